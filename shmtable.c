@@ -1,0 +1,1502 @@
+/*
+ * shmtable.c - the Zend binding of the shmtable engine: the class
+ * ShmTable\Table, its exceptions, object handlers for $t[...] and count(),
+ * and a foreach iterator of its own.
+ *
+ * The binding stays thin. It parses arguments, converts every PHP value to
+ * an engine value *before* the engine takes any lock (conversion may run
+ * user code: __toString, error handlers), maps engine statuses to
+ * exceptions, and builds zvals only from private row copies after the
+ * engine has let go of everything shared.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+#include "ext/standard/info.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+#include "Zend/zend_smart_str.h"
+#include "ext/spl/spl_exceptions.h"
+
+#include "php_shmtable.h"
+#include "src/shmt.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "shmtable_arginfo.h"
+
+static zend_class_entry *php_shmtable_ce;
+static zend_class_entry *php_shmtable_exception_ce;
+static zend_class_entry *php_shmtable_full_ce;
+static zend_object_handlers php_shmtable_handlers;
+
+/* A cursor over the table: the rows of one bucket, copied out as one
+ * consistent snapshot, and the position within them. */
+typedef struct {
+	uint32_t next_bucket; /* first bucket not yet copied */
+	uint32_t nrows;       /* rows in buf */
+	uint32_t pos;         /* current row in buf */
+	bool started;
+	unsigned char *buf;
+	size_t cap;
+} php_shmtable_cursor;
+
+typedef struct {
+	shmt_table *t;          /* NULL before create() and after destroy() */
+	zend_long size;         /* declared rows */
+	zend_long key_max;
+	bool constructed;
+	bool destroyed;
+	uint32_t ndefs;
+	shmt_coldef *defs;      /* columns declared so far (before create) */
+	zend_string **names;    /* column names, built once at create() */
+	HashTable colmap;       /* name => column index */
+	unsigned char *img;     /* one row image */
+	php_shmtable_cursor cursor; /* for the Iterator methods */
+	zend_object std;
+} php_shmtable_obj;
+
+typedef struct {
+	zend_object_iterator it;
+	php_shmtable_cursor cursor;
+	zval current;
+} php_shmtable_iter;
+
+static inline php_shmtable_obj *php_shmtable_from(zend_object *o)
+{
+	return (php_shmtable_obj *)((char *)o - XtOffsetOf(php_shmtable_obj, std));
+}
+#define Z_SHMTABLE_P(zv) php_shmtable_from(Z_OBJ_P(zv))
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                               */
+
+/* "ShmTable\Table::method(): Argument #n ($name) ..." with an explicit
+ * method, so that $t[...] handlers report as the method they stand for. */
+static ZEND_COLD void php_shmtable_arg_error(zend_class_entry *ce, const char *method,
+                                            int argn, const char *argname,
+                                            const char *fmt, ...)
+{
+	va_list va;
+	char *msg = NULL;
+	va_start(va, fmt);
+	zend_vspprintf(&msg, 0, fmt, va);
+	va_end(va);
+	zend_throw_exception_ex(ce, 0, "ShmTable\\Table::%s(): Argument #%d ($%s) %s",
+	                        method, argn, argname, msg);
+	efree(msg);
+}
+
+static ZEND_COLD void php_shmtable_status_error(shmt_status st, php_shmtable_obj *obj,
+                                               const char *method)
+{
+	switch (st) {
+	case SHMT_FULL:
+		zend_throw_exception_ex(php_shmtable_full_ce, 0,
+		                        "Table is full: all " ZEND_LONG_FMT " rows are in use",
+		                        obj->size);
+		break;
+	case SHMT_OVERFLOW:
+		zend_throw_exception_ex(zend_ce_arithmetic_error, 0,
+		                        "ShmTable\\Table::%s(): integer overflow", method);
+		break;
+	default:
+		zend_throw_exception_ex(php_shmtable_exception_ce, 0,
+		                        "ShmTable\\Table::%s(): %s", method,
+		                        shmt_status_message(st));
+		break;
+	}
+}
+
+/* The engine handle of a created, not destroyed table, or NULL with an
+ * exception thrown. */
+static shmt_table *php_shmtable_live(php_shmtable_obj *obj)
+{
+	if (EXPECTED(obj->t != NULL)) {
+		return obj->t;
+	}
+	if (obj->destroyed) {
+		zend_throw_exception(php_shmtable_exception_ce, "Table has been destroyed", 0);
+	} else {
+		zend_throw_exception(php_shmtable_exception_ce,
+		                     "Table has not been created; call create() first", 0);
+	}
+	return NULL;
+}
+
+static bool php_shmtable_check_key(shmt_table *t, const char *method, size_t len)
+{
+	if (UNEXPECTED(len == 0)) {
+		php_shmtable_arg_error(zend_ce_value_error, method, 1, "key", "must not be empty");
+		return false;
+	}
+	if (UNEXPECTED(len > shmt_key_max(t))) {
+		php_shmtable_arg_error(zend_ce_value_error, method, 1, "key",
+		                       "must be at most %u bytes long, %zu given",
+		                       shmt_key_max(t), len);
+		return false;
+	}
+	return true;
+}
+
+/* Column index by name, or -1 with a ValueError naming argument argn. */
+static int php_shmtable_column(php_shmtable_obj *obj, const char *method, int argn,
+                               zend_string *name)
+{
+	zval *idx = zend_hash_find(&obj->colmap, name);
+	if (UNEXPECTED(idx == NULL)) {
+		php_shmtable_arg_error(zend_ce_value_error, method, argn, "column",
+		                       "must be a column name, \"%s\" given", ZSTR_VAL(name));
+		return -1;
+	}
+	return (int)Z_LVAL_P(idx);
+}
+
+/* ------------------------------------------------------------------ */
+/* PHP values -> engine values                                          */
+
+/* Strings made during conversion, released after the engine call. */
+typedef struct {
+	shmt_value *vals;
+	uint32_t n;
+	zend_string **tmp;
+	uint32_t ntmp;
+	shmt_value stack_vals[16];
+	zend_string *stack_tmp[16];
+} php_shmtable_values;
+
+static void php_shmtable_values_free(php_shmtable_values *pv)
+{
+	for (uint32_t i = 0; i < pv->ntmp; i++) {
+		zend_string_release(pv->tmp[i]);
+	}
+	if (pv->vals != pv->stack_vals) {
+		efree(pv->vals);
+	}
+	if (pv->tmp != pv->stack_tmp) {
+		efree(pv->tmp);
+	}
+	pv->vals = NULL;
+	pv->tmp = NULL;
+	pv->n = pv->ntmp = 0;
+}
+
+static bool php_shmtable_to_int(zval *v, zend_long *out, const char **why)
+{
+	switch (Z_TYPE_P(v)) {
+	case IS_LONG:
+		*out = Z_LVAL_P(v);
+		return true;
+	case IS_FALSE:
+		*out = 0;
+		return true;
+	case IS_TRUE:
+		*out = 1;
+		return true;
+	case IS_DOUBLE: {
+		double d = Z_DVAL_P(v);
+		if (!zend_finite(d) || !ZEND_DOUBLE_FITS_LONG(d)) {
+			*why = "float out of int range";
+			return false;
+		}
+		if (d != (double)(zend_long)d) {
+			*why = "float with fractional part";
+			return false;
+		}
+		*out = (zend_long)d;
+		return true;
+	}
+	case IS_STRING: {
+		zend_long l;
+		double d;
+		zend_uchar type = is_numeric_string(Z_STRVAL_P(v), Z_STRLEN_P(v), &l, &d, false);
+		if (type == IS_LONG) {
+			*out = l;
+			return true;
+		}
+		if (type == IS_DOUBLE) {
+			zval dz;
+			ZVAL_DOUBLE(&dz, d);
+			return php_shmtable_to_int(&dz, out, why);
+		}
+		*why = "non-numeric string";
+		return false;
+	}
+	default:
+		*why = zend_zval_type_name(v);
+		return false;
+	}
+}
+
+static bool php_shmtable_to_float(zval *v, double *out, const char **why)
+{
+	switch (Z_TYPE_P(v)) {
+	case IS_DOUBLE:
+		*out = Z_DVAL_P(v);
+		return true;
+	case IS_LONG:
+		*out = (double)Z_LVAL_P(v);
+		return true;
+	case IS_FALSE:
+		*out = 0.0;
+		return true;
+	case IS_TRUE:
+		*out = 1.0;
+		return true;
+	case IS_STRING: {
+		zend_long l;
+		double d;
+		zend_uchar type = is_numeric_string(Z_STRVAL_P(v), Z_STRLEN_P(v), &l, &d, false);
+		if (type == IS_LONG) {
+			*out = (double)l;
+			return true;
+		}
+		if (type == IS_DOUBLE) {
+			*out = d;
+			return true;
+		}
+		*why = "non-numeric string";
+		return false;
+	}
+	default:
+		*why = zend_zval_type_name(v);
+		return false;
+	}
+}
+
+/* A string for a string column, or NULL (exception pending, or *why set
+ * for a TypeError). Result is a new reference. */
+static zend_string *php_shmtable_to_string(zval *v, const char **why)
+{
+	switch (Z_TYPE_P(v)) {
+	case IS_STRING:
+		return zend_string_copy(Z_STR_P(v));
+	case IS_LONG:
+	case IS_DOUBLE:
+	case IS_FALSE:
+	case IS_TRUE:
+		return zval_get_string_func(v);
+	case IS_OBJECT:
+		if (Z_OBJCE_P(v)->__tostring != NULL) {
+			return zval_try_get_string_func(v); /* NULL if it threw */
+		}
+		ZEND_FALLTHROUGH;
+	default:
+		*why = zend_zval_type_name(v);
+		return NULL;
+	}
+}
+
+/*
+ * Convert a row array into engine values. Nothing is written anywhere; on
+ * failure an exception is pending and pv is freed. Must run before the
+ * engine is called, since it may run user code (__toString).
+ */
+static bool php_shmtable_values_from(php_shmtable_obj *obj, shmt_table *t, HashTable *row,
+                                     const char *method, int argn, const char *argname,
+                                     php_shmtable_values *pv)
+{
+	uint32_t cap = zend_hash_num_elements(row);
+	pv->n = pv->ntmp = 0;
+	pv->vals = cap <= 16 ? pv->stack_vals : safe_emalloc(cap, sizeof(shmt_value), 0);
+	pv->tmp = cap <= 16 ? pv->stack_tmp : safe_emalloc(cap, sizeof(zend_string *), 0);
+
+	zend_string *name;
+	zend_ulong num;
+	zval *v;
+	ZEND_HASH_FOREACH_KEY_VAL(row, num, name, v) {
+		zval *idxz = name != NULL ? zend_hash_find(&obj->colmap, name) : NULL;
+		if (idxz == NULL) {
+			if (name != NULL) {
+				php_shmtable_arg_error(zend_ce_value_error, method, argn, argname,
+				                       "contains \"%s\", which is not a column",
+				                       ZSTR_VAL(name));
+			} else {
+				php_shmtable_arg_error(zend_ce_value_error, method, argn, argname,
+				                       "contains " ZEND_ULONG_FMT ", which is not a column",
+				                       num);
+			}
+			goto fail;
+		}
+		uint32_t col = (uint32_t)Z_LVAL_P(idxz);
+		const shmt_colinfo *ci = shmt_col(t, col);
+		shmt_value *sv = &pv->vals[pv->n];
+		const char *why = NULL;
+		ZVAL_DEREF(v);
+		sv->col = col;
+		if (ci->type == SHMT_TYPE_INT) {
+			zend_long l;
+			if (!php_shmtable_to_int(v, &l, &why)) {
+				php_shmtable_arg_error(zend_ce_type_error, method, argn, argname,
+				                       "column \"%s\" must be of type int, %s given",
+				                       ci->name, why);
+				goto fail;
+			}
+			sv->v.i = (int64_t)l;
+		} else if (ci->type == SHMT_TYPE_FLOAT) {
+			double d;
+			if (!php_shmtable_to_float(v, &d, &why)) {
+				php_shmtable_arg_error(zend_ce_type_error, method, argn, argname,
+				                       "column \"%s\" must be of type float, %s given",
+				                       ci->name, why);
+				goto fail;
+			}
+			sv->v.f = d;
+		} else {
+			zend_string *s = php_shmtable_to_string(v, &why);
+			if (s == NULL) {
+				if (why != NULL) {
+					php_shmtable_arg_error(zend_ce_type_error, method, argn, argname,
+					                       "column \"%s\" must be of type string, %s given",
+					                       ci->name, why);
+				}
+				goto fail;
+			}
+			pv->tmp[pv->ntmp++] = s;
+			if (ZSTR_LEN(s) > ci->size) {
+				php_shmtable_arg_error(zend_ce_value_error, method, argn, argname,
+				                       "column \"%s\" takes at most %u bytes, %zu given",
+				                       ci->name, ci->size, ZSTR_LEN(s));
+				goto fail;
+			}
+			sv->v.s.ptr = ZSTR_VAL(s);
+			sv->v.s.len = (uint32_t)ZSTR_LEN(s);
+		}
+		pv->n++;
+	} ZEND_HASH_FOREACH_END();
+	return true;
+
+fail:
+	php_shmtable_values_free(pv);
+	return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Engine row image -> PHP values                                       */
+
+static void php_shmtable_value(shmt_table *t, const void *img, uint32_t col, zval *rv)
+{
+	const shmt_colinfo *ci = shmt_col(t, col);
+	if (ci->type == SHMT_TYPE_INT) {
+		ZVAL_LONG(rv, (zend_long)shmt_img_int(t, img, col));
+	} else if (ci->type == SHMT_TYPE_FLOAT) {
+		ZVAL_DOUBLE(rv, shmt_img_float(t, img, col));
+	} else {
+		uint32_t len;
+		const char *p = shmt_img_str(t, img, col, &len);
+		if (len == 0) {
+			ZVAL_EMPTY_STRING(rv);
+		} else if (len == 1) {
+			ZVAL_CHAR(rv, (unsigned char)p[0]);
+		} else {
+			ZVAL_STRINGL(rv, p, len);
+		}
+	}
+}
+
+static void php_shmtable_row(php_shmtable_obj *obj, const void *img, zval *rv)
+{
+	shmt_table *t = obj->t;
+	uint32_t n = shmt_ncols(t);
+	array_init_size(rv, n);
+	HashTable *ht = Z_ARRVAL_P(rv);
+	zend_hash_real_init_mixed(ht);
+	for (uint32_t i = 0; i < n; i++) {
+		zval v;
+		php_shmtable_value(t, img, i, &v);
+		_zend_hash_append(ht, obj->names[i], &v);
+	}
+}
+
+/* Either the whole row, or the one column (col >= 0). */
+static void php_shmtable_result(php_shmtable_obj *obj, const void *img, int col, zval *rv)
+{
+	if (col >= 0) {
+		php_shmtable_value(obj->t, img, (uint32_t)col, rv);
+	} else {
+		php_shmtable_row(obj, img, rv);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Object life cycle                                                    */
+
+static void php_shmtable_cursor_free(php_shmtable_cursor *c)
+{
+	if (c->buf != NULL) {
+		efree(c->buf);
+	}
+	memset(c, 0, sizeof(*c));
+}
+
+static void php_shmtable_release(php_shmtable_obj *obj)
+{
+	if (obj->t != NULL) {
+		shmt_close(obj->t);
+		obj->t = NULL;
+	}
+	if (obj->names != NULL) {
+		for (uint32_t i = 0; i < obj->ndefs; i++) {
+			zend_string_release(obj->names[i]);
+		}
+		efree(obj->names);
+		obj->names = NULL;
+	}
+	if (obj->img != NULL) {
+		efree(obj->img);
+		obj->img = NULL;
+	}
+	php_shmtable_cursor_free(&obj->cursor);
+}
+
+static zend_object *php_shmtable_create_object(zend_class_entry *ce)
+{
+	php_shmtable_obj *obj = zend_object_alloc(sizeof(php_shmtable_obj), ce);
+	zend_object_std_init(&obj->std, ce);
+	object_properties_init(&obj->std, ce);
+	zend_hash_init(&obj->colmap, 8, NULL, NULL, 0);
+	obj->std.handlers = &php_shmtable_handlers;
+	return &obj->std;
+}
+
+static void php_shmtable_free_object(zend_object *o)
+{
+	php_shmtable_obj *obj = php_shmtable_from(o);
+	php_shmtable_release(obj);
+	if (obj->defs != NULL) {
+		efree(obj->defs);
+	}
+	zend_hash_destroy(&obj->colmap);
+	zend_object_std_dtor(o);
+}
+
+/* ------------------------------------------------------------------ */
+/* Methods: life cycle                                                  */
+
+PHP_METHOD(ShmTable_Table, __construct)
+{
+	zend_long size, key_max = 63;
+	double conflict = 0.2;
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+
+	ZEND_PARSE_PARAMETERS_START(1, 3)
+		Z_PARAM_LONG(size)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_DOUBLE(conflict)
+		Z_PARAM_LONG(key_max)
+	ZEND_PARSE_PARAMETERS_END();
+	(void)conflict; /* accepted for Swoole\Table code; capacity is exact */
+
+	if (obj->constructed) {
+		zend_throw_error(NULL, "Cannot call constructor twice");
+		RETURN_THROWS();
+	}
+	if (size < 1 || size > (zend_long)SHMT_MAX_ROWS) {
+		zend_argument_value_error(1, "must be between 1 and %u", SHMT_MAX_ROWS);
+		RETURN_THROWS();
+	}
+	if (key_max < 1 || key_max > (zend_long)SHMT_MAX_KEY_LEN) {
+		zend_argument_value_error(3, "must be between 1 and %u", SHMT_MAX_KEY_LEN);
+		RETURN_THROWS();
+	}
+	obj->size = size;
+	obj->key_max = key_max;
+	obj->constructed = true;
+}
+
+/* Before create(): the table must be constructed and not yet created. */
+static bool php_shmtable_schema_open(php_shmtable_obj *obj)
+{
+	if (obj->destroyed) {
+		zend_throw_exception(php_shmtable_exception_ce, "Table has been destroyed", 0);
+		return false;
+	}
+	if (!obj->constructed) {
+		zend_throw_exception(php_shmtable_exception_ce,
+		                     "Table has not been constructed", 0);
+		return false;
+	}
+	return true;
+}
+
+PHP_METHOD(ShmTable_Table, column)
+{
+	zend_string *name;
+	zend_long type, size = 0;
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+
+	ZEND_PARSE_PARAMETERS_START(2, 3)
+		Z_PARAM_STR(name)
+		Z_PARAM_LONG(type)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(size)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!php_shmtable_schema_open(obj)) {
+		RETURN_THROWS();
+	}
+	if (obj->t != NULL) {
+		zend_throw_exception(php_shmtable_exception_ce, "Cannot add a column after create()", 0);
+		RETURN_THROWS();
+	}
+	if (ZSTR_LEN(name) < 1 || ZSTR_LEN(name) > SHMT_MAX_COL_NAME) {
+		zend_argument_value_error(1, "must be between 1 and %u bytes long", SHMT_MAX_COL_NAME);
+		RETURN_THROWS();
+	}
+	if (type != SHMT_TYPE_INT && type != SHMT_TYPE_FLOAT && type != SHMT_TYPE_STRING) {
+		zend_argument_value_error(2, "must be ShmTable\\Table::TYPE_INT, "
+		                             "ShmTable\\Table::TYPE_FLOAT or ShmTable\\Table::TYPE_STRING");
+		RETURN_THROWS();
+	}
+	if (type == SHMT_TYPE_STRING && (size < 1 || size > (zend_long)SHMT_MAX_STRING)) {
+		zend_argument_value_error(3, "must be between 1 and %u for a string column",
+		                          SHMT_MAX_STRING);
+		RETURN_THROWS();
+	}
+	if (zend_hash_exists(&obj->colmap, name)) {
+		zend_argument_value_error(1, "must be unique, column \"%s\" already exists",
+		                          ZSTR_VAL(name));
+		RETURN_THROWS();
+	}
+	if (obj->ndefs >= SHMT_MAX_COLUMNS) {
+		zend_throw_exception_ex(php_shmtable_exception_ce, 0,
+		                        "Table cannot have more than %u columns", SHMT_MAX_COLUMNS);
+		RETURN_THROWS();
+	}
+	obj->defs = safe_erealloc(obj->defs, obj->ndefs + 1, sizeof(shmt_coldef), 0);
+	shmt_coldef *d = &obj->defs[obj->ndefs];
+	memset(d, 0, sizeof(*d));
+	memcpy(d->name, ZSTR_VAL(name), ZSTR_LEN(name));
+	d->name_len = (uint32_t)ZSTR_LEN(name);
+	d->type = (uint32_t)type;
+	d->size = type == SHMT_TYPE_STRING ? (uint32_t)size : 0;
+	zval idx;
+	ZVAL_LONG(&idx, obj->ndefs);
+	zend_hash_add_new(&obj->colmap, name, &idx);
+	obj->ndefs++;
+	RETURN_TRUE;
+}
+
+PHP_METHOD(ShmTable_Table, create)
+{
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_NONE();
+
+	if (!php_shmtable_schema_open(obj)) {
+		RETURN_THROWS();
+	}
+	if (obj->t != NULL) {
+		zend_throw_exception(php_shmtable_exception_ce, "Table has already been created", 0);
+		RETURN_THROWS();
+	}
+	if (obj->ndefs == 0) {
+		zend_throw_exception(php_shmtable_exception_ce,
+		                     "Table has no columns; call column() before create()", 0);
+		RETURN_THROWS();
+	}
+	uint64_t asked = 0;
+	int bad = 0;
+	shmt_table *t;
+	shmt_status st = shmt_create(&t, (uint32_t)obj->size, (uint32_t)obj->key_max,
+	                             obj->defs, obj->ndefs, &asked, &bad);
+	if (st == SHMT_E_NOMEM) {
+		if (asked == UINT64_MAX) {
+			zend_throw_exception_ex(php_shmtable_exception_ce, 0,
+			                        "Cannot map shared memory: the table would need more than "
+			                        "%llu bytes", (unsigned long long)SIZE_MAX);
+		} else {
+			zend_throw_exception_ex(php_shmtable_exception_ce, 0,
+			                        "Cannot map %llu bytes of shared memory: %s",
+			                        (unsigned long long)asked, strerror(errno));
+		}
+		RETURN_THROWS();
+	}
+	if (st != SHMT_OK) {
+		php_shmtable_status_error(st, obj, "create");
+		RETURN_THROWS();
+	}
+	obj->t = t;
+	obj->names = safe_emalloc(obj->ndefs, sizeof(zend_string *), 0);
+	for (uint32_t i = 0; i < obj->ndefs; i++) {
+		obj->names[i] = zend_string_init(obj->defs[i].name, obj->defs[i].name_len, 0);
+		zend_string_hash_val(obj->names[i]);
+	}
+	obj->img = emalloc(shmt_image_size(t));
+	RETURN_TRUE;
+}
+
+PHP_METHOD(ShmTable_Table, destroy)
+{
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (php_shmtable_live(obj) == NULL) {
+		RETURN_THROWS();
+	}
+	php_shmtable_release(obj);
+	obj->destroyed = true;
+	RETURN_TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Methods: rows                                                        */
+
+/* Shared by the methods and the $t[...] handlers. */
+static bool php_shmtable_do_get(php_shmtable_obj *obj, const char *method,
+                                zend_string *key, zend_string *column, zval *rv)
+{
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
+		return false;
+	}
+	int col = -1;
+	if (column != NULL && (col = php_shmtable_column(obj, method, 2, column)) < 0) {
+		return false;
+	}
+	shmt_status st = shmt_get(t, ZSTR_VAL(key), ZSTR_LEN(key), obj->img);
+	if (st == SHMT_NOT_FOUND) {
+		ZVAL_FALSE(rv);
+		return true;
+	}
+	if (st != SHMT_OK) {
+		php_shmtable_status_error(st, obj, method);
+		return false;
+	}
+	php_shmtable_result(obj, obj->img, col, rv);
+	return true;
+}
+
+PHP_METHOD(ShmTable_Table, get)
+{
+	zend_string *key, *column = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_STR(key)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR_OR_NULL(column)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!php_shmtable_do_get(Z_SHMTABLE_P(ZEND_THIS), "get", key, column, return_value)) {
+		RETURN_THROWS();
+	}
+}
+
+static bool php_shmtable_do_exists(php_shmtable_obj *obj, const char *method,
+                                   zend_string *key, bool *found)
+{
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
+		return false;
+	}
+	shmt_status st = shmt_exists(t, ZSTR_VAL(key), ZSTR_LEN(key));
+	if (st != SHMT_OK && st != SHMT_NOT_FOUND) {
+		php_shmtable_status_error(st, obj, method);
+		return false;
+	}
+	*found = st == SHMT_OK;
+	return true;
+}
+
+PHP_METHOD(ShmTable_Table, exists)
+{
+	zend_string *key;
+	bool found;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(key)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!php_shmtable_do_exists(Z_SHMTABLE_P(ZEND_THIS), "exists", key, &found)) {
+		RETURN_THROWS();
+	}
+	RETURN_BOOL(found);
+}
+
+/*
+ * set()/add()/update(): convert first (may run user code, may even destroy
+ * the table), then check the table again, then write. Returns 1 written,
+ * 0 refused by the mode (add: present, update: absent), -1 exception.
+ */
+static int php_shmtable_do_set(php_shmtable_obj *obj, const char *method, zend_string *key,
+                               HashTable *row, shmt_write_mode mode)
+{
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
+		return -1;
+	}
+	php_shmtable_values pv;
+	if (!php_shmtable_values_from(obj, t, row, method, 2, "row", &pv)) {
+		return -1;
+	}
+	if ((t = php_shmtable_live(obj)) == NULL) {
+		php_shmtable_values_free(&pv);
+		return -1;
+	}
+	shmt_status st = shmt_set(t, ZSTR_VAL(key), ZSTR_LEN(key), pv.vals, pv.n, mode, NULL);
+	php_shmtable_values_free(&pv);
+	if (st == SHMT_OK) {
+		return 1;
+	}
+	if ((st == SHMT_EXISTS && mode == SHMT_INSERT_ONLY) ||
+	    (st == SHMT_NOT_FOUND && mode == SHMT_UPDATE_ONLY)) {
+		return 0;
+	}
+	php_shmtable_status_error(st, obj, method);
+	return -1;
+}
+
+static void php_shmtable_set_method(INTERNAL_FUNCTION_PARAMETERS, const char *method,
+                                    shmt_write_mode mode)
+{
+	zend_string *key;
+	HashTable *row;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(key)
+		Z_PARAM_ARRAY_HT(row)
+	ZEND_PARSE_PARAMETERS_END();
+	int r = php_shmtable_do_set(Z_SHMTABLE_P(ZEND_THIS), method, key, row, mode);
+	if (r < 0) {
+		RETURN_THROWS();
+	}
+	RETURN_BOOL(r > 0);
+}
+
+PHP_METHOD(ShmTable_Table, set)
+{
+	php_shmtable_set_method(INTERNAL_FUNCTION_PARAM_PASSTHRU, "set", SHMT_UPSERT);
+}
+
+PHP_METHOD(ShmTable_Table, add)
+{
+	php_shmtable_set_method(INTERNAL_FUNCTION_PARAM_PASSTHRU, "add", SHMT_INSERT_ONLY);
+}
+
+PHP_METHOD(ShmTable_Table, update)
+{
+	php_shmtable_set_method(INTERNAL_FUNCTION_PARAM_PASSTHRU, "update", SHMT_UPDATE_ONLY);
+}
+
+/* del()/getdel()/cmpdel(). Returns 1 deleted, 0 not (missing/mismatch),
+ * -1 exception. With want_row, rv gets the deleted row (or column). */
+static int php_shmtable_do_del(php_shmtable_obj *obj, const char *method, zend_string *key,
+                               HashTable *expected, zend_string *column, bool want_row,
+                               zval *rv)
+{
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
+		return -1;
+	}
+	int col = -1;
+	if (column != NULL && (col = php_shmtable_column(obj, method, 2, column)) < 0) {
+		return -1;
+	}
+	php_shmtable_values pv = {0};
+	if (expected != NULL) {
+		if (!php_shmtable_values_from(obj, t, expected, method, 2, "expected", &pv)) {
+			return -1;
+		}
+		if ((t = php_shmtable_live(obj)) == NULL) {
+			php_shmtable_values_free(&pv);
+			return -1;
+		}
+	}
+	shmt_status st = shmt_del(t, ZSTR_VAL(key), ZSTR_LEN(key),
+	                          expected != NULL ? pv.vals : NULL, pv.n,
+	                          want_row ? obj->img : NULL);
+	if (expected != NULL) {
+		php_shmtable_values_free(&pv);
+	}
+	if (st == SHMT_OK) {
+		if (want_row) {
+			php_shmtable_result(obj, obj->img, col, rv);
+		}
+		return 1;
+	}
+	if (st == SHMT_NOT_FOUND || st == SHMT_MISMATCH) {
+		return 0;
+	}
+	php_shmtable_status_error(st, obj, method);
+	return -1;
+}
+
+PHP_METHOD(ShmTable_Table, del)
+{
+	zend_string *key;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(key)
+	ZEND_PARSE_PARAMETERS_END();
+	int r = php_shmtable_do_del(Z_SHMTABLE_P(ZEND_THIS), "del", key, NULL, NULL, false, NULL);
+	if (r < 0) {
+		RETURN_THROWS();
+	}
+	RETURN_BOOL(r > 0);
+}
+
+PHP_METHOD(ShmTable_Table, getdel)
+{
+	zend_string *key, *column = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_STR(key)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR_OR_NULL(column)
+	ZEND_PARSE_PARAMETERS_END();
+	int r = php_shmtable_do_del(Z_SHMTABLE_P(ZEND_THIS), "getdel", key, NULL, column, true,
+	                            return_value);
+	if (r < 0) {
+		RETURN_THROWS();
+	}
+	if (r == 0) {
+		RETURN_FALSE;
+	}
+}
+
+PHP_METHOD(ShmTable_Table, cmpdel)
+{
+	zend_string *key;
+	HashTable *expected;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(key)
+		Z_PARAM_ARRAY_HT(expected)
+	ZEND_PARSE_PARAMETERS_END();
+	int r = php_shmtable_do_del(Z_SHMTABLE_P(ZEND_THIS), "cmpdel", key, expected, NULL, false,
+	                            NULL);
+	if (r < 0) {
+		RETURN_THROWS();
+	}
+	RETURN_BOOL(r > 0);
+}
+
+PHP_METHOD(ShmTable_Table, cmpset)
+{
+	zend_string *key;
+	HashTable *expected, *row;
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_START(3, 3)
+		Z_PARAM_STR(key)
+		Z_PARAM_ARRAY_HT(expected)
+		Z_PARAM_ARRAY_HT(row)
+	ZEND_PARSE_PARAMETERS_END();
+
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL || !php_shmtable_check_key(t, "cmpset", ZSTR_LEN(key))) {
+		RETURN_THROWS();
+	}
+	php_shmtable_values pe, pr;
+	if (!php_shmtable_values_from(obj, t, expected, "cmpset", 2, "expected", &pe)) {
+		RETURN_THROWS();
+	}
+	if (!php_shmtable_values_from(obj, t, row, "cmpset", 3, "row", &pr)) {
+		php_shmtable_values_free(&pe);
+		RETURN_THROWS();
+	}
+	shmt_status st = SHMT_OK;
+	if ((t = php_shmtable_live(obj)) != NULL) {
+		st = shmt_cmpset(t, ZSTR_VAL(key), ZSTR_LEN(key), pe.vals, pe.n, pr.vals, pr.n);
+	}
+	php_shmtable_values_free(&pe);
+	php_shmtable_values_free(&pr);
+	if (t == NULL) {
+		RETURN_THROWS();
+	}
+	if (st == SHMT_OK) {
+		RETURN_TRUE;
+	}
+	if (st == SHMT_NOT_FOUND || st == SHMT_MISMATCH) {
+		RETURN_FALSE;
+	}
+	php_shmtable_status_error(st, obj, "cmpset");
+	RETURN_THROWS();
+}
+
+static void php_shmtable_incr(INTERNAL_FUNCTION_PARAMETERS, bool decr)
+{
+	const char *method = decr ? "decr" : "incr";
+	zend_string *key, *column;
+	zval *by = NULL, one;
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_START(2, 3)
+		Z_PARAM_STR(key)
+		Z_PARAM_STR(column)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_NUMBER(by)
+	ZEND_PARSE_PARAMETERS_END();
+	if (by == NULL) {
+		ZVAL_LONG(&one, 1);
+		by = &one;
+	}
+
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
+		RETURN_THROWS();
+	}
+	int col = php_shmtable_column(obj, method, 2, column);
+	if (col < 0) {
+		RETURN_THROWS();
+	}
+	const shmt_colinfo *ci = shmt_col(t, (uint32_t)col);
+	shmt_status st;
+	if (ci->type == SHMT_TYPE_STRING) {
+		php_shmtable_arg_error(zend_ce_type_error, method, 2, "column",
+		                       "must be an int or float column, \"%s\" is a string column",
+		                       ci->name);
+		RETURN_THROWS();
+	}
+	if (ci->type == SHMT_TYPE_INT) {
+		if (Z_TYPE_P(by) != IS_LONG) {
+			php_shmtable_arg_error(zend_ce_type_error, method, 3, "by",
+			                       "must be of type int for int column \"%s\", %s given",
+			                       ci->name, zend_zval_type_name(by));
+			RETURN_THROWS();
+		}
+		int64_t result;
+		st = decr ? shmt_decr_int(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col,
+		                          Z_LVAL_P(by), &result)
+		          : shmt_incr_int(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col,
+		                          Z_LVAL_P(by), &result);
+		if (st == SHMT_OK) {
+			RETURN_LONG((zend_long)result);
+		}
+	} else {
+		double d = Z_TYPE_P(by) == IS_LONG ? (double)Z_LVAL_P(by) : Z_DVAL_P(by);
+		double result;
+		st = shmt_incr_float(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col,
+		                     decr ? -d : d, &result);
+		if (st == SHMT_OK) {
+			RETURN_DOUBLE(result);
+		}
+	}
+	if (st == SHMT_OVERFLOW) {
+		zend_throw_exception_ex(zend_ce_arithmetic_error, 0,
+		                        "ShmTable\\Table::%s(): column \"%s\" would overflow int64",
+		                        method, ci->name);
+	} else {
+		php_shmtable_status_error(st, obj, method);
+	}
+	RETURN_THROWS();
+}
+
+PHP_METHOD(ShmTable_Table, incr)
+{
+	php_shmtable_incr(INTERNAL_FUNCTION_PARAM_PASSTHRU, false);
+}
+
+PHP_METHOD(ShmTable_Table, decr)
+{
+	php_shmtable_incr(INTERNAL_FUNCTION_PARAM_PASSTHRU, true);
+}
+
+/* ------------------------------------------------------------------ */
+/* Methods: sizes and statistics                                        */
+
+PHP_METHOD(ShmTable_Table, count)
+{
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_NONE();
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL) {
+		RETURN_THROWS();
+	}
+	RETURN_LONG((zend_long)shmt_count(t));
+}
+
+PHP_METHOD(ShmTable_Table, getSize)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_LONG(Z_SHMTABLE_P(ZEND_THIS)->size);
+}
+
+PHP_METHOD(ShmTable_Table, getMemorySize)
+{
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_LONG(obj->t != NULL ? (zend_long)shmt_memory_size(obj->t) : 0);
+}
+
+PHP_METHOD(ShmTable_Table, stats)
+{
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_NONE();
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL) {
+		RETURN_THROWS();
+	}
+	shmt_stats s;
+	shmt_get_stats(t, &s);
+	array_init_size(return_value, 16);
+#define STAT(name, v) add_assoc_long(return_value, name, (zend_long)(v))
+	STAT("rows", s.rows);
+	STAT("num", s.rows);
+	STAT("size", s.size);
+	STAT("memory_size", s.memory_size);
+	STAT("insert_count", s.insert_count);
+	STAT("update_count", s.update_count);
+	STAT("delete_count", s.delete_count);
+	STAT("lock_recoveries", s.lock_recoveries);
+	STAT("max_chain", s.max_chain);
+	STAT("key_max_length", s.key_max_length);
+	STAT("row_bytes", s.row_bytes);
+	STAT("buckets", s.buckets);
+	STAT("stripes", s.stripes);
+	STAT("spare_rows", s.spare_rows);
+	STAT("read_retries", s.read_retries);
+#undef STAT
+}
+
+PHP_METHOD(ShmTable_Table, check)
+{
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_NONE();
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL) {
+		RETURN_THROWS();
+	}
+	char msg[256];
+	if (shmt_check(t, msg, sizeof(msg)) != SHMT_OK) {
+		zend_throw_exception_ex(php_shmtable_exception_ce, 0, "Table check failed: %s", msg);
+		RETURN_THROWS();
+	}
+	RETURN_TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* ArrayAccess: methods and the object handlers behind $t[...]           */
+
+/* The key for an offset: string, or int as its decimal form. Returns a new
+ * reference or NULL with a TypeError (or an Error for $t[]). */
+static zend_string *php_shmtable_offset_key(zval *offset)
+{
+	if (offset == NULL) {
+		zend_throw_error(NULL, "Cannot append to ShmTable\\Table: a row needs a key");
+		return NULL;
+	}
+	ZVAL_DEREF(offset);
+	if (Z_TYPE_P(offset) == IS_STRING) {
+		return zend_string_copy(Z_STR_P(offset));
+	}
+	if (Z_TYPE_P(offset) == IS_LONG) {
+		return zend_long_to_str(Z_LVAL_P(offset));
+	}
+	zend_type_error("ShmTable\\Table key must be of type string|int, %s given",
+	                zend_zval_type_name(offset));
+	return NULL;
+}
+
+static void php_shmtable_offset_get(php_shmtable_obj *obj, zval *offset, zval *rv)
+{
+	zend_string *key = php_shmtable_offset_key(offset);
+	if (key == NULL) {
+		return;
+	}
+	if (php_shmtable_do_get(obj, "get", key, NULL, rv) && Z_TYPE_P(rv) == IS_FALSE) {
+		ZVAL_NULL(rv);
+	}
+	zend_string_release(key);
+}
+
+static void php_shmtable_offset_set(php_shmtable_obj *obj, zval *offset, zval *value)
+{
+	zend_string *key = php_shmtable_offset_key(offset);
+	if (key == NULL) {
+		return;
+	}
+	ZVAL_DEREF(value);
+	if (Z_TYPE_P(value) != IS_ARRAY) {
+		php_shmtable_arg_error(zend_ce_type_error, "set", 2, "row",
+		                       "must be of type array, %s given", zend_zval_type_name(value));
+	} else {
+		php_shmtable_do_set(obj, "set", key, Z_ARRVAL_P(value), SHMT_UPSERT);
+	}
+	zend_string_release(key);
+}
+
+static bool php_shmtable_offset_exists(php_shmtable_obj *obj, zval *offset)
+{
+	bool found = false;
+	zend_string *key = php_shmtable_offset_key(offset);
+	if (key != NULL) {
+		if (!php_shmtable_do_exists(obj, "exists", key, &found)) {
+			found = false;
+		}
+		zend_string_release(key);
+	}
+	return found;
+}
+
+static void php_shmtable_offset_unset(php_shmtable_obj *obj, zval *offset)
+{
+	zend_string *key = php_shmtable_offset_key(offset);
+	if (key != NULL) {
+		php_shmtable_do_del(obj, "del", key, NULL, NULL, false, NULL);
+		zend_string_release(key);
+	}
+}
+
+PHP_METHOD(ShmTable_Table, offsetExists)
+{
+	zval *offset;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ZVAL(offset)
+	ZEND_PARSE_PARAMETERS_END();
+	bool found = php_shmtable_offset_exists(Z_SHMTABLE_P(ZEND_THIS), offset);
+	if (EG(exception)) {
+		RETURN_THROWS();
+	}
+	RETURN_BOOL(found);
+}
+
+PHP_METHOD(ShmTable_Table, offsetGet)
+{
+	zval *offset;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ZVAL(offset)
+	ZEND_PARSE_PARAMETERS_END();
+	php_shmtable_offset_get(Z_SHMTABLE_P(ZEND_THIS), offset, return_value);
+}
+
+PHP_METHOD(ShmTable_Table, offsetSet)
+{
+	zval *offset, *value;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_ZVAL(offset)
+		Z_PARAM_ZVAL(value)
+	ZEND_PARSE_PARAMETERS_END();
+	php_shmtable_offset_set(Z_SHMTABLE_P(ZEND_THIS), Z_TYPE_P(offset) == IS_NULL ? NULL : offset,
+	                        value);
+	(void)return_value;
+}
+
+PHP_METHOD(ShmTable_Table, offsetUnset)
+{
+	zval *offset;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ZVAL(offset)
+	ZEND_PARSE_PARAMETERS_END();
+	php_shmtable_offset_unset(Z_SHMTABLE_P(ZEND_THIS), offset);
+	(void)return_value;
+}
+
+static zval *php_shmtable_read_dimension(zend_object *o, zval *offset, int type, zval *rv)
+{
+	(void)type;
+	ZVAL_UNDEF(rv);
+	php_shmtable_offset_get(php_shmtable_from(o), offset, rv);
+	if (EG(exception)) {
+		zval_ptr_dtor(rv);
+		return &EG(uninitialized_zval);
+	}
+	return rv;
+}
+
+static void php_shmtable_write_dimension(zend_object *o, zval *offset, zval *value)
+{
+	php_shmtable_offset_set(php_shmtable_from(o), offset, value);
+}
+
+static int php_shmtable_has_dimension(zend_object *o, zval *offset, int check_empty)
+{
+	/* A stored row is a non-empty array, so empty() is just !exists. */
+	(void)check_empty;
+	return php_shmtable_offset_exists(php_shmtable_from(o), offset);
+}
+
+static void php_shmtable_unset_dimension(zend_object *o, zval *offset)
+{
+	php_shmtable_offset_unset(php_shmtable_from(o), offset);
+}
+
+static zend_result php_shmtable_count_elements(zend_object *o, zend_long *count)
+{
+	shmt_table *t = php_shmtable_live(php_shmtable_from(o));
+	if (t == NULL) {
+		return FAILURE;
+	}
+	*count = (zend_long)shmt_count(t);
+	return SUCCESS;
+}
+
+/* ------------------------------------------------------------------ */
+/* Iteration                                                            */
+
+/* Make the cursor point at a row, copying the next non-empty bucket when
+ * the current one is used up. false at the end or on an exception. */
+static bool php_shmtable_cursor_fill(php_shmtable_obj *obj, php_shmtable_cursor *c)
+{
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL) {
+		return false;
+	}
+	while (c->pos >= c->nrows) {
+		uint32_t b = shmt_next_bucket(t, c->next_bucket);
+		if (b >= shmt_bucket_count(t)) {
+			c->next_bucket = b;
+			c->nrows = c->pos = 0;
+			return false;
+		}
+		uint32_t n;
+		size_t need;
+		shmt_status st;
+		while ((st = shmt_snapshot_bucket(t, b, c->buf, c->cap, &n, &need)) == SHMT_E_BUFFER) {
+			size_t cap = need > c->cap * 2 ? need : c->cap * 2;
+			c->buf = erealloc(c->buf, cap);
+			c->cap = cap;
+		}
+		if (st != SHMT_OK) {
+			php_shmtable_status_error(st, obj, "current");
+			return false;
+		}
+		c->next_bucket = b + 1;
+		c->nrows = n;
+		c->pos = 0;
+	}
+	return true;
+}
+
+static void php_shmtable_cursor_rewind(php_shmtable_obj *obj, php_shmtable_cursor *c)
+{
+	c->next_bucket = 0;
+	c->nrows = c->pos = 0;
+	c->started = true;
+	if (c->buf == NULL && obj->t != NULL) {
+		c->cap = shmt_image_size(obj->t) * 4;
+		c->buf = emalloc(c->cap);
+	}
+	php_shmtable_cursor_fill(obj, c);
+}
+
+static void php_shmtable_cursor_next(php_shmtable_obj *obj, php_shmtable_cursor *c)
+{
+	if (c->pos < c->nrows) {
+		c->pos++;
+	}
+	php_shmtable_cursor_fill(obj, c);
+}
+
+static inline bool php_shmtable_cursor_valid(php_shmtable_cursor *c)
+{
+	return c->pos < c->nrows;
+}
+
+static inline const void *php_shmtable_cursor_img(php_shmtable_obj *obj, php_shmtable_cursor *c)
+{
+	return c->buf + (size_t)c->pos * shmt_image_size(obj->t);
+}
+
+static void php_shmtable_cursor_key(php_shmtable_obj *obj, php_shmtable_cursor *c, zval *rv)
+{
+	uint32_t len;
+	const char *k = shmt_img_key(obj->t, php_shmtable_cursor_img(obj, c), &len);
+	ZVAL_STRINGL(rv, k, len);
+}
+
+/* The object's own Iterator methods share one cursor (as an Iterator
+ * must); foreach gets its own cursor per loop from get_iterator below. */
+static php_shmtable_cursor *php_shmtable_own_cursor(php_shmtable_obj *obj)
+{
+	if (php_shmtable_live(obj) == NULL) {
+		return NULL;
+	}
+	if (!obj->cursor.started) {
+		php_shmtable_cursor_rewind(obj, &obj->cursor);
+	}
+	return &obj->cursor;
+}
+
+PHP_METHOD(ShmTable_Table, rewind)
+{
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (php_shmtable_live(obj) == NULL) {
+		RETURN_THROWS();
+	}
+	php_shmtable_cursor_rewind(obj, &obj->cursor);
+}
+
+PHP_METHOD(ShmTable_Table, valid)
+{
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_shmtable_cursor *c = php_shmtable_own_cursor(obj);
+	if (c == NULL) {
+		RETURN_THROWS();
+	}
+	RETURN_BOOL(php_shmtable_cursor_valid(c));
+}
+
+PHP_METHOD(ShmTable_Table, current)
+{
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_shmtable_cursor *c = php_shmtable_own_cursor(obj);
+	if (c == NULL) {
+		RETURN_THROWS();
+	}
+	if (!php_shmtable_cursor_valid(c)) {
+		RETURN_NULL();
+	}
+	php_shmtable_row(obj, php_shmtable_cursor_img(obj, c), return_value);
+}
+
+PHP_METHOD(ShmTable_Table, key)
+{
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_shmtable_cursor *c = php_shmtable_own_cursor(obj);
+	if (c == NULL) {
+		RETURN_THROWS();
+	}
+	if (!php_shmtable_cursor_valid(c)) {
+		RETURN_NULL();
+	}
+	php_shmtable_cursor_key(obj, c, return_value);
+}
+
+PHP_METHOD(ShmTable_Table, next)
+{
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_shmtable_cursor *c = php_shmtable_own_cursor(obj);
+	if (c == NULL) {
+		RETURN_THROWS();
+	}
+	php_shmtable_cursor_next(obj, c);
+}
+
+static inline php_shmtable_obj *php_shmtable_iter_obj(zend_object_iterator *it)
+{
+	return Z_SHMTABLE_P(&it->data);
+}
+
+static void php_shmtable_iter_dtor(zend_object_iterator *it)
+{
+	php_shmtable_iter *si = (php_shmtable_iter *)it;
+	zval_ptr_dtor(&si->current);
+	php_shmtable_cursor_free(&si->cursor);
+	zval_ptr_dtor(&it->data);
+}
+
+static zend_result php_shmtable_iter_valid(zend_object_iterator *it)
+{
+	php_shmtable_iter *si = (php_shmtable_iter *)it;
+	return php_shmtable_cursor_valid(&si->cursor) ? SUCCESS : FAILURE;
+}
+
+static zval *php_shmtable_iter_current(zend_object_iterator *it)
+{
+	php_shmtable_iter *si = (php_shmtable_iter *)it;
+	php_shmtable_obj *obj = php_shmtable_iter_obj(it);
+	zval_ptr_dtor(&si->current);
+	ZVAL_UNDEF(&si->current);
+	if (php_shmtable_live(obj) == NULL || !php_shmtable_cursor_valid(&si->cursor)) {
+		return &EG(uninitialized_zval);
+	}
+	php_shmtable_row(obj, php_shmtable_cursor_img(obj, &si->cursor), &si->current);
+	return &si->current;
+}
+
+static void php_shmtable_iter_key(zend_object_iterator *it, zval *key)
+{
+	php_shmtable_iter *si = (php_shmtable_iter *)it;
+	php_shmtable_obj *obj = php_shmtable_iter_obj(it);
+	if (php_shmtable_live(obj) == NULL || !php_shmtable_cursor_valid(&si->cursor)) {
+		ZVAL_NULL(key);
+		return;
+	}
+	php_shmtable_cursor_key(obj, &si->cursor, key);
+}
+
+static void php_shmtable_iter_next(zend_object_iterator *it)
+{
+	php_shmtable_iter *si = (php_shmtable_iter *)it;
+	php_shmtable_cursor_next(php_shmtable_iter_obj(it), &si->cursor);
+}
+
+static void php_shmtable_iter_rewind(zend_object_iterator *it)
+{
+	php_shmtable_iter *si = (php_shmtable_iter *)it;
+	php_shmtable_obj *obj = php_shmtable_iter_obj(it);
+	if (php_shmtable_live(obj) == NULL) {
+		return;
+	}
+	php_shmtable_cursor_rewind(obj, &si->cursor);
+}
+
+static const zend_object_iterator_funcs php_shmtable_iter_funcs = {
+	php_shmtable_iter_dtor,
+	php_shmtable_iter_valid,
+	php_shmtable_iter_current,
+	php_shmtable_iter_key,
+	php_shmtable_iter_next,
+	php_shmtable_iter_rewind,
+	NULL, /* invalidate_current */
+	NULL, /* get_gc */
+};
+
+static zend_object_iterator *php_shmtable_get_iterator(zend_class_entry *ce, zval *object,
+                                                      int by_ref)
+{
+	(void)ce;
+	if (by_ref) {
+		zend_throw_error(NULL, "An iterator cannot be used with foreach by reference");
+		return NULL;
+	}
+	php_shmtable_iter *si = ecalloc(1, sizeof(*si));
+	zend_iterator_init(&si->it);
+	ZVAL_OBJ_COPY(&si->it.data, Z_OBJ_P(object));
+	si->it.funcs = &php_shmtable_iter_funcs;
+	ZVAL_UNDEF(&si->current);
+	return &si->it;
+}
+
+/* ------------------------------------------------------------------ */
+/* Module                                                               */
+
+PHP_MINIT_FUNCTION(shmtable)
+{
+	(void)type;
+	(void)module_number;
+	php_shmtable_ce = register_class_ShmTable_Table(zend_ce_arrayaccess, zend_ce_iterator,
+	                                                zend_ce_countable);
+	php_shmtable_ce->create_object = php_shmtable_create_object;
+	/* After zend_class_implements() so that Iterator does not reset it. */
+	php_shmtable_ce->get_iterator = php_shmtable_get_iterator;
+
+	memcpy(&php_shmtable_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	php_shmtable_handlers.offset = XtOffsetOf(php_shmtable_obj, std);
+	php_shmtable_handlers.free_obj = php_shmtable_free_object;
+	php_shmtable_handlers.clone_obj = NULL;
+	php_shmtable_handlers.read_dimension = php_shmtable_read_dimension;
+	php_shmtable_handlers.write_dimension = php_shmtable_write_dimension;
+	php_shmtable_handlers.has_dimension = php_shmtable_has_dimension;
+	php_shmtable_handlers.unset_dimension = php_shmtable_unset_dimension;
+	php_shmtable_handlers.count_elements = php_shmtable_count_elements;
+
+	php_shmtable_exception_ce = register_class_ShmTable_Exception(spl_ce_RuntimeException);
+	php_shmtable_full_ce = register_class_ShmTable_FullException(php_shmtable_exception_ce);
+	return SUCCESS;
+}
+
+PHP_MINFO_FUNCTION(shmtable)
+{
+	(void)zend_module;
+	php_info_print_table_start();
+	php_info_print_table_row(2, "shmtable support", "enabled");
+	php_info_print_table_row(2, "Version", PHP_SHMTABLE_VERSION);
+	php_info_print_table_row(2, "Locking", "robust process-shared mutexes, seqlock reads");
+	php_info_print_table_row(2, "Hash", "SipHash-1-3, random seed per table");
+	php_info_print_table_end();
+}
+
+zend_module_entry shmtable_module_entry = {
+	STANDARD_MODULE_HEADER,
+	"shmtable",
+	NULL,
+	PHP_MINIT(shmtable),
+	NULL,
+	NULL,
+	NULL,
+	PHP_MINFO(shmtable),
+	PHP_SHMTABLE_VERSION,
+	STANDARD_MODULE_PROPERTIES
+};
+
+#ifdef COMPILE_DL_SHMTABLE
+ZEND_GET_MODULE(shmtable)
+#endif

@@ -1,0 +1,1483 @@
+/*
+ * shmt.c - the table engine (see shmt.h for the contract and
+ * docs/ARCHITECTURE.md for the layout and the locking protocol).
+ *
+ * One shared mapping holds, at fixed offsets from its base:
+ *
+ *   header | allocator | stripes[nstripes] | buckets[nbuckets] | rows[total]
+ *
+ * Rows are linked by 32-bit 1-based indexes (0 = none), never by pointers,
+ * so the same bytes mean the same thing at any address.
+ *
+ * Who may write what:
+ *   - bucket heads and row links of bucket b: the holder of stripe b&mask
+ *   - a stripe's seq, intent slot and statistics: that stripe's holder (the
+ *     allocator holder writes the intent field named in its journal)
+ *   - free list, next_unused, live, journal: the allocator holder
+ * Lock order: one stripe, then the allocator. shmt_check() alone takes all
+ * stripes (ascending) and then the allocator.
+ */
+#include "shmt.h"
+#include "shmt_atomic.h"
+#include "shmt_hash.h"
+#include "shmt_os.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SHMT_MAGIC "SHMTBL\x01\x00"
+#define SHMT_LAYOUT_VERSION 1u
+#define SHMT_MAX_STRIPES 256u
+#define SHMT_TAG_BITS 21u
+#define SHMT_KEYLEN_BITS 11u /* SHMT_MAX_KEY_LEN must fit */
+#define SHMT_CACHELINE 64u
+
+/* Optimistic reads: how long to wait on an odd sequence counter, and how
+ * many torn copies to accept, before reading under the lock instead. The
+ * lock reports a dead writer (and repairs) where spinning never would. */
+#define SHMT_SPIN_ODD 4096
+#define SHMT_MAX_RETRIES 64
+
+_Static_assert(SHMT_MAX_KEY_LEN < (1u << SHMT_KEYLEN_BITS), "key length field");
+_Static_assert(SHMT_TAG_BITS + SHMT_KEYLEN_BITS == 32, "meta word");
+
+shmt_step_hook_fn shmt_step_hook = NULL;
+#define STEP(n)                        \
+	do {                               \
+		if (shmt_step_hook != NULL) {  \
+			shmt_step_hook(n);         \
+		}                              \
+	} while (0)
+
+/* ---------------------------------------------------------------------- */
+/* Shared structures                                                        */
+
+/* A column as laid out in a row; lives in the header. */
+typedef struct {
+	char name[SHMT_MAX_COL_NAME + 1];
+	uint32_t name_len;
+	uint32_t type;   /* shmt_type */
+	uint32_t size;   /* string capacity in bytes; 8 for int/float */
+	uint32_t off;    /* byte offset of the value in a row */
+	uint32_t lenoff; /* string: byte offset of its length field */
+	uint32_t lenw;   /* string: length field width, 1, 2 or 4 bytes */
+} shmt_coldesc;
+_Static_assert(sizeof(shmt_coldesc) == 88, "coldesc layout");
+
+typedef struct {
+	char magic[8];
+	uint32_t layout_version;
+	uint32_t header_bytes; /* header including the column array */
+	uint64_t map_bytes;    /* whole mapping */
+	uint32_t size;         /* declared capacity: at most this many live rows */
+	uint32_t spares;       /* extra rows for copy-on-write (one per stripe) */
+	uint32_t total_rows;   /* size + spares; row indexes are 1..total_rows */
+	uint32_t nbuckets;     /* == size */
+	uint32_t nstripes;     /* power of two */
+	uint32_t key_max;      /* bytes */
+	uint32_t ncols;
+	uint32_t row_bytes;    /* stride of the row pool, multiple of 8 */
+	uint32_t key_off;      /* offset of the key bytes in a row */
+	uint32_t reserved0;
+	uint64_t alloc_off, stripes_off, buckets_off, rows_off; /* from base */
+	uint8_t seed[16];      /* SipHash key, random per table */
+	uint8_t reserved[32];  /* room for named/file-backed tables */
+	shmt_coldesc cols[];
+} shmt_header;
+
+/* The row allocator. Everything here is written under `lock`. A pop or push
+ * first saves the fields it changes in the journal and raises j_active, so
+ * a holder that dies mid-way is rolled back by the next locker. */
+typedef struct {
+	shmt_lock lock;
+	uint32_t free_head;   /* first free row, 0 if none; linked by row next */
+	uint32_t next_unused; /* rows next_unused..total_rows were never used */
+	uint32_t live;        /* rows in chains + inserts in flight (<= size) */
+	uint32_t j_active;    /* 1 while a pop/push is half done */
+	uint32_t j_free_head, j_next_unused, j_live; /* values before it */
+	uint32_t j_stripe;    /* stripe whose intent field it writes */
+	uint32_t j_which;     /* 1: i_new, 2: i_old */
+	uint32_t j_slot;      /* that field's value before */
+	uint64_t recoveries;  /* locks taken over from a dead owner */
+} shmt_alloc;
+
+enum { INTENT_NONE = 0, INTENT_INSERT = 1, INTENT_REPLACE = 2, INTENT_DELETE = 3 };
+
+/* One lock stripe: guards the buckets b with (b & mask) == index. */
+typedef struct {
+	shmt_lock lock;
+	uint32_t seq;      /* odd while a writer changes what readers see */
+	uint32_t i_kind;   /* INTENT_*: the write in progress */
+	uint32_t i_bucket; /* its bucket */
+	uint32_t i_new;    /* row being published, or 0 */
+	uint32_t i_old;    /* row being retired, or 0 */
+	uint32_t reserved;
+	uint64_t inserts, updates, deletes; /* statistics */
+} shmt_stripe_raw;
+
+typedef struct {
+	shmt_stripe_raw s;
+	char pad[128 - sizeof(shmt_stripe_raw) % 128];
+} shmt_stripe;
+_Static_assert(sizeof(shmt_stripe) % SHMT_CACHELINE == 0, "stripe padding");
+
+/* Process-local handle. */
+struct shmt_table {
+	unsigned char *base;
+	size_t map_bytes;
+	shmt_header *h;
+	shmt_alloc *a;
+	shmt_stripe *stripes;
+	uint32_t *buckets;
+	unsigned char *rows;
+	uint32_t size, total_rows, nbuckets, stripe_mask, key_max, row_bytes;
+	uint32_t key_off, ncols;
+	uint8_t seed[16];
+	uint64_t read_retries;
+	shmt_coldesc *cols;
+	shmt_colinfo info[];
+};
+
+/* ---------------------------------------------------------------------- */
+/* Small helpers                                                            */
+
+const char *shmt_status_message(shmt_status st)
+{
+	switch (st) {
+	case SHMT_OK: return "ok";
+	case SHMT_NOT_FOUND: return "no such key";
+	case SHMT_EXISTS: return "key already exists";
+	case SHMT_MISMATCH: return "stored value differs from the expected one";
+	case SHMT_FULL: return "table is full";
+	case SHMT_OVERFLOW: return "integer overflow";
+	case SHMT_E_INVALID: return "invalid argument";
+	case SHMT_E_NOMEM: return "cannot map shared memory";
+	case SHMT_E_CORRUPT: return "table is corrupt";
+	case SHMT_E_BUFFER: return "buffer too small";
+	}
+	return "unknown status";
+}
+
+static inline unsigned char *row_at(const shmt_table *t, uint32_t idx)
+{
+	return t->rows + (size_t)(idx - 1) * t->row_bytes;
+}
+
+static inline uint32_t *row_next(const shmt_table *t, uint32_t idx)
+{
+	return (uint32_t *)row_at(t, idx);
+}
+
+static inline uint32_t *row_meta(unsigned char *row)
+{
+	return (uint32_t *)(row + 4);
+}
+
+static inline uint32_t make_meta(uint64_t h, size_t klen)
+{
+	return ((uint32_t)h & ((1u << SHMT_TAG_BITS) - 1)) << SHMT_KEYLEN_BITS |
+	       (uint32_t)klen;
+}
+
+static inline uint32_t bucket_of_hash(const shmt_table *t, uint64_t h)
+{
+	return (uint32_t)(((h >> 32) * (uint64_t)t->nbuckets) >> 32);
+}
+
+static inline shmt_stripe_raw *stripe_of(const shmt_table *t, uint32_t b)
+{
+	return &t->stripes[b & t->stripe_mask].s;
+}
+
+static inline uint32_t stripe_index(const shmt_table *t, shmt_stripe_raw *s)
+{
+	return (uint32_t)((shmt_stripe *)s - t->stripes);
+}
+
+static inline int valid_idx(const shmt_table *t, uint32_t idx)
+{
+	return idx >= 1 && idx <= t->total_rows;
+}
+
+uint64_t shmt_hash(const shmt_table *t, const char *key, size_t klen)
+{
+	return shmt_siphash13(t->seed, key, klen);
+}
+
+uint32_t shmt_bucket_of(const shmt_table *t, const char *key, size_t klen)
+{
+	return bucket_of_hash(t, shmt_hash(t, key, klen));
+}
+
+static inline uint32_t load_len(const unsigned char *p, uint32_t w)
+{
+	switch (w) {
+	case 1: return p[0];
+	case 2: { uint16_t v; memcpy(&v, p, 2); return v; }
+	default: { uint32_t v; memcpy(&v, p, 4); return v; }
+	}
+}
+
+static inline void store_len(unsigned char *p, uint32_t w, uint32_t v)
+{
+	switch (w) {
+	case 1: p[0] = (unsigned char)v; break;
+	case 2: { uint16_t x = (uint16_t)v; memcpy(p, &x, 2); break; }
+	default: memcpy(p, &v, 4); break;
+	}
+}
+
+/* ---------------------------------------------------------------------- */
+/* Create / close / schema                                                  */
+
+static uint32_t pow2_at_least(uint32_t v)
+{
+	uint32_t p = 1;
+	while (p < v && p < (1u << 31)) {
+		p <<= 1;
+	}
+	return p;
+}
+
+static int add_u64(uint64_t *acc, uint64_t v)
+{
+	return __builtin_add_overflow(*acc, v, acc);
+}
+
+static uint64_t round_up(uint64_t v, uint64_t a)
+{
+	return (v + a - 1) / a * a;
+}
+
+shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
+                        const shmt_coldef *cols, uint32_t ncols,
+                        uint64_t *bytes_asked, int *bad_arg)
+{
+	int dummy_bad;
+	uint64_t dummy_bytes;
+	if (bad_arg == NULL) {
+		bad_arg = &dummy_bad;
+	}
+	if (bytes_asked == NULL) {
+		bytes_asked = &dummy_bytes;
+	}
+	*out = NULL;
+	*bad_arg = 0;
+	*bytes_asked = 0;
+	if (size < 1 || size > SHMT_MAX_ROWS) {
+		*bad_arg = 1;
+		return SHMT_E_INVALID;
+	}
+	if (key_max < 1 || key_max > SHMT_MAX_KEY_LEN) {
+		*bad_arg = 2;
+		return SHMT_E_INVALID;
+	}
+	if (ncols < 1 || ncols > SHMT_MAX_COLUMNS || cols == NULL) {
+		*bad_arg = 3;
+		return SHMT_E_INVALID;
+	}
+	for (uint32_t i = 0; i < ncols; i++) {
+		const shmt_coldef *c = &cols[i];
+		if (c->name_len < 1 || c->name_len > SHMT_MAX_COL_NAME ||
+		    (c->type != SHMT_TYPE_INT && c->type != SHMT_TYPE_FLOAT &&
+		     c->type != SHMT_TYPE_STRING) ||
+		    (c->type == SHMT_TYPE_STRING &&
+		     (c->size < 1 || c->size > SHMT_MAX_STRING))) {
+			*bad_arg = 3;
+			return SHMT_E_INVALID;
+		}
+		for (uint32_t j = 0; j < i; j++) {
+			if (cols[j].name_len == c->name_len &&
+			    memcmp(cols[j].name, c->name, c->name_len) == 0) {
+				*bad_arg = 3;
+				return SHMT_E_INVALID;
+			}
+		}
+	}
+
+	/* Row layout: next | meta | numbers | key | string lengths | strings. */
+	uint32_t nnum = 0;
+	for (uint32_t i = 0; i < ncols; i++) {
+		nnum += cols[i].type != SHMT_TYPE_STRING;
+	}
+	uint64_t off = 8 + 8ull * nnum;
+	uint32_t key_off = (uint32_t)off;
+	off += key_max;
+	shmt_coldesc *desc = calloc(ncols, sizeof(*desc));
+	if (desc == NULL) {
+		return SHMT_E_NOMEM;
+	}
+	uint64_t num_at = 8;
+	for (uint32_t i = 0; i < ncols; i++) {
+		const shmt_coldef *c = &cols[i];
+		shmt_coldesc *d = &desc[i];
+		memcpy(d->name, c->name, c->name_len);
+		d->name_len = c->name_len;
+		d->type = c->type;
+		if (c->type == SHMT_TYPE_STRING) {
+			d->size = c->size;
+			d->lenw = c->size <= 0xff ? 1 : c->size <= 0xffff ? 2 : 4;
+			d->lenoff = (uint32_t)off;
+			off += d->lenw;
+		} else {
+			d->size = 8;
+			d->off = (uint32_t)num_at;
+			num_at += 8;
+		}
+	}
+	for (uint32_t i = 0; i < ncols; i++) {
+		if (desc[i].type == SHMT_TYPE_STRING) {
+			desc[i].off = (uint32_t)off;
+			off += desc[i].size;
+		}
+	}
+	uint64_t row_bytes = round_up(off, 8);
+	/* 256 columns of 1 MiB stay below 2^32, but check anyway. */
+	if (row_bytes > UINT32_MAX) {
+		free(desc);
+		*bad_arg = 3;
+		return SHMT_E_INVALID;
+	}
+
+	uint32_t nstripes = pow2_at_least((size + 15) / 16);
+	if (nstripes > SHMT_MAX_STRIPES) {
+		nstripes = SHMT_MAX_STRIPES;
+	}
+	uint32_t total_rows = size + nstripes; /* < 2^32 since size < 2^31 */
+	uint32_t nbuckets = size;
+
+	uint64_t header_bytes =
+	    round_up(sizeof(shmt_header) + (uint64_t)ncols * sizeof(shmt_coldesc),
+	             SHMT_CACHELINE);
+	uint64_t alloc_off = header_bytes;
+	uint64_t stripes_off = alloc_off + round_up(sizeof(shmt_alloc), SHMT_CACHELINE);
+	uint64_t buckets_off =
+	    stripes_off + (uint64_t)nstripes * sizeof(shmt_stripe);
+	uint64_t rows_off =
+	    buckets_off + round_up(4ull * nbuckets, SHMT_CACHELINE);
+	uint64_t total = rows_off, pool;
+	if (__builtin_mul_overflow(row_bytes, (uint64_t)total_rows, &pool) ||
+	    add_u64(&total, pool) || total > (uint64_t)SIZE_MAX) {
+		free(desc);
+		*bytes_asked = UINT64_MAX;
+		return SHMT_E_NOMEM;
+	}
+	*bytes_asked = total;
+
+	shmt_table *t = calloc(1, sizeof(*t) + ncols * sizeof(shmt_colinfo));
+	if (t == NULL) {
+		free(desc);
+		return SHMT_E_NOMEM;
+	}
+	unsigned char *base = shmt_map_shared((size_t)total);
+	if (base == NULL) {
+		int e = errno;
+		free(desc);
+		free(t);
+		errno = e;
+		return SHMT_E_NOMEM;
+	}
+
+	shmt_header *h = (shmt_header *)base;
+	memcpy(h->magic, SHMT_MAGIC, 8);
+	h->layout_version = SHMT_LAYOUT_VERSION;
+	h->header_bytes = (uint32_t)header_bytes;
+	h->map_bytes = total;
+	h->size = size;
+	h->spares = nstripes;
+	h->total_rows = total_rows;
+	h->nbuckets = nbuckets;
+	h->nstripes = nstripes;
+	h->key_max = key_max;
+	h->ncols = ncols;
+	h->row_bytes = (uint32_t)row_bytes;
+	h->key_off = key_off;
+	h->alloc_off = alloc_off;
+	h->stripes_off = stripes_off;
+	h->buckets_off = buckets_off;
+	h->rows_off = rows_off;
+	memcpy(h->cols, desc, ncols * sizeof(*desc));
+	free(desc);
+	if (shmt_random_bytes(h->seed, sizeof(h->seed)) != 0) {
+		shmt_unmap(base, (size_t)total);
+		free(t);
+		return SHMT_E_NOMEM;
+	}
+
+	shmt_alloc *a = (shmt_alloc *)(base + alloc_off);
+	shmt_stripe *stripes = (shmt_stripe *)(base + stripes_off);
+	if (shmt_lock_init(&a->lock) != 0) {
+		goto lock_fail;
+	}
+	a->next_unused = 1;
+	for (uint32_t i = 0; i < nstripes; i++) {
+		if (shmt_lock_init(&stripes[i].s.lock) != 0) {
+			goto lock_fail;
+		}
+	}
+
+	t->base = base;
+	t->map_bytes = (size_t)total;
+	t->h = h;
+	t->a = a;
+	t->stripes = stripes;
+	t->buckets = (uint32_t *)(base + buckets_off);
+	t->rows = base + rows_off;
+	t->size = size;
+	t->total_rows = total_rows;
+	t->nbuckets = nbuckets;
+	t->stripe_mask = nstripes - 1;
+	t->key_max = key_max;
+	t->row_bytes = (uint32_t)row_bytes;
+	t->key_off = key_off;
+	t->ncols = ncols;
+	memcpy(t->seed, h->seed, 16);
+	t->cols = h->cols;
+	for (uint32_t i = 0; i < ncols; i++) {
+		t->info[i].name = h->cols[i].name;
+		t->info[i].name_len = h->cols[i].name_len;
+		t->info[i].type = h->cols[i].type;
+		t->info[i].size = h->cols[i].type == SHMT_TYPE_STRING ? h->cols[i].size : 0;
+	}
+	*out = t;
+	return SHMT_OK;
+
+lock_fail:
+	shmt_unmap(base, (size_t)total);
+	free(t);
+	errno = ENOLCK;
+	return SHMT_E_NOMEM;
+}
+
+void shmt_close(shmt_table *t)
+{
+	if (t == NULL) {
+		return;
+	}
+	shmt_unmap(t->base, t->map_bytes);
+	free(t);
+}
+
+uint32_t shmt_ncols(const shmt_table *t) { return t->ncols; }
+const shmt_colinfo *shmt_col(const shmt_table *t, uint32_t i)
+{
+	return i < t->ncols ? &t->info[i] : NULL;
+}
+uint32_t shmt_key_max(const shmt_table *t) { return t->key_max; }
+uint32_t shmt_size(const shmt_table *t) { return t->size; }
+uint64_t shmt_memory_size(const shmt_table *t) { return t->map_bytes; }
+size_t shmt_image_size(const shmt_table *t) { return t->row_bytes; }
+uint32_t shmt_bucket_count(const shmt_table *t) { return t->nbuckets; }
+
+int shmt_col_find(const shmt_table *t, const char *name, size_t len)
+{
+	for (uint32_t i = 0; i < t->ncols; i++) {
+		if (t->info[i].name_len == len && memcmp(t->info[i].name, name, len) == 0) {
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Row images                                                               */
+
+const char *shmt_img_key(const shmt_table *t, const void *img, uint32_t *len)
+{
+	uint32_t meta;
+	memcpy(&meta, (const unsigned char *)img + 4, 4);
+	uint32_t l = meta & ((1u << SHMT_KEYLEN_BITS) - 1);
+	*len = l <= t->key_max ? l : t->key_max;
+	return (const char *)img + t->key_off;
+}
+
+int64_t shmt_img_int(const shmt_table *t, const void *img, uint32_t col)
+{
+	int64_t v;
+	memcpy(&v, (const unsigned char *)img + t->cols[col].off, 8);
+	return v;
+}
+
+double shmt_img_float(const shmt_table *t, const void *img, uint32_t col)
+{
+	double v;
+	memcpy(&v, (const unsigned char *)img + t->cols[col].off, 8);
+	return v;
+}
+
+const char *shmt_img_str(const shmt_table *t, const void *img, uint32_t col,
+                         uint32_t *len)
+{
+	const shmt_coldesc *c = &t->cols[col];
+	uint32_t l = load_len((const unsigned char *)img + c->lenoff, c->lenw);
+	*len = l <= c->size ? l : c->size;
+	return (const char *)img + c->off;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Allocator (caller holds a stripe lock; these take the allocator lock)    */
+
+static void recover_alloc(shmt_table *t)
+{
+	shmt_alloc *a = t->a;
+	if (a->j_active) {
+		a->free_head = a->j_free_head;
+		a->next_unused = a->j_next_unused;
+		shmt_store_relaxed(&a->live, a->j_live);
+		if (a->j_stripe <= t->stripe_mask) {
+			shmt_stripe_raw *s = &t->stripes[a->j_stripe].s;
+			if (a->j_which == 1) {
+				s->i_new = a->j_slot;
+			} else if (a->j_which == 2) {
+				s->i_old = a->j_slot;
+			}
+		}
+		shmt_fence_release();
+		a->j_active = 0;
+	}
+	a->recoveries++;
+}
+
+static shmt_status alloc_lock(shmt_table *t)
+{
+	switch (shmt_lock_acquire(&t->a->lock)) {
+	case SHMT_LOCK_OK:
+		return SHMT_OK;
+	case SHMT_LOCK_OWNER_DIED:
+		recover_alloc(t);
+		shmt_lock_consistent(&t->a->lock);
+		return SHMT_OK;
+	default:
+		return SHMT_E_CORRUPT;
+	}
+}
+
+static void alloc_unlock(shmt_table *t)
+{
+	shmt_lock_release(&t->a->lock);
+}
+
+/* Save what a pop/push changes, then raise j_active. */
+static void journal_begin(shmt_table *t, shmt_stripe_raw *s, uint32_t which)
+{
+	shmt_alloc *a = t->a;
+	a->j_free_head = a->free_head;
+	a->j_next_unused = a->next_unused;
+	a->j_live = a->live;
+	a->j_stripe = stripe_index(t, s);
+	a->j_which = which;
+	a->j_slot = which == 1 ? s->i_new : s->i_old;
+	shmt_fence_release();
+	a->j_active = 1;
+	shmt_fence_release();
+}
+
+static void journal_end(shmt_table *t)
+{
+	shmt_fence_release();
+	t->a->j_active = 0;
+}
+
+/* Take a row into s->i_new. With count_live, the row is a new key and the
+ * table's capacity is enforced; otherwise it is a copy-on-write spare. */
+static shmt_status alloc_pop_locked(shmt_table *t, shmt_stripe_raw *s,
+                                    int count_live)
+{
+	shmt_alloc *a = t->a;
+	if (count_live && a->live >= t->size) {
+		return SHMT_FULL;
+	}
+	uint32_t idx = a->free_head, next_free = 0, next_unused = a->next_unused;
+	if (idx != 0) {
+		if (!valid_idx(t, idx)) {
+			return SHMT_E_CORRUPT;
+		}
+		next_free = *row_next(t, idx);
+		if (next_free != 0 && !valid_idx(t, next_free)) {
+			return SHMT_E_CORRUPT;
+		}
+	} else if (next_unused <= t->total_rows) {
+		idx = next_unused++;
+	} else {
+		return SHMT_E_CORRUPT; /* spares make this impossible */
+	}
+	journal_begin(t, s, 1);
+	a->free_head = next_free;
+	a->next_unused = next_unused;
+	STEP(101);
+	s->i_new = idx;
+	if (count_live) {
+		shmt_store_relaxed(&a->live, a->live + 1);
+	}
+	STEP(102);
+	journal_end(t);
+	return SHMT_OK;
+}
+
+static shmt_status alloc_pop(shmt_table *t, shmt_stripe_raw *s, int count_live)
+{
+	shmt_status st = alloc_lock(t);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = alloc_pop_locked(t, s, count_live);
+	alloc_unlock(t);
+	return st;
+}
+
+/* Give the row in s->i_new (which == 1) or s->i_old (which == 2) back to
+ * the free list, clearing that field. */
+static void alloc_push_locked(shmt_table *t, shmt_stripe_raw *s, uint32_t which,
+                              int uncount_live)
+{
+	shmt_alloc *a = t->a;
+	uint32_t idx = which == 1 ? s->i_new : s->i_old;
+	journal_begin(t, s, which);
+	shmt_store_release(row_next(t, idx), a->free_head);
+	a->free_head = idx;
+	STEP(111);
+	if (uncount_live) {
+		shmt_store_relaxed(&a->live, a->live - 1);
+	}
+	if (which == 1) {
+		s->i_new = 0;
+	} else {
+		s->i_old = 0;
+	}
+	STEP(112);
+	journal_end(t);
+}
+
+static shmt_status alloc_push(shmt_table *t, shmt_stripe_raw *s, uint32_t which,
+                              int uncount_live)
+{
+	shmt_status st = alloc_lock(t);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	alloc_push_locked(t, s, which, uncount_live);
+	alloc_unlock(t);
+	return SHMT_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Stripe locking and recovery                                              */
+
+static inline void seq_begin(shmt_stripe_raw *s)
+{
+	shmt_store_relaxed(&s->seq, s->seq + 1);
+	shmt_fence_release();
+}
+
+static inline void seq_end(shmt_stripe_raw *s)
+{
+	shmt_store_release(&s->seq, s->seq + 1);
+}
+
+/* Is row idx on the chain of bucket b? Caller holds the stripe lock. */
+static int on_chain(shmt_table *t, uint32_t b, uint32_t idx)
+{
+	uint32_t cur = t->buckets[b];
+	for (uint32_t steps = 0; cur != 0 && steps <= t->total_rows; steps++) {
+		if (!valid_idx(t, cur)) {
+			return 0;
+		}
+		if (cur == idx) {
+			return 1;
+		}
+		cur = *row_next(t, cur);
+	}
+	return 0;
+}
+
+/* The previous holder of s died. Complete or roll back its write so that
+ * every row is again in exactly one place (DESIGN: bounded work, this
+ * stripe only). Idempotent: if we die in here, the next locker redoes it. */
+static shmt_status recover_stripe(shmt_table *t, shmt_stripe_raw *s)
+{
+	shmt_status st = alloc_lock(t); /* rolls back a half pop/push first */
+	if (st != SHMT_OK) {
+		return st;
+	}
+	if (s->i_kind != INTENT_NONE && s->i_bucket < t->nbuckets) {
+		uint32_t b = s->i_bucket;
+		if (s->i_new != 0 && valid_idx(t, s->i_new) && !on_chain(t, b, s->i_new)) {
+			alloc_push_locked(t, s, 1, s->i_kind == INTENT_INSERT);
+		}
+		if (s->i_old != 0 && valid_idx(t, s->i_old) && !on_chain(t, b, s->i_old)) {
+			alloc_push_locked(t, s, 2, s->i_kind == INTENT_DELETE);
+		}
+	}
+	s->i_new = 0;
+	s->i_old = 0;
+	shmt_fence_release();
+	s->i_kind = INTENT_NONE;
+	if (s->seq & 1) {
+		shmt_store_release(&s->seq, s->seq + 1);
+	}
+	t->a->recoveries++;
+	alloc_unlock(t);
+	return SHMT_OK;
+}
+
+static shmt_status stripe_lock(shmt_table *t, shmt_stripe_raw *s)
+{
+	switch (shmt_lock_acquire(&s->lock)) {
+	case SHMT_LOCK_OK:
+		return SHMT_OK;
+	case SHMT_LOCK_OWNER_DIED: {
+		shmt_status st = recover_stripe(t, s);
+		shmt_lock_consistent(&s->lock);
+		if (st != SHMT_OK) {
+			shmt_lock_release(&s->lock);
+		}
+		return st;
+	}
+	default:
+		return SHMT_E_CORRUPT;
+	}
+}
+
+static void stripe_unlock(shmt_stripe_raw *s)
+{
+	shmt_lock_release(&s->lock);
+}
+
+static inline void intent_begin(shmt_stripe_raw *s, uint32_t kind, uint32_t b,
+                                uint32_t old)
+{
+	s->i_bucket = b;
+	s->i_old = old;
+	s->i_new = 0;
+	shmt_fence_release();
+	s->i_kind = kind;
+	shmt_fence_release();
+}
+
+static inline void intent_end(shmt_stripe_raw *s)
+{
+	shmt_fence_release();
+	s->i_kind = INTENT_NONE;
+	s->i_new = 0;
+	s->i_old = 0;
+}
+
+static inline void stat_inc(uint64_t *c)
+{
+	shmt_store_relaxed(c, shmt_load_relaxed(c) + 1);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Lookup                                                                   */
+
+typedef struct {
+	uint64_t h;
+	uint32_t b;
+	uint32_t meta;
+	shmt_stripe_raw *s;
+} keyinfo;
+
+static inline shmt_status key_prepare(const shmt_table *t, const char *key,
+                                      size_t klen, keyinfo *ki)
+{
+	if (klen < 1 || klen > t->key_max) {
+		return SHMT_E_INVALID;
+	}
+	ki->h = shmt_siphash13(t->seed, key, klen);
+	ki->b = bucket_of_hash(t, ki->h);
+	ki->meta = make_meta(ki->h, klen);
+	ki->s = stripe_of(t, ki->b);
+	return SHMT_OK;
+}
+
+/* Under the stripe lock: find the row and the link that points to it. */
+static shmt_status find_locked(shmt_table *t, const keyinfo *ki, const char *key,
+                               size_t klen, uint32_t *idx_out, uint32_t **link_out)
+{
+	uint32_t *link = &t->buckets[ki->b];
+	uint32_t cur = *link;
+	for (uint32_t steps = 0; cur != 0; steps++) {
+		if (!valid_idx(t, cur) || steps > t->total_rows) {
+			return SHMT_E_CORRUPT;
+		}
+		unsigned char *row = row_at(t, cur);
+		if (*row_meta(row) == ki->meta && memcmp(row + t->key_off, key, klen) == 0) {
+			*idx_out = cur;
+			*link_out = link;
+			return SHMT_OK;
+		}
+		link = row_next(t, cur);
+		cur = *link;
+	}
+	*idx_out = 0;
+	*link_out = NULL;
+	return SHMT_NOT_FOUND;
+}
+
+/*
+ * Optimistic read of one key: copy the row into img (if non-NULL) while the
+ * stripe's sequence counter stays even and unchanged. Every index read here
+ * may be torn, so each is checked before use and the walk is bounded.
+ * Returns SHMT_OK / SHMT_NOT_FOUND, or SHMT_E_BUFFER meaning "give up
+ * optimism, read under the lock".
+ */
+static shmt_status read_optimistic(shmt_table *t, const keyinfo *ki,
+                                   const char *key, size_t klen, void *img)
+{
+	shmt_stripe_raw *s = ki->s;
+	for (int attempt = 0; attempt < SHMT_MAX_RETRIES; attempt++) {
+		uint32_t s1 = shmt_load_acquire(&s->seq);
+		for (int spin = 0; (s1 & 1) && spin < SHMT_SPIN_ODD; spin++) {
+			shmt_cpu_relax();
+			s1 = shmt_load_acquire(&s->seq);
+		}
+		if (s1 & 1) {
+			return SHMT_E_BUFFER;
+		}
+		uint32_t cur = shmt_load_acquire(&t->buckets[ki->b]);
+		uint32_t found = 0;
+		for (uint32_t steps = 0; cur != 0; steps++) {
+			if (!valid_idx(t, cur) || steps > t->total_rows) {
+				break; /* torn: the seq check below fails */
+			}
+			unsigned char *row = row_at(t, cur);
+			if (shmt_load_relaxed(row_meta(row)) == ki->meta &&
+			    memcmp(row + t->key_off, key, klen) == 0) {
+				found = cur;
+				break;
+			}
+			cur = shmt_load_acquire(row_next(t, cur));
+		}
+		if (found != 0 && img != NULL) {
+			memcpy(img, row_at(t, found), t->row_bytes);
+		}
+		shmt_fence_acquire();
+		if (shmt_load_relaxed(&s->seq) == s1) {
+			return found ? SHMT_OK : SHMT_NOT_FOUND;
+		}
+		t->read_retries++;
+	}
+	return SHMT_E_BUFFER;
+}
+
+static shmt_status read_locked(shmt_table *t, const keyinfo *ki, const char *key,
+                               size_t klen, void *img)
+{
+	shmt_status st = stripe_lock(t, ki->s);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	uint32_t idx, *link;
+	st = find_locked(t, ki, key, klen, &idx, &link);
+	if (st == SHMT_OK && img != NULL) {
+		memcpy(img, row_at(t, idx), t->row_bytes);
+	}
+	stripe_unlock(ki->s);
+	return st;
+}
+
+static shmt_status read_key(shmt_table *t, const char *key, size_t klen, void *img)
+{
+	keyinfo ki;
+	shmt_status st = key_prepare(t, key, klen, &ki);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = read_optimistic(t, &ki, key, klen, img);
+	if (st == SHMT_E_BUFFER) {
+		st = read_locked(t, &ki, key, klen, img);
+	}
+	return st;
+}
+
+shmt_status shmt_get(shmt_table *t, const char *key, size_t klen, void *img)
+{
+	return read_key(t, key, klen, img);
+}
+
+shmt_status shmt_exists(shmt_table *t, const char *key, size_t klen)
+{
+	return read_key(t, key, klen, NULL);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Writes                                                                   */
+
+static shmt_status check_values(const shmt_table *t, const shmt_value *vals,
+                                uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		if (vals[i].col >= t->ncols) {
+			return SHMT_E_INVALID;
+		}
+		const shmt_coldesc *c = &t->cols[vals[i].col];
+		if (c->type == SHMT_TYPE_STRING &&
+		    (vals[i].v.s.len > c->size || (vals[i].v.s.len > 0 && vals[i].v.s.ptr == NULL))) {
+			return SHMT_E_INVALID;
+		}
+	}
+	return SHMT_OK;
+}
+
+static void apply_values(const shmt_table *t, unsigned char *row,
+                         const shmt_value *vals, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		const shmt_coldesc *c = &t->cols[vals[i].col];
+		if (c->type == SHMT_TYPE_STRING) {
+			store_len(row + c->lenoff, c->lenw, vals[i].v.s.len);
+			if (vals[i].v.s.len > 0) {
+				memcpy(row + c->off, vals[i].v.s.ptr, vals[i].v.s.len);
+			}
+		} else {
+			memcpy(row + c->off, &vals[i].v, 8);
+		}
+	}
+}
+
+/* Compare under the lock: 1 if every expected value equals the stored one. */
+static int values_match(const shmt_table *t, const unsigned char *row,
+                        const shmt_value *exp, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		const shmt_coldesc *c = &t->cols[exp[i].col];
+		if (c->type == SHMT_TYPE_STRING) {
+			uint32_t len = load_len(row + c->lenoff, c->lenw);
+			if (len != exp[i].v.s.len ||
+			    (len > 0 && memcmp(row + c->off, exp[i].v.s.ptr, len) != 0)) {
+				return 0;
+			}
+		} else if (memcmp(row + c->off, &exp[i].v, 8) != 0) {
+			return 0; /* ints and floats alike: bit for bit */
+		}
+	}
+	return 1;
+}
+
+/* Insert a new row for a key known to be absent. Stripe lock held. */
+static shmt_status insert_locked(shmt_table *t, const keyinfo *ki, const char *key,
+                                 size_t klen, const shmt_value *vals, uint32_t n,
+                                 uint32_t *idx_out)
+{
+	shmt_stripe_raw *s = ki->s;
+	intent_begin(s, INTENT_INSERT, ki->b, 0);
+	STEP(1);
+	shmt_status st = alloc_pop(t, s, 1);
+	if (st != SHMT_OK) {
+		intent_end(s);
+		return st;
+	}
+	uint32_t idx = s->i_new;
+	unsigned char *row = row_at(t, idx);
+	STEP(2);
+	/* The row is private until linked: plain stores are fine. */
+	memset(row + 8, 0, t->row_bytes - 8);
+	*row_meta(row) = ki->meta;
+	memcpy(row + t->key_off, key, klen);
+	apply_values(t, row, vals, n);
+	shmt_store_relaxed(row_next(t, idx), t->buckets[ki->b]);
+	STEP(3);
+	seq_begin(s);
+	STEP(4);
+	shmt_store_release(&t->buckets[ki->b], idx);
+	STEP(5);
+	seq_end(s);
+	stat_inc(&s->inserts);
+	STEP(6);
+	intent_end(s);
+	*idx_out = idx;
+	return SHMT_OK;
+}
+
+/* Replace row `old` (reached through *link) by a copy with vals applied. */
+static shmt_status replace_locked(shmt_table *t, const keyinfo *ki, uint32_t old,
+                                  uint32_t *link, const shmt_value *vals, uint32_t n)
+{
+	shmt_stripe_raw *s = ki->s;
+	intent_begin(s, INTENT_REPLACE, ki->b, old);
+	STEP(11);
+	shmt_status st = alloc_pop(t, s, 0);
+	if (st != SHMT_OK) {
+		intent_end(s);
+		return st;
+	}
+	uint32_t idx = s->i_new;
+	unsigned char *row = row_at(t, idx);
+	STEP(12);
+	memcpy(row + 4, row_at(t, old) + 4, t->row_bytes - 4);
+	apply_values(t, row, vals, n);
+	shmt_store_relaxed(row_next(t, idx), *row_next(t, old));
+	STEP(13);
+	seq_begin(s);
+	STEP(14);
+	shmt_store_release(link, idx);
+	STEP(15);
+	seq_end(s);
+	stat_inc(&s->updates);
+	STEP(16);
+	st = alloc_push(t, s, 2, 0);
+	STEP(17);
+	intent_end(s);
+	return st;
+}
+
+/* Unlink row `old` (reached through *link) and free it. */
+static shmt_status delete_locked(shmt_table *t, const keyinfo *ki, uint32_t old,
+                                 uint32_t *link)
+{
+	shmt_stripe_raw *s = ki->s;
+	intent_begin(s, INTENT_DELETE, ki->b, old);
+	STEP(21);
+	seq_begin(s);
+	STEP(22);
+	shmt_store_release(link, *row_next(t, old));
+	STEP(23);
+	seq_end(s);
+	stat_inc(&s->deletes);
+	STEP(24);
+	shmt_status st = alloc_push(t, s, 2, 1);
+	STEP(25);
+	intent_end(s);
+	return st;
+}
+
+shmt_status shmt_set(shmt_table *t, const char *key, size_t klen,
+                     const shmt_value *vals, uint32_t nvals,
+                     shmt_write_mode mode, bool *inserted)
+{
+	keyinfo ki;
+	uint32_t idx, *link;
+	if (inserted != NULL) {
+		*inserted = false;
+	}
+	shmt_status st = key_prepare(t, key, klen, &ki);
+	if (st == SHMT_OK) {
+		st = check_values(t, vals, nvals);
+	}
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = stripe_lock(t, ki.s);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = find_locked(t, &ki, key, klen, &idx, &link);
+	if (st == SHMT_OK) {
+		st = mode == SHMT_INSERT_ONLY ? SHMT_EXISTS
+		                              : replace_locked(t, &ki, idx, link, vals, nvals);
+	} else if (st == SHMT_NOT_FOUND && mode != SHMT_UPDATE_ONLY) {
+		st = insert_locked(t, &ki, key, klen, vals, nvals, &idx);
+		if (st == SHMT_OK && inserted != NULL) {
+			*inserted = true;
+		}
+	}
+	stripe_unlock(ki.s);
+	return st;
+}
+
+shmt_status shmt_cmpset(shmt_table *t, const char *key, size_t klen,
+                        const shmt_value *expected, uint32_t nexpected,
+                        const shmt_value *vals, uint32_t nvals)
+{
+	keyinfo ki;
+	uint32_t idx, *link;
+	shmt_status st = key_prepare(t, key, klen, &ki);
+	if (st == SHMT_OK) {
+		st = check_values(t, expected, nexpected);
+	}
+	if (st == SHMT_OK) {
+		st = check_values(t, vals, nvals);
+	}
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = stripe_lock(t, ki.s);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = find_locked(t, &ki, key, klen, &idx, &link);
+	if (st == SHMT_OK) {
+		st = values_match(t, row_at(t, idx), expected, nexpected)
+		         ? replace_locked(t, &ki, idx, link, vals, nvals)
+		         : SHMT_MISMATCH;
+	}
+	stripe_unlock(ki.s);
+	return st;
+}
+
+shmt_status shmt_del(shmt_table *t, const char *key, size_t klen,
+                     const shmt_value *expected, uint32_t nexpected, void *img)
+{
+	keyinfo ki;
+	uint32_t idx, *link;
+	shmt_status st = key_prepare(t, key, klen, &ki);
+	if (st == SHMT_OK && expected != NULL) {
+		st = check_values(t, expected, nexpected);
+	}
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = stripe_lock(t, ki.s);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = find_locked(t, &ki, key, klen, &idx, &link);
+	if (st == SHMT_OK && expected != NULL &&
+	    !values_match(t, row_at(t, idx), expected, nexpected)) {
+		st = SHMT_MISMATCH;
+	}
+	if (st == SHMT_OK) {
+		if (img != NULL) {
+			memcpy(img, row_at(t, idx), t->row_bytes);
+		}
+		st = delete_locked(t, &ki, idx, link);
+	}
+	stripe_unlock(ki.s);
+	return st;
+}
+
+/* Shared part of both increments: find or create the row, then let `op`
+ * compute the new 8 bytes, stored in place with one aligned store. */
+typedef int (*incr_op)(void *cell_value, const void *by, void *result);
+
+static int op_int(void *cell, const void *by, void *result)
+{
+	int64_t v, b, r;
+	memcpy(&v, cell, 8);
+	memcpy(&b, by, 8);
+	if (__builtin_add_overflow(v, b, &r)) {
+		return 0;
+	}
+	memcpy(result, &r, 8);
+	return 1;
+}
+
+static int op_int_sub(void *cell, const void *by, void *result)
+{
+	int64_t v, b, r;
+	memcpy(&v, cell, 8);
+	memcpy(&b, by, 8);
+	if (__builtin_sub_overflow(v, b, &r)) {
+		return 0;
+	}
+	memcpy(result, &r, 8);
+	return 1;
+}
+
+static int op_float(void *cell, const void *by, void *result)
+{
+	double v, b, r;
+	memcpy(&v, cell, 8);
+	memcpy(&b, by, 8);
+	r = v + b;
+	memcpy(result, &r, 8);
+	return 1;
+}
+
+static shmt_status incr_common(shmt_table *t, const char *key, size_t klen,
+                               uint32_t col, uint32_t type, const void *by,
+                               void *result, incr_op op)
+{
+	keyinfo ki;
+	uint32_t idx, *link;
+	if (col >= t->ncols || t->cols[col].type != type) {
+		return SHMT_E_INVALID;
+	}
+	shmt_status st = key_prepare(t, key, klen, &ki);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = stripe_lock(t, ki.s);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = find_locked(t, &ki, key, klen, &idx, &link);
+	if (st == SHMT_NOT_FOUND) {
+		st = insert_locked(t, &ki, key, klen, NULL, 0, &idx);
+	}
+	if (st == SHMT_OK) {
+		uint64_t *cell = (uint64_t *)(row_at(t, idx) + t->cols[col].off);
+		uint64_t cur = *cell, next;
+		if (!op(&cur, by, &next)) {
+			st = SHMT_OVERFLOW;
+		} else {
+			seq_begin(ki.s);
+			STEP(31);
+			shmt_store_relaxed(cell, next);
+			STEP(32);
+			seq_end(ki.s);
+			stat_inc(&ki.s->updates);
+			memcpy(result, &next, 8);
+		}
+	}
+	stripe_unlock(ki.s);
+	return st;
+}
+
+shmt_status shmt_incr_int(shmt_table *t, const char *key, size_t klen,
+                          uint32_t col, int64_t by, int64_t *result)
+{
+	return incr_common(t, key, klen, col, SHMT_TYPE_INT, &by, result, op_int);
+}
+
+shmt_status shmt_decr_int(shmt_table *t, const char *key, size_t klen,
+                          uint32_t col, int64_t by, int64_t *result)
+{
+	return incr_common(t, key, klen, col, SHMT_TYPE_INT, &by, result, op_int_sub);
+}
+
+shmt_status shmt_incr_float(shmt_table *t, const char *key, size_t klen,
+                            uint32_t col, double by, double *result)
+{
+	return incr_common(t, key, klen, col, SHMT_TYPE_FLOAT, &by, result, op_float);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Counting, statistics, iteration                                          */
+
+uint64_t shmt_count(shmt_table *t)
+{
+	return shmt_load_relaxed(&t->a->live);
+}
+
+void shmt_get_stats(shmt_table *t, shmt_stats *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->rows = shmt_count(t);
+	st->size = t->size;
+	st->memory_size = t->map_bytes;
+	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
+		shmt_stripe_raw *s = &t->stripes[i].s;
+		st->insert_count += shmt_load_relaxed(&s->inserts);
+		st->update_count += shmt_load_relaxed(&s->updates);
+		st->delete_count += shmt_load_relaxed(&s->deletes);
+	}
+	st->lock_recoveries = shmt_load_relaxed(&t->a->recoveries);
+	/* A racy walk is fine for a statistic; it is bounded and checked. */
+	uint64_t max_chain = 0;
+	for (uint32_t b = 0; b < t->nbuckets; b++) {
+		uint32_t cur = shmt_load_acquire(&t->buckets[b]);
+		uint64_t len = 0;
+		while (cur != 0 && valid_idx(t, cur) && len <= t->total_rows) {
+			len++;
+			cur = shmt_load_acquire(row_next(t, cur));
+		}
+		if (len > max_chain) {
+			max_chain = len;
+		}
+	}
+	st->max_chain = max_chain;
+	st->key_max_length = t->key_max;
+	st->row_bytes = (uint64_t)t->row_bytes + sizeof(uint32_t);
+	st->buckets = t->nbuckets;
+	st->stripes = (uint64_t)t->stripe_mask + 1;
+	st->spare_rows = t->total_rows - t->size;
+	st->read_retries = t->read_retries;
+}
+
+uint32_t shmt_next_bucket(shmt_table *t, uint32_t from)
+{
+	for (uint32_t b = from; b < t->nbuckets; b++) {
+		if (shmt_load_relaxed(&t->buckets[b]) != 0) {
+			return b;
+		}
+	}
+	return t->nbuckets;
+}
+
+/* Copy the chain of bucket b into buf; *count gets the number of rows on
+ * it (possibly more than fit). Caller validates (seq) or holds the lock. */
+static int copy_chain(shmt_table *t, uint32_t b, unsigned char *buf, size_t cap,
+                      uint32_t *count)
+{
+	uint32_t cur = shmt_load_acquire(&t->buckets[b]);
+	uint32_t n = 0;
+	while (cur != 0) {
+		if (!valid_idx(t, cur) || n > t->total_rows) {
+			return 0;
+		}
+		if ((size_t)(n + 1) * t->row_bytes <= cap) {
+			memcpy(buf + (size_t)n * t->row_bytes, row_at(t, cur), t->row_bytes);
+		}
+		n++;
+		cur = shmt_load_acquire(row_next(t, cur));
+	}
+	*count = n;
+	return 1;
+}
+
+shmt_status shmt_snapshot_bucket(shmt_table *t, uint32_t bucket, void *buf,
+                                 size_t cap, uint32_t *nrows, size_t *need)
+{
+	uint32_t n = 0;
+	*nrows = 0;
+	if (need != NULL) {
+		*need = 0;
+	}
+	if (bucket >= t->nbuckets) {
+		return SHMT_E_INVALID;
+	}
+	shmt_stripe_raw *s = stripe_of(t, bucket);
+	int ok = 0;
+	for (int attempt = 0; attempt < SHMT_MAX_RETRIES && !ok; attempt++) {
+		uint32_t s1 = shmt_load_acquire(&s->seq);
+		for (int spin = 0; (s1 & 1) && spin < SHMT_SPIN_ODD; spin++) {
+			shmt_cpu_relax();
+			s1 = shmt_load_acquire(&s->seq);
+		}
+		if (s1 & 1) {
+			break;
+		}
+		int walked = copy_chain(t, bucket, buf, cap, &n);
+		shmt_fence_acquire();
+		if (walked && shmt_load_relaxed(&s->seq) == s1) {
+			ok = 1;
+		} else {
+			t->read_retries++;
+		}
+	}
+	if (!ok) {
+		shmt_status st = stripe_lock(t, s);
+		if (st != SHMT_OK) {
+			return st;
+		}
+		ok = copy_chain(t, bucket, buf, cap, &n);
+		stripe_unlock(s);
+		if (!ok) {
+			return SHMT_E_CORRUPT;
+		}
+	}
+	if ((size_t)n * t->row_bytes > cap) {
+		if (need != NULL) {
+			*need = (size_t)n * t->row_bytes;
+		}
+		return SHMT_E_BUFFER;
+	}
+	*nrows = n;
+	return SHMT_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Invariant check                                                          */
+
+#define FAIL(...)                                   \
+	do {                                            \
+		snprintf(msg, msglen, __VA_ARGS__);         \
+		st = SHMT_E_CORRUPT;                        \
+		goto out;                                   \
+	} while (0)
+
+shmt_status shmt_check(shmt_table *t, char *msg, size_t msglen)
+{
+	shmt_status st = SHMT_OK;
+	uint32_t locked = 0, nstripes = t->stripe_mask + 1;
+	int alloc_held = 0;
+	unsigned char *mark = NULL;
+	char dummy[1];
+	if (msg == NULL || msglen == 0) {
+		msg = dummy;
+		msglen = sizeof(dummy);
+	}
+	msg[0] = '\0';
+
+	for (; locked < nstripes; locked++) {
+		st = stripe_lock(t, &t->stripes[locked].s);
+		if (st != SHMT_OK) {
+			FAIL("stripe %u: lock unusable", locked);
+		}
+	}
+	st = alloc_lock(t);
+	if (st != SHMT_OK) {
+		FAIL("allocator lock unusable");
+	}
+	alloc_held = 1;
+
+	mark = calloc((size_t)t->total_rows + 1, 1);
+	if (mark == NULL) {
+		FAIL("out of memory for the check");
+	}
+	shmt_alloc *a = t->a;
+	if (a->j_active) {
+		FAIL("allocator journal left active");
+	}
+	if (a->next_unused < 1 || a->next_unused > t->total_rows + 1) {
+		FAIL("next_unused %u out of range", a->next_unused);
+	}
+	for (uint32_t i = 0; i < nstripes; i++) {
+		shmt_stripe_raw *s = &t->stripes[i].s;
+		if (s->seq & 1) {
+			FAIL("stripe %u: sequence counter odd with no writer", i);
+		}
+		if (s->i_kind != INTENT_NONE || s->i_new != 0 || s->i_old != 0) {
+			FAIL("stripe %u: intent slot not empty (kind %u new %u old %u)", i,
+			     s->i_kind, s->i_new, s->i_old);
+		}
+	}
+	uint64_t in_chains = 0;
+	for (uint32_t b = 0; b < t->nbuckets; b++) {
+		uint32_t cur = t->buckets[b];
+		while (cur != 0) {
+			if (!valid_idx(t, cur) || cur >= a->next_unused) {
+				FAIL("bucket %u: row index %u out of range", b, cur);
+			}
+			if (mark[cur]) {
+				FAIL("row %u reached twice (bucket %u)", cur, b);
+			}
+			mark[cur] = 1;
+			in_chains++;
+			unsigned char *row = row_at(t, cur);
+			uint32_t meta = *row_meta(row);
+			uint32_t klen = meta & ((1u << SHMT_KEYLEN_BITS) - 1);
+			if (klen < 1 || klen > t->key_max) {
+				FAIL("row %u: key length %u", cur, klen);
+			}
+			uint64_t h = shmt_siphash13(t->seed, row + t->key_off, klen);
+			if (bucket_of_hash(t, h) != b || make_meta(h, klen) != meta) {
+				FAIL("row %u: key hashes to another bucket than %u", cur, b);
+			}
+			for (uint32_t c = 0; c < t->ncols; c++) {
+				const shmt_coldesc *d = &t->cols[c];
+				if (d->type == SHMT_TYPE_STRING &&
+				    load_len(row + d->lenoff, d->lenw) > d->size) {
+					FAIL("row %u: column %s longer than %u", cur, d->name, d->size);
+				}
+			}
+			cur = *row_next(t, cur);
+		}
+	}
+	uint32_t cur = a->free_head;
+	while (cur != 0) {
+		if (!valid_idx(t, cur) || cur >= a->next_unused) {
+			FAIL("free list: row index %u out of range", cur);
+		}
+		if (mark[cur]) {
+			FAIL("row %u both free and %s", cur, mark[cur] == 1 ? "in a chain" : "free twice");
+		}
+		mark[cur] = 2;
+		cur = *row_next(t, cur);
+	}
+	for (uint32_t i = 1; i < a->next_unused; i++) {
+		if (!mark[i]) {
+			FAIL("row %u leaked: in no chain and not free", i);
+		}
+	}
+	if (in_chains != a->live) {
+		FAIL("count %u differs from %llu rows in chains", a->live,
+		     (unsigned long long)in_chains);
+	}
+	if (a->live > t->size) {
+		FAIL("count %u above capacity %u", a->live, t->size);
+	}
+
+out:
+	free(mark);
+	if (alloc_held) {
+		alloc_unlock(t);
+	}
+	while (locked > 0) {
+		stripe_unlock(&t->stripes[--locked].s);
+	}
+	return st;
+}

@@ -1,0 +1,219 @@
+/*
+ * shmt.h - the shmtable engine: a fixed-capacity hash table of typed rows in
+ * one block of shared memory, shared by every process forked after it is
+ * created.
+ *
+ * This header is the whole contract between the engine and its users (the
+ * PHP binding, the unit tests, the fuzz target). It includes no PHP header.
+ *
+ * Concurrency in one paragraph (docs/ARCHITECTURE.md has the details):
+ * readers take no lock and store nothing to shared memory; they copy rows
+ * under a per-stripe sequence counter and retry when it moved. Writers take
+ * the stripe's robust process-shared mutex, build the new row version in a
+ * spare row (copy-on-write) and publish it with one aligned 32-bit store.
+ * Every step that moves a row between the free list and a chain is recorded
+ * first in an intent slot, so a process killed at any point leaves a state
+ * that the next locker completes or rolls back.
+ *
+ * Every function that can fail returns a shmt_status; shmt_status_message()
+ * turns it into text. None of them calls back into the caller while holding
+ * a lock, and none allocates memory while holding one.
+ */
+#ifndef SHMT_H
+#define SHMT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#define SHMT_VERSION "0.1.0"
+
+/* Limits, enforced by shmt_create() and expected to be checked by callers
+ * first so that they can name the argument at fault. */
+#define SHMT_MAX_ROWS       2147483647u /* 2^31-1 declared rows */
+#define SHMT_MAX_KEY_LEN    1024u       /* bytes */
+#define SHMT_MAX_COL_NAME   63u         /* bytes */
+#define SHMT_MAX_COLUMNS    256u
+#define SHMT_MAX_STRING     1048576u    /* bytes in one string column */
+
+typedef enum {
+	SHMT_TYPE_INT = 1,    /* int64_t */
+	SHMT_TYPE_FLOAT = 2,  /* IEEE-754 double */
+	SHMT_TYPE_STRING = 3, /* binary-safe, 0..size bytes */
+} shmt_type;
+
+typedef enum {
+	SHMT_OK = 0,
+	SHMT_NOT_FOUND,      /* no row with that key */
+	SHMT_EXISTS,         /* insert-only write found the key present */
+	SHMT_MISMATCH,       /* compare-and-set: a compared column differs */
+	SHMT_FULL,           /* every one of the declared rows is in use */
+	SHMT_OVERFLOW,       /* integer increment would leave int64 range */
+	SHMT_E_INVALID,      /* bad argument: key length, column, type, size */
+	SHMT_E_NOMEM,        /* the shared memory could not be mapped */
+	SHMT_E_CORRUPT,      /* a consistency check failed */
+	SHMT_E_BUFFER,       /* caller's buffer too small (size reported) */
+} shmt_status;
+
+const char *shmt_status_message(shmt_status st);
+
+/* One column of the schema, as given to shmt_create(). */
+typedef struct {
+	char name[SHMT_MAX_COL_NAME + 1]; /* NUL-terminated, 1..63 bytes */
+	uint32_t name_len;
+	uint32_t type;                    /* shmt_type */
+	uint32_t size;                    /* string: 1..SHMT_MAX_STRING; else 0 */
+} shmt_coldef;
+
+/* A value to write or to compare, for one column (by index). */
+typedef struct {
+	uint32_t col;
+	union {
+		int64_t i;
+		double f;
+		struct {
+			const char *ptr;
+			uint32_t len;
+		} s;
+	} v;
+} shmt_value;
+
+typedef struct shmt_table shmt_table; /* process-local handle */
+
+/* Column metadata as the engine laid it out; valid until shmt_close(). */
+typedef struct {
+	const char *name;
+	uint32_t name_len;
+	uint32_t type;
+	uint32_t size;
+} shmt_colinfo;
+
+typedef struct {
+	uint64_t rows;           /* rows stored now */
+	uint64_t size;           /* declared capacity */
+	uint64_t memory_size;    /* bytes mapped */
+	uint64_t insert_count;
+	uint64_t update_count;
+	uint64_t delete_count;
+	uint64_t lock_recoveries;/* locks taken over from a dead owner */
+	uint64_t max_chain;      /* longest bucket chain now */
+	uint64_t key_max_length;
+	uint64_t row_bytes;      /* bytes one row takes, all overhead included */
+	uint64_t buckets;
+	uint64_t stripes;
+	uint64_t spare_rows;
+	uint64_t read_retries;   /* optimistic reads repeated (this process) */
+} shmt_stats;
+
+/*
+ * Create a table of exactly `size` rows, keys of at most `key_max` bytes and
+ * the given columns. Maps zero-filled shared memory and touches only the
+ * header and lock area. On SHMT_E_NOMEM, *bytes_asked tells how much memory
+ * was requested; on SHMT_E_INVALID, *bad_arg (if non-NULL) gets 1 for size,
+ * 2 for key_max, 3 for the column list.
+ */
+shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
+                        const shmt_coldef *cols, uint32_t ncols,
+                        uint64_t *bytes_asked, int *bad_arg);
+
+/* Unmap the table in this process and free the handle. Other processes are
+ * not affected; the kernel frees the memory with the last mapping. */
+void shmt_close(shmt_table *t);
+
+/* Schema and sizes (lock-free, constant after create). */
+uint32_t shmt_ncols(const shmt_table *t);
+const shmt_colinfo *shmt_col(const shmt_table *t, uint32_t i);
+/* Index of a column by name, or -1. */
+int shmt_col_find(const shmt_table *t, const char *name, size_t len);
+uint32_t shmt_key_max(const shmt_table *t);
+uint32_t shmt_size(const shmt_table *t);
+uint64_t shmt_memory_size(const shmt_table *t);
+/* Bytes of a row image (the buffer that shmt_get() and friends fill). */
+size_t shmt_image_size(const shmt_table *t);
+
+/* ---- row images: a private copy of one row, decoded by these helpers ---- */
+const char *shmt_img_key(const shmt_table *t, const void *img, uint32_t *len);
+int64_t shmt_img_int(const shmt_table *t, const void *img, uint32_t col);
+double shmt_img_float(const shmt_table *t, const void *img, uint32_t col);
+const char *shmt_img_str(const shmt_table *t, const void *img, uint32_t col,
+                         uint32_t *len);
+
+/* ---- operations ---- (key: 1..key_max bytes; else SHMT_E_INVALID) */
+
+/* Copy the row for `key` into `img` (shmt_image_size() bytes).
+ * SHMT_OK or SHMT_NOT_FOUND. Lock-free. */
+shmt_status shmt_get(shmt_table *t, const char *key, size_t klen, void *img);
+/* SHMT_OK if present, SHMT_NOT_FOUND if not. Lock-free. */
+shmt_status shmt_exists(shmt_table *t, const char *key, size_t klen);
+
+typedef enum {
+	SHMT_UPSERT = 0,      /* set(): insert or partially update */
+	SHMT_INSERT_ONLY = 1, /* add(): SHMT_EXISTS if present */
+	SHMT_UPDATE_ONLY = 2, /* update(): SHMT_NOT_FOUND if absent */
+} shmt_write_mode;
+
+/* Write the given columns (validated first: SHMT_E_INVALID writes nothing).
+ * A new row starts all zero; an existing row keeps unnamed columns.
+ * *inserted (if non-NULL) tells whether a new row was created. */
+shmt_status shmt_set(shmt_table *t, const char *key, size_t klen,
+                     const shmt_value *vals, uint32_t nvals,
+                     shmt_write_mode mode, bool *inserted);
+
+/* Write `vals` only if the row exists and every value in `expected` equals
+ * the stored one exactly (strings bytewise, floats bitwise).
+ * SHMT_OK, SHMT_NOT_FOUND or SHMT_MISMATCH. */
+shmt_status shmt_cmpset(shmt_table *t, const char *key, size_t klen,
+                        const shmt_value *expected, uint32_t nexpected,
+                        const shmt_value *vals, uint32_t nvals);
+
+/* Delete; with `expected` non-NULL only if it matches (as cmpset).
+ * If img is non-NULL, the deleted row is copied there first (getdel).
+ * SHMT_OK, SHMT_NOT_FOUND or SHMT_MISMATCH. */
+shmt_status shmt_del(shmt_table *t, const char *key, size_t klen,
+                     const shmt_value *expected, uint32_t nexpected,
+                     void *img);
+
+/* Add `by` to an int column; creates the row (all zero) if missing.
+ * SHMT_OVERFLOW leaves the value unchanged; SHMT_FULL if it had to insert
+ * into a full table. */
+shmt_status shmt_incr_int(shmt_table *t, const char *key, size_t klen,
+                          uint32_t col, int64_t by, int64_t *result);
+/* Subtract `by` (any int64, INT64_MIN included) from an int column. */
+shmt_status shmt_decr_int(shmt_table *t, const char *key, size_t klen,
+                          uint32_t col, int64_t by, int64_t *result);
+shmt_status shmt_incr_float(shmt_table *t, const char *key, size_t klen,
+                            uint32_t col, double by, double *result);
+
+/* Rows stored now (lock-free). */
+uint64_t shmt_count(shmt_table *t);
+void shmt_get_stats(shmt_table *t, shmt_stats *st);
+
+/* ---- iteration ----
+ * Buckets are numbered 0..shmt_bucket_count()-1. shmt_snapshot_bucket()
+ * copies every row of one bucket, as one consistent snapshot, into `buf`
+ * as consecutive row images. If `cap` is too small it returns
+ * SHMT_E_BUFFER with *need set to the bytes required; call again. */
+uint32_t shmt_bucket_count(const shmt_table *t);
+/* First bucket >= from that looked non-empty (a hint: the snapshot decides),
+ * or shmt_bucket_count() when there is none. Lock-free. */
+uint32_t shmt_next_bucket(shmt_table *t, uint32_t from);
+shmt_status shmt_snapshot_bucket(shmt_table *t, uint32_t bucket, void *buf,
+                                 size_t cap, uint32_t *nrows, size_t *need);
+
+/* Check every invariant of the table: each row in exactly one of a chain,
+ * the free list, the never-used tail or an intent slot; chain bounds;
+ * hashes in the right bucket; counts. Takes every lock (stripes in order,
+ * then the allocator), so it stalls writers while it runs. On failure
+ * returns SHMT_E_CORRUPT and writes a description into msg. */
+shmt_status shmt_check(shmt_table *t, char *msg, size_t msglen);
+
+/* Test-only: called with a step number at each interesting point of every
+ * write path, while the locks of that step are held. NULL in production. */
+typedef void (*shmt_step_hook_fn)(int step);
+extern shmt_step_hook_fn shmt_step_hook;
+
+/* Keyed hash of a key with this table's seed (exposed for tests). */
+uint64_t shmt_hash(const shmt_table *t, const char *key, size_t klen);
+uint32_t shmt_bucket_of(const shmt_table *t, const char *key, size_t klen);
+
+#endif /* SHMT_H */

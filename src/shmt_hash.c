@@ -1,0 +1,90 @@
+/*
+ * shmt_hash.c - SipHash (Aumasson and Bernstein, "SipHash: a fast
+ * short-input PRF", 2012), written from the paper's description: state
+ * v0..v3 initialised from the key and the constants "somepseudorandomlygeneratedbytes",
+ * message in little-endian 64-bit words, the last word carrying the length
+ * in its top byte, c SipRounds per word, 0xff xored into v2, d final rounds.
+ */
+#include "shmt_hash.h"
+
+#include <string.h>
+
+static inline uint64_t rotl64(uint64_t x, int b)
+{
+	return (x << b) | (x >> (64 - b));
+}
+
+static inline uint64_t load_le64(const unsigned char *p)
+{
+	return (uint64_t)p[0] | ((uint64_t)p[1] << 8) | ((uint64_t)p[2] << 16) |
+	       ((uint64_t)p[3] << 24) | ((uint64_t)p[4] << 32) |
+	       ((uint64_t)p[5] << 40) | ((uint64_t)p[6] << 48) |
+	       ((uint64_t)p[7] << 56);
+}
+
+#define SIPROUND                                                   \
+	do {                                                           \
+		v0 += v1; v1 = rotl64(v1, 13); v1 ^= v0; v0 = rotl64(v0, 32); \
+		v2 += v3; v3 = rotl64(v3, 16); v3 ^= v2;                   \
+		v0 += v3; v3 = rotl64(v3, 21); v3 ^= v0;                   \
+		v2 += v1; v1 = rotl64(v1, 17); v1 ^= v2; v2 = rotl64(v2, 32); \
+	} while (0)
+
+static inline uint64_t siphash_impl(const uint8_t k[16], const void *data,
+                                    size_t len, int c, int d)
+{
+	const unsigned char *in = data;
+	uint64_t k0 = load_le64(k), k1 = load_le64(k + 8);
+	uint64_t v0 = 0x736f6d6570736575ULL ^ k0;
+	uint64_t v1 = 0x646f72616e646f6dULL ^ k1;
+	uint64_t v2 = 0x6c7967656e657261ULL ^ k0;
+	uint64_t v3 = 0x7465646279746573ULL ^ k1;
+	const unsigned char *end = in + (len & ~(size_t)7);
+
+	for (; in != end; in += 8) {
+		uint64_t m = load_le64(in);
+		v3 ^= m;
+		for (int i = 0; i < c; i++) {
+			SIPROUND;
+		}
+		v0 ^= m;
+	}
+
+	uint64_t b = (uint64_t)len << 56;
+	switch (len & 7) {
+	case 7: b |= (uint64_t)in[6] << 48; /* fall through */
+	case 6: b |= (uint64_t)in[5] << 40; /* fall through */
+	case 5: b |= (uint64_t)in[4] << 32; /* fall through */
+	case 4: b |= (uint64_t)in[3] << 24; /* fall through */
+	case 3: b |= (uint64_t)in[2] << 16; /* fall through */
+	case 2: b |= (uint64_t)in[1] << 8;  /* fall through */
+	case 1: b |= (uint64_t)in[0]; break;
+	default: break;
+	}
+	v3 ^= b;
+	for (int i = 0; i < c; i++) {
+		SIPROUND;
+	}
+	v0 ^= b;
+	v2 ^= 0xff;
+	for (int i = 0; i < d; i++) {
+		SIPROUND;
+	}
+	return v0 ^ v1 ^ v2 ^ v3;
+}
+
+uint64_t shmt_siphash(const uint8_t k[16], const void *data, size_t len,
+                      int c, int d)
+{
+	return siphash_impl(k, data, len, c, d);
+}
+
+uint64_t shmt_siphash13(const uint8_t k[16], const void *data, size_t len)
+{
+	return siphash_impl(k, data, len, 1, 3);
+}
+
+uint64_t shmt_siphash24(const uint8_t k[16], const void *data, size_t len)
+{
+	return siphash_impl(k, data, len, 2, 4);
+}
