@@ -655,7 +655,9 @@ static bool php_shmtable_do_get(php_shmtable_obj *obj, const char *method,
 	if (column != NULL && (col = php_shmtable_column(obj, method, 2, column)) < 0) {
 		return false;
 	}
-	shmt_status st = shmt_get(t, ZSTR_VAL(key), ZSTR_LEN(key), obj->img);
+	shmt_status st = col >= 0
+	                     ? shmt_get_col(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col, obj->img)
+	                     : shmt_get(t, ZSTR_VAL(key), ZSTR_LEN(key), obj->img);
 	if (st == SHMT_NOT_FOUND) {
 		ZVAL_FALSE(rv);
 		return true;

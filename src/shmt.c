@@ -11,8 +11,9 @@
  *
  * Who may write what:
  *   - bucket heads and row links of bucket b: the holder of stripe b&mask
- *   - a stripe's seq, intent slot and statistics: that stripe's holder (the
- *     allocator holder writes the intent field named in its journal)
+ *   - a stripe's seq, intent slot, spare row and statistics: that stripe's
+ *     holder (the allocator holder writes the intent field named in its
+ *     journal)
  *   - free list, next_unused, live, journal: the allocator holder
  * Lock order: one stripe, then the allocator. shmt_check() alone takes all
  * stripes (ascending) and then the allocator.
@@ -113,7 +114,7 @@ typedef struct {
 	uint32_t i_bucket; /* its bucket */
 	uint32_t i_new;    /* row being published, or 0 */
 	uint32_t i_old;    /* row being retired, or 0 */
-	uint32_t reserved;
+	uint32_t spare;    /* free row owned by this stripe for copy-on-write */
 	uint64_t inserts, updates, deletes; /* statistics */
 } shmt_stripe_raw;
 
@@ -701,7 +702,16 @@ static shmt_status recover_stripe(shmt_table *t, shmt_stripe_raw *s)
 	if (st != SHMT_OK) {
 		return st;
 	}
-	if (s->i_kind != INTENT_NONE && s->i_bucket < t->nbuckets) {
+	if (s->i_kind == INTENT_REPLACE && s->i_bucket < t->nbuckets) {
+		/* One of new/old is on the chain; the other (if any) is the
+		 * stripe's spare, whether or not the dead writer got that far. */
+		uint32_t b = s->i_bucket;
+		if (s->i_new != 0 && valid_idx(t, s->i_new) && !on_chain(t, b, s->i_new)) {
+			s->spare = s->i_new;
+		} else if (s->i_old != 0 && valid_idx(t, s->i_old) && !on_chain(t, b, s->i_old)) {
+			s->spare = s->i_old;
+		}
+	} else if (s->i_kind != INTENT_NONE && s->i_bucket < t->nbuckets) {
 		uint32_t b = s->i_bucket;
 		if (s->i_new != 0 && valid_idx(t, s->i_new) && !on_chain(t, b, s->i_new)) {
 			alloc_push_locked(t, s, 1, s->i_kind == INTENT_INSERT);
@@ -816,6 +826,27 @@ static shmt_status find_locked(shmt_table *t, const keyinfo *ki, const char *key
 	return SHMT_NOT_FOUND;
 }
 
+/* Copy out of a row what the reader asked for: the whole row (col < 0), or
+ * one column at its own offset in img, so the shmt_img_* helpers decode
+ * both alike. A length read here may be torn; it is clamped so the copy
+ * stays in bounds, and the caller's sequence check throws the copy away. */
+static inline void copy_out(const shmt_table *t, const unsigned char *row,
+                            unsigned char *img, int col)
+{
+	if (col < 0) {
+		memcpy(img, row, t->row_bytes);
+		return;
+	}
+	const shmt_coldesc *c = &t->cols[col];
+	if (c->type != SHMT_TYPE_STRING) {
+		memcpy(img + c->off, row + c->off, 8);
+		return;
+	}
+	memcpy(img + c->lenoff, row + c->lenoff, c->lenw);
+	uint32_t len = load_len(img + c->lenoff, c->lenw);
+	memcpy(img + c->off, row + c->off, len <= c->size ? len : c->size);
+}
+
 /*
  * Optimistic read of one key: copy the row into img (if non-NULL) while the
  * stripe's sequence counter stays even and unchanged. Every index read here
@@ -824,7 +855,7 @@ static shmt_status find_locked(shmt_table *t, const keyinfo *ki, const char *key
  * optimism, read under the lock".
  */
 static shmt_status read_optimistic(shmt_table *t, const keyinfo *ki,
-                                   const char *key, size_t klen, void *img)
+                                   const char *key, size_t klen, void *img, int col)
 {
 	shmt_stripe_raw *s = ki->s;
 	for (int attempt = 0; attempt < SHMT_MAX_RETRIES; attempt++) {
@@ -851,7 +882,7 @@ static shmt_status read_optimistic(shmt_table *t, const keyinfo *ki,
 			cur = shmt_load_acquire(row_next(t, cur));
 		}
 		if (found != 0 && img != NULL) {
-			memcpy(img, row_at(t, found), t->row_bytes);
+			copy_out(t, row_at(t, found), img, col);
 		}
 		shmt_fence_acquire();
 		if (shmt_load_relaxed(&s->seq) == s1) {
@@ -863,7 +894,7 @@ static shmt_status read_optimistic(shmt_table *t, const keyinfo *ki,
 }
 
 static shmt_status read_locked(shmt_table *t, const keyinfo *ki, const char *key,
-                               size_t klen, void *img)
+                               size_t klen, void *img, int col)
 {
 	shmt_status st = stripe_lock(t, ki->s);
 	if (st != SHMT_OK) {
@@ -872,34 +903,44 @@ static shmt_status read_locked(shmt_table *t, const keyinfo *ki, const char *key
 	uint32_t idx, *link;
 	st = find_locked(t, ki, key, klen, &idx, &link);
 	if (st == SHMT_OK && img != NULL) {
-		memcpy(img, row_at(t, idx), t->row_bytes);
+		copy_out(t, row_at(t, idx), img, col);
 	}
 	stripe_unlock(ki->s);
 	return st;
 }
 
-static shmt_status read_key(shmt_table *t, const char *key, size_t klen, void *img)
+static shmt_status read_key(shmt_table *t, const char *key, size_t klen, void *img,
+                            int col)
 {
 	keyinfo ki;
 	shmt_status st = key_prepare(t, key, klen, &ki);
 	if (st != SHMT_OK) {
 		return st;
 	}
-	st = read_optimistic(t, &ki, key, klen, img);
+	st = read_optimistic(t, &ki, key, klen, img, col);
 	if (st == SHMT_E_BUFFER) {
-		st = read_locked(t, &ki, key, klen, img);
+		st = read_locked(t, &ki, key, klen, img, col);
 	}
 	return st;
 }
 
 shmt_status shmt_get(shmt_table *t, const char *key, size_t klen, void *img)
 {
-	return read_key(t, key, klen, img);
+	return read_key(t, key, klen, img, -1);
+}
+
+shmt_status shmt_get_col(shmt_table *t, const char *key, size_t klen, uint32_t col,
+                         void *img)
+{
+	if (col >= t->ncols) {
+		return SHMT_E_INVALID;
+	}
+	return read_key(t, key, klen, img, (int)col);
 }
 
 shmt_status shmt_exists(shmt_table *t, const char *key, size_t klen)
 {
-	return read_key(t, key, klen, NULL);
+	return read_key(t, key, klen, NULL, -1);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -998,10 +1039,18 @@ static shmt_status replace_locked(shmt_table *t, const keyinfo *ki, uint32_t old
 	shmt_stripe_raw *s = ki->s;
 	intent_begin(s, INTENT_REPLACE, ki->b, old);
 	STEP(11);
-	shmt_status st = alloc_pop(t, s, 0);
-	if (st != SHMT_OK) {
-		intent_end(s);
-		return st;
+	if (s->spare != 0) {
+		/* Recovery treats a row named both here and in i_new as one. */
+		s->i_new = s->spare;
+		shmt_fence_release();
+		s->spare = 0;
+	} else {
+		/* First update in this stripe: take its spare from the pool. */
+		shmt_status st = alloc_pop(t, s, 0);
+		if (st != SHMT_OK) {
+			intent_end(s);
+			return st;
+		}
 	}
 	uint32_t idx = s->i_new;
 	unsigned char *row = row_at(t, idx);
@@ -1017,10 +1066,11 @@ static shmt_status replace_locked(shmt_table *t, const keyinfo *ki, uint32_t old
 	seq_end(s);
 	stat_inc(&s->updates);
 	STEP(16);
-	st = alloc_push(t, s, 2, 0);
+	/* The old version is now unreachable: it becomes the stripe's spare. */
+	s->spare = old;
 	STEP(17);
 	intent_end(s);
-	return st;
+	return SHMT_OK;
 }
 
 /* Unlink row `old` (reached through *link) and free it. */
@@ -1414,6 +1464,15 @@ shmt_status shmt_check(shmt_table *t, char *msg, size_t msglen)
 			FAIL("stripe %u: intent slot not empty (kind %u new %u old %u)", i,
 			     s->i_kind, s->i_new, s->i_old);
 		}
+		if (s->spare != 0) {
+			if (!valid_idx(t, s->spare) || s->spare >= a->next_unused) {
+				FAIL("stripe %u: spare row %u out of range", i, s->spare);
+			}
+			if (mark[s->spare]) {
+				FAIL("row %u is the spare of two stripes", s->spare);
+			}
+			mark[s->spare] = 3;
+		}
 	}
 	uint64_t in_chains = 0;
 	for (uint32_t b = 0; b < t->nbuckets; b++) {
@@ -1423,7 +1482,7 @@ shmt_status shmt_check(shmt_table *t, char *msg, size_t msglen)
 				FAIL("bucket %u: row index %u out of range", b, cur);
 			}
 			if (mark[cur]) {
-				FAIL("row %u reached twice (bucket %u)", cur, b);
+				FAIL("row %u reached twice or also a spare (bucket %u)", cur, b);
 			}
 			mark[cur] = 1;
 			in_chains++;
@@ -1453,14 +1512,15 @@ shmt_status shmt_check(shmt_table *t, char *msg, size_t msglen)
 			FAIL("free list: row index %u out of range", cur);
 		}
 		if (mark[cur]) {
-			FAIL("row %u both free and %s", cur, mark[cur] == 1 ? "in a chain" : "free twice");
+			FAIL("row %u both free and %s", cur,
+			     mark[cur] == 1 ? "in a chain" : mark[cur] == 2 ? "free twice" : "a spare");
 		}
 		mark[cur] = 2;
 		cur = *row_next(t, cur);
 	}
 	for (uint32_t i = 1; i < a->next_unused; i++) {
 		if (!mark[i]) {
-			FAIL("row %u leaked: in no chain and not free", i);
+			FAIL("row %u leaked: in no chain, not free, not a spare", i);
 		}
 	}
 	if (in_chains != a->live) {

@@ -9,8 +9,9 @@
  * Concurrency in one paragraph (docs/ARCHITECTURE.md has the details):
  * readers take no lock and store nothing to shared memory; they copy rows
  * under a per-stripe sequence counter and retry when it moved. Writers take
- * the stripe's robust process-shared mutex, build the new row version in a
- * spare row (copy-on-write) and publish it with one aligned 32-bit store.
+ * the stripe's robust process-shared mutex, build the new row version in the
+ * stripe's spare row (copy-on-write) and publish it with one aligned 32-bit
+ * store; the old version becomes the spare.
  * Every step that moves a row between the free list and a chain is recorded
  * first in an intent slot, so a process killed at any point leaves a state
  * that the next locker completes or rolls back.
@@ -143,6 +144,10 @@ const char *shmt_img_str(const shmt_table *t, const void *img, uint32_t col,
 /* Copy the row for `key` into `img` (shmt_image_size() bytes).
  * SHMT_OK or SHMT_NOT_FOUND. Lock-free. */
 shmt_status shmt_get(shmt_table *t, const char *key, size_t klen, void *img);
+/* Copy only column `col` of the row into img, at the place it has in a
+ * whole image, so shmt_img_*(t, img, col) read it. Lock-free. */
+shmt_status shmt_get_col(shmt_table *t, const char *key, size_t klen, uint32_t col,
+                         void *img);
 /* SHMT_OK if present, SHMT_NOT_FOUND if not. Lock-free. */
 shmt_status shmt_exists(shmt_table *t, const char *key, size_t klen);
 
@@ -201,7 +206,7 @@ shmt_status shmt_snapshot_bucket(shmt_table *t, uint32_t bucket, void *buf,
                                  size_t cap, uint32_t *nrows, size_t *need);
 
 /* Check every invariant of the table: each row in exactly one of a chain,
- * the free list, the never-used tail or an intent slot; chain bounds;
+ * the free list, the never-used tail or a stripe's spare; chain bounds;
  * hashes in the right bucket; counts. Takes every lock (stripes in order,
  * then the allocator), so it stalls writers while it runs. On failure
  * returns SHMT_E_CORRUPT and writes a description into msg. */
