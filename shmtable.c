@@ -356,6 +356,11 @@ static bool php_shmtable_values_from(php_shmtable_obj *obj, shmt_table *t, HashT
 				goto fail;
 			}
 			pv->tmp[pv->ntmp++] = s;
+			if (UNEXPECTED(obj->t != t)) {
+				/* __toString() destroyed the table: t and ci are gone. */
+				php_shmtable_live(obj);
+				goto fail;
+			}
 			if (ZSTR_LEN(s) > ci->size) {
 				php_shmtable_arg_error(zend_ce_value_error, method, argn, argname,
 				                       "column \"%s\" takes at most %u bytes, %zu given",
