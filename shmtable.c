@@ -33,6 +33,17 @@ static zend_class_entry *php_shmtable_exception_ce;
 static zend_class_entry *php_shmtable_full_ce;
 static zend_object_handlers php_shmtable_handlers;
 
+/* Tables mapped by this process, for phpinfo(). The extension keeps no
+ * other global state; atomic so that ZTS threads may share the counts. */
+static zend_long php_shmtable_live_tables;
+static zend_long php_shmtable_live_bytes;
+
+static void php_shmtable_account(zend_long tables, zend_long bytes)
+{
+	__atomic_add_fetch(&php_shmtable_live_tables, tables, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&php_shmtable_live_bytes, bytes, __ATOMIC_RELAXED);
+}
+
 /* A cursor over the table: the rows of one bucket, copied out as one
  * consistent snapshot, and the position within them. */
 typedef struct {
@@ -440,6 +451,7 @@ static void php_shmtable_cursor_free(php_shmtable_cursor *c)
 static void php_shmtable_release(php_shmtable_obj *obj)
 {
 	if (obj->t != NULL) {
+		php_shmtable_account(-1, -(zend_long)shmt_memory_size(obj->t));
 		shmt_close(obj->t);
 		obj->t = NULL;
 	}
@@ -624,6 +636,7 @@ PHP_METHOD(ShmTable_Table, create)
 		RETURN_THROWS();
 	}
 	obj->t = t;
+	php_shmtable_account(1, (zend_long)shmt_memory_size(t));
 	obj->names = safe_emalloc(obj->ndefs, sizeof(zend_string *), 0);
 	for (uint32_t i = 0; i < obj->ndefs; i++) {
 		obj->names[i] = zend_string_init(obj->defs[i].name, obj->defs[i].name_len, 0);
@@ -1488,6 +1501,14 @@ PHP_MINFO_FUNCTION(shmtable)
 	php_info_print_table_row(2, "Version", PHP_SHMTABLE_VERSION);
 	php_info_print_table_row(2, "Locking", "robust process-shared mutexes, seqlock reads");
 	php_info_print_table_row(2, "Hash", "SipHash-1-3, random seed per table");
+	php_info_print_table_row(2, "Engine version", SHMT_VERSION);
+	char buf[64];
+	snprintf(buf, sizeof(buf), ZEND_LONG_FMT,
+	         __atomic_load_n(&php_shmtable_live_tables, __ATOMIC_RELAXED));
+	php_info_print_table_row(2, "Tables mapped by this process", buf);
+	snprintf(buf, sizeof(buf), ZEND_LONG_FMT,
+	         __atomic_load_n(&php_shmtable_live_bytes, __ATOMIC_RELAXED));
+	php_info_print_table_row(2, "Bytes mapped by those tables", buf);
 	php_info_print_table_end();
 }
 
