@@ -1244,23 +1244,26 @@ static shmt_status incr_common(shmt_table *t, const char *key, size_t klen,
 		return st;
 	}
 	st = find_locked(t, &ki, key, klen, &idx, &link);
+	uint64_t cur = 0, next = 0;
+	if (st == SHMT_OK) {
+		cur = *(uint64_t *)(row_at(t, idx) + t->cols[col].off);
+	}
+	/* Refuse an overflow before creating anything (0 - INT64_MIN). */
+	if ((st == SHMT_OK || st == SHMT_NOT_FOUND) && !op(&cur, by, &next)) {
+		st = SHMT_OVERFLOW;
+	}
 	if (st == SHMT_NOT_FOUND) {
 		st = insert_locked(t, &ki, key, klen, NULL, 0, &idx);
 	}
 	if (st == SHMT_OK) {
 		uint64_t *cell = (uint64_t *)(row_at(t, idx) + t->cols[col].off);
-		uint64_t cur = *cell, next;
-		if (!op(&cur, by, &next)) {
-			st = SHMT_OVERFLOW;
-		} else {
-			seq_begin(ki.s);
-			STEP(31);
-			shmt_store_relaxed(cell, next);
-			STEP(32);
-			seq_end(ki.s);
-			stat_inc(&ki.s->updates);
-			memcpy(result, &next, 8);
-		}
+		seq_begin(ki.s);
+		STEP(31);
+		shmt_store_relaxed(cell, next);
+		STEP(32);
+		seq_end(ki.s);
+		stat_inc(&ki.s->updates);
+		memcpy(result, &next, 8);
 	}
 	stripe_unlock(ki.s);
 	return st;
