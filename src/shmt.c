@@ -1253,9 +1253,12 @@ static shmt_status incr_common(shmt_table *t, const char *key, size_t klen,
 		st = SHMT_OVERFLOW;
 	}
 	if (st == SHMT_NOT_FOUND) {
-		st = insert_locked(t, &ki, key, klen, NULL, 0, &idx);
-	}
-	if (st == SHMT_OK) {
+		/* A new row is published with its value in it: one store. */
+		shmt_value v;
+		v.col = col;
+		memcpy(&v.v, &next, 8);
+		st = insert_locked(t, &ki, key, klen, &v, 1, &idx);
+	} else if (st == SHMT_OK) {
 		uint64_t *cell = (uint64_t *)(row_at(t, idx) + t->cols[col].off);
 		seq_begin(ki.s);
 		STEP(31);
@@ -1263,6 +1266,8 @@ static shmt_status incr_common(shmt_table *t, const char *key, size_t klen,
 		STEP(32);
 		seq_end(ki.s);
 		stat_inc(&ki.s->updates);
+	}
+	if (st == SHMT_OK && result != NULL) {
 		memcpy(result, &next, 8);
 	}
 	stripe_unlock(ki.s);

@@ -178,9 +178,10 @@ shmt_status shmt_del(shmt_table *t, const char *key, size_t klen,
                      const shmt_value *expected, uint32_t nexpected,
                      void *img);
 
-/* Add `by` to an int column; creates the row (all zero) if missing.
- * SHMT_OVERFLOW leaves the value unchanged; SHMT_FULL if it had to insert
- * into a full table. */
+/* Add `by` to an int column; a missing row is created (all zero, plus
+ * the result) in the same step. SHMT_OVERFLOW changes nothing, and is
+ * checked before SHMT_FULL; SHMT_FULL if it had to insert into a full
+ * table. `result` may be NULL. */
 shmt_status shmt_incr_int(shmt_table *t, const char *key, size_t klen,
                           uint32_t col, int64_t by, int64_t *result);
 /* Subtract `by` (any int64, INT64_MIN included) from an int column. */

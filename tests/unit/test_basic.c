@@ -390,6 +390,30 @@ static void test_set_get(void)
 		CHECK_I64(shmt_img_int(t, img, C_ID), ints[i]);
 	}
 
+	/* get_col: one column, at its place in the image. */
+	{
+		shmt_value all[4] = { unit_vi(C_ID, -99), unit_vf(C_SCORE, 6.5),
+			                  unit_vs(C_NAME, "gc", 2), unit_vs(C_BLOB, blob, 77) };
+		CHECK_ST(shmt_set(t, KEY("gc"), all, 4, SHMT_UPSERT, NULL), SHMT_OK);
+		void *one = img_new(t);
+		CHECK_ST(shmt_get_col(t, KEY("gc"), C_ID, one), SHMT_OK);
+		CHECK_I64(shmt_img_int(t, one, C_ID), -99);
+		CHECK_ST(shmt_get_col(t, KEY("gc"), C_SCORE, one), SHMT_OK);
+		CHECK(shmt_img_float(t, one, C_SCORE) == 6.5);
+		CHECK_ST(shmt_get_col(t, KEY("gc"), C_NAME, one), SHMT_OK);
+		const char *gp = shmt_img_str(t, one, C_NAME, &sl);
+		CHECK(sl == 2 && memcmp(gp, "gc", 2) == 0);
+		CHECK_ST(shmt_get_col(t, KEY("gc"), C_BLOB, one), SHMT_OK);
+		gp = shmt_img_str(t, one, C_BLOB, &sl);
+		CHECK(sl == 77 && memcmp(gp, blob, 77) == 0);
+		CHECK_ST(shmt_get_col(t, KEY("nope"), C_ID, one), SHMT_NOT_FOUND);
+		CHECK_ST(shmt_get_col(t, KEY("gc"), NCOLS_STD, one), SHMT_E_INVALID);
+		CHECK_ST(shmt_get_col(t, longkey, 64, C_ID, one), SHMT_E_INVALID);
+		CHECK_ST(shmt_get_col(t, longkey, 0, C_ID, one), SHMT_E_INVALID);
+		CHECK_ST(shmt_del(t, KEY("gc"), NULL, 0, NULL), SHMT_OK);
+		free(one);
+	}
+
 	/* del */
 	n = shmt_count(t);
 	CHECK_ST(shmt_del(t, KEY("b"), NULL, 0, NULL), SHMT_OK);
@@ -643,6 +667,52 @@ static void test_incr(void)
 	CHECK_I64(r, -1);
 	CHECK_ST(shmt_incr_int(t, KEY("m"), C_ID, INT64_MIN, &r), SHMT_OK);
 	CHECK_I64(r, INT64_MIN);
+
+	/* Decrement: the same, subtracting; any int64 is a valid amount. */
+	v = unit_vi(C_ID, 10);
+	CHECK_ST(shmt_set(t, KEY("c"), &v, 1, SHMT_UPSERT, NULL), SHMT_OK);
+	CHECK_ST(shmt_decr_int(t, KEY("c"), C_ID, 3, &r), SHMT_OK);
+	CHECK_I64(r, 7);
+	CHECK_ST(shmt_decr_int(t, KEY("c"), C_ID, -3, &r), SHMT_OK);
+	CHECK_I64(r, 10);
+	v = unit_vi(C_ID, -1);
+	CHECK_ST(shmt_set(t, KEY("c"), &v, 1, SHMT_UPSERT, NULL), SHMT_OK);
+	CHECK_ST(shmt_decr_int(t, KEY("c"), C_ID, INT64_MIN, &r), SHMT_OK);
+	CHECK_I64(r, INT64_MAX);
+	CHECK_ST(shmt_decr_int(t, KEY("c"), C_ID, -1, &r), SHMT_OVERFLOW);
+	CHECK_ST(shmt_decr_int(t, KEY("c"), C_ID, INT64_MIN, &r), SHMT_OVERFLOW);
+	CHECK_ST(shmt_get(t, KEY("c"), img), SHMT_OK);
+	CHECK_I64(shmt_img_int(t, img, C_ID), INT64_MAX);
+	v = unit_vi(C_ID, INT64_MIN);
+	CHECK_ST(shmt_set(t, KEY("c"), &v, 1, SHMT_UPSERT, NULL), SHMT_OK);
+	CHECK_ST(shmt_decr_int(t, KEY("c"), C_ID, 1, &r), SHMT_OVERFLOW);
+	CHECK_ST(shmt_decr_int(t, KEY("c"), C_ID, INT64_MAX, &r), SHMT_OVERFLOW);
+	CHECK_ST(shmt_decr_int(t, KEY("c"), C_ID, -1, &r), SHMT_OK);
+	CHECK_I64(r, INT64_MIN + 1);
+	v = unit_vi(C_ID, 0);
+	CHECK_ST(shmt_set(t, KEY("c"), &v, 1, SHMT_UPSERT, NULL), SHMT_OK);
+	CHECK_ST(shmt_decr_int(t, KEY("c"), C_ID, INT64_MIN, &r), SHMT_OVERFLOW);
+	CHECK_ST(shmt_get(t, KEY("c"), img), SHMT_OK);
+	CHECK_I64(shmt_img_int(t, img, C_ID), 0);
+	CHECK_ST(shmt_decr_int(t, KEY("c"), C_NAME, 1, &r), SHMT_E_INVALID);
+	CHECK_ST(shmt_decr_int(t, KEY("c"), C_SCORE, 1, &r), SHMT_E_INVALID);
+	CHECK_ST(shmt_decr_int(t, KEY("c"), NCOLS_STD, 1, &r), SHMT_E_INVALID);
+	/* A missing key is created at zero, then decremented ... */
+	CHECK(shmt_count(t) == 3);
+	CHECK_ST(shmt_decr_int(t, KEY("d"), C_ID, 4, &r), SHMT_OK);
+	CHECK_I64(r, -4);
+	CHECK(shmt_count(t) == 4);
+	CHECK_ST(shmt_del(t, KEY("d"), NULL, 0, NULL), SHMT_OK);
+	/* ... but a refused decrement creates nothing: 0 - INT64_MIN
+	 * overflows, and the call must leave the table as it was. */
+	CHECK_ST(shmt_decr_int(t, KEY("d"), C_ID, INT64_MIN, &r), SHMT_OVERFLOW);
+	CHECK_ST(shmt_exists(t, KEY("d")), SHMT_NOT_FOUND);
+	CHECK(shmt_count(t) == 3);
+	if (shmt_exists(t, KEY("d")) == SHMT_OK) {
+		CHECK_ST(shmt_del(t, KEY("d"), NULL, 0, NULL), SHMT_OK);
+	}
+	v = unit_vi(C_ID, -1);
+	CHECK_ST(shmt_set(t, KEY("c"), &v, 1, SHMT_UPSERT, NULL), SHMT_OK);
 
 	/* Floats. */
 	CHECK_ST(shmt_incr_float(t, KEY("c"), C_SCORE, 0.5, &f), SHMT_OK);
@@ -1105,7 +1175,7 @@ static void test_stats(void)
 	CHECK(s.row_bytes >= 63 + 8 + 8 + NAME_SIZE + BLOB_SIZE);
 	CHECK(s.memory_size >= 16 * (63 + 8 + 8 + NAME_SIZE + BLOB_SIZE));
 
-	char k[8];
+	char k[16];
 	shmt_value v = unit_vi(C_ID, 1);
 	for (int i = 0; i < 5; i++) {
 		snprintf(k, sizeof k, "s%d", i);

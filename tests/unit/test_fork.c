@@ -8,7 +8,8 @@
  *  2. torn reads: 2 writers replace, delete and re-add rows whose columns
  *     are tied to each other, while 2 readers get and iterate; a reader must
  *     never see a row mixing two writes, nor a key twice in one iteration,
- *     and untouched rows are seen exactly once per iteration.
+ *     and untouched rows are seen exactly once per iteration. Once with
+ *     small rows, once with 32 KiB strings (long copies, recycled rows).
  *  3. capacity race: 4 workers add distinct keys until the table is full;
  *     together they get exactly `size` rows in.
  *  4. add/delete churn on 8 keys in a 4-row table: per key, successful adds
@@ -31,6 +32,8 @@
 
 #define MAX_KIDS 8
 static pid_t kids[MAX_KIDS];
+static const char *kid_role[MAX_KIDS];
+static int kid_id[MAX_KIDS];
 static int nkids;
 static const char *phase = "setup";
 
@@ -62,7 +65,7 @@ static void release_workers(void)
 }
 
 /* Starts n workers (appended to kids[]); they wait for release_workers(). */
-static void spawn(shmt_table *t, int n, worker_fn fn, void *arg)
+static void spawn(shmt_table *t, int n, worker_fn fn, void *arg, const char *role)
 {
 	uint32_t gen = ++generation;
 	for (int i = 0; i < n; i++) {
@@ -81,6 +84,8 @@ static void spawn(shmt_table *t, int n, worker_fn fn, void *arg)
 			}
 			_exit(fn(t, i, arg));
 		}
+		kid_role[nkids] = role;
+		kid_id[nkids] = i;
 		kids[nkids++] = pid;
 	}
 }
@@ -96,7 +101,7 @@ static void wait_kids(int from)
 		}
 		unit_checks++;
 		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-			UNIT_FAIL("%s: worker %d %s %d", phase, i - from,
+			UNIT_FAIL("%s: %s %d %s %d", phase, kid_role[i], kid_id[i],
 			          WIFEXITED(status) ? "exited with" : "killed by signal",
 			          WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
 		}
@@ -131,7 +136,7 @@ static shmt_table *mk(uint32_t size, const shmt_coldef *cols, uint32_t ncols)
 /* Reports a failure inside a worker and makes it exit 1. */
 #define WFAIL(...)                                                      \
 	do {                                                                \
-		fprintf(stderr, "%s: worker %d: ", phase, id);                  \
+		fprintf(stderr, "%s: worker %d (pid %d): ", phase, id, (int)getpid()); \
 		fprintf(stderr, __VA_ARGS__);                                   \
 		fputc('\n', stderr);                                            \
 		return 1;                                                       \
@@ -212,7 +217,7 @@ static void phase_counters(void)
 	};
 	shmt_table *t = mk(16384, cols, 4);
 	double t0 = unit_now();
-	spawn(t, P1_WORKERS, p1_worker, NULL);
+	spawn(t, P1_WORKERS, p1_worker, NULL, "worker");
 	release_workers();
 	wait_kids(0);
 
@@ -282,21 +287,27 @@ static void phase_counters(void)
 enum { P2_A, P2_B, P2_F, P2_S };
 #define P2_FLIP 16
 #define P2_STABLE 8
-#define P2_WRITER_OPS 200000
+
+/* Run twice: small rows and many writes, then 32 KiB strings so that
+ * readers copy long rows while writers recycle them. */
+static uint32_t p2_ssize; /* the string column's size */
+static int p2_writer_ops;
 
 /* The columns of a row written with value v are all functions of v. */
 static uint32_t p2_str(char *buf, int64_t v)
 {
-	uint32_t len = (uint32_t)((uint64_t)v % 49);
+	uint32_t len = (uint32_t)((uint64_t)v % (p2_ssize + 1));
 	for (uint32_t i = 0; i < len; i++) {
 		buf[i] = (char)('a' + (uint64_t)(v + i) % 26);
 	}
 	return len;
 }
 
+static char *p2_want; /* scratch of p2_ssize bytes, per process */
+
 static int p2_consistent(shmt_table *t, const void *img, int64_t *vout)
 {
-	char want[48];
+	char *want = p2_want;
 	int64_t a = shmt_img_int(t, img, P2_A);
 	int64_t b = shmt_img_int(t, img, P2_B);
 	double f = shmt_img_float(t, img, P2_F);
@@ -314,11 +325,11 @@ static int p2_writer(shmt_table *t, int id, void *arg)
 	(void)arg;
 	unit_rng r;
 	unit_rng_seed(&r, 1000 + (uint64_t)id);
-	for (int i = 0; i < P2_WRITER_OPS; i++) {
+	char *s = malloc(p2_ssize);
+	for (int i = 0; i < p2_writer_ops; i++) {
 		char key[16];
 		int kl = snprintf(key, sizeof key, "flip%d", (int)unit_below(&r, P2_FLIP));
 		int64_t v = (int64_t)(unit_rand64(&r) >> 33);
-		char s[48];
 		uint32_t sl = p2_str(s, v);
 		shmt_value vals[4] = { unit_vi(P2_A, v), unit_vi(P2_B, ~v), unit_vf(P2_F, (double)v),
 			                   unit_vs(P2_S, s, sl) };
@@ -341,6 +352,7 @@ static int p2_writer(shmt_table *t, int id, void *arg)
 			}
 		}
 	}
+	free(s);
 	return 0;
 }
 
@@ -429,17 +441,21 @@ static int p2_reader(shmt_table *t, int id, void *arg)
 	return 0;
 }
 
-static void phase_torn_reads(void)
+static void phase_torn_reads(uint32_t ssize, int writer_ops)
 {
-	phase = "torn reads";
+	phase = ssize > 1000 ? "torn reads (32 KiB rows)" : "torn reads";
+	p2_ssize = ssize;
+	p2_writer_ops = writer_ops;
+	p2_want = malloc(ssize);
 	shmt_coldef cols[4] = {
 		unit_col("a", SHMT_TYPE_INT, 0), unit_col("b", SHMT_TYPE_INT, 0),
-		unit_col("f", SHMT_TYPE_FLOAT, 0), unit_col("s", SHMT_TYPE_STRING, 48),
+		unit_col("f", SHMT_TYPE_FLOAT, 0), unit_col("s", SHMT_TYPE_STRING, ssize),
 	};
 	/* 24 keys in a 32-row table: never full. */
 	shmt_table *t = mk(32, cols, 4);
 	for (int n = 0; n < P2_STABLE; n++) {
-		char key[16], s[48];
+		char key[16];
+		char *s = p2_want;
 		int kl = snprintf(key, sizeof key, "stable%d", n);
 		int64_t v = 1000 + n;
 		uint32_t sl = p2_str(s, v);
@@ -450,9 +466,9 @@ static void phase_torn_reads(void)
 	p2_done = shared_alloc(sizeof *p2_done);
 	*p2_done = 0;
 	double t0 = unit_now();
-	spawn(t, 2, p2_reader, NULL);
+	spawn(t, 2, p2_reader, NULL, "reader");
 	int writers_from = nkids;
-	spawn(t, 2, p2_writer, NULL);
+	spawn(t, 2, p2_writer, NULL, "writer");
 	release_workers();
 	wait_kids(writers_from);
 	__atomic_store_n(p2_done, 1, __ATOMIC_RELEASE);
@@ -463,9 +479,10 @@ static void phase_torn_reads(void)
 	CHECK_U64(s.rows, shmt_count(t));
 	CHECK_U64(s.insert_count - s.delete_count, shmt_count(t));
 	CHECK_U64(s.lock_recoveries, 0);
-	printf("  torn reads: 2 writers x %d ops against 2 readers: %.2f s\n", P2_WRITER_OPS,
+	printf("  %s: 2 writers x %d ops against 2 readers: %.2f s\n", phase, writer_ops,
 	       unit_now() - t0);
 	munmap((void *)p2_done, sizeof *p2_done);
+	free(p2_want);
 	shmt_close(t);
 }
 
@@ -504,7 +521,7 @@ static void phase_capacity_race(void)
 	shmt_coldef col = unit_col("owner", SHMT_TYPE_INT, 0);
 	shmt_table *t = mk(P3_SIZE, &col, 1);
 	p3_got = shared_alloc(MAX_KIDS * sizeof *p3_got);
-	spawn(t, 4, p3_worker, NULL);
+	spawn(t, 4, p3_worker, NULL, "worker");
 	release_workers();
 	wait_kids(0);
 	uint64_t sum = 0;
@@ -595,7 +612,7 @@ static void phase_churn(void)
 	size_t bytes = MAX_KIDS * sizeof *p4_net;
 	p4_net = shared_alloc(bytes);
 	memset(p4_net, 0, bytes);
-	spawn(t, 4, p4_worker, NULL);
+	spawn(t, 4, p4_worker, NULL, "worker");
 	release_workers();
 	wait_kids(0);
 	uint64_t present = 0;
@@ -661,7 +678,7 @@ static void phase_cas(void)
 	shmt_coldef cols[2] = { unit_col("n", SHMT_TYPE_INT, 0), unit_col("by", SHMT_TYPE_INT, 0) };
 	shmt_table *t = mk(8, cols, 2);
 	CHECK_ST(shmt_set(t, "cas", 3, NULL, 0, SHMT_UPSERT, NULL), SHMT_OK);
-	spawn(t, 4, p5_worker, NULL);
+	spawn(t, 4, p5_worker, NULL, "worker");
 	release_workers();
 	wait_kids(0);
 	void *img = calloc(1, shmt_image_size(t));
@@ -688,7 +705,8 @@ int main(void)
 	}
 	alarm(limit);
 	phase_counters();
-	phase_torn_reads();
+	phase_torn_reads(48, 200000);
+	phase_torn_reads(32768, 20000);
 	phase_capacity_race();
 	phase_churn();
 	phase_cas();

@@ -49,6 +49,39 @@ int __wrap_shmt_random_bytes(void *buf, size_t len)
 	return 0;
 }
 
+/* ---- fuzzing ----
+ * Built with -DSHMT_FUZZ (make fuzz), this file is a libFuzzer target: the
+ * fuzzer's bytes replace the random generator while operations run, so the
+ * fuzzer steers the same model comparison. The key pool and table seeds
+ * still come from a fixed seed. */
+#ifdef SHMT_FUZZ
+static const uint8_t *fz_p;
+static size_t fz_n;
+static int fz_active;
+
+static uint64_t fz_bytes(unit_rng *r, int nbytes)
+{
+	if (!fz_active) {
+		return unit_rand64(r);
+	}
+	uint64_t v = 0;
+	for (int i = 0; i < nbytes; i++) {
+		v = (v << 8) | (fz_n ? (fz_n--, *fz_p++) : 0);
+	}
+	return v;
+}
+
+static uint64_t fz_below(unit_rng *r, uint64_t n)
+{
+	int nbytes = n <= 0x100 ? 1 : n <= 0x10000 ? 2 : n <= 0x100000000ULL ? 4 : 8;
+	return fz_bytes(r, nbytes) % n;
+}
+
+#define unit_rand64(r) fz_bytes((r), 8)
+#define unit_below(r, n) fz_below((r), (n))
+#define unit_chance(r, num, den) (fz_below((r), (den)) < (num))
+#endif
+
 /* ---- configuration ---- */
 
 #define MAX_COLS 12
@@ -155,7 +188,7 @@ typedef struct {
 
 /* ---- divergence reporting ---- */
 
-#define TRACE 24
+#define TRACE 20
 static char trace_text[TRACE][200];
 static uint64_t trace_no[TRACE];
 static uint64_t trace_n;
@@ -174,23 +207,29 @@ static void trace(ctx *c, const char *fmt, ...)
 static void diverge(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
 static void diverge(ctx *c, const char *fmt, ...)
 {
+	/* The last operations first, the verdict last: a log shown by its
+	 * tail keeps what matters. */
 	va_list ap;
-	fprintf(stderr, "\nDIVERGENCE in table \"%s\" (size %u, key_max %u) at operation %" PRIu64
-	        " of this table, %" PRIu64 " overall\n  ",
-	        c->cfg->name, c->cfg->size, c->cfg->key_max, c->opno, c->global_op);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n  model: %" PRIu64 " rows; engine count %" PRIu64 "\n", c->count,
-	        shmt_count(c->t));
-	fprintf(stderr, "last operations:\n");
+	fprintf(stderr, "last operations (table \"%s\"):\n", c->cfg->name);
 	uint64_t first = trace_n > TRACE ? trace_n - TRACE : 0;
 	for (uint64_t k = first; k < trace_n; k++) {
 		fprintf(stderr, "  #%" PRIu64 " %s\n", trace_no[k % TRACE], trace_text[k % TRACE]);
 	}
+	fprintf(stderr, "DIVERGENCE in table \"%s\" (size %u, key_max %u) at operation %" PRIu64
+	        " of this table, %" PRIu64 " overall:\n  ",
+	        c->cfg->name, c->cfg->size, c->cfg->key_max, c->opno, c->global_op);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n  (model: %" PRIu64 " rows; engine count after the call: %" PRIu64 ")\n",
+	        c->count, shmt_count(c->t));
+#ifdef SHMT_FUZZ
+	abort();
+#else
 	fprintf(stderr, "replay: SHMT_MODEL_OPS=%" PRIu64 " build/test_model %" PRIu64 "\n",
 	        c->total_ops, c->seed);
 	exit(1);
+#endif
 }
 
 /* ---- pool of keys ---- */
@@ -597,8 +636,23 @@ static void compare_img(ctx *c, const mrow *m, const void *img, const char *what
 	}
 }
 
+/* ---- operations ---- */
+
+enum {
+	OP_SET, OP_ADD, OP_UPDATE, OP_GET, OP_GET_COL, OP_EXISTS, OP_DEL, OP_GETDEL, OP_CMPDEL,
+	OP_INCR_INT, OP_DECR_INT, OP_INCR_FLOAT, OP_CMPSET, OP_COUNT, OP_BADKEY, OP_STATS,
+	OP_NKINDS
+};
+static const char *op_names[OP_NKINDS] = {
+	"set", "add", "update", "get", "get_col", "exists", "del", "getdel", "cmpdel",
+	"incr_int", "decr_int", "incr_float", "cmpset", "count", "badkey", "stats"
+};
+/* weights in the filling phase and in the draining phase */
+static const uint32_t w_fill[OP_NKINDS] = { 14, 6, 6, 12, 4, 6, 4, 2, 3, 8, 4, 6, 10, 2, 1, 1 };
+static const uint32_t w_drain[OP_NKINDS] = { 4, 2, 6, 8, 4, 4, 20, 8, 10, 2, 2, 2, 8, 2, 1, 1 };
+
 /* How often each operation met each outcome, for SHMT_MODEL_VERBOSE=1. */
-static uint64_t outcomes[16][SHMT_E_BUFFER + 1];
+static uint64_t outcomes[OP_NKINDS][SHMT_E_BUFFER + 1];
 static int cur_op;
 
 #define EXPECT(c, got, want, ...)                                                  \
@@ -611,20 +665,6 @@ static int cur_op;
 			        unit_status_name(got), unit_status_name(want));                \
 		}                                                                          \
 	} while (0)
-
-/* ---- operations ---- */
-
-enum {
-	OP_SET, OP_ADD, OP_UPDATE, OP_GET, OP_EXISTS, OP_DEL, OP_GETDEL, OP_CMPDEL,
-	OP_INCR_INT, OP_INCR_FLOAT, OP_CMPSET, OP_COUNT, OP_BADKEY, OP_STATS, OP_NKINDS
-};
-static const char *op_names[OP_NKINDS] = {
-	"set", "add", "update", "get", "exists", "del", "getdel", "cmpdel",
-	"incr_int", "incr_float", "cmpset", "count", "badkey", "stats"
-};
-/* weights in the filling phase and in the draining phase */
-static const uint32_t w_fill[OP_NKINDS] = { 14, 6, 6, 14, 6, 4, 2, 3, 10, 6, 10, 2, 1, 1 };
-static const uint32_t w_drain[OP_NKINDS] = { 4, 2, 6, 10, 4, 20, 8, 10, 3, 2, 8, 2, 1, 1 };
 
 static int pick_op(ctx *c)
 {
@@ -695,6 +735,52 @@ static void op_get(ctx *c, uint32_t ki)
 	}
 }
 
+/* One column; a column number past the end now and then. */
+static void op_get_col(ctx *c, uint32_t ki)
+{
+	mrow *m = &c->rows[ki];
+	const config *cfg = c->cfg;
+	uint32_t col = (uint32_t)unit_below(&c->rng, cfg->ncols);
+	if (unit_chance(&c->rng, 1, 30)) {
+		col = cfg->ncols + (uint32_t)unit_below(&c->rng, 2);
+	}
+	shmt_status want = col >= cfg->ncols ? SHMT_E_INVALID
+	                   : m->present      ? SHMT_OK
+	                                     : SHMT_NOT_FOUND;
+	trace(c, "get_col key#%u col %u -> expect %s", ki, col, unit_status_name(want));
+	shmt_status got = shmt_get_col(c->t, m->key, m->klen, col, c->img);
+	EXPECT(c, got, want, "get_col");
+	if (got != SHMT_OK) {
+		return;
+	}
+	switch (cfg->cols[col].type) {
+	case SHMT_TYPE_INT: {
+		int64_t v = shmt_img_int(c->t, c->img, col);
+		if (v != m->num[col]) {
+			diverge(c, "get_col: column %u is %" PRId64 ", model %" PRId64, col, v, m->num[col]);
+		}
+		break;
+	}
+	case SHMT_TYPE_FLOAT: {
+		uint64_t v = unit_fbits(shmt_img_float(c->t, c->img, col));
+		if (v != (uint64_t)m->num[col]) {
+			diverge(c, "get_col: column %u has bits %016" PRIx64 ", model %016" PRIx64, col, v,
+			        (uint64_t)m->num[col]);
+		}
+		break;
+	}
+	default: {
+		uint32_t sl = 0;
+		const char *sp = shmt_img_str(c->t, c->img, col, &sl);
+		if (sl != m->slen[col] || memcmp(sp, m->str[col], sl) != 0) {
+			diverge(c, "get_col: string column %u has length %u, model %u (or bytes differ)", col,
+			        sl, m->slen[col]);
+		}
+		break;
+	}
+	}
+}
+
 static void op_exists(ctx *c, uint32_t ki)
 {
 	mrow *m = &c->rows[ki];
@@ -748,7 +834,10 @@ static void op_del(ctx *c, int op, uint32_t ki)
 	}
 }
 
-static void op_incr_int(ctx *c, uint32_t ki)
+/* incr_int, or decr_int when decr is set. A refused call (overflow)
+ * changes nothing, not even on a missing key: 0 - INT64_MIN overflows, and
+ * then no row may be left behind. */
+static void op_incr_int(ctx *c, uint32_t ki, bool decr)
 {
 	mrow *m = &c->rows[ki];
 	const config *cfg = c->cfg;
@@ -768,24 +857,34 @@ static void op_incr_int(ctx *c, uint32_t ki)
 	int64_t by = gen_int_by(&c->rng);
 	shmt_status want;
 	int64_t newval = 0;
+	shmt_status also = SHMT_OK; /* a second acceptable refusal, if any */
 	if (col >= cfg->ncols || cfg->cols[col].type != SHMT_TYPE_INT) {
 		want = SHMT_E_INVALID;
-	} else if (m->present) {
-		want = __builtin_add_overflow(m->num[col], by, &newval) ? SHMT_OVERFLOW : SHMT_OK;
-	} else if (c->count >= cfg->size) {
-		want = SHMT_FULL;
 	} else {
-		want = SHMT_OK;
-		newval = by;
+		int64_t cur = m->present ? m->num[col] : 0;
+		bool ovf = decr ? __builtin_sub_overflow(cur, by, &newval)
+		                : __builtin_add_overflow(cur, by, &newval);
+		bool full = !m->present && c->count >= cfg->size;
+		want = full ? SHMT_FULL : ovf ? SHMT_OVERFLOW : SHMT_OK;
+		/* 0 - INT64_MIN on a missing key of a full table: two reasons to
+		 * refuse, and the contract does not rank them; either will do. */
+		if (full && ovf) {
+			also = SHMT_OVERFLOW;
+		}
 	}
-	trace(c, "incr_int key#%u col %u by %" PRId64 " -> expect %s", ki, col, by,
-	      unit_status_name(want));
+	const char *name = decr ? "decr_int" : "incr_int";
+	trace(c, "%s key#%u%s col %u by %" PRId64 " -> expect %s", name, ki,
+	      m->present ? "" : " (absent)", col, by, unit_status_name(want));
 	int64_t result = 0;
-	shmt_status got = shmt_incr_int(c->t, m->key, m->klen, col, by, &result);
-	EXPECT(c, got, want, "incr_int");
+	shmt_status got = decr ? shmt_decr_int(c->t, m->key, m->klen, col, by, &result)
+	                       : shmt_incr_int(c->t, m->key, m->klen, col, by, &result);
+	if (also != SHMT_OK && got == also) {
+		want = also;
+	}
+	EXPECT(c, got, want, name);
 	if (got == SHMT_OK) {
 		if (result != newval) {
-			diverge(c, "incr_int result %" PRId64 ", model %" PRId64, result, newval);
+			diverge(c, "%s result %" PRId64 ", model %" PRId64, name, result, newval);
 		}
 		if (!m->present) {
 			model_zero(c, m);
@@ -1038,6 +1137,9 @@ static void run_config(const config *cfg, uint64_t seed, uint64_t ops, uint64_t 
 		exit(1);
 	}
 	build_pool(&c);
+#ifdef SHMT_FUZZ
+	fz_active = 1;
+#endif
 	c.max_str = 1;
 	for (uint32_t i = 0; i < cfg->ncols; i++) {
 		if (cfg->cols[i].type == SHMT_TYPE_STRING && cfg->cols[i].size > c.max_str) {
@@ -1059,6 +1161,11 @@ static void run_config(const config *cfg, uint64_t seed, uint64_t ops, uint64_t 
 
 	for (c.opno = 0; c.opno < ops; c.opno++, (*global_op)++) {
 		c.global_op = *global_op;
+#ifdef SHMT_FUZZ
+		if (fz_n == 0) {
+			break;
+		}
+#endif
 		if (phase_left == 0) {
 			c.drain = !c.drain;
 			phase_left = 1 + unit_below(&c.rng, (uint64_t)cfg->size * 8 + 20);
@@ -1079,7 +1186,9 @@ static void run_config(const config *cfg, uint64_t seed, uint64_t ops, uint64_t 
 		case OP_GET: op_get(&c, ki); break;
 		case OP_EXISTS: op_exists(&c, ki); break;
 		case OP_DEL: case OP_GETDEL: case OP_CMPDEL: op_del(&c, op, ki); break;
-		case OP_INCR_INT: op_incr_int(&c, ki); break;
+		case OP_GET_COL: op_get_col(&c, ki); break;
+		case OP_INCR_INT: op_incr_int(&c, ki, false); break;
+		case OP_DECR_INT: op_incr_int(&c, ki, true); break;
 		case OP_INCR_FLOAT: op_incr_float(&c, ki); break;
 		case OP_CMPSET: op_cmpset(&c, ki); break;
 		case OP_COUNT: op_count(&c); break;
@@ -1102,7 +1211,10 @@ static void run_config(const config *cfg, uint64_t seed, uint64_t ops, uint64_t 
 	op_count(&c);
 	op_iterate(&c);
 	op_check(&c);
-
+#ifdef SHMT_FUZZ
+	fz_active = 0;
+	if (0)
+#endif
 	printf("  %-26s %8" PRIu64 " ops, %6" PRIu64 " inserts, %6" PRIu64 " deletes: ok\n",
 	       cfg->name, ops, c.inserts, c.deletes);
 
@@ -1124,6 +1236,25 @@ static void run_config(const config *cfg, uint64_t seed, uint64_t ops, uint64_t 
 	free(c.iterbuf);
 }
 
+#ifdef SHMT_FUZZ
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (nconfigs == 0) {
+		setup_configs();
+	}
+	if (size < 1) {
+		return 0;
+	}
+	uint32_t which = data[0] % nconfigs;
+	fz_p = data + 1;
+	fz_n = size - 1;
+	uint64_t global_op = 0;
+	trace_n = 0;
+	run_config(&configs[which], 1, UINT64_MAX, &global_op, 0, which);
+	return 0;
+}
+#else
 int main(int argc, char **argv)
 {
 	uint64_t seed;
@@ -1172,3 +1303,4 @@ int main(int argc, char **argv)
 	}
 	return 0;
 }
+#endif /* SHMT_FUZZ */
