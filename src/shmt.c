@@ -122,7 +122,7 @@ typedef struct {
 	shmt_stripe_raw s;
 	char pad[128 - sizeof(shmt_stripe_raw) % 128];
 } shmt_stripe;
-_Static_assert(sizeof(shmt_stripe) % SHMT_CACHELINE == 0, "stripe padding");
+_Static_assert(sizeof(shmt_stripe) == 128, "stripe padding");
 
 /* Process-local handle. */
 struct shmt_table {
@@ -353,7 +353,9 @@ shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
 	    round_up(sizeof(shmt_header) + (uint64_t)ncols * sizeof(shmt_coldesc),
 	             SHMT_CACHELINE);
 	uint64_t alloc_off = header_bytes;
-	uint64_t stripes_off = alloc_off + round_up(sizeof(shmt_alloc), SHMT_CACHELINE);
+	/* Stripes are 128 bytes: two cache lines, so that the adjacent-line
+	 * prefetcher does not couple neighbouring stripes. */
+	uint64_t stripes_off = round_up(alloc_off + sizeof(shmt_alloc), sizeof(shmt_stripe));
 	uint64_t buckets_off =
 	    stripes_off + (uint64_t)nstripes * sizeof(shmt_stripe);
 	uint64_t rows_off =
