@@ -106,9 +106,13 @@ static ZEND_COLD void php_shmtable_status_error(shmt_status st, php_shmtable_obj
 {
 	switch (st) {
 	case SHMT_FULL:
-		zend_throw_exception_ex(php_shmtable_full_ce, 0,
-		                        "Table is full: all " ZEND_LONG_FMT " rows are in use",
-		                        obj->size);
+		if (obj->size == 1) {
+			zend_throw_exception(php_shmtable_full_ce, "Table is full: its only row is in use", 0);
+		} else {
+			zend_throw_exception_ex(php_shmtable_full_ce, 0,
+			                        "Table is full: all " ZEND_LONG_FMT " rows are in use",
+			                        obj->size);
+		}
 		break;
 	case SHMT_OVERFLOW:
 		zend_throw_exception_ex(zend_ce_arithmetic_error, 0,
@@ -146,8 +150,8 @@ static bool php_shmtable_check_key(shmt_table *t, const char *method, size_t len
 	}
 	if (UNEXPECTED(len > shmt_key_max(t))) {
 		php_shmtable_arg_error(zend_ce_value_error, method, 1, "key",
-		                       "must be at most %u bytes long, %zu given",
-		                       shmt_key_max(t), len);
+		                       "must be at most %u byte%s long, %zu given",
+		                       shmt_key_max(t), shmt_key_max(t) == 1 ? "" : "s", len);
 		return false;
 	}
 	return true;
@@ -374,8 +378,9 @@ static bool php_shmtable_values_from(php_shmtable_obj *obj, shmt_table *t, HashT
 			}
 			if (ZSTR_LEN(s) > ci->size) {
 				php_shmtable_arg_error(zend_ce_value_error, method, argn, argname,
-				                       "column \"%s\" takes at most %u bytes, %zu given",
-				                       ci->name, ci->size, ZSTR_LEN(s));
+				                       "column \"%s\" takes at most %u byte%s, %zu given",
+				                       ci->name, ci->size, ci->size == 1 ? "" : "s",
+				                       ZSTR_LEN(s));
 				goto fail;
 			}
 			sv->v.s.ptr = ZSTR_VAL(s);

@@ -91,6 +91,6 @@ int(-9223372036854775808)
 int(-1)
 float(1.0E+300)
 float(-2.5)
-s1 "ab": ValueError: ShmTable\Table::set(): Argument #2 ($row) column "s1" takes at most 1 bytes, 2 given
+s1 "ab": ValueError: ShmTable\Table::set(): Argument #2 ($row) column "s1" takes at most 1 byte, 2 given
 s1 "a": bool(true)
 string(1) "a"

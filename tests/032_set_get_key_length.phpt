@@ -129,7 +129,7 @@ key_max_length: int(200)
 -- maxKeyLength: 1
 set "a": bool(true)
 set "\0": bool(true)
-set "ab": ValueError: ShmTable\Table::set(): Argument #1 ($key) must be at most 1 bytes long, 2 given
+set "ab": ValueError: ShmTable\Table::set(): Argument #1 ($key) must be at most 1 byte long, 2 given
 count: int(2)
 -- maxKeyLength: 1024
 set 1024: bool(true)

@@ -55,9 +55,10 @@ attempt('get', fn() => $t->get('m2', 'hits'));
 attempt('incr 0 by PHP_INT_MIN', fn() => $t->incr('zero', 'hits', PHP_INT_MIN));
 
 // A missing key with an overflowing first step (only decr by PHP_INT_MIN can):
-// API.md lets the row be created (all zero) first; the value must stay 0 either way.
+// the refused call writes nothing, so no row is created.
 attempt('decr new by PHP_INT_MIN', fn() => $t->decr('new', 'hits', PHP_INT_MIN));
-attempt('get new (0 or absent)', fn() => $t->get('new', 'hits') ?: 0);
+attempt('get new', fn() => $t->get('new'));
+attempt('count', fn() => count($t));
 
 // Float columns do not overflow: they go to INF.
 $t->set('fl', ['f' => PHP_FLOAT_MAX]);
@@ -89,5 +90,6 @@ decr again by 1: ArithmeticError: ShmTable\Table::decr(): column "hits" would ov
 get: int(-9223372036854775808)
 incr 0 by PHP_INT_MIN: int(-9223372036854775808)
 decr new by PHP_INT_MIN: ArithmeticError: ShmTable\Table::decr(): column "hits" would overflow int64
-get new (0 or absent): int(0)
+get new: bool(false)
+count: int(5)
 incr float max: float(INF)

@@ -76,13 +76,13 @@ foreach ([1, 7, 1000, 50000] as $n) {
 ?>
 --EXPECT--
 N=1 sequential: stored=1 full_early=0 count=1 readback=1 max_chain<=12:yes
-  ShmTable\FullException: Table is full: all 1 rows are in use
+  ShmTable\FullException: Table is full: its only row is in use
 N=1 prefixed: stored=1 full_early=0 count=1 readback=1 max_chain<=12:yes
-  ShmTable\FullException: Table is full: all 1 rows are in use
+  ShmTable\FullException: Table is full: its only row is in use
 N=1 random binary: stored=1 full_early=0 count=1 readback=1 max_chain<=12:yes
-  ShmTable\FullException: Table is full: all 1 rows are in use
+  ShmTable\FullException: Table is full: its only row is in use
 N=1 long shared prefix: stored=1 full_early=0 count=1 readback=1 max_chain<=12:yes
-  ShmTable\FullException: Table is full: all 1 rows are in use
+  ShmTable\FullException: Table is full: its only row is in use
 N=7 sequential: stored=7 full_early=0 count=7 readback=7 max_chain<=12:yes
   ShmTable\FullException: Table is full: all 7 rows are in use
 N=7 prefixed: stored=7 full_early=0 count=7 readback=7 max_chain<=12:yes

@@ -1,0 +1,1274 @@
+<?php
+/*
+ * bench/bench.php - ShmTable\Table against APCu, Yac and a plain PHP array.
+ *
+ * Normally started by bench/run.sh, which finds or installs the stores and
+ * passes their paths. Modes:
+ *
+ *   php bench.php run [--quick] --shmtable=SO [--yac=SO] [--apcu=SO] [--out=FILE]
+ *       the whole benchmark: every workload, store and process count, repeated,
+ *       each measurement in a fresh PHP process (worker mode), then the
+ *       callgrind instruction counts; writes the report (bench/RESULTS.md).
+ *   php [ini] bench.php worker JSON
+ *       one measurement: fill the store, fork N processes, start them at once,
+ *       let them run for a fixed time, print one JSON line.
+ *   php [ini] bench.php count JSON
+ *       the callgrind variant: fill, then a fixed number of operations in this
+ *       process between two posix_getppid() calls (callgrind dumps its counters
+ *       there with --dump-before=getppid, so the loop is counted on its own).
+ *
+ * Every store gets the same keys, the same rows and the same key order; the
+ * loop around each operation is the same code for every store (the bodies in
+ * WORKLOADS below are pasted into one loop template), so the only difference
+ * between two stores in one workload is the body shown in the report.
+ */
+
+declare(strict_types=1);
+
+const ROWS      = 100000;      // rows in every store
+const TABLE_SIZE = 131072;     // ShmTable\Table size
+const SEQ_LEN   = 131072;      // per-process key sequence (power of two)
+const BATCH     = 1024;        // operations between two looks at the clock
+const NAME_LEN  = 64;          // the string column
+const MIN_CPU_SHARE = 0.85;    // below: the measurement was disturbed, retake it
+const QUIET_BUSY = 0.15;       // CPUs busy with other work that still count as quiet
+
+/*
+ * The workloads. 'seq' picks the key sequence the loop walks:
+ *   rows     - random keys of existing rows (a different order per process)
+ *   counters - the same keys, but stores without columns use the separate
+ *              counter key "c:<key>"
+ *   hot      - one key for every operation (a counter key where needed)
+ * Inside a body: $k key, $n operation number, $rows 16 prepared rows,
+ * $t ShmTable\Table, $y Yac, $a the array; ++$miss counts a failed operation.
+ * null = the store cannot do it (n/a).
+ */
+const WORKLOADS = [
+    'set' => [
+        'title' => 'set (overwrite)',
+        'seq' => 'rows',
+        'shmtable' => 'if (!$t->set($k, $rows[$n & 15])) ++$miss;',
+        'apcu'     => 'if (!apcu_store($k, $rows[$n & 15])) ++$miss;',
+        'yac'      => 'if (!$y->set($k, $rows[$n & 15])) ++$miss;',
+        'array'    => '$a[$k] = $rows[$n & 15];',
+    ],
+    'get' => [
+        'title' => 'get row',
+        'seq' => 'rows',
+        'shmtable' => 'if ($t->get($k) === false) ++$miss;',
+        'apcu'     => 'if (apcu_fetch($k) === false) ++$miss;',
+        'yac'      => 'if ($y->get($k) === false) ++$miss;',
+        'array'    => 'if (($a[$k] ?? false) === false) ++$miss;',
+    ],
+    'field' => [
+        'title' => 'get one field',
+        'seq' => 'rows',
+        'shmtable' => 'if ($t->get($k, \'score\') === false) ++$miss;',
+        'apcu'     => 'if ((apcu_fetch($k)[\'score\'] ?? false) === false) ++$miss;',
+        'yac'      => 'if (($y->get($k)[\'score\'] ?? false) === false) ++$miss;',
+        'array'    => 'if (($a[$k][\'score\'] ?? false) === false) ++$miss;',
+    ],
+    'incr' => [
+        'title' => 'incr, spread over keys',
+        'seq' => 'counters',
+        'shmtable' => '$t->incr($k, \'id\');',
+        'apcu'     => 'if (apcu_inc($k) === false) ++$miss;',
+        'yac'      => '$y->set($k, $y->get($k) + 1);',
+        'array'    => '++$a[$k][\'id\'];',
+    ],
+    'hot' => [
+        'title' => 'incr, one hot key',
+        'seq' => 'hot',
+        'shmtable' => '$t->incr($k, \'id\');',
+        'apcu'     => 'if (apcu_inc($k) === false) ++$miss;',
+        'yac'      => '$y->set($k, $y->get($k) + 1);',
+        'array'    => '++$a[$k][\'id\'];',
+    ],
+    'exists' => [
+        'title' => 'exists',
+        'seq' => 'rows',
+        'shmtable' => 'if (!$t->exists($k)) ++$miss;',
+        'apcu'     => 'if (!apcu_exists($k)) ++$miss;',
+        'yac'      => 'if ($y->get($k) === false) ++$miss;',
+        'array'    => 'if (!isset($a[$k])) ++$miss;',
+    ],
+    'churn' => [
+        'title' => 'del+set churn (1 op = del + set)',
+        'seq' => 'rows',
+        'shmtable' => '$t->del($k); if (!$t->set($k, $rows[$n & 15])) ++$miss;',
+        'apcu'     => 'apcu_delete($k); if (!apcu_store($k, $rows[$n & 15])) ++$miss;',
+        'yac'      => '$y->delete($k); if (!$y->set($k, $rows[$n & 15])) ++$miss;',
+        'array'    => 'unset($a[$k]); $a[$k] = $rows[$n & 15];',
+    ],
+    // Iteration: the body is one whole pass; $c counts the rows it visits,
+    // 1 op = 1 row visited.
+    'iter' => [
+        'title' => 'full iteration (1 op = 1 row)',
+        'seq' => 'rows',
+        'shmtable' => 'foreach ($t as $key => $row) { ++$c; }',
+        'apcu'     => 'foreach (new APCUIterator(null, APC_ITER_KEY | APC_ITER_VALUE, APCU_CHUNK) as $key => $e) { $row = $e[\'value\']; ++$c; }',
+        'yac'      => null,
+        'array'    => 'foreach ($a as $key => $row) { ++$c; }',
+    ],
+];
+
+// Notes printed under the mapping table.
+const MAPPING_NOTES = [
+    'Yac has no atomic increment: its incr rows are a get + set emulation, not atomic; the updates it loses are counted.',
+    'Yac has no exists(): exists is a full get.',
+    'Yac cannot enumerate its values: no iteration.',
+    'APCu runs with apc.serializer=default (arrays copied natively into and out of shared memory), its fastest setting; the stock setting (php) serializes every array.',
+    'APCu and Yac keep each row as a PHP array under the key; their counters are separate keys "c:<key>" (set to 0 when the store is filled).',
+    'The array lives in each process (it is not shared): it is the floor, the cost of the PHP loop and of a hash lookup in local memory.',
+];
+
+// APCUIterator chunk size (rows copied out per lock); its default is 100,
+// 1000 is a little faster here, so APCu gets the better one.
+const APCU_CHUNK = 1000;
+
+const STORES = ['shmtable', 'apcu', 'yac', 'array'];
+const STORE_NAMES = ['shmtable' => 'shmtable', 'apcu' => 'APCu', 'yac' => 'Yac', 'array' => 'array'];
+
+// Ini settings per store (worker processes). Extension paths come from run.sh.
+const APCU_INI = [
+    'apc.enable_cli' => '1',
+    'apc.shm_size' => '256M',
+    'apc.entries_hint' => '262144',   // hash slots for 100k rows + 100k counters
+    'apc.ttl' => '0',
+    'apc.slam_defense' => '0',
+    'apc.serializer' => 'default',    // native copy of arrays; the stock 'php' serializer is slower
+];
+const YAC_INI = [
+    'yac.enable_cli' => '1',
+    'yac.keys_memory_size' => '128M',  // 1M key slots: few keys pushed out
+    'yac.values_memory_size' => '256M',
+    'yac.compress_threshold' => '-1',
+];
+
+// Callgrind: which (store, workload) pairs are counted.
+const COUNTED = [
+    'shmtable' => ['get', 'field', 'set', 'incr', 'exists'],
+    'apcu'     => ['get', 'field', 'set', 'incr', 'exists'],
+    'array'    => ['get', 'field', 'loop'],
+];
+
+// Targets, 1 process unless stated. [label, kind, args..., threshold]
+const TARGETS = [
+    ['get row ≥ 2.7× APCu',                'vs', 'get', 'apcu', 1, 2.7],
+    ['get field ≥ 1/3 of the array floor', 'vs', 'field', 'array', 1, 1 / 3],
+    ['set ≥ 4.5× APCu',                    'vs', 'set', 'apcu', 1, 4.5],
+    ['incr spread ≥ 0.8× APCu',            'vs', 'incr', 'apcu', 1, 0.8],
+    ['incr hot key ≥ 0.8× APCu',           'vs', 'hot', 'apcu', 1, 0.8],
+    ['exists ≥ APCu',                      'vs', 'exists', 'apcu', 1, 1.0],
+    ['churn ≥ 2.5× APCu',                  'vs', 'churn', 'apcu', 1, 2.5],
+    ['iteration ≥ 3.5× APCu',              'vs', 'iter', 'apcu', 1, 3.5],
+    ['get: 2 processes ≥ 1.8× 1 process',       'scale', 'get', 1.8],
+    ['get field: 2 processes ≥ 1.8× 1 process', 'scale', 'field', 1.8],
+    ['exists: 2 processes ≥ 1.8× 1 process',    'scale', 'exists', 1.8],
+    ['churn: 2 processes ≥ 1 process',          'scale', 'churn', 1.0],
+    ['iteration: 2 processes ≥ 1 process',      'scale', 'iter', 1.0],
+    ['memory (getMemorySize) ≤ 60% of APCu used', 'memory', 0.6],
+    ['no lost update (incr, 1 and 2 processes)', 'lost'],
+];
+
+// ---------------------------------------------------------------------------
+// Data: the same for every store
+
+function key_of(int $i): string
+{
+    return sprintf('row:%06d', $i);
+}
+
+function row_of(int $i): array
+{
+    return [
+        'id' => $i,
+        'score' => $i + 0.25,
+        'name' => str_pad("name-$i-", NAME_LEN, 'x'),
+    ];
+}
+
+/** 16 rows that set/churn write (the values differ, the shape does not). */
+function write_rows(): array
+{
+    $rows = [];
+    for ($i = 0; $i < 16; $i++) {
+        $rows[] = ['id' => 1000000 + $i, 'score' => $i * 1.5, 'name' => str_pad("new-$i-", NAME_LEN, 'y')];
+    }
+    return $rows;
+}
+
+/** The key sequence process $p walks: SEQ_LEN random keys (fixed seed per process). */
+function key_sequence(string $workload, string $store, int $p): array
+{
+    $seqKind = $workload === 'loop' ? 'rows' : WORKLOADS[$workload]['seq'];
+    $prefix = ($seqKind !== 'rows' && ($store === 'apcu' || $store === 'yac')) ? 'c:' : '';
+    $seq = [];
+    if ($seqKind === 'hot') {
+        $k = $prefix . key_of(0);
+        for ($i = 0; $i < SEQ_LEN; $i++) {
+            $seq[] = $k;
+        }
+        return $seq;
+    }
+    mt_srand(1000 + $p);
+    for ($i = 0; $i < SEQ_LEN; $i++) {
+        $seq[] = $prefix . key_of(mt_rand(0, ROWS - 1));
+    }
+    return $seq;
+}
+
+function proc_status(): array
+{
+    $out = [];
+    foreach (file('/proc/self/status') as $line) {
+        if (preg_match('/^(VmRSS|RssAnon|RssShmem):\s+(\d+) kB/', $line, $m)) {
+            $out[$m[1]] = (int) $m[2] * 1024;
+        }
+    }
+    return $out;
+}
+
+// ---------------------------------------------------------------------------
+// Stores
+
+final class Stores
+{
+    public ?ShmTable\Table $t = null;
+    public ?Yac $y = null;
+    public array $a = [];
+}
+
+/** Creates and fills the store; returns memory figures for the 100k rows. */
+function fill(string $store, Stores $s): array
+{
+    gc_collect_cycles();
+    $st0 = proc_status();
+    $php0 = memory_get_usage();
+    $mem = [];
+    switch ($store) {
+        case 'shmtable':
+            $t = new ShmTable\Table(TABLE_SIZE);
+            $t->column('id', ShmTable\Table::TYPE_INT);
+            $t->column('score', ShmTable\Table::TYPE_FLOAT);
+            $t->column('name', ShmTable\Table::TYPE_STRING, NAME_LEN);
+            $t->create();
+            for ($i = 0; $i < ROWS; $i++) {
+                $t->set(key_of($i), row_of($i));
+            }
+            if ($t->count() !== ROWS) {
+                fail("shmtable holds {$t->count()} rows after the fill");
+            }
+            $s->t = $t;
+            $stats = $t->stats();
+            $mem['mapped'] = $t->getMemorySize();
+            $mem['row_bytes'] = $stats['row_bytes'];
+            $mem['max_chain'] = $stats['max_chain'];
+            break;
+        case 'apcu':
+            if (!apcu_enabled()) {
+                fail('APCu is not enabled (apc.enable_cli)');
+            }
+            $sma0 = apcu_sma_info(true);
+            $used0 = $sma0['num_seg'] * $sma0['seg_size'] - $sma0['avail_mem'];
+            for ($i = 0; $i < ROWS; $i++) {
+                if (!apcu_store(key_of($i), row_of($i))) {
+                    fail("apcu_store failed at row $i");
+                }
+            }
+            $info = apcu_cache_info(true);
+            if ($info['num_entries'] !== ROWS) {
+                fail("APCu holds {$info['num_entries']} entries after the fill");
+            }
+            $sma = apcu_sma_info(true);
+            $mem['used'] = $sma['num_seg'] * $sma['seg_size'] - $sma['avail_mem'];
+            $mem['used_empty'] = $used0;
+            $mem['entries_mem'] = $info['mem_size'];
+            $mem['slots'] = $info['num_slots'];
+            break;
+        case 'yac':
+            $y = new Yac();
+            for ($i = 0; $i < ROWS; $i++) {
+                if (!$y->set(key_of($i), row_of($i))) {
+                    fail("Yac::set failed at row $i");
+                }
+            }
+            // Yac is a cache: a key whose probe sequence is full pushes
+            // another key out ("kicks"); those rows are simply missing
+            // (counted, and a get of them counts as a miss).
+            $info = $y->info();
+            $s->y = $y;
+            $mem['configured'] = $info['memory_size'];
+            $mem['kicked'] = ROWS - $info['slots_used'];
+            break;
+        case 'array':
+            $a = [];
+            for ($i = 0; $i < ROWS; $i++) {
+                $a[key_of($i)] = row_of($i);
+            }
+            $s->a = $a;
+            unset($a);
+            break;
+    }
+    $st1 = proc_status();
+    $mem['php_heap'] = memory_get_usage() - $php0;
+    foreach ($st1 as $k => $v) {
+        $mem[$k] = $v - ($st0[$k] ?? 0);
+    }
+    return $mem;
+}
+
+/** Counter keys for the stores without columns (incr workloads only). */
+function fill_counters(string $store, Stores $s): void
+{
+    for ($i = 0; $i < ROWS; $i++) {
+        $k = 'c:' . key_of($i);
+        $ok = match ($store) {
+            'apcu' => apcu_store($k, 0),
+            'yac' => $s->y->set($k, 0),
+            default => true,
+        };
+        if (!$ok) {
+            fail("cannot store counter $k");
+        }
+    }
+}
+
+/** Sum of every counter (incr workloads), to count lost updates. */
+function counter_sum(string $store, Stores $s, string $workload): int
+{
+    $keys = [];
+    if ($workload === 'hot') {
+        $keys[] = key_of(0);
+    } else {
+        for ($i = 0; $i < ROWS; $i++) {
+            $keys[] = key_of($i);
+        }
+    }
+    $sum = 0;
+    foreach ($keys as $k) {
+        $v = match ($store) {
+            'shmtable' => $s->t->get($k, 'id'),
+            'apcu' => apcu_fetch("c:$k"),
+            'yac' => $s->y->get("c:$k"),
+            'array' => $s->a[$k]['id'],
+        };
+        $sum += (int) $v;   // a vanished counter counts as 0
+    }
+    return $sum;
+}
+
+// ---------------------------------------------------------------------------
+// The loops: one template, the workload's body pasted in.
+
+function body_of(string $workload, string $store): ?string
+{
+    if ($workload === 'loop') {
+        return '';
+    }
+    return WORKLOADS[$workload][$store];
+}
+
+/** fn(Stores, seq, rows, deadline_ns) => [ops, misses] */
+function timed_loop(string $workload, string $store): Closure
+{
+    $body = body_of($workload, $store);
+    $mask = SEQ_LEN - 1;
+    if ($workload === 'iter') {
+        $rows = ROWS;
+        $code = <<<PHP
+            return static function (Stores \$s, array \$seq, array \$rows, int \$deadline): array {
+                \$t = \$s->t; \$y = \$s->y; \$a = &\$s->a;
+                \$n = 0; \$miss = 0;
+                do {
+                    \$c = 0;
+                    $body
+                    \$n += \$c;
+                    if (\$c !== $rows) ++\$miss;
+                } while (hrtime(true) < \$deadline);
+                return [\$n, \$miss];
+            };
+            PHP;
+    } else {
+        $batch = BATCH;
+        $code = <<<PHP
+            return static function (Stores \$s, array \$seq, array \$rows, int \$deadline): array {
+                \$t = \$s->t; \$y = \$s->y; \$a = &\$s->a;
+                \$n = 0; \$miss = 0;
+                do {
+                    for (\$j = 0; \$j < $batch; ++\$j, ++\$n) {
+                        \$k = \$seq[\$n & $mask];
+                        $body
+                    }
+                } while (hrtime(true) < \$deadline);
+                return [\$n, \$miss];
+            };
+            PHP;
+    }
+    return eval($code);
+}
+
+/** fn(Stores, seq, rows, ops) => misses; a fixed number of operations. */
+function counted_loop(string $workload, string $store): Closure
+{
+    $body = body_of($workload, $store);
+    $mask = SEQ_LEN - 1;
+    $code = <<<PHP
+        return static function (Stores \$s, array \$seq, array \$rows, int \$ops): int {
+            \$t = \$s->t; \$y = \$s->y; \$a = &\$s->a;
+            \$miss = 0;
+            posix_getppid();
+            for (\$n = 0; \$n < \$ops; ++\$n) {
+                \$k = \$seq[\$n & $mask];
+                $body
+            }
+            posix_getppid();
+            return \$miss;
+        };
+        PHP;
+    return eval($code);
+}
+
+// ---------------------------------------------------------------------------
+// Worker: one measurement
+
+function worker(array $spec): void
+{
+    ['store' => $store, 'workload' => $workload, 'procs' => $procs, 'duration' => $duration] = $spec;
+    $s = new Stores();
+    $isIncr = $workload === 'incr' || $workload === 'hot';
+    // The array is private to each process: each one builds its own after
+    // the fork (so that no copy-on-write fault lands in the timed loop).
+    $mem = $store === 'array' ? [] : fill($store, $s);
+    if ($isIncr && $store !== 'array') {
+        fill_counters($store, $s);
+    }
+    $before = ($isIncr && $store !== 'array') ? counter_sum($store, $s, $workload) : 0;
+    $loop = timed_loop($workload, $store);
+    $rows = write_rows();
+
+    $socks = [];
+    $pids = [];
+    for ($p = 0; $p < $procs; $p++) {
+        $pair = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, STREAM_IPPROTO_IP);
+        $pid = pcntl_fork();
+        if ($pid < 0) {
+            fail('fork failed');
+        }
+        if ($pid === 0) {
+            fclose($pair[0]);
+            $sock = $pair[1];
+            $seq = key_sequence($workload, $store, $p);
+            $cmem = $store === 'array' ? fill($store, $s) : [];
+            $cbefore = ($isIncr && $store === 'array') ? counter_sum($store, $s, $workload) : 0;
+            fwrite($sock, "ready\n");
+            $deadline = (int) fgets($sock);                // the barrier
+            $t0 = hrtime(true);
+            $ru0 = getrusage();
+            [$ops, $miss] = $loop($s, $seq, $rows, $deadline);
+            $ru1 = getrusage();
+            $t1 = hrtime(true);
+            $out = ['ops' => $ops, 'miss' => $miss, 't0' => $t0, 't1' => $t1, 'mem' => $cmem,
+                'cpu' => cpu_seconds($ru1) - cpu_seconds($ru0)];
+            if ($isIncr && $store === 'array') {
+                $out['lost_local'] = $ops - (counter_sum($store, $s, $workload) - $cbefore);
+            }
+            fwrite($sock, json_encode($out) . "\n");
+            fclose($sock);
+            exit(0);
+        }
+        fclose($pair[1]);
+        $socks[$p] = $pair[0];
+        $pids[$p] = $pid;
+    }
+    foreach ($socks as $p => $sock) {
+        if (trim((string) fgets($sock)) !== 'ready') {
+            fail("process $p did not get ready");
+        }
+    }
+    $deadline = hrtime(true) + (int) ($duration * 1e9);
+    foreach ($socks as $sock) {
+        fwrite($sock, "$deadline\n");
+    }
+    $res = [];
+    foreach ($socks as $p => $sock) {
+        $line = stream_get_contents($sock);
+        $r = json_decode((string) $line, true);
+        if (!is_array($r)) {
+            fail("process $p sent no result");
+        }
+        $res[$p] = $r;
+        fclose($sock);
+    }
+    foreach ($pids as $p => $pid) {
+        pcntl_waitpid($pid, $status);
+        if (!pcntl_wifexited($status) || pcntl_wexitstatus($status) !== 0) {
+            fail("process $p failed");
+        }
+    }
+
+    $ops = array_sum(array_column($res, 'ops'));
+    $wall = max(array_column($res, 't1')) - min(array_column($res, 't0'));
+    $out = [
+        'store' => $store, 'workload' => $workload, 'procs' => $procs,
+        'ops' => $ops, 'wall_ns' => $wall, 'mops' => $ops / $wall * 1e3,
+        'miss' => array_sum(array_column($res, 'miss')),
+        'per_process' => array_column($res, 'ops'),
+        // CPU time of the timed loops / (processes x wall time): below 1 when
+        // something else on the machine took the CPU from them.
+        'cpu_share' => array_sum(array_column($res, 'cpu')) / ($procs * $wall / 1e9),
+        'mem' => $store === 'array' ? $res[0]['mem'] : $mem,
+    ];
+    if ($isIncr) {
+        if ($store === 'array') {
+            $out['lost'] = array_sum(array_column($res, 'lost_local'));
+        } else {
+            $observed = counter_sum($store, $s, $workload) - $before;
+            $out['lost'] = $ops - $observed;
+        }
+    }
+    echo json_encode($out), "\n";
+}
+
+// Callgrind variant: no fork, a fixed op count.
+function count_mode(array $spec): void
+{
+    ['store' => $store, 'workload' => $workload, 'ops' => $ops] = $spec;
+    $s = new Stores();
+    fill($store, $s);
+    if ($workload === 'incr' && $store !== 'array') {
+        fill_counters($store, $s);
+    }
+    $loop = counted_loop($workload, $store);
+    $seq = key_sequence($workload, $store, 0);
+    $miss = $loop($s, $seq, write_rows(), $ops);
+    echo json_encode(['miss' => $miss]), "\n";
+}
+
+function cpu_seconds(array $ru): float
+{
+    return $ru['ru_utime.tv_sec'] + $ru['ru_utime.tv_usec'] / 1e6
+        + $ru['ru_stime.tv_sec'] + $ru['ru_stime.tv_usec'] / 1e6;
+}
+
+function fail(string $msg): never
+{
+    fwrite(STDERR, "bench: error: $msg\n");
+    exit(1);
+}
+
+// ---------------------------------------------------------------------------
+// Orchestration
+
+final class Runner
+{
+    public string $php = PHP_BINARY;
+    public array $opt;
+    public array $stores = [];
+
+    public function __construct(array $opt)
+    {
+        $this->opt = $opt;
+        foreach (STORES as $st) {
+            if ($st !== 'yac' || ($opt['yac'] ?? '') !== '') {
+                $this->stores[] = $st;
+            }
+        }
+    }
+
+    /** php command line (ini and extensions) for a process using $store. */
+    public function phpArgs(string $store): array
+    {
+        $args = [$this->php, '-d', 'memory_limit=-1'];
+        if ($store === 'shmtable') {
+            $args = [...$args, '-d', 'extension=' . $this->opt['shmtable']];
+        }
+        if ($store === 'apcu') {
+            if (($this->opt['apcu'] ?? '') !== '') {
+                $args = [...$args, '-d', 'extension=' . $this->opt['apcu']];
+            }
+            foreach (APCU_INI as $k => $v) {
+                $args = [...$args, '-d', "$k=$v"];
+            }
+        }
+        if ($store === 'yac') {
+            $args = [...$args, '-d', 'extension=' . $this->opt['yac']];
+            foreach (YAC_INI as $k => $v) {
+                $args = [...$args, '-d', "$k=$v"];
+            }
+        }
+        return $args;
+    }
+
+    /**
+     * Runs a command, returns [exit code, stdout]. The child inherits stderr
+     * (handing PHP's STDERR stream to proc_open would rewind a log file that
+     * stdout and stderr share).
+     */
+    public static function exec(array $cmd, array $env = []): array
+    {
+        $proc = proc_open($cmd, [1 => ['pipe', 'w']], $pipes, null, $env ? $env + getenv() : null);
+        if (!is_resource($proc)) {
+            fail('cannot start ' . $cmd[0]);
+        }
+        $out = stream_get_contents($pipes[1]);
+        fclose($pipes[1]);
+        return [proc_close($proc), $out];
+    }
+
+    public function measure(string $store, string $workload, int $procs, float $duration, float &$quietBudget): array
+    {
+        $busy = wait_for_quiet($quietBudget);
+        $spec = json_encode(['store' => $store, 'workload' => $workload, 'procs' => $procs, 'duration' => $duration]);
+        [$rc, $out] = self::exec([...$this->phpArgs($store), __FILE__, 'worker', $spec]);
+        $r = json_decode(trim($out), true);
+        if ($rc !== 0 || !is_array($r)) {
+            fail("worker $store/$workload/$procs failed (exit $rc)");
+        }
+        $r['busy_before'] = $busy;
+        return $r;
+    }
+
+    /**
+     * Callgrind: instructions of the loop alone (the dump between the two
+     * getppid calls), for each [store, workload] job; $parallel at a time
+     * (instruction counts do not depend on what else runs).
+     */
+    public function countAll(array $jobs, int $ops, string $dir, int $parallel): array
+    {
+        $running = [];
+        $results = [];
+        while ($jobs || $running) {
+            while ($jobs && count($running) < $parallel) {
+                [$store, $workload] = array_shift($jobs);
+                $file = "$dir/cg.$store.$workload";
+                foreach (glob("$file*") as $f) {
+                    unlink($f);
+                }
+                $spec = json_encode(['store' => $store, 'workload' => $workload, 'ops' => $ops]);
+                $cmd = ['valgrind', '--tool=callgrind', '--dump-before=getppid', "--callgrind-out-file=$file",
+                    ...$this->phpArgs($store), __FILE__, 'count', $spec];
+                // ZEND_DONT_UNLOAD_MODULES: keep the extensions mapped at exit
+                // so that their symbols resolve.
+                $proc = proc_open($cmd, [0 => ['file', '/dev/null', 'r'], 1 => ['file', '/dev/null', 'w'],
+                    2 => ['file', '/dev/null', 'w']], $pipes, null, ['ZEND_DONT_UNLOAD_MODULES' => '1'] + getenv());
+                if (!is_resource($proc)) {
+                    fail('cannot start valgrind');
+                }
+                $running[] = [$proc, $store, $workload, $file];
+            }
+            usleep(100000);
+            foreach ($running as $i => [$proc, $store, $workload, $file]) {
+                $st = proc_get_status($proc);
+                if ($st['running']) {
+                    continue;
+                }
+                proc_close($proc);
+                unset($running[$i]);
+                // Dumps: .1 = start-up and fill, .2 = the loop, the rest at exit.
+                if ($st['exitcode'] !== 0 || !is_file("$file.2")) {
+                    fail("callgrind $store/$workload failed (exit {$st['exitcode']})");
+                }
+                $ir = self::totalIr("$file.2");
+                $results[$store][$workload] = ['ir' => $ir, 'ops' => $ops, 'per_op' => $ir / $ops, 'file' => "$file.2"];
+                printf("callgrind %-8s %-6s %8.0f instructions/op\n", $store, $workload, $ir / $ops);
+            }
+        }
+        return $results;
+    }
+
+    public static function totalIr(string $file): int
+    {
+        foreach (file($file) as $line) {
+            if (preg_match('/^(?:summary|totals):\s+(\d+)/', $line, $m)) {
+                return (int) $m[1];
+            }
+        }
+        fail("no totals in $file");
+    }
+
+    /**
+     * Top functions by own instructions in a callgrind dump:
+     * [[function, source file, object, Ir], ...]. A dump taken in the middle
+     * of the run charges the whole part to every frame on the stack at that
+     * moment (main, php_execute_script, ...): those lines are left out.
+     */
+    public static function topFunctions(string $file, int $n): array
+    {
+        $total = self::totalIr($file);
+        [, $out] = self::exec(['callgrind_annotate', '--threshold=100', '--inclusive=no', $file]);
+        $top = [];
+        foreach (explode("\n", $out) as $line) {
+            // "   123,456 (12.34%)  file:function [object]"  (valgrind 3.19)
+            if (!preg_match('/^\s*([\d,]+)\s+(?:\(\s*[\d.]+%\)\s+)?(\S.*?):(\S+?)(?:\s+\[(.+)\])?\s*$/', $line, $m)
+                || str_contains($line, 'PROGRAM TOTALS')) {
+                continue;
+            }
+            $ir = (int) str_replace(',', '', $m[1]);
+            if ($ir >= 0.99 * $total) {
+                continue;
+            }
+            $top[] = [$m[3], $m[2] === '???' ? '' : basename($m[2]), isset($m[4]) ? basename($m[4]) : '', $ir];
+            if (count($top) >= $n) {
+                break;
+            }
+        }
+        return $top;
+    }
+}
+
+/** CPUs busy (0..nproc) over $seconds, from /proc/stat; null if unreadable. */
+function cpus_busy(float $seconds): ?float
+{
+    $read = function (): ?array {
+        $line = strtok((string) @file_get_contents('/proc/stat'), "\n");
+        if (!is_string($line) || !str_starts_with($line, 'cpu ')) {
+            return null;
+        }
+        $f = array_map('intval', preg_split('/\s+/', trim(substr($line, 4))));
+        $idle = $f[3] + ($f[4] ?? 0);
+        return [array_sum(array_slice($f, 0, 8)), $idle];
+    };
+    $a = $read();
+    usleep((int) ($seconds * 1e6));
+    $b = $read();
+    if ($a === null || $b === null || $b[0] <= $a[0]) {
+        return null;
+    }
+    $ncpu = max(1, (int) trim((string) shell_exec('nproc')));
+    return (1 - ($b[1] - $a[1]) / ($b[0] - $a[0])) * $ncpu;
+}
+
+/**
+ * Waits (within the run's budget of seconds) until the other processes on
+ * the machine leave the CPUs idle; returns the CPUs they kept busy at the start.
+ */
+function wait_for_quiet(float &$budget): ?float
+{
+    $busy = cpus_busy(0.2);
+    while ($busy !== null && $busy > QUIET_BUSY && $budget > 0) {
+        $budget -= 0.5;
+        $busy = cpus_busy(0.5);
+    }
+    return $busy;
+}
+
+function median(array $xs): float
+{
+    sort($xs);
+    $c = count($xs);
+    return $c % 2 ? (float) $xs[intdiv($c, 2)] : ($xs[$c / 2 - 1] + $xs[$c / 2]) / 2;
+}
+
+function run(array $opt): void
+{
+    $quick = isset($opt['quick']);
+    $reps = (int) ($opt['repeats'] ?? ($quick ? 1 : 3));
+    $duration = (float) ($opt['duration'] ?? ($quick ? 0.2 : 1.0));
+    $cgOps = (int) ($opt['cg-ops'] ?? ($quick ? 2000 : 20000));
+    $out = $opt['out'] ?? __DIR__ . '/RESULTS.md';
+    $runner = new Runner($opt);
+    $started = time();
+    $load0 = trim(implode(' ', array_slice(explode(' ', (string) file_get_contents('/proc/loadavg')), 0, 3)));
+
+    $versions = ['PHP' => PHP_VERSION];
+    foreach ($runner->stores as $st) {
+        if ($st === 'array') {
+            continue;
+        }
+        $ext = $st;
+        [, $v] = Runner::exec([...$runner->phpArgs($st), '-r', "echo phpversion('$ext');"]);
+        $versions[STORE_NAMES[$st]] = trim($v);
+    }
+
+    // Throughput: every measurement in its own process; repeats interleaved.
+    $samples = [];
+    $total = 0;
+    foreach (WORKLOADS as $w => $def) {
+        foreach ($runner->stores as $st) {
+            $total += $def[$st] === null ? 0 : 2 * $reps;
+        }
+    }
+    $i = 0;
+    $retries = 0;
+    $retryBudget = (int) ($opt['retries'] ?? ($quick ? 0 : 40));
+    $quietBudget = (float) ($opt['quiet-wait'] ?? ($quick ? 0 : 240));
+    $quietTotal = $quietBudget;
+    for ($rep = 1; $rep <= $reps; $rep++) {
+        foreach (WORKLOADS as $w => $def) {
+            foreach ([1, 2] as $procs) {
+                foreach ($runner->stores as $st) {
+                    if ($def[$st] === null) {
+                        continue;
+                    }
+                    $r = $runner->measure($st, $w, $procs, $duration, $quietBudget);
+                    // Other work on the machine can take the CPU from the
+                    // timed processes; such a measurement is taken again
+                    // (within a budget) and the least disturbed one kept.
+                    $tries = 1;
+                    while ($r['cpu_share'] < MIN_CPU_SHARE && $tries <= 2 && $retryBudget > 0) {
+                        $retryBudget--;
+                        $retries++;
+                        $tries++;
+                        $again = $runner->measure($st, $w, $procs, $duration, $quietBudget);
+                        if ($again['cpu_share'] > $r['cpu_share']) {
+                            $r = $again;
+                        }
+                    }
+                    $samples[$w][$st][$procs][] = $r;
+                    $i++;
+                    $extra = isset($r['lost']) ? sprintf('  lost %d', $r['lost']) : '';
+                    $extra .= $r['miss'] ? sprintf('  failed %d', $r['miss']) : '';
+                    printf("[%3d/%d] rep %d  %-7s %dp  %-8s %8.3f Mops/s  cpu %3.0f%%%s\n",
+                        $i, $total, $rep, $w, $procs, $st, $r['mops'], $r['cpu_share'] * 100, $extra);
+                }
+            }
+        }
+    }
+
+    // Callgrind.
+    $counts = [];
+    $cgNote = null;
+    if (!isset($opt['no-callgrind']) && trim((string) shell_exec('command -v valgrind')) !== '') {
+        $dir = sys_get_temp_dir() . '/shmtable-bench-cg-' . getmypid();
+        @mkdir($dir, 0777, true);
+        $jobs = [];
+        foreach (COUNTED as $st => $ws) {
+            if (in_array($st, $runner->stores, true)) {
+                foreach ($ws as $w) {
+                    $jobs[] = [$st, $w];
+                }
+            }
+        }
+        $counts = $runner->countAll($jobs, $cgOps, $dir, max(1, (int) trim((string) shell_exec('nproc'))));
+        foreach ($counts['shmtable'] ?? [] as $w => $c) {
+            $counts['shmtable'][$w]['top'] = Runner::topFunctions($c['file'], 12);
+        }
+        // Report order: as in COUNTED.
+        $ordered = [];
+        foreach (array_keys(COUNTED) as $st) {
+            if (isset($counts[$st])) {
+                $ordered[$st] = $counts[$st];
+            }
+        }
+        $counts = $ordered;
+        foreach (glob("$dir/*") as $f) {
+            unlink($f);
+        }
+        @rmdir($dir);
+    } else {
+        $cgNote = isset($opt['no-callgrind']) ? 'Not taken in this run (--no-callgrind).' : 'valgrind is not installed: no instruction counts.';
+    }
+
+    $report = report($samples, $counts, $cgNote, $versions, [
+        'reps' => $reps, 'duration' => $duration, 'cg_ops' => $cgOps, 'quick' => $quick,
+        'elapsed' => time() - $started, 'stores' => $runner->stores, 'retries' => $retries,
+        'quiet_total' => $quietTotal, 'quiet_left' => $quietBudget,
+        'load' => [$load0, trim(implode(' ', array_slice(explode(' ', (string) file_get_contents('/proc/loadavg')), 0, 3)))],
+    ]);
+    file_put_contents($out, $report);
+    echo "\nwrote $out (", time() - $started, " s)\n";
+}
+
+// ---------------------------------------------------------------------------
+// Report
+
+function fmt(?float $x, int $d = 2): string
+{
+    return $x === null ? 'n/a' : number_format($x, $d);
+}
+
+function md_code(string $s): string
+{
+    return '`' . str_replace('|', '\|', $s) . '`';
+}
+
+function report(array $samples, array $counts, ?string $cgNote, array $versions, array $run): string
+{
+    $stores = $run['stores'];
+    $med = function (string $w, string $st, int $p) use ($samples): ?float {
+        $xs = $samples[$w][$st][$p] ?? [];
+        return $xs ? median(array_column($xs, 'mops')) : null;
+    };
+    $ratio = fn (?float $x, ?float $y): ?float => ($x === null || $y === null || $y == 0.0) ? null : $x / $y;
+
+    $cpu = 'unknown';
+    foreach (file('/proc/cpuinfo') ?: [] as $line) {
+        if (str_starts_with($line, 'model name')) {
+            $cpu = trim(explode(':', $line, 2)[1]);
+            break;
+        }
+    }
+    $nproc = trim((string) shell_exec('nproc'));
+    $os = is_file('/etc/debian_version') ? 'Debian ' . trim(file_get_contents('/etc/debian_version')) : PHP_OS;
+
+    $L = [];
+    $L[] = '# shmtable benchmark results';
+    $L[] = '';
+    $L[] = 'Generated by `bash bench/run.sh' . ($run['quick'] ? ' --quick' : '') . '` (see bench/README.md). '
+        . ($run['quick'] ? '**Quick run: one repeat, short runs — indicative only.**' : '');
+    $L[] = '';
+    $L[] = '| | |';
+    $L[] = '|---|---|';
+    $L[] = '| Date | ' . gmdate('Y-m-d H:i') . ' UTC |';
+    $L[] = "| Machine | $nproc CPUs (nproc), $cpu |";
+    $L[] = '| System | ' . $os . ', Linux ' . php_uname('r') . ' |';
+    foreach ($versions as $k => $v) {
+        $L[] = "| $k | $v |";
+    }
+    $L[] = sprintf('| Method | %d repeat(s), medians; each measurement a fresh PHP process, %.1f s of operations per process, processes forked after the fill and started together |', $run['reps'], $run['duration']);
+    $L[] = '| Settings | APCu: ' . implode(', ', array_map(fn ($k, $v) => "$k=$v", array_keys(APCU_INI), APCU_INI))
+        . '; Yac: ' . implode(', ', array_map(fn ($k, $v) => "$k=$v", array_keys(YAC_INI), YAC_INI)) . '; opcache off (CLI default) |';
+    $L[] = '| Run time | ' . $run['elapsed'] . ' s; load average ' . $run['load'][0] . ' at the start, ' . $run['load'][1] . ' at the end |';
+    $shares = [];
+    $noisy = 0;
+    foreach ($samples as $byStore) {
+        foreach ($byStore as $byP) {
+            foreach ($byP as $rs) {
+                foreach ($rs as $r) {
+                    $shares[] = $r['cpu_share'];
+                    $noisy += ($r['busy_before'] ?? 0) > QUIET_BUSY ? 1 : 0;
+                }
+            }
+        }
+    }
+    $L[] = sprintf('| Disturbance | Before each measurement the run waits for the other processes to leave the CPUs idle '
+        . '(under %.2f CPU busy; at most %d s of waiting in all, %d s used); %d of %d measurements had to start while other processes kept more than that busy. '
+        . 'CPU share of the timed processes (CPU time ÷ processes × wall time): median %.0f%%, lowest %.0f%%; '
+        . '%d measurement(s) under %.0f%% taken again, the least disturbed attempt kept |',
+        QUIET_BUSY, $run['quiet_total'], $run['quiet_total'] - $run['quiet_left'], $noisy, count($shares),
+        median($shares ?: [0]) * 100, ($shares ? min($shares) : 0) * 100, $run['retries'], MIN_CPU_SHARE * 100);
+    $L[] = '';
+    $L[] = sprintf('Data: %s rows, key `row:NNNNNN` (10 bytes), row = (int `id`, float `score`, string(%d) `name`); '
+        . 'ShmTable\Table size %s. Each process walks its own random sequence of existing keys. '
+        . 'Mops/s = all processes\' operations / wall time from the first start to the last end.',
+        number_format(ROWS), NAME_LEN, number_format(TABLE_SIZE));
+    $L[] = '';
+
+    // Targets first: that is what a reader looks for.
+    $L[] = '## Targets';
+    $L[] = '';
+    $L[] = '| Target | Measured | |';
+    $L[] = '|---|---:|---|';
+    foreach (TARGETS as $tg) {
+        [$label, $kind] = $tg;
+        $val = null;
+        $shown = 'n/a';
+        switch ($kind) {
+            case 'vs':
+                [, , $w, $peer, $p, $thr] = $tg;
+                $val = $ratio($med($w, 'shmtable', $p), $med($w, $peer, $p));
+                $shown = fmt($val) . '×';
+                $ok = $val !== null && $val >= $thr;
+                break;
+            case 'scale':
+                [, , $w, $thr] = $tg;
+                $val = $ratio($med($w, 'shmtable', 2), $med($w, 'shmtable', 1));
+                $shown = fmt($val) . '×';
+                $ok = $val !== null && $val >= $thr;
+                break;
+            case 'memory':
+                [, , $thr] = $tg;
+                $sm = median(array_map(fn ($r) => $r['mem']['mapped'], $samples['get']['shmtable'][1] ?? [['mem' => ['mapped' => 0]]]));
+                $am = isset($samples['get']['apcu']) ? median(array_map(fn ($r) => $r['mem']['used'], $samples['get']['apcu'][1])) : null;
+                $val = $ratio($sm, $am);
+                $shown = $val === null ? 'n/a' : fmt($val * 100, 0) . '%';
+                $ok = $val !== null && $val <= $thr;
+                break;
+            case 'lost':
+                $lost = 0;
+                foreach (['incr', 'hot'] as $w) {
+                    foreach ([1, 2] as $p) {
+                        foreach ($samples[$w]['shmtable'][$p] ?? [] as $r) {
+                            $lost += $r['lost'];
+                        }
+                    }
+                }
+                $shown = (string) $lost;
+                $ok = $lost === 0;
+                break;
+        }
+        $L[] = "| $label | $shown | " . ($ok ? 'met' : '**missed**') . ' |';
+    }
+    $L[] = '';
+
+    // Ratios.
+    $L[] = '## Ratios (shmtable throughput ÷ peer throughput, medians)';
+    $L[] = '';
+    $hdr = '| Workload |';
+    $sep = '|---|';
+    foreach (['apcu', 'yac', 'array'] as $peer) {
+        if (!in_array($peer, $stores, true)) {
+            continue;
+        }
+        foreach ([1, 2] as $p) {
+            $hdr .= ' ÷ ' . STORE_NAMES[$peer] . " {$p}p |";
+            $sep .= '---:|';
+        }
+    }
+    $L[] = $hdr;
+    $L[] = $sep;
+    foreach (WORKLOADS as $w => $def) {
+        $row = '| ' . $def['title'] . ' |';
+        foreach (['apcu', 'yac', 'array'] as $peer) {
+            if (!in_array($peer, $stores, true)) {
+                continue;
+            }
+            foreach ([1, 2] as $p) {
+                $x = $ratio($med($w, 'shmtable', $p), $med($w, $peer, $p));
+                $row .= ' ' . ($x === null ? 'n/a' : fmt($x) . '×') . ' |';
+            }
+        }
+        $L[] = $row;
+    }
+    $L[] = '';
+    $L[] = 'Yac incr is a non-atomic get + set emulation (it loses updates with 2 processes, see below); the array is per process, not shared.';
+    $L[] = '';
+
+    // Throughput.
+    $L[] = '## Throughput (Mops/s, median; min–max of the repeats in brackets)';
+    $L[] = '';
+    $hdr = '| Workload |';
+    $sep = '|---|';
+    foreach ($stores as $st) {
+        $hdr .= ' ' . STORE_NAMES[$st] . ' 1p | ' . STORE_NAMES[$st] . ' 2p |';
+        $sep .= '---:|---:|';
+    }
+    $L[] = $hdr;
+    $L[] = $sep;
+    foreach (WORKLOADS as $w => $def) {
+        $row = '| ' . $def['title'] . ' |';
+        foreach ($stores as $st) {
+            foreach ([1, 2] as $p) {
+                $xs = array_column($samples[$w][$st][$p] ?? [], 'mops');
+                $row .= ' ' . ($xs ? sprintf('%s (%s–%s)', fmt(median($xs), 3), fmt(min($xs), 3), fmt(max($xs), 3)) : 'n/a') . ' |';
+            }
+        }
+        $L[] = $row;
+    }
+    $L[] = '';
+
+    // Scaling.
+    $L[] = '## Scaling: 2 processes ÷ 1 process';
+    $L[] = '';
+    $L[] = '| Workload | ' . implode(' | ', array_map(fn ($s) => STORE_NAMES[$s], $stores)) . ' |';
+    $L[] = '|---|' . str_repeat('---:|', count($stores));
+    foreach (WORKLOADS as $w => $def) {
+        $row = '| ' . $def['title'] . ' |';
+        foreach ($stores as $st) {
+            $x = $ratio($med($w, $st, 2), $med($w, $st, 1));
+            $row .= ' ' . ($x === null ? 'n/a' : fmt($x) . '×') . ' |';
+        }
+        $L[] = $row;
+    }
+    $L[] = '';
+    $L[] = 'The machine has ' . $nproc . ' CPUs; 2.0× is the ceiling.';
+    $L[] = '';
+
+    // Lost updates.
+    $L[] = '## Lost updates (incr: operations done − increase of the counters; every repeat)';
+    $L[] = '';
+    $L[] = '| Workload | ' . implode(' | ', array_map(fn ($s) => STORE_NAMES[$s] . ' 1p | ' . STORE_NAMES[$s] . ' 2p', $stores)) . ' |';
+    $L[] = '|---|' . str_repeat('---:|---:|', count($stores));
+    foreach (['incr', 'hot'] as $w) {
+        $row = '| ' . WORKLOADS[$w]['title'] . ' |';
+        foreach ($stores as $st) {
+            foreach ([1, 2] as $p) {
+                $rs = $samples[$w][$st][$p] ?? [];
+                $cell = implode(', ', array_map(fn ($r) => $r['lost'] === 0 ? '0'
+                    : sprintf('%s of %s', number_format($r['lost']), number_format($r['ops'])), $rs));
+                if ($st === 'array') {
+                    $cell .= ' (private)';
+                }
+                if ($st === 'yac') {
+                    $cell .= ' (emulated)';
+                }
+                $row .= " $cell |";
+            }
+        }
+        $L[] = $row;
+    }
+    $L[] = '';
+    $failed = [];
+    foreach ($samples as $w => $byStore) {
+        foreach ($byStore as $st => $byP) {
+            foreach ($byP as $p => $rs) {
+                $m = array_sum(array_column($rs, 'miss'));
+                if ($m) {
+                    $failed[] = sprintf('%s %s %dp: %s', STORE_NAMES[$st], WORKLOADS[$w]['title'], $p, number_format($m));
+                }
+            }
+        }
+    }
+    $L[] = $failed
+        ? 'Operations that failed or missed (counted in the loops, all repeats): ' . implode('; ', $failed) . '.'
+        : 'No operation failed or missed a key in any run (every get/exists found its row, every set succeeded, every iteration pass saw all ' . number_format(ROWS) . ' rows).';
+    $L[] = '';
+
+    // Memory.
+    $L[] = '## Memory for the ' . number_format(ROWS) . '-row set';
+    $L[] = '';
+    $L[] = '| Store | Memory the store reports | Shared memory touched (RssShmem growth) | Process RSS growth | PHP heap growth |';
+    $L[] = '|---|---:|---:|---:|---:|';
+    $mb = fn ($b) => $b === null ? 'n/a' : sprintf('%.1f MiB', $b / 1048576);
+    foreach ($stores as $st) {
+        $rs = $samples['get'][$st][1] ?? [];
+        if (!$rs) {
+            continue;
+        }
+        $m = fn (string $k) => isset($rs[0]['mem'][$k]) ? median(array_map(fn ($r) => $r['mem'][$k], $rs)) : null;
+        $reported = match ($st) {
+            'shmtable' => $mb($m('mapped')) . sprintf(' getMemorySize() (whole table, size %s; %d bytes/row)', number_format(TABLE_SIZE), $rs[0]['mem']['row_bytes']),
+            'apcu' => $mb($m('used') - $m('used_empty')) . ' used (seg_size − avail_mem, minus ' . $mb($m('used_empty')) . ' used when empty: ' . $mb($m('used')) . ')',
+            'yac' => 'no used-bytes figure (' . $mb($m('configured')) . ' configured)',
+            'array' => $mb($m('php_heap')) . ' memory_get_usage() growth',
+        };
+        $L[] = sprintf('| %s | %s | %s | %s | %s |', STORE_NAMES[$st], $reported,
+            $st === 'array' ? '—' : $mb($m('RssShmem')), $mb($m('VmRSS')), $mb($m('php_heap')));
+    }
+    $L[] = '';
+    if (isset($samples['get']['apcu'][1], $samples['get']['shmtable'][1])) {
+        $sm = median(array_map(fn ($r) => $r['mem']['mapped'], $samples['get']['shmtable'][1]));
+        $am = median(array_map(fn ($r) => $r['mem']['used'], $samples['get']['apcu'][1]));
+        $L[] = sprintf('shmtable maps %s for the whole table (room for %s rows); APCu uses %s for the %s rows: %.0f%%. '
+            . 'The target compares getMemorySize() with APCu\'s used memory (seg_size − avail_mem).',
+            $mb($sm), number_format(TABLE_SIZE), $mb($am), number_format(ROWS), $sm / $am * 100);
+        $L[] = '';
+    }
+
+    // Callgrind.
+    $L[] = '## Instructions per operation (callgrind)';
+    $L[] = '';
+    if ($cgNote !== null) {
+        $L[] = $cgNote;
+    } else {
+        $loop = $counts['array']['loop']['per_op'] ?? null;
+        $L[] = sprintf('`valgrind --tool=callgrind`, %s operations in one process after the fill; only the loop is counted '
+            . '(callgrind dumps at two `posix_getppid()` calls around it). "Net" subtracts the empty loop '
+            . '(`$k = $seq[$n & mask]`, the loop test and increment: %s instructions/op).',
+            number_format($run['cg_ops']), fmt($loop, 0));
+        $L[] = '';
+        $cstores = array_keys($counts);
+        $L[] = '| Operation | ' . implode(' | ', array_map(fn ($s) => STORE_NAMES[$s] . ' total | ' . STORE_NAMES[$s] . ' net', array_filter($cstores, fn ($s) => $s !== 'array' || true))) . ' | shmtable ÷ APCu (net) |';
+        $L[] = '|---|' . str_repeat('---:|---:|', count($cstores)) . '---:|';
+        foreach (['get', 'field', 'set', 'incr', 'exists'] as $w) {
+            $row = '| ' . WORKLOADS[$w]['title'] . ' |';
+            foreach ($cstores as $st) {
+                $c = $counts[$st][$w]['per_op'] ?? null;
+                $row .= ' ' . fmt($c, 0) . ' | ' . fmt($c === null || $loop === null ? null : $c - $loop, 0) . ' |';
+            }
+            $s = $counts['shmtable'][$w]['per_op'] ?? null;
+            $a = $counts['apcu'][$w]['per_op'] ?? null;
+            $row .= ' ' . ($s === null || $a === null || $loop === null ? 'n/a' : fmt(($s - $loop) / ($a - $loop)) . '×') . ' |';
+            $L[] = $row;
+        }
+        $L[] = '';
+        $L[] = 'Lower is better; APCu\'s incr is `apcu_inc` on the counter key.';
+        $L[] = '';
+        if (isset($counts['shmtable'])) {
+            $L[] = '### Where shmtable\'s instructions go (own cost per operation, top functions)';
+            $L[] = '';
+            $L[] = '`0x…` names are functions of the PHP binary, which Debian strips of local symbols; '
+                . 'a line whose source file is a Zend header (zend_hash.h, zend_string.h) is Zend inline code compiled into the named function. '
+                . 'The loop itself (fetching `$k`, the call) is in `execute_ex`.';
+            $L[] = '';
+            foreach (['get', 'set', 'incr'] as $w) {
+                $c = $counts['shmtable'][$w] ?? null;
+                if (!$c) {
+                    continue;
+                }
+                $L[] = '**' . WORKLOADS[$w]['title'] . '** (' . fmt($c['per_op'], 0) . ' instructions/op):';
+                $L[] = '';
+                $L[] = '| Function | Source file | Object | Instructions/op |';
+                $L[] = '|---|---|---|---:|';
+                foreach ($c['top'] as [$fn, $src, $obj, $ir]) {
+                    $L[] = sprintf('| %s | %s | %s | %s |', md_code($fn), $src, $obj === '' ? '—' : $obj, fmt($ir / $c['ops'], 1));
+                }
+                $L[] = '';
+            }
+        }
+    }
+
+    // Mapping.
+    $L[] = '## How each workload maps to each store';
+    $L[] = '';
+    $L[] = 'Each body below runs inside the same loop, `$k = $seq[$n & mask]; <body>` (iteration: the body is one pass; `$c` counts rows). '
+        . '`$t` is the ShmTable\Table, `$y` the Yac object, `$a` the array, `$rows` 16 prepared rows; `++$miss` counts an operation that failed. '
+        . 'Ops are timed in batches of ' . BATCH . ' between looks at the clock.';
+    $L[] = '';
+    $L[] = '| Workload | ' . implode(' | ', array_map(fn ($s) => STORE_NAMES[$s], STORES)) . ' |';
+    $L[] = '|---|' . str_repeat('---|', count(STORES));
+    foreach (WORKLOADS as $w => $def) {
+        $row = '| ' . $def['title'] . ' |';
+        foreach (STORES as $st) {
+            $b = $def[$st];
+            if ($b !== null && $st !== 'shmtable' && $st !== 'array' && $def['seq'] !== 'rows') {
+                $b .= $def['seq'] === 'hot' ? '  ($k = "c:row:000000")' : '  ($k = "c:row:…")';
+            } elseif ($b !== null && $def['seq'] === 'hot') {
+                $b .= '  ($k = "row:000000")';
+            }
+            $row .= ' ' . ($b === null ? 'n/a' : md_code(str_replace('APCU_CHUNK', (string) APCU_CHUNK, $b))) . ' |';
+        }
+        $L[] = $row;
+    }
+    $L[] = '';
+    foreach (MAPPING_NOTES as $n) {
+        $L[] = "- $n";
+    }
+    $L[] = '';
+
+    // Raw.
+    $L[] = '<details><summary>Every measurement (Mops/s per repeat)</summary>';
+    $L[] = '';
+    foreach (WORKLOADS as $w => $def) {
+        foreach ($stores as $st) {
+            foreach ([1, 2] as $p) {
+                $rs = $samples[$w][$st][$p] ?? [];
+                if ($rs) {
+                    $L[] = sprintf('- %s, %s, %dp: %s', $def['title'], STORE_NAMES[$st], $p,
+                        implode(', ', array_map(fn ($r) => fmt($r['mops'], 3)
+                            . sprintf(' (cpu %.0f%%%s)', $r['cpu_share'] * 100,
+                                ($r['busy_before'] ?? 0) > QUIET_BUSY ? sprintf(', others busy %.2f CPU', $r['busy_before']) : '')
+                            . ($p === 2 ? ' [' . implode('+', array_map(fn ($o) => number_format($o), $r['per_process'])) . ' ops]' : ''), $rs)));
+                }
+            }
+        }
+    }
+    $L[] = '';
+    $L[] = '</details>';
+    $L[] = '';
+    return implode("\n", $L);
+}
+
+// ---------------------------------------------------------------------------
+
+function parse_opts(array $argv): array
+{
+    $opt = [];
+    foreach ($argv as $a) {
+        if (preg_match('/^--([a-z-]+)(?:=(.*))?$/', $a, $m)) {
+            $opt[$m[1]] = $m[2] ?? true;
+        }
+    }
+    return $opt;
+}
+
+$mode = $argv[1] ?? '';
+switch ($mode) {
+    case 'worker':
+        worker(json_decode($argv[2], true, flags: JSON_THROW_ON_ERROR));
+        break;
+    case 'count':
+        count_mode(json_decode($argv[2], true, flags: JSON_THROW_ON_ERROR));
+        break;
+    case 'run':
+        $opt = parse_opts(array_slice($argv, 2));
+        if (empty($opt['shmtable'])) {
+            fail('--shmtable=/path/to/shmtable.so is required');
+        }
+        run($opt);
+        break;
+    default:
+        fwrite(STDERR, "usage: bash bench/run.sh [--quick]   (see bench/README.md)\n");
+        exit(2);
+}

@@ -1,0 +1,397 @@
+#!/usr/bin/env bash
+# scripts/check.sh - the hardening checks, one subcommand each.
+#
+#   bash scripts/check.sh unit             C unit tests of the engine (tests/unit)
+#   bash scripts/check.sh phpt [PATH...]   build the extension, run the phpt suite
+#   bash scripts/check.sh asan [PATH...]   C unit tests and phpt suite, all built with
+#                                          AddressSanitizer + UndefinedBehaviorSanitizer
+#   bash scripts/check.sh valgrind [PATH...]  phpt suite under valgrind memcheck
+#   bash scripts/check.sh fuzz [SECONDS]   libFuzzer on the engine (default 60 s)
+#   bash scripts/check.sh all              every one of the above
+#
+# PATH is a phpt file or directory (default: tests, every phpt in it; for
+# valgrind, every phpt except tests/stress/). The last line of output is
+# always the tally, as for scripts/test.sh, and the exit status is non-zero
+# if anything failed:
+#   N passed, N failed[, N skipped]
+# Unit test programs, phpt files and the fuzz run count one each.
+#
+# How each check runs:
+# - asan: the engine's unit tests are built into tests/unit/build/asan with
+#   -fsanitize=address,undefined. The extension is built the same way in a
+#   scratch copy of the tree and loaded into the system's PHP, which is not
+#   built with sanitizers: the ASan runtime is preloaded, after
+#   scripts/asan/nodeepbind.c (PHP's dlopen(RTLD_DEEPBIND) is refused by ASan
+#   otherwise), and PHP runs with USE_ZEND_ALLOC=0 so that every emalloc()
+#   goes through ASan's malloc. LeakSanitizer is on: a leak fails the test
+#   that shows it. UBSan stops at the first error. PHP runs with -n (no
+#   php.ini, so no opcache and no other extension but those it needs).
+# - valgrind: run-tests.php -m, with USE_ZEND_ALLOC=0, full leak checking
+#   (definite and indirect leaks are errors) and forked children traced. The
+#   stress tests (tests/stress/) are left out by default: they run for a set
+#   time with many processes, so under valgrind they would take many minutes
+#   and do a small fraction of their work. Name them to run them anyway.
+# - fuzz: tests/unit/Makefile's fuzz target (clang, libFuzzer with ASan and
+#   UBSan) started from the seed corpus tests/unit/corpus/; new inputs go to
+#   tests/unit/build/fuzz-corpus/, a crashing input to tests/unit/build/.
+#
+# Needs, besides what scripts/build.sh installs: gcc's libasan (asan),
+# valgrind (valgrind), clang with its compiler-rt (fuzz; Debian:
+# clang libclang-rt-14-dev). Nothing is installed by this script.
+#
+# Environment: as for scripts/build.sh (CC, CFLAGS, PHP_CONFIG, ...), plus
+#   TEST_JOBS     parallel phpt workers (default 2)
+#   ASAN_CC       compiler for the sanitizer builds (default gcc)
+#   FUZZ_SECONDS  default duration of the fuzz run (60)
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+usage() {
+    sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    exit 2
+}
+
+passed=0
+failed=0
+skipped=0
+failures=()
+summary=()
+scratch=
+cleanup() { [ -n "$scratch" ] && rm -rf "$scratch"; }
+trap cleanup EXIT
+
+section() { printf '\n==== %s ====\n' "$*"; }
+fail() { failed=$((failed + 1)); failures+=("$*"); }
+
+tally() {
+    local line="$passed passed, $failed failed"
+    [ "$skipped" -gt 0 ] && line+=", $skipped skipped"
+    echo
+    if [ "${#summary[@]}" -gt 1 ]; then
+        printf '%s\n' "${summary[@]}"
+        echo
+    fi
+    if [ "${#failures[@]}" -gt 0 ]; then
+        echo "Failed:"
+        printf '  %s\n' "${failures[@]}"
+    fi
+    echo "$line"
+    [ "$failed" -eq 0 ]
+    exit $?
+}
+
+# ---- PHP and run-tests.php ------------------------------------------------
+
+PHP_CONFIG=$(command -v "${PHP_CONFIG:-php-config}" || true)
+PHP=
+if [ -n "$PHP_CONFIG" ]; then
+    PHP=$("$PHP_CONFIG" --php-binary 2>/dev/null || true)
+fi
+[ -x "$PHP" ] || PHP=$(command -v php || true)
+
+find_run_tests() {
+    local f
+    for f in "$ROOT/run-tests.php" \
+        ${PHP_CONFIG:+"$("$PHP_CONFIG" --prefix)/lib/php/$("$PHP_CONFIG" --phpapi 2>/dev/null)/build/run-tests.php"} \
+        /usr/lib/php/*/build/run-tests.php; do
+        if [ -f "$f" ]; then
+            echo "$f"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# The tests need pcntl and posix (fork tests, kill tests). With -n (no
+# php.ini), load the ones this PHP has as shared modules.
+php_ext_opts() {
+    local ext dir
+    dir=$("$PHP" -n -r 'echo ini_get("extension_dir");' 2>/dev/null || true)
+    for ext in pcntl posix; do
+        if ! "$PHP" -n -m 2>/dev/null | grep -qx "$ext" && [ -f "$dir/$ext.so" ]; then
+            printf '%s\n' "-d" "extension=$ext"
+        fi
+    done
+}
+
+# run_phpt LABEL PHP_TO_TEST MODULE [run-tests options...] -- TARGET...
+# Runs run-tests.php (itself under the plain PHP) and adds one count per phpt
+# to the tally, with each failure named "LABEL: path (RESULT)".
+run_phpt() {
+    local label=$1 php=$2 module=$3
+    shift 3
+    local opts=()
+    while [ "$#" -gt 0 ] && [ "$1" != -- ]; do opts+=("$1"); shift; done
+    shift
+    local targets=("$@")
+
+    local run_tests
+    if ! run_tests=$(find_run_tests); then
+        echo "check: run-tests.php not found (phpize copies it into the source tree)" >&2
+        fail "$label: run-tests.php not found"
+        return
+    fi
+    local n
+    n=$(find "${targets[@]}" -name '*.phpt' 2>/dev/null | wc -l)
+    if [ "$n" -eq 0 ]; then
+        echo "check: no .phpt files in ${targets[*]}" >&2
+        fail "$label: no phpt files"
+        return
+    fi
+    local ext_opts=()
+    mapfile -t ext_opts < <(php_ext_opts)
+    local jobs_opt=() j=${TEST_JOBS:-2}
+    if [ "$j" -gt 1 ] && grep -q -- '-j<workers>' "$run_tests"; then jobs_opt=(-j"$j"); fi
+
+    local results rc
+    results=$(mktemp "${TMPDIR:-/tmp}/shmtable-check.XXXXXX")
+    NO_INTERACTION=1 TEST_PHP_EXECUTABLE="$php" \
+        "$PHP" -n "$run_tests" -q -n -p "$php" -d extension="$module" "${ext_opts[@]}" \
+        "${opts[@]}" "${jobs_opt[@]}" --no-progress --no-color \
+        -g FAIL,BORK,WARN,LEAK,XFAIL,SKIP -W "$results" "${targets[@]}"
+    rc=$?
+
+    local t_pass t_skip t_fail result path
+    t_pass=$(grep -c '^PASSED' "$results" || true)
+    t_skip=$(grep -cE '^(SKIPPED|XFAILED)' "$results" || true)
+    t_fail=$(grep -cvE '^(PASSED|SKIPPED|XFAILED)' "$results" || true)
+    while IFS=$'\t' read -r result path; do
+        failures+=("$label: ${path#"$ROOT"/} ($result)")
+        printf '\n---- %s: %s\n' "$result" "${path#"$ROOT"/}"
+        local base=${path%.phpt}
+        if [ -s "$base.mem" ]; then
+            echo "(valgrind report: ${base#"$ROOT"/}.mem)"
+            head -n 60 "$base.mem"
+        fi
+        if [ -s "$base.diff" ]; then
+            head -n 80 "$base.diff"
+        elif [ -s "$base.out" ]; then
+            echo "(no diff; output was:)"
+            head -n 40 "$base.out"
+        fi
+    done < <(grep -vE '^(PASSED|SKIPPED|XFAILED)' "$results" || true)
+    rm -f "$results"
+
+    if [ "$rc" -ne 0 ] && [ "$t_fail" -eq 0 ]; then
+        t_fail=1
+        failures+=("$label: run-tests.php exited with status $rc")
+    fi
+    if [ "$((t_pass + t_skip + t_fail))" -eq 0 ]; then
+        t_fail=1
+        failures+=("$label: run-tests.php ran no test")
+    fi
+    passed=$((passed + t_pass))
+    failed=$((failed + t_fail))
+    skipped=$((skipped + t_skip))
+    summary+=("$label: $t_pass passed, $t_fail failed, $t_skip skipped (of $n files)")
+    echo "${summary[-1]}"
+}
+
+# run_unit LABEL [make variables...]: make -C tests/unit check, one count per
+# program.
+run_unit() {
+    local label=$1
+    shift
+    local log rc
+    if ! make -s -C tests/unit "$@" all; then
+        fail "$label: build (make -C tests/unit $*)"
+        summary+=("$label: build failed")
+        return
+    fi
+    log=$(mktemp "${TMPDIR:-/tmp}/shmtable-check.XXXXXX")
+    make -s -C tests/unit "$@" check 2>&1 | tee "$log"
+    rc=${PIPESTATUS[0]}
+    local u_pass u_fail u_skip line
+    u_pass=$(grep -cE '^PASS:? ' "$log" || true)
+    u_fail=$(grep -cE '^FAIL:? ' "$log" || true)
+    u_skip=$(grep -cE '^SKIP:? ' "$log" || true)
+    while IFS= read -r line; do
+        failures+=("$label: $line")
+    done < <(grep -E '^FAIL:? ' "$log" || true)
+    if [ "$rc" -ne 0 ] && [ "$u_fail" -eq 0 ]; then
+        u_fail=1
+        failures+=("$label: make check exited with status $rc")
+    fi
+    rm -f "$log"
+    passed=$((passed + u_pass))
+    failed=$((failed + u_fail))
+    skipped=$((skipped + u_skip))
+    summary+=("$label: $u_pass passed, $u_fail failed")
+}
+
+# ---- subcommands ----------------------------------------------------------
+
+check_unit() {
+    section "unit: C unit tests (tests/unit)"
+    run_unit unit
+}
+
+build_module() { # build the extension in the tree; false on failure
+    if ! bash scripts/build.sh; then
+        fail "$1: build (scripts/build.sh)"
+        summary+=("$1: build failed")
+        return 1
+    fi
+}
+
+check_phpt() {
+    section "phpt: the phpt suite"
+    build_module phpt || return
+    local targets=("$@")
+    [ "${#targets[@]}" -gt 0 ] || targets=(tests)
+    run_phpt phpt "$PHP" "$ROOT/modules/shmtable.so" -- "${targets[@]}"
+}
+
+# Copy the sources (not the build products) into a scratch directory.
+copy_sources() {
+    tar -C "$ROOT" -cf - \
+        --exclude=./.git --exclude=./modules --exclude=./build --exclude=./include \
+        --exclude=./autom4te.cache --exclude=./Makefile --exclude=./Makefile.fragments \
+        --exclude=./Makefile.objects --exclude=./config.status --exclude=./config.h \
+        --exclude=./config.log --exclude=./libtool --exclude=.libs \
+        --exclude='*.lo' --exclude='*.o' --exclude='*.la' --exclude='*.dep' --exclude='*.so' \
+        --exclude=./tests --exclude=./run-tests.php . | tar -C "$1" -xf -
+}
+
+check_asan() {
+    local cc=${ASAN_CC:-gcc}
+    local san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+    # The user's warning flags stay; the optimisation level is ours.
+    local user_cflags
+    user_cflags=$(printf '%s\n' ${CFLAGS:-} | grep -v '^-O' | tr '\n' ' ')
+    local cflags="-O1 -g $user_cflags $san"
+    local ldflags="${LDFLAGS:-} -fsanitize=address,undefined"
+
+    section "asan: C unit tests with $cc $san"
+    run_unit asan-unit BUILD=build/asan CC="$cc" CFLAGS="$cflags" LDFLAGS="$ldflags"
+
+    section "asan: phpt suite, extension built with $cc $san"
+    local runtime
+    runtime=$("$cc" -print-file-name=libasan.so)
+    if [ ! -f "$runtime" ]; then
+        echo "check: $cc has no libasan.so (gcc's libasan, Debian: libgcc-12-dev)" >&2
+        fail "asan-phpt: no ASan runtime"
+        return
+    fi
+    runtime=$(readlink -f "$runtime")
+    scratch=$(mktemp -d "${TMPDIR:-/tmp}/shmtable-asan.XXXXXX")
+    copy_sources "$scratch"
+    if ! CC="$cc" CFLAGS="$cflags" LDFLAGS="$ldflags" bash "$scratch/scripts/build.sh"; then
+        fail "asan-phpt: build"
+        summary+=("asan-phpt: build failed")
+        return
+    fi
+    if ! "$cc" -shared -fPIC -o "$scratch/nodeepbind.so" scripts/asan/nodeepbind.c -ldl; then
+        fail "asan-phpt: build of scripts/asan/nodeepbind.c"
+        return
+    fi
+    # The PHP that run-tests.php starts for each test: with the ASan runtime.
+    # ZEND_DONT_UNLOAD_MODULES keeps the module mapped at exit, so leak
+    # reports can name its functions; fast_unwind_on_malloc=0 follows the
+    # stack through PHP's frames, which have no frame pointer.
+    local wrapper="$scratch/php-asan"
+    cat >"$wrapper" <<EOF
+#!/bin/sh
+export LD_PRELOAD="$scratch/nodeepbind.so $runtime\${LD_PRELOAD:+ \$LD_PRELOAD}"
+export ASAN_OPTIONS="verify_asan_link_order=0:detect_leaks=1:fast_unwind_on_malloc=0:malloc_context_size=30\${ASAN_OPTIONS:+:\$ASAN_OPTIONS}"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1\${UBSAN_OPTIONS:+:\$UBSAN_OPTIONS}"
+export USE_ZEND_ALLOC=0 ZEND_DONT_UNLOAD_MODULES=1
+exec "$PHP" "\$@"
+EOF
+    chmod +x "$wrapper"
+    if ! "$wrapper" -n -d extension="$scratch/modules/shmtable.so" \
+        -r 'exit(extension_loaded("shmtable") ? 0 : 1);'; then
+        echo "check: the ASan build of the extension does not load" >&2
+        fail "asan-phpt: cannot load the ASan build"
+        return
+    fi
+    local targets=("$@")
+    [ "${#targets[@]}" -gt 0 ] || targets=(tests)
+    # SKIP_ASAN: run-tests.php triples its per-test timeout.
+    SKIP_ASAN=1 run_phpt asan-phpt "$wrapper" "$scratch/modules/shmtable.so" -- "${targets[@]}"
+    rm -rf "$scratch"
+    scratch=
+}
+
+check_valgrind() {
+    section "valgrind: phpt suite under valgrind memcheck"
+    if ! command -v valgrind >/dev/null 2>&1; then
+        echo "check: valgrind not found (Debian: apt-get install valgrind)" >&2
+        fail "valgrind: valgrind not installed"
+        return
+    fi
+    build_module valgrind || return
+    local targets=("$@")
+    if [ "${#targets[@]}" -eq 0 ]; then
+        mapfile -t targets < <(find tests -name '*.phpt' -not -path 'tests/stress/*' | sort)
+        local left_out
+        left_out=$(find tests/stress -name '*.phpt' 2>/dev/null | wc -l)
+        [ "$left_out" -eq 0 ] || echo "(tests/stress/: $left_out files left out; name them to run them)"
+    fi
+    # run-tests.php -m adds -q --trace-children=yes and sets USE_ZEND_ALLOC=0;
+    # VALGRIND_OPTS adds full leak checking. A non-empty report fails the test.
+    VALGRIND_OPTS="--leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --num-callers=30${VALGRIND_OPTS:+ $VALGRIND_OPTS}" \
+        run_phpt valgrind "$PHP" "$ROOT/modules/shmtable.so" -m -- "${targets[@]}"
+}
+
+check_fuzz() {
+    local secs=${1:-${FUZZ_SECONDS:-60}}
+    section "fuzz: libFuzzer on the engine for $secs s"
+    case "$secs" in
+        ''|*[!0-9]*) echo "check: fuzz wants a number of seconds, not '$secs'" >&2; exit 2 ;;
+    esac
+    if ! make -s -C tests/unit fuzz; then
+        echo "check: the fuzz target needs clang with libFuzzer (Debian: clang libclang-rt-14-dev)" >&2
+        fail "fuzz: build (make -C tests/unit fuzz)"
+        summary+=("fuzz: build failed")
+        return
+    fi
+    local log rc
+    log=$(mktemp "${TMPDIR:-/tmp}/shmtable-fuzz.XXXXXX")
+    make -s -C tests/unit fuzz-run FUZZ_SECONDS="$secs" >"$log" 2>&1
+    rc=$?
+    local runs cov
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+    cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9A-Za-z]+' "$log" | tail -n 1)
+    if [ "$rc" -eq 0 ] && [ -n "$runs" ]; then
+        passed=$((passed + 1))
+        summary+=("fuzz: ok, ${runs} inputs in $secs s (${cov:-no coverage line})")
+        grep -E '^INFO: seed corpus|^stat::' "$log"
+    else
+        # The report, the crashing input's file name and how to replay it.
+        grep -vE '^#[0-9]+.*(NEW|REDUCE|pulse)' "$log" | tail -n 80
+        local crash
+        crash=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -n 1)
+        [ -n "$crash" ] && echo "replay: tests/unit/build/fuzz_model ${crash#"$ROOT"/tests/unit/}  (in tests/unit)"
+        fail "fuzz: libFuzzer found a failure (exit status $rc)"
+        summary+=("fuzz: FAILED after ${runs:-?} inputs")
+    fi
+    echo "${summary[-1]}"
+    rm -f "$log"
+}
+
+# ---- main -------------------------------------------------------------------
+
+[ "$#" -ge 1 ] || usage
+cmd=$1
+shift
+case "$cmd" in
+    unit) [ "$#" -eq 0 ] || usage; check_unit ;;
+    phpt) check_phpt "$@" ;;
+    asan) check_asan "$@" ;;
+    valgrind) check_valgrind "$@" ;;
+    fuzz) [ "$#" -le 1 ] || usage; check_fuzz "$@" ;;
+    all)
+        [ "$#" -eq 0 ] || usage
+        check_unit
+        check_phpt
+        check_asan
+        check_valgrind
+        check_fuzz
+        ;;
+    -h|--help|help) usage ;;
+    *) usage ;;
+esac
+tally
