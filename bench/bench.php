@@ -860,13 +860,19 @@ function run(array $opt): void
         $cgNote = isset($opt['no-callgrind']) ? 'Not taken in this run (--no-callgrind).' : 'valgrind is not installed: no instruction counts.';
     }
 
-    $report = report($samples, $counts, $cgNote, $versions, [
-        'reps' => $reps, 'duration' => $duration, 'cg_ops' => $cgOps, 'quick' => $quick,
+    $runInfo = [
+        'date' => gmdate('Y-m-d H:i', $started), 'reps' => $reps, 'duration' => $duration, 'cg_ops' => $cgOps, 'quick' => $quick,
         'elapsed' => time() - $started, 'stores' => $runner->stores, 'retries' => $retries,
         'quiet_total' => $quietTotal, 'quiet_left' => $quietBudget,
         'load' => [$load0, trim(implode(' ', array_slice(explode(' ', (string) file_get_contents('/proc/loadavg')), 0, 3)))],
-    ]);
+    ];
+    $report = report($samples, $counts, $cgNote, $versions, $runInfo);
     file_put_contents($out, $report);
+    // The raw figures, to rebuild the report: php bench.php report --from=FILE [--out=FILE]
+    $raw = sys_get_temp_dir() . '/shmtable-bench-last.json';
+    file_put_contents($raw, json_encode(['samples' => $samples, 'counts' => $counts, 'cg_note' => $cgNote,
+        'versions' => $versions, 'run' => $runInfo]));
+    echo "raw figures: $raw\n";
     echo "\nwrote $out (", time() - $started, " s)\n";
 }
 
@@ -910,7 +916,7 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
     $L[] = '';
     $L[] = '| | |';
     $L[] = '|---|---|';
-    $L[] = '| Date | ' . gmdate('Y-m-d H:i') . ' UTC |';
+    $L[] = '| Date | ' . ($run['date'] ?? gmdate('Y-m-d H:i')) . ' UTC |';
     $L[] = "| Machine | $nproc CPUs (nproc), $cpu |";
     $L[] = '| System | ' . $os . ', Linux ' . php_uname('r') . ' |';
     foreach ($versions as $k => $v) {
@@ -945,24 +951,48 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
         number_format(ROWS), NAME_LEN, number_format(TABLE_SIZE));
     $L[] = '';
 
+    // Was the machine busy? Then say so where the figures are read.
+    $shareOf = function (array $cells) use ($samples): ?float {
+        $xs = [];
+        foreach ($cells as [$w, $st, $p]) {
+            foreach ($samples[$w][$st][$p] ?? [] as $r) {
+                $xs[] = $r['cpu_share'];
+            }
+        }
+        return $xs ? median($xs) : null;
+    };
+    $disturbed = fn (array $cells): bool => ($x = $shareOf($cells)) !== null && $x < MIN_CPU_SHARE;
+    if ($shares && median($shares) < MIN_CPU_SHARE) {
+        $L[] = sprintf('> **This run was disturbed by other work on the machine**: the timed processes got a median %.0f%% of a CPU, '
+            . 'and %d of %d measurements started while other processes kept the CPUs busy. The throughput figures are noisy, '
+            . 'the 2-process ones and the scaling most; a target whose measurements got under %.0f%% of a CPU is marked '
+            . '*disturbed*: its verdict is what this run measured, not a conclusion. The instruction counts (callgrind) do not '
+            . 'depend on the load. Run again on an idle machine to judge the targets.',
+            median($shares) * 100, $noisy, count($shares), MIN_CPU_SHARE * 100);
+        $L[] = '';
+    }
+
     // Targets first: that is what a reader looks for.
     $L[] = '## Targets';
     $L[] = '';
-    $L[] = '| Target | Measured | |';
-    $L[] = '|---|---:|---|';
+    $L[] = '| Target | Measured | | CPU share of its measurements |';
+    $L[] = '|---|---:|---|---:|';
     foreach (TARGETS as $tg) {
         [$label, $kind] = $tg;
         $val = null;
         $shown = 'n/a';
+        $cells = [];
         switch ($kind) {
             case 'vs':
                 [, , $w, $peer, $p, $thr] = $tg;
+                $cells = [[$w, 'shmtable', $p], [$w, $peer, $p]];
                 $val = $ratio($med($w, 'shmtable', $p), $med($w, $peer, $p));
                 $shown = fmt($val) . '×';
                 $ok = $val !== null && $val >= $thr;
                 break;
             case 'scale':
                 [, , $w, $thr] = $tg;
+                $cells = [[$w, 'shmtable', 1], [$w, 'shmtable', 2]];
                 $val = $ratio($med($w, 'shmtable', 2), $med($w, 'shmtable', 1));
                 $shown = fmt($val) . '×';
                 $ok = $val !== null && $val >= $thr;
@@ -988,7 +1018,9 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
                 $ok = $lost === 0;
                 break;
         }
-        $L[] = "| $label | $shown | " . ($ok ? 'met' : '**missed**') . ' |';
+        $share = $cells ? $shareOf($cells) : null;
+        $L[] = "| $label | $shown | " . ($ok ? 'met' : '**missed**') . ($cells && $disturbed($cells) ? ' (*disturbed*)' : '')
+            . ' | ' . ($share === null ? '—' : sprintf('%.0f%%', $share * 100)) . ' |';
     }
     $L[] = '';
 
@@ -1260,6 +1292,16 @@ switch ($mode) {
         break;
     case 'count':
         count_mode(json_decode($argv[2], true, flags: JSON_THROW_ON_ERROR));
+        break;
+    case 'report':
+        $opt = parse_opts(array_slice($argv, 2));
+        $raw = json_decode((string) @file_get_contents($opt['from'] ?? ''), true);
+        if (!is_array($raw)) {
+            fail('report --from=FILE: FILE is the JSON a run leaves in the temp directory');
+        }
+        $out = $opt['out'] ?? __DIR__ . '/RESULTS.md';
+        file_put_contents($out, report($raw['samples'], $raw['counts'], $raw['cg_note'], $raw['versions'], $raw['run']));
+        echo "wrote $out\n";
         break;
     case 'run':
         $opt = parse_opts(array_slice($argv, 2));

@@ -1,431 +1,1561 @@
 /*
- * test_crash.c - a process killed in the middle of a write leaves a table
- * that the others can go on using: nobody waits for long, the operation it
- * was in is either wholly applied or not at all, no row is lost or leaked,
- * and the recovery is counted.
+ * test_crash.c - a process killed with SIGKILL at any point of any write
+ * leaves the table as if the write had been fully applied or not at all,
+ * and the next process to touch the table repairs it at once.
  *
- * Part 1 is deterministic: for every write operation and every step of its
- * path (shmt_step_hook), a child runs the operation and SIGKILLs itself at
- * that step, with the stripe lock (and maybe the allocator lock) held. The
- * parent then reads the key (a reader must not spin on the dead writer's
- * odd sequence counter), checks that the row is either the old or the new
- * version, writes to the same stripe, runs shmt_check(), and fills the table
- * to prove that exactly `size` rows are still usable.
+ * Part 1, deterministic. For every write path (insert, insert into a full
+ * table, replace through set/update/cmpset, with and without a spare row
+ * already owned by the stripe, replace in a full table where only the
+ * spare rows are left, delete through del/cmpdel/getdel, in-place
+ * increments, increments that create the row) the operation is first run
+ * on a reference table with a recording step hook, which lists the hook
+ * points it passes (shmt_step_hook: steps 1-6 insert, 11-17 replace, 21-25
+ * delete, 31-32 increment, 101-102 allocator pop, 111-112 allocator push).
+ * Then, for each hook point, a child runs the same operation on a freshly
+ * prepared table and kills itself with SIGKILL there, while it holds the
+ * locks of that step. The parent then checks:
  *
- * Part 2 is random: workers write rows with large strings (up to 32 KiB,
- * so that many kills land inside a copy) and are SIGKILLed at random times,
- * hundreds of times over; survivors and the parent then find every row whole
- * and the table consistent and complete.
+ *   - the child really died there;
+ *   - the rows read back (lock-free iteration) equal, byte for byte, either
+ *     the table before the operation or the table after it (computed on the
+ *     reference table), and a get() of the key agrees;
+ *   - the next access repairs the table. Four ways of coming next are tried
+ *     for every hook point: a read of the same key, which must not wait
+ *     (read-next), a write of the same key (write-next), a write in another
+ *     stripe first, so that a dead allocator holder is repaired by a process
+ *     that is not in the dead stripe (other-stripe-first), and a second child
+ *     that repairs and dies in its turn at its first hook point
+ *     (crash-in-recovery);
+ *   - then shmt_check() passes (every row in exactly one place: nothing
+ *     leaked), lock_recoveries went up, shmt_count() equals the rows found
+ *     by iterating, the table still takes writes, and exactly SIZE rows fit.
  *
- * Usage: test_crash [SEED]     SHMT_CRASH_KILLS=N changes part 2's kills.
+ * Rows carry a 48 KiB string column so that kills land in the middle of
+ * large copies. Further cases kill a process while it waits for a stripe
+ * lock or for the allocator lock (the lock must not be disturbed, nothing
+ * counts as recovered), and kill the holder of a stripe lock or of the
+ * allocator lock while other processes wait for it (they must take over
+ * and finish).
+ *
+ * Part 2, random. Workers write rows of up to 32 KiB with every write
+ * operation and are SIGKILLed at random moments, 1000 times; afterwards
+ * every row is whole, count() is exact, shmt_check() passes and exactly the
+ * declared number of rows fit.
+ *
+ * Prints one line per path, then
+ *   crash: N cases, N passed, N failed
+ * and exits non-zero if any case failed.
+ *
+ *   test_crash [SEED]            seed of part 2 (printed; default: the time)
+ *   SHMT_CRASH_KILLS=N           kills in part 2 (0 skips it)
+ *   SHMTABLE_SOAK=1              part 1 eight times (fresh hash seeds, so
+ *                                other chain layouts), part 2 10,000 kills
+ *   SHMT_CRASH_VERBOSE=1         list every case
  */
 #include <errno.h>
-#include <sched.h>
+#include <fcntl.h>
+#include <inttypes.h>
 #include <signal.h>
-#include <sys/mman.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
-#include "unit.h"
+#include "shmt.h"
 
-static pid_t current_child;
+/* ------------------------------------------------------------------ */
+/* Table shape                                                          */
 
-static void watchdog(int sig)
+#define SIZE 64u          /* declared rows: 4 stripes */
+#define NPREP 40u         /* rows of a table that is not full */
+#define BIG (48u * 1024u) /* the large string column */
+#define SMALL 64u
+enum { C_N, C_F, C_S, C_BIG, NCOLS };
+
+static shmt_table *mk_table(void)
 {
-	(void)sig;
-	if (current_child > 0) {
-		kill(current_child, SIGKILL);
+	shmt_coldef cols[NCOLS];
+	memset(cols, 0, sizeof(cols));
+	const char *names[NCOLS] = {"n", "f", "s", "big"};
+	const uint32_t types[NCOLS] = {SHMT_TYPE_INT, SHMT_TYPE_FLOAT, SHMT_TYPE_STRING,
+	                               SHMT_TYPE_STRING};
+	const uint32_t sizes[NCOLS] = {0, 0, SMALL, BIG};
+	for (int i = 0; i < NCOLS; i++) {
+		strcpy(cols[i].name, names[i]);
+		cols[i].name_len = (uint32_t)strlen(names[i]);
+		cols[i].type = types[i];
+		cols[i].size = sizes[i];
 	}
-	static const char msg[] = "test_crash: watchdog: timed out (a lock left by a dead process blocks?)\n";
-	ssize_t w = write(2, msg, sizeof msg - 1);
-	(void)w;
-	_exit(1);
-}
-
-/* ---- part 1: a kill at every step ---- */
-
-enum { C_N, C_F, C_S, NCOLS };
-#define TSIZE 8
-#define PREFILL 3
-
-static int target_step, target_hit, hits;
-
-static void kill_at_step(int step)
-{
-	if (step == target_step && ++hits == target_hit) {
-		raise(SIGKILL);
-	}
-}
-
-typedef enum {
-	OP_INSERT, OP_ADD, OP_UPDATE, OP_PARTIAL, OP_DELETE, OP_GETDEL, OP_CMPSET, OP_CMPDEL,
-	OP_INCR, OP_INCR_NEW, OP_DECR, OP_INCR_FLOAT, OP_INCR_FLOAT_NEW, NOPS
-} crash_op;
-
-static const char *op_names[NOPS] = {
-	"insert", "add", "update", "partial update", "delete", "getdel", "cmpset", "cmpdel",
-	"incr", "incr of a new key", "decr", "incr_float", "incr_float of a new key"
-};
-
-/* Every step number the engine reports; unknown ones are harmless. */
-static const int steps[] = { 1, 2, 3, 4, 5, 6, 11, 12, 13, 14, 15, 16, 17, 21, 22, 23, 24, 25,
-	                         31, 32, 101, 102, 111, 112 };
-
-static void row_vals(shmt_value *v, int64_t n, double f, const char *s)
-{
-	v[0] = unit_vi(C_N, n);
-	v[1] = unit_vf(C_F, f);
-	v[2] = unit_vs(C_S, s, (uint32_t)strlen(s));
-}
-
-static shmt_table *prefilled(void)
-{
-	shmt_coldef cols[NCOLS] = { unit_col("n", SHMT_TYPE_INT, 0), unit_col("f", SHMT_TYPE_FLOAT, 0),
-		                        unit_col("s", SHMT_TYPE_STRING, 64) };
 	shmt_table *t = NULL;
-	uint64_t asked;
-	int bad;
-	if (shmt_create(&t, TSIZE, 63, cols, NCOLS, &asked, &bad) != SHMT_OK) {
-		fprintf(stderr, "shmt_create failed\n");
-		exit(1);
-	}
-	for (int i = 0; i < PREFILL; i++) {
-		char key[16], s[16];
-		snprintf(key, sizeof key, "k%d", i);
-		snprintf(s, sizeof s, "old-%d", i);
-		shmt_value v[3];
-		row_vals(v, i, i + 0.5, s);
-		if (shmt_set(t, key, strlen(key), v, 3, SHMT_UPSERT, NULL) != SHMT_OK) {
-			fprintf(stderr, "prefill failed\n");
-			exit(1);
-		}
+	shmt_status st = shmt_create(&t, SIZE, 63, cols, NCOLS, NULL, NULL);
+	if (st != SHMT_OK) {
+		fprintf(stderr, "shmt_create: %s\n", shmt_status_message(st));
+		exit(2);
 	}
 	return t;
 }
 
-/* The operation under test, on key k1 (existing) or k9 (new). */
-static void run_op(shmt_table *t, crash_op op)
+static uint32_t nstripes(shmt_table *t)
 {
-	shmt_value v[3], e[1];
-	int64_t r;
-	double f;
-	switch (op) {
-	case OP_INSERT:
-		row_vals(v, 9, 9.5, "new-9");
-		shmt_set(t, "k9", 2, v, 3, SHMT_UPSERT, NULL);
-		break;
-	case OP_ADD:
-		row_vals(v, 9, 9.5, "new-9");
-		shmt_set(t, "k9", 2, v, 3, SHMT_INSERT_ONLY, NULL);
-		break;
-	case OP_UPDATE:
-		row_vals(v, 100, 100.5, "new-1");
-		shmt_set(t, "k1", 2, v, 3, SHMT_UPSERT, NULL);
-		break;
-	case OP_PARTIAL:
-		v[0] = unit_vi(C_N, 100);
-		shmt_set(t, "k1", 2, v, 1, SHMT_UPDATE_ONLY, NULL);
-		break;
-	case OP_DELETE:
-		shmt_del(t, "k1", 2, NULL, 0, NULL);
-		break;
-	case OP_GETDEL: {
-		void *img = calloc(1, shmt_image_size(t));
-		shmt_del(t, "k1", 2, NULL, 0, img);
-		free(img);
-		break;
+	shmt_stats s;
+	shmt_get_stats(t, &s);
+	return (uint32_t)s.stripes;
+}
+
+static uint64_t recoveries(shmt_table *t)
+{
+	shmt_stats s;
+	shmt_get_stats(t, &s);
+	return s.lock_recoveries;
+}
+
+static uint32_t stripe_of_key(shmt_table *t, const char *key)
+{
+	return shmt_bucket_of(t, key, strlen(key)) & (nstripes(t) - 1);
+}
+
+/* Scratch buffers for string values. */
+static char g_bigbuf[4][BIG];
+
+static const char *fill(int which, char c, uint32_t len, uint32_t salt)
+{
+	char *p = g_bigbuf[which];
+	for (uint32_t i = 0; i < len; i++) {
+		p[i] = (char)(c + (i * 7 + salt) % 13);
 	}
-	case OP_CMPSET:
-		e[0] = unit_vi(C_N, 1);
-		row_vals(v, 100, 100.5, "new-1");
-		shmt_cmpset(t, "k1", 2, e, 1, v, 3);
-		break;
-	case OP_CMPDEL:
-		e[0] = unit_vi(C_N, 1);
-		shmt_del(t, "k1", 2, e, 1, NULL);
-		break;
-	case OP_INCR:
-		shmt_incr_int(t, "k1", 2, C_N, 99, &r);
-		break;
-	case OP_INCR_NEW:
-		shmt_incr_int(t, "k9", 2, C_N, 9, &r);
-		break;
-	case OP_DECR:
-		shmt_decr_int(t, "k1", 2, C_N, -99, &r);
-		break;
-	case OP_INCR_FLOAT:
-		shmt_incr_float(t, "k1", 2, C_F, 100.0, &f);
-		break;
-	default:
-		shmt_incr_float(t, "k9", 2, C_F, 9.5, &f);
-		break;
+	return p;
+}
+
+static shmt_value v_int(uint32_t col, int64_t i)
+{
+	shmt_value v;
+	memset(&v, 0, sizeof(v));
+	v.col = col;
+	v.v.i = i;
+	return v;
+}
+
+static shmt_value v_float(uint32_t col, double f)
+{
+	shmt_value v;
+	memset(&v, 0, sizeof(v));
+	v.col = col;
+	v.v.f = f;
+	return v;
+}
+
+static shmt_value v_str(uint32_t col, const char *p, uint32_t len)
+{
+	shmt_value v;
+	memset(&v, 0, sizeof(v));
+	v.col = col;
+	v.v.s.ptr = p;
+	v.v.s.len = len;
+	return v;
+}
+
+static void key_name(char *buf, size_t n, uint32_t i)
+{
+	snprintf(buf, n, "row-%03u", i);
+}
+
+/* Rows 0..nrows-1, each with a large string of its own length and bytes.
+ * With warm, every row is then written a second time (same values), so
+ * that each stripe has done a copy-on-write before the operation under
+ * test (it then owns a spare row instead of taking one from the pool). */
+static void prepare_rows(shmt_table *t, uint32_t nrows, int warm)
+{
+	for (int pass = 0; pass < 1 + (warm != 0); pass++)
+	for (uint32_t i = 0; i < nrows; i++) {
+		char key[32], s[SMALL];
+		key_name(key, sizeof(key), i);
+		uint32_t slen = 5 + i % 50;
+		for (uint32_t j = 0; j < slen; j++) {
+			s[j] = (char)('a' + (i + j) % 26);
+		}
+		uint32_t blen = BIG - i * 37;
+		shmt_value vals[NCOLS] = {
+		    v_int(C_N, 1000 + (int64_t)i), v_float(C_F, i + 0.25), v_str(C_S, s, slen),
+		    v_str(C_BIG, fill(0, 'A' + (char)(i % 20), blen, i), blen)};
+		shmt_status st = shmt_set(t, key, strlen(key), vals, NCOLS, SHMT_UPSERT, NULL);
+		if (st != SHMT_OK) {
+			fprintf(stderr, "prepare: set %s: %s\n", key, shmt_status_message(st));
+			exit(2);
+		}
 	}
 }
 
-/* What the row of `key` may look like after the op: 'a'bsent, the 'o'ld
- * row, or the 'n'ew one. Returns the state found, or 0 for a mixture. */
-static char classify(shmt_table *t, crash_op op, const char *key, void *img)
+static void prepare(shmt_table *t, uint32_t nrows)
 {
-	shmt_status st = shmt_get(t, key, strlen(key), img);
-	if (st == SHMT_NOT_FOUND) {
-		return 'a';
-	}
-	if (st != SHMT_OK) {
-		return 0;
-	}
+	prepare_rows(t, nrows, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Table contents as canonical records, compared byte for byte           */
+
+typedef struct {
+	char key[64];
+	uint32_t klen;
+	unsigned char *data; /* n | f | len s | s | len big | big */
+	size_t len;
+} rec;
+
+typedef struct {
+	rec *r;
+	uint32_t n;
+} dump;
+
+static unsigned char *g_img;     /* one row image */
+static unsigned char *g_snapbuf; /* bucket snapshots */
+static size_t g_snapcap;
+
+static void rec_from_img(shmt_table *t, const void *img, rec *out)
+{
+	uint32_t klen, slen, blen;
+	const char *k = shmt_img_key(t, img, &klen);
+	memcpy(out->key, k, klen);
+	out->klen = klen;
 	int64_t n = shmt_img_int(t, img, C_N);
 	double f = shmt_img_float(t, img, C_F);
-	uint32_t sl;
-	const char *s = shmt_img_str(t, img, C_S, &sl);
-#define IS(N, F, S) (n == (N) && f == (F) && sl == strlen(S) && memcmp(s, (S), sl) == 0)
-	if (key[1] == '9') { /* a key the op creates */
-		switch (op) {
-		case OP_INSERT:
-		case OP_ADD:
-			return IS(9, 9.5, "new-9") ? 'n' : 0;
-		case OP_INCR_NEW:
-			return IS(9, 0.0, "") ? 'n' : 0;
-		case OP_INCR_FLOAT_NEW:
-			return IS(0, 9.5, "") ? 'n' : 0;
-		default:
+	const char *s = shmt_img_str(t, img, C_S, &slen);
+	const char *b = shmt_img_str(t, img, C_BIG, &blen);
+	out->len = 8 + 8 + 4 + slen + 4 + blen;
+	out->data = malloc(out->len);
+	unsigned char *p = out->data;
+	memcpy(p, &n, 8), p += 8;
+	memcpy(p, &f, 8), p += 8;
+	memcpy(p, &slen, 4), p += 4;
+	memcpy(p, s, slen), p += slen;
+	memcpy(p, &blen, 4), p += 4;
+	memcpy(p, b, blen);
+}
+
+static int rec_cmp_key(const void *a, const void *b)
+{
+	const rec *x = a, *y = b;
+	uint32_t m = x->klen < y->klen ? x->klen : y->klen;
+	int c = memcmp(x->key, y->key, m);
+	return c != 0 ? c : (int)x->klen - (int)y->klen;
+}
+
+static int rec_eq(const rec *x, const rec *y)
+{
+	return x->klen == y->klen && memcmp(x->key, y->key, x->klen) == 0 &&
+	       x->len == y->len && memcmp(x->data, y->data, x->len) == 0;
+}
+
+static void dump_free(dump *d)
+{
+	for (uint32_t i = 0; i < d->n; i++) {
+		free(d->r[i].data);
+	}
+	free(d->r);
+	d->r = NULL;
+	d->n = 0;
+}
+
+/* Every row, by iterating the buckets (lock-free unless a stripe is stuck
+ * odd, as shmt_snapshot_bucket() does). 0 on success. */
+static int dump_table(shmt_table *t, dump *d)
+{
+	d->n = 0;
+	d->r = calloc(SIZE * 2 + 8, sizeof(rec));
+	size_t isz = shmt_image_size(t);
+	for (uint32_t b = shmt_next_bucket(t, 0); b < shmt_bucket_count(t);
+	     b = shmt_next_bucket(t, b + 1)) {
+		uint32_t nrows;
+		size_t need;
+		shmt_status st;
+		while ((st = shmt_snapshot_bucket(t, b, g_snapbuf, g_snapcap, &nrows, &need)) ==
+		       SHMT_E_BUFFER) {
+			g_snapcap = need * 2;
+			g_snapbuf = realloc(g_snapbuf, g_snapcap);
+		}
+		if (st != SHMT_OK) {
+			return -1;
+		}
+		for (uint32_t i = 0; i < nrows; i++) {
+			if (d->n >= SIZE * 2 + 8) {
+				return -1;
+			}
+			rec_from_img(t, g_snapbuf + i * isz, &d->r[d->n++]);
+		}
+	}
+	qsort(d->r, d->n, sizeof(rec), rec_cmp_key);
+	return 0;
+}
+
+static int dump_eq(const dump *a, const dump *b)
+{
+	if (a->n != b->n) {
+		return 0;
+	}
+	for (uint32_t i = 0; i < a->n; i++) {
+		if (!rec_eq(&a->r[i], &b->r[i])) {
 			return 0;
 		}
 	}
-	if (key[1] != '1' || op == OP_INSERT || op == OP_ADD || op == OP_INCR_NEW ||
-	    op == OP_INCR_FLOAT_NEW) { /* untouched keys */
-		char want[16];
-		snprintf(want, sizeof want, "old-%c", key[1]);
-		int i = key[1] - '0';
-		return IS(i, i + 0.5, want) ? 'o' : 0;
-	}
-	if (IS(1, 1.5, "old-1")) {
-		return 'o';
-	}
-	switch (op) {
-	case OP_UPDATE:
-	case OP_CMPSET:
-		return IS(100, 100.5, "new-1") ? 'n' : 0;
-	case OP_PARTIAL:
-		return IS(100, 1.5, "old-1") ? 'n' : 0;
-	case OP_INCR:
-		return IS(100, 1.5, "old-1") ? 'n' : 0;
-	case OP_DECR:
-		return IS(100, 1.5, "old-1") ? 'n' : 0;
-	case OP_INCR_FLOAT:
-		return IS(1, 101.5, "old-1") ? 'n' : 0;
-	default:
-		return 0;
-	}
-#undef IS
-}
-
-/* Who touches the table first after the kill: a reader of the same key
- * (which finds the dead writer's counter maybe odd), shmt_check() (which
- * takes every lock), or writers of other keys (which may meet the dead
- * process's allocator lock before anyone repairs its stripe). */
-enum { FIRST_READ, FIRST_CHECK, FIRST_OTHERS, NORDERS };
-static const char *order_names[NORDERS] = { "read first", "check first", "others first" };
-
-static const char *state_name(char st)
-{
-	return st == 'a' ? "absent" : st == 'o' ? "the old row" : st == 'n' ? "the new row"
-	                                                        : "neither the old nor the new row";
-}
-
-/* Inserts "fill<i>" keys until the table is full; returns how many went in. */
-static uint64_t fill_up(shmt_table *t)
-{
-	shmt_value v[3];
-	row_vals(v, 7, 7.5, "fill");
-	uint64_t added = 0;
-	for (int i = 0; i < 2 * TSIZE; i++) {
-		char key[16];
-		int kl = snprintf(key, sizeof key, "fill%d", i);
-		shmt_status st = shmt_set(t, key, (size_t)kl, v, 3, SHMT_INSERT_ONLY, NULL);
-		if (st == SHMT_FULL) {
-			break;
-		}
-		CHECK_ST(st, SHMT_OK);
-		added++;
-	}
-	return added;
-}
-
-/* One kill; returns 1 if the step was reached (the child died there). */
-static int crash_case(crash_op op, int step, int hit, int order)
-{
-	shmt_table *t = prefilled();
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid < 0) {
-		perror("fork");
-		exit(1);
-	}
-	if (pid == 0) {
-		target_step = step;
-		target_hit = hit;
-		hits = 0;
-		shmt_step_hook = kill_at_step;
-		run_op(t, op);
-		shmt_step_hook = NULL;
-		_exit(3); /* step not on this path */
-	}
-	current_child = pid;
-	int status = 0;
-	waitpid(pid, &status, 0);
-	current_child = 0;
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 3) {
-		shmt_close(t);
-		return 0;
-	}
-	if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGKILL) {
-		UNIT_FAIL("%s, step %d: child ended with status %d", op_names[op], step, status);
-		shmt_close(t);
-		return 0;
-	}
-
-	int fails = unit_failures;
-	void *img = calloc(1, shmt_image_size(t));
-	const char *affected = (op == OP_INSERT || op == OP_ADD || op == OP_INCR_NEW ||
-	                        op == OP_INCR_FLOAT_NEW) ? "k9" : "k1";
-	bool creates = affected[1] == '9';
-	bool deletes = op == OP_DELETE || op == OP_GETDEL || op == OP_CMPDEL;
-	uint64_t filled = 0;
-
-	if (order == FIRST_CHECK) {
-		CHECK_TABLE(t);
-	} else if (order == FIRST_OTHERS) {
-		filled = fill_up(t);
-	}
-
-	/* Read: must not wait long on the dead writer's counter. */
-	double t0 = unit_now();
-	char state = classify(t, op, affected, img);
-	double dt = unit_now() - t0;
-	if (dt > 1.0) {
-		UNIT_FAIL("%s, step %d: a read after the kill took %.2f s", op_names[op], step, dt);
-	}
-	bool ok_state = creates ? (state == 'a' || state == 'n')
-	                : deletes ? (state == 'a' || state == 'o')
-	                          : (state == 'o' || state == 'n');
-	if (!ok_state) {
-		char found[96] = "";
-		if (shmt_get(t, affected, 2, img) == SHMT_OK) {
-			uint32_t sl;
-			const char *sp = shmt_img_str(t, img, C_S, &sl);
-			snprintf(found, sizeof found, " (n = %" PRId64 ", f = %g, s = \"%.*s\")",
-			         shmt_img_int(t, img, C_N), shmt_img_float(t, img, C_F),
-			         (int)(sl < 20 ? sl : 20), sp);
-		}
-		UNIT_FAIL("%s, killed at step %d: key %s is %s%s", op_names[op], step, affected,
-		          state_name(state), found);
-	}
-	for (int i = 0; i < PREFILL; i++) {
-		char key[16];
-		snprintf(key, sizeof key, "k%d", i);
-		if (strcmp(key, affected) != 0 && classify(t, op, key, img) != 'o') {
-			UNIT_FAIL("%s, killed at step %d: untouched key %s changed", op_names[op], step, key);
-		}
-	}
-	unit_checks += 3;
-
-	/* The rows present now (a wrong state is reported above already). */
-	uint64_t present = creates ? PREFILL + (state != 'a') : PREFILL - (state == 'a');
-	if (order == FIRST_OTHERS) {
-		/* The others filled the table: exactly TSIZE rows, none leaked. */
-		if (present + filled != TSIZE || shmt_count(t) != TSIZE) {
-			UNIT_FAIL("%s, killed at step %d: %" PRIu64 " rows + %" PRIu64
-			          " filled != %d (count %" PRIu64 "): a row leaked",
-			          op_names[op], step, present, filled, TSIZE, shmt_count(t));
-		}
-		unit_checks++;
-	} else {
-		/* Before anyone has taken the dead process's locks, the lock-free
-		 * count may still include a row it had in flight; after, exact. */
-		uint64_t n = shmt_count(t);
-		if (order == FIRST_READ ? (n + 1 < present || n > present + 1) : n != present) {
-			UNIT_FAIL("%s, killed at step %d: count %" PRIu64 ", %" PRIu64 " rows present",
-			          op_names[op], step, n, present);
-		}
-		unit_checks++;
-		/* A write to the same key (same stripe) goes through. */
-		shmt_value v[3];
-		row_vals(v, 7, 7.5, "after");
-		CHECK_ST(shmt_set(t, affected, 2, v, 3, SHMT_UPSERT, NULL), SHMT_OK);
-		present += state == 'a';
-		CHECK_U64(shmt_count(t), present);
-		CHECK_TABLE(t);
-		/* Exactly TSIZE rows fit. */
-		filled = fill_up(t);
-		if (present + filled != TSIZE || shmt_count(t) != TSIZE) {
-			UNIT_FAIL("%s, killed at step %d: only %" PRIu64 " rows fit afterwards (count %" PRIu64
-			          "): a row leaked",
-			          op_names[op], step, present + filled, shmt_count(t));
-		}
-		unit_checks++;
-	}
-	CHECK_TABLE(t);
-	shmt_stats s;
-	shmt_get_stats(t, &s);
-	if (s.lock_recoveries < 1) {
-		UNIT_FAIL("%s, killed at step %d: lock_recoveries is %" PRIu64, op_names[op], step,
-		          s.lock_recoveries);
-	}
-	unit_checks++;
-	if (unit_failures != fails) {
-		fprintf(stderr, "  (kill case: %s at step %d, occurrence %d, %s)\n", op_names[op], step,
-		        hit, order_names[order]);
-	}
-	free(img);
-	shmt_close(t);
 	return 1;
 }
 
-static void part_steps(void)
+static const rec *dump_find(const dump *d, const char *key)
 {
-	int cases = 0;
-	for (int op = 0; op < NOPS; op++) {
-		int reached_op = 0;
-		for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-			for (int hit = 1; hit <= 2; hit++) {
-				int r = 0;
-				for (int order = 0; order < NORDERS; order++) {
-					r = crash_case((crash_op)op, steps[i], hit, order);
-					reached_op += r;
-					cases += r;
-					if (!r) {
-						break;
-					}
-				}
-				if (!r) {
-					break;
+	rec k;
+	k.klen = (uint32_t)strlen(key);
+	memcpy(k.key, key, k.klen);
+	return bsearch(&k, d->r, d->n, sizeof(rec), rec_cmp_key);
+}
+
+/* Describe the first difference between two dumps. */
+static void dump_diff(const dump *a, const dump *b, char *out, size_t n)
+{
+	uint32_t i = 0, j = 0;
+	while (i < a->n || j < b->n) {
+		int c = i >= a->n ? 1 : j >= b->n ? -1 : rec_cmp_key(&a->r[i], &b->r[j]);
+		if (c < 0) {
+			snprintf(out, n, "row %.*s only in the first", (int)a->r[i].klen, a->r[i].key);
+			return;
+		}
+		if (c > 0) {
+			snprintf(out, n, "row %.*s only in the second", (int)b->r[j].klen, b->r[j].key);
+			return;
+		}
+		if (!rec_eq(&a->r[i], &b->r[j])) {
+			snprintf(out, n, "row %.*s differs", (int)a->r[i].klen, a->r[i].key);
+			return;
+		}
+		i++, j++;
+	}
+	snprintf(out, n, "no difference");
+}
+
+/* Copy of `src` with `key` set to the record of `rr` (or removed). */
+static void dump_with(const dump *src, const char *key, const rec *rr, dump *out)
+{
+	out->r = calloc(src->n + 1, sizeof(rec));
+	out->n = 0;
+	uint32_t klen = (uint32_t)strlen(key);
+	for (uint32_t i = 0; i < src->n; i++) {
+		if (src->r[i].klen == klen && memcmp(src->r[i].key, key, klen) == 0) {
+			continue;
+		}
+		rec *d = &out->r[out->n++];
+		*d = src->r[i];
+		d->data = malloc(d->len);
+		memcpy(d->data, src->r[i].data, d->len);
+	}
+	if (rr != NULL) {
+		rec *d = &out->r[out->n++];
+		*d = *rr;
+		d->data = malloc(d->len);
+		memcpy(d->data, rr->data, d->len);
+	}
+	qsort(out->r, out->n, sizeof(rec), rec_cmp_key);
+}
+
+/* ------------------------------------------------------------------ */
+/* Operations under test                                                */
+
+enum op_kind {
+	OP_SET,
+	OP_ADD,
+	OP_UPDATE,
+	OP_CMPSET,
+	OP_DEL,
+	OP_CMPDEL,
+	OP_GETDEL,
+	OP_INCR_INT,
+	OP_DECR_INT,
+	OP_INCR_FLOAT,
+};
+
+enum key_sel {
+	KEY_NEW,         /* absent key */
+	KEY_NEW_CHAINED, /* absent key whose bucket already has rows */
+	KEY_HEAD,        /* present, first of a chain of two or more */
+	KEY_MID,         /* present, not first of its chain */
+};
+
+typedef struct {
+	const char *path;  /* summary group */
+	const char *label;
+	enum op_kind kind;
+	enum key_sel key;
+	int full;          /* prepare a full table */
+	int big;           /* the written values include a 48 KiB string */
+	int partial;       /* set only some columns */
+	int warm;          /* every stripe has written before (owns a spare) */
+} opdesc;
+
+static const opdesc g_ops[] = {
+    {"insert", "set new key", OP_SET, KEY_NEW, 0, 0, 0, 0},
+    {"insert", "set new key, 48 KiB string, chained bucket", OP_SET, KEY_NEW_CHAINED, 0, 1, 0, 0},
+    {"insert", "add new key, 48 KiB string", OP_ADD, KEY_NEW, 0, 1, 0, 0},
+    {"insert-warm", "set new key, stripe has written before", OP_SET, KEY_NEW_CHAINED, 0, 1, 0, 1},
+    {"insert-full", "set new key into a full table (FULL)", OP_SET, KEY_NEW_CHAINED, 1, 1, 0, 0},
+    {"insert-full", "add new key into a full table (FULL)", OP_ADD, KEY_NEW, 1, 0, 0, 0},
+    {"replace", "set existing head-of-chain key, partial, 48 KiB", OP_SET, KEY_HEAD, 0, 1, 1, 0},
+    {"replace", "set existing mid-chain key, whole row", OP_SET, KEY_MID, 0, 1, 0, 0},
+    {"replace", "update existing key", OP_UPDATE, KEY_MID, 0, 0, 1, 0},
+    {"replace", "cmpset existing key, matching", OP_CMPSET, KEY_HEAD, 0, 1, 0, 0},
+    {"replace-warm", "set existing key, stripe has written before", OP_SET, KEY_MID, 0, 1, 0, 1},
+    {"replace-warm", "cmpset existing key, stripe has written before", OP_CMPSET, KEY_HEAD, 0, 1, 1, 1},
+    {"replace-warm", "set existing key in a full table, stripe has written before", OP_SET, KEY_HEAD, 1, 1, 0, 1},
+    {"replace-full", "set existing key in a full table, 48 KiB", OP_SET, KEY_MID, 1, 1, 0, 0},
+    {"replace-full", "cmpset existing key in a full table", OP_CMPSET, KEY_HEAD, 1, 0, 1, 0},
+    {"replace-full", "update existing key in a full table", OP_UPDATE, KEY_HEAD, 1, 1, 1, 0},
+    {"delete", "del head-of-chain key", OP_DEL, KEY_HEAD, 0, 0, 0, 0},
+    {"delete", "del mid-chain key", OP_DEL, KEY_MID, 0, 0, 0, 0},
+    {"delete", "cmpdel matching", OP_CMPDEL, KEY_MID, 0, 0, 0, 0},
+    {"delete", "getdel", OP_GETDEL, KEY_HEAD, 0, 0, 0, 0},
+    {"delete-warm", "del in a full table, stripe has written before", OP_DEL, KEY_HEAD, 1, 0, 0, 1},
+    {"delete-full", "del in a full table", OP_DEL, KEY_MID, 1, 0, 0, 0},
+    {"incr", "incr int existing", OP_INCR_INT, KEY_HEAD, 0, 0, 0, 0},
+    {"incr", "decr int existing", OP_DECR_INT, KEY_MID, 0, 0, 0, 0},
+    {"incr", "incr float existing", OP_INCR_FLOAT, KEY_MID, 1, 0, 0, 0},
+    {"incr-insert", "incr int on a missing key (creates the row)", OP_INCR_INT, KEY_NEW, 0, 0, 0, 0},
+    {"incr-insert", "incr float on a missing key (creates the row)", OP_INCR_FLOAT, KEY_NEW_CHAINED, 0, 0, 0, 0},
+    {"incr-full", "incr on a missing key in a full table (FULL)", OP_INCR_INT, KEY_NEW, 1, 0, 0, 0},
+};
+#define NOPS (sizeof(g_ops) / sizeof(g_ops[0]))
+
+/* Pick the key an operation works on, from the layout of table t. */
+static int select_key(shmt_table *t, const opdesc *op, uint32_t nrows, char *key, size_t n)
+{
+	if (op->key == KEY_NEW || op->key == KEY_NEW_CHAINED) {
+		for (uint32_t i = 0; i < 100000; i++) {
+			snprintf(key, n, "new-%u", i);
+			uint32_t b = shmt_bucket_of(t, key, strlen(key));
+			uint32_t nr = 0;
+			size_t need;
+			shmt_status st = shmt_snapshot_bucket(t, b, g_snapbuf, g_snapcap, &nr, &need);
+			bool chained = st == SHMT_E_BUFFER || nr > 0;
+			if (op->key == KEY_NEW || chained) {
+				return 0;
+			}
+		}
+		return -1;
+	}
+	size_t isz = shmt_image_size(t);
+	for (uint32_t i = 0; i < nrows; i++) {
+		char k[32];
+		key_name(k, sizeof(k), i);
+		uint32_t b = shmt_bucket_of(t, k, strlen(k));
+		uint32_t nr = 0;
+		size_t need;
+		while (shmt_snapshot_bucket(t, b, g_snapbuf, g_snapcap, &nr, &need) == SHMT_E_BUFFER) {
+			g_snapcap = need * 2;
+			g_snapbuf = realloc(g_snapbuf, g_snapcap);
+		}
+		if (nr < 2) {
+			continue;
+		}
+		uint32_t klen;
+		const char *kk = shmt_img_key(t, g_snapbuf + (op->key == KEY_HEAD ? 0 : isz), &klen);
+		snprintf(key, n, "%.*s", (int)klen, kk);
+		return 0;
+	}
+	/* No chain of two (improbable): any present key. */
+	key_name(key, n, 3);
+	return 0;
+}
+
+
+/* Run the operation; the hook (if any) is armed just before the write
+ * call, after the reads that prepare its arguments. */
+static shmt_status do_op(shmt_table *t, const opdesc *op, const char *key, shmt_step_hook_fn arm)
+{
+	size_t klen = strlen(key);
+	shmt_value vals[NCOLS], exp[2];
+	uint32_t nv = 0, ne = 0;
+	if (op->partial) {
+		vals[nv++] = v_int(C_N, 4242);
+		if (op->big) {
+			vals[nv++] = v_str(C_BIG, fill(1, 'p', BIG - 11, 3), BIG - 11);
+		}
+	} else {
+		vals[nv++] = v_int(C_N, 777);
+		vals[nv++] = v_float(C_F, -3.75);
+		vals[nv++] = v_str(C_S, "fresh", 5);
+		if (op->big) {
+			vals[nv++] = v_str(C_BIG, fill(1, 'q', BIG, 5), BIG);
+		} else {
+			vals[nv++] = v_str(C_BIG, "tiny", 4);
+		}
+	}
+	if (op->kind == OP_CMPSET || op->kind == OP_CMPDEL) {
+		/* Expect the stored n and big string (read now, unlocked). */
+		if (shmt_get(t, key, klen, g_img) != SHMT_OK) {
+			return SHMT_E_INVALID;
+		}
+		uint32_t blen;
+		const char *b = shmt_img_str(t, g_img, C_BIG, &blen);
+		memcpy(g_bigbuf[2], b, blen);
+		exp[ne++] = v_int(C_N, shmt_img_int(t, g_img, C_N));
+		exp[ne++] = v_str(C_BIG, g_bigbuf[2], blen);
+	}
+	int64_t ri;
+	double rf;
+	shmt_step_hook = arm;
+	shmt_status st;
+	switch (op->kind) {
+	case OP_SET: st = shmt_set(t, key, klen, vals, nv, SHMT_UPSERT, NULL); break;
+	case OP_ADD: st = shmt_set(t, key, klen, vals, nv, SHMT_INSERT_ONLY, NULL); break;
+	case OP_UPDATE: st = shmt_set(t, key, klen, vals, nv, SHMT_UPDATE_ONLY, NULL); break;
+	case OP_CMPSET: st = shmt_cmpset(t, key, klen, exp, ne, vals, nv); break;
+	case OP_DEL: st = shmt_del(t, key, klen, NULL, 0, NULL); break;
+	case OP_CMPDEL: st = shmt_del(t, key, klen, exp, ne, NULL); break;
+	case OP_GETDEL: st = shmt_del(t, key, klen, NULL, 0, g_img); break;
+	case OP_INCR_INT: st = shmt_incr_int(t, key, klen, C_N, 5, &ri); break;
+	case OP_DECR_INT: st = shmt_decr_int(t, key, klen, C_N, 9, &ri); break;
+	case OP_INCR_FLOAT: st = shmt_incr_float(t, key, klen, C_F, 0.5, &rf); break;
+	default: st = SHMT_E_INVALID; break;
+	}
+	shmt_step_hook = NULL;
+	return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Hooks                                                                */
+
+#define MAX_STEPS 64
+static int g_steps[MAX_STEPS];
+static int g_nsteps;
+static int g_kill_at; /* 1-based hook call at which to die */
+static int g_calls;
+static int g_pause_step; /* pause hook: step at which to stop */
+static int g_pause_out = -1, g_pause_in = -1;
+
+static void hook_record(int step)
+{
+	if (g_nsteps < MAX_STEPS) {
+		g_steps[g_nsteps++] = step;
+	}
+}
+
+static void hook_kill(int step)
+{
+	(void)step;
+	if (++g_calls == g_kill_at) {
+		raise(SIGKILL);
+	}
+}
+
+/* Tell the parent we reached the step (holding its locks), then wait for
+ * its word to go on. */
+static void hook_pause(int step)
+{
+	if (step == g_pause_step) {
+		char c = 'p';
+		if (write(g_pause_out, &c, 1) != 1) {
+			_exit(90);
+		}
+		if (read(g_pause_in, &c, 1) != 1) {
+			_exit(91);
+		}
+		g_pause_step = -1;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Bookkeeping                                                          */
+
+static int g_verbose;
+static int g_cases, g_passed, g_failed, g_double_faults;
+static char g_case_name[256];
+static char g_fail_msg[512];
+static int g_case_failed;
+
+static void case_begin(const char *fmt, ...)
+{
+	va_list va;
+	va_start(va, fmt);
+	vsnprintf(g_case_name, sizeof(g_case_name), fmt, va);
+	va_end(va);
+	g_case_failed = 0;
+	g_fail_msg[0] = '\0';
+	g_cases++;
+}
+
+static void case_fail(const char *fmt, ...)
+{
+	if (g_case_failed) {
+		return; /* report the first failure of a case */
+	}
+	va_list va;
+	va_start(va, fmt);
+	vsnprintf(g_fail_msg, sizeof(g_fail_msg), fmt, va);
+	va_end(va);
+	g_case_failed = 1;
+}
+
+static int case_end(void)
+{
+	if (g_case_failed) {
+		g_failed++;
+		if (g_failed <= 60) {
+			printf("  FAILED %s: %s\n", g_case_name, g_fail_msg);
+		}
+		return 0;
+	}
+	g_passed++;
+	if (g_verbose) {
+		printf("  ok %s\n", g_case_name);
+	}
+	return 1;
+}
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	static const char m[] = "crash: a case hung (alarm): ";
+	if (write(2, m, sizeof(m) - 1) < 0 ||
+	    write(2, g_case_name, strlen(g_case_name)) < 0 || write(2, "\n", 1) < 0) {
+		_exit(2);
+	}
+	_exit(2);
+}
+
+/* Wait for a child at most `ms` milliseconds; SIGKILL it after that.
+ * Returns its wait status, or -1 if it had to be killed. */
+static int wait_child(pid_t pid, int ms)
+{
+	int status;
+	for (int i = 0; i < ms * 2; i++) {
+		pid_t r = waitpid(pid, &status, WNOHANG);
+		if (r == pid) {
+			return status;
+		}
+		if (r < 0 && errno != EINTR) {
+			return -2;
+		}
+		usleep(500);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	return -1;
+}
+
+static bool killed_by_sigkill(int status)
+{
+	return status >= 0 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+}
+
+static bool exited_ok(int status, int code)
+{
+	return status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == code;
+}
+
+/* Is process pid asleep (blocked in the kernel, e.g. on a futex)? */
+static bool proc_sleeping(pid_t pid)
+{
+	char path[64], buf[512];
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	int fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		return false;
+	}
+	ssize_t n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0) {
+		return false;
+	}
+	buf[n] = '\0';
+	char *p = strrchr(buf, ')');
+	return p != NULL && p[1] == ' ' && p[2] == 'S';
+}
+
+/* Wait until pid sleeps for a while (it is blocked on a lock). */
+static bool wait_blocked(pid_t pid)
+{
+	int streak = 0;
+	for (int i = 0; i < 4000 && streak < 20; i++) {
+		streak = proc_sleeping(pid) ? streak + 1 : 0;
+		usleep(500);
+	}
+	return streak >= 20;
+}
+
+static int check_table(shmt_table *t, const char *when)
+{
+	char msg[256];
+	if (shmt_check(t, msg, sizeof(msg)) != SHMT_OK) {
+		case_fail("shmt_check %s: %s", when, msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* count() must equal the rows found by iterating. */
+static void check_count(shmt_table *t, const dump *d, const char *when)
+{
+	uint64_t c = shmt_count(t);
+	if (c != d->n) {
+		case_fail("count %" PRIu64 " but %u rows iterated %s", c, d->n, when);
+	}
+}
+
+/* No row leaked: new keys go in until the table is full, and then it
+ * holds exactly SIZE rows. */
+static void check_capacity(shmt_table *t)
+{
+	uint64_t before = shmt_count(t), added = 0;
+	shmt_value v = v_int(C_N, 1);
+	for (uint32_t i = 0; i < 2 * SIZE; i++) {
+		char key[32];
+		snprintf(key, sizeof(key), "fill-%u", i);
+		shmt_status st = shmt_set(t, key, strlen(key), &v, 1, SHMT_INSERT_ONLY, NULL);
+		if (st == SHMT_FULL) {
+			break;
+		}
+		if (st != SHMT_OK) {
+			case_fail("filling the table: %s", shmt_status_message(st));
+			return;
+		}
+		added++;
+	}
+	if (before + added != SIZE || shmt_count(t) != SIZE) {
+		case_fail("only %" PRIu64 " rows fit (%" PRIu64 " there + %" PRIu64
+		          " new; count %" PRIu64 "): a row leaked",
+		          before + added, before, added, shmt_count(t));
+	}
+	check_table(t, "when full");
+}
+
+/* The record a full-row write of `key` with these values makes. */
+static void rec_of_write(shmt_table *t, const char *key, const shmt_value *vals, uint32_t nv,
+                         rec *out)
+{
+	/* Build a private image through a scratch table would be overkill:
+	 * write into a one-row table and read it back. */
+	static shmt_table *scratch;
+	if (scratch == NULL) {
+		scratch = mk_table();
+	}
+	(void)t;
+	shmt_del(scratch, key, strlen(key), NULL, 0, NULL);
+	if (shmt_set(scratch, key, strlen(key), vals, nv, SHMT_UPSERT, NULL) != SHMT_OK ||
+	    shmt_get(scratch, key, strlen(key), g_img) != SHMT_OK) {
+		fprintf(stderr, "scratch table failed\n");
+		exit(2);
+	}
+	rec_from_img(scratch, g_img, out);
+	shmt_del(scratch, key, strlen(key), NULL, 0, NULL);
+}
+
+/* The whole-row values a follow-up write uses. */
+static uint32_t followup_values(shmt_value *vals, int64_t n)
+{
+	vals[0] = v_int(C_N, n);
+	vals[1] = v_float(C_F, 0.125);
+	vals[2] = v_str(C_S, "after", 5);
+	vals[3] = v_str(C_BIG, fill(3, 'x', BIG - 100, 9), BIG - 100);
+	return 4;
+}
+
+/* ------------------------------------------------------------------ */
+/* The matrix: one operation, killed at one hook point, one way of coming
+ * next                                                                  */
+
+enum variant { VAR_READ, VAR_WRITE, VAR_OTHER, VAR_DOUBLE, NVARIANTS };
+static const char *const g_variant_names[NVARIANTS] = {"read-next", "write-next",
+                                                      "other-stripe-first", "crash-in-recovery"};
+
+/* Reference run: the hook points the operation passes, and the table after
+ * it. Returns the operation's status. */
+static shmt_status reference(const opdesc *op, const char *key, dump *after)
+{
+	shmt_table *r = mk_table();
+	prepare_rows(r, op->full ? SIZE : NPREP, op->warm);
+	g_nsteps = 0;
+	shmt_status st = do_op(r, op, key, hook_record);
+	if (dump_table(r, after) != 0) {
+		fprintf(stderr, "reference dump failed\n");
+		exit(2);
+	}
+	shmt_close(r);
+	return st;
+}
+
+/* References already computed for the operation under test, by key (the
+ * same few keys come up again and again). */
+typedef struct {
+	char key[64];
+	dump after;
+	int steps[MAX_STEPS];
+	int nsteps;
+} ref_entry;
+static ref_entry g_refs[16];
+static int g_nrefs;
+
+static void refs_clear(void)
+{
+	for (int i = 0; i < g_nrefs; i++) {
+		dump_free(&g_refs[i].after);
+	}
+	g_nrefs = 0;
+}
+
+/* The rows after `op` on `key` (owned by the cache); g_steps/g_nsteps get
+ * the hook points it passes. */
+static const dump *reference_cached(const opdesc *op, const char *key)
+{
+	for (int i = 0; i < g_nrefs; i++) {
+		if (strcmp(g_refs[i].key, key) == 0) {
+			memcpy(g_steps, g_refs[i].steps, sizeof(g_steps));
+			g_nsteps = g_refs[i].nsteps;
+			return &g_refs[i].after;
+		}
+	}
+	if (g_nrefs == (int)(sizeof(g_refs) / sizeof(g_refs[0]))) {
+		refs_clear();
+	}
+	ref_entry *e = &g_refs[g_nrefs++];
+	snprintf(e->key, sizeof(e->key), "%s", key);
+	reference(op, key, &e->after);
+	memcpy(e->steps, g_steps, sizeof(g_steps));
+	e->nsteps = g_nsteps;
+	return &e->after;
+}
+
+static void run_case(const opdesc *op, int kill_at, int step, enum variant var,
+                     const dump *before, int round)
+{
+	shmt_table *t = mk_table();
+	uint32_t nrows = op->full ? SIZE : NPREP;
+	prepare_rows(t, nrows, op->warm);
+	/* The key is picked on this table's own layout (each table has its own
+	 * random hash seed), and the state after the operation is computed for
+	 * that key on a reference table. */
+	char key[64];
+	select_key(t, op, nrows, key, sizeof(key));
+	const dump *after = reference_cached(op, key);
+	case_begin("round %d, %s: %s, key %s, killed at step %d (hook call %d), %s", round,
+	           op->path, op->label, key, step, kill_at, g_variant_names[var]);
+	if (g_nsteps < kill_at || g_steps[kill_at - 1] != step) {
+		case_fail("the reference run passed other hook points");
+	}
+	alarm(60);
+	size_t klen = strlen(key);
+	uint64_t rec0 = recoveries(t);
+
+	/* A key in another stripe, not the one under test (for VAR_OTHER). */
+	char other[32] = "";
+	for (uint32_t i = 0; i < nrows; i++) {
+		key_name(other, sizeof(other), i);
+		if (strcmp(other, key) != 0 && stripe_of_key(t, other) != stripe_of_key(t, key)) {
+			break;
+		}
+	}
+
+	pid_t pid = fork();
+	if (pid < 0) {
+		perror("fork");
+		exit(2);
+	}
+	if (pid == 0) {
+		alarm(30);
+		g_kill_at = kill_at;
+		g_calls = 0;
+		do_op(t, op, key, hook_kill);
+		_exit(0);
+	}
+	int status = wait_child(pid, 20000);
+	if (!killed_by_sigkill(status)) {
+		case_fail("the child was not killed at hook call %d (wait status %d)", kill_at, status);
+	}
+
+	/* 1. What a reader sees now, before anything repaired the table. */
+	dump now = {0}, final = {0}, expect_final = {0};
+	int which = -1; /* 0 before, 1 after */
+	if (dump_table(t, &now) != 0) {
+		case_fail("iterating after the kill failed");
+	} else if (dump_eq(&now, before)) {
+		which = 0;
+	} else if (dump_eq(&now, after)) {
+		which = 1;
+	} else {
+		char d1[128], d2[128];
+		dump_diff(&now, before, d1, sizeof(d1));
+		dump_diff(&now, after, d2, sizeof(d2));
+		case_fail("rows are neither the state before (%s) nor after (%s) the operation", d1, d2);
+	}
+	const dump *chosen = which == 1 ? after : before;
+
+	/* 2. The next access. */
+	shmt_value fv[NCOLS];
+	uint32_t nfv;
+	rec frec;
+	memset(&frec, 0, sizeof(frec));
+	switch (var) {
+	case VAR_READ: {
+		/* A reader must not wait on the dead writer's odd counter. */
+		struct timespec r0, r1;
+		clock_gettime(CLOCK_MONOTONIC, &r0);
+		shmt_status st = shmt_get(t, key, klen, g_img);
+		clock_gettime(CLOCK_MONOTONIC, &r1);
+		double waited = (r1.tv_sec - r0.tv_sec) + (r1.tv_nsec - r0.tv_nsec) / 1e9;
+		if (waited > 1.0) {
+			case_fail("a read after the kill took %.2f s", waited);
+		}
+		const rec *want = dump_find(chosen, key);
+		if (st == SHMT_OK) {
+			rec got;
+			rec_from_img(t, g_img, &got);
+			if (want == NULL || !rec_eq(&got, want)) {
+				case_fail("get after the kill returned a row that the table does not hold");
+			}
+			free(got.data);
+		} else if (st != SHMT_NOT_FOUND || want != NULL) {
+			case_fail("get after the kill: %s", shmt_status_message(st));
+		}
+		dump_with(chosen, key, want, &expect_final);
+		break;
+	}
+	case VAR_WRITE: {
+		nfv = followup_values(fv, 31337);
+		shmt_status st = shmt_set(t, key, klen, fv, nfv, SHMT_UPSERT, NULL);
+		bool present = dump_find(chosen, key) != NULL;
+		shmt_status want = present || chosen->n < SIZE ? SHMT_OK : SHMT_FULL;
+		if (st != want) {
+			case_fail("set of the same key after the kill: %s, expected %s",
+			          shmt_status_message(st), shmt_status_message(want));
+		}
+		if (want == SHMT_OK) {
+			rec_of_write(t, key, fv, nfv, &frec);
+			dump_with(chosen, key, &frec, &expect_final);
+		} else {
+			dump_with(chosen, key, dump_find(chosen, key), &expect_final);
+		}
+		break;
+	}
+	case VAR_OTHER: {
+		nfv = followup_values(fv, 4711);
+		shmt_status st = shmt_set(t, other, strlen(other), fv, nfv, SHMT_UPSERT, NULL);
+		if (st != SHMT_OK) {
+			case_fail("set of %s (another stripe) after the kill: %s", other,
+			          shmt_status_message(st));
+		}
+		rec_of_write(t, other, fv, nfv, &frec);
+		dump_with(chosen, other, &frec, &expect_final);
+		break;
+	}
+	case VAR_DOUBLE: {
+		/* A second process repairs and dies at its first hook point. */
+		pid_t p2 = fork();
+		if (p2 == 0) {
+			alarm(30);
+			g_kill_at = 1;
+			g_calls = 0;
+			shmt_step_hook = hook_kill;
+			char msg[256];
+			_exit(shmt_check(t, msg, sizeof(msg)) == SHMT_OK ? 0 : 1);
+		}
+		int s2 = wait_child(p2, 20000);
+		if (killed_by_sigkill(s2)) {
+			g_double_faults++;
+		} else if (!exited_ok(s2, 0)) {
+			case_fail("the repairing process failed (wait status %d)", s2);
+		}
+		dump_with(chosen, key, dump_find(chosen, key), &expect_final);
+		/* The rows must still be one of the two states. */
+		dump mid = {0};
+		if (dump_table(t, &mid) != 0 || !dump_eq(&mid, chosen)) {
+			case_fail("rows changed by a repair that died");
+		}
+		dump_free(&mid);
+		break;
+	}
+	default:
+		break;
+	}
+
+	/* 3. Repaired: every invariant holds, recoveries counted, count exact. */
+	check_table(t, "after the next access");
+	if (recoveries(t) <= rec0) {
+		case_fail("lock_recoveries did not go up (%" PRIu64 ")", recoveries(t));
+	}
+	if (dump_table(t, &final) != 0) {
+		case_fail("iterating after the repair failed");
+	} else {
+		check_count(t, &final, "after the repair");
+		if (which >= 0 && !dump_eq(&final, &expect_final)) {
+			char d[128];
+			dump_diff(&final, &expect_final, d, sizeof(d));
+			case_fail("rows after the repair are not the expected ones: %s", d);
+		}
+	}
+
+	/* 4. The table still takes writes on that key and that stripe. */
+	nfv = followup_values(fv, 99);
+	shmt_status st = shmt_set(t, key, klen, fv, nfv, SHMT_UPSERT, NULL);
+	if (st != SHMT_OK && !(st == SHMT_FULL && shmt_count(t) == SIZE)) {
+		case_fail("a write after the repair: %s", shmt_status_message(st));
+	}
+	if (shmt_del(t, key, klen, NULL, 0, NULL) != SHMT_OK && st == SHMT_OK) {
+		case_fail("a delete after the repair failed");
+	}
+	check_table(t, "after more writes");
+	check_capacity(t);
+	dump_free(&now);
+	dump_free(&final);
+	dump_free(&expect_final);
+	free(frec.data);
+	shmt_close(t);
+	alarm(0);
+	case_end();
+}
+
+typedef struct {
+	const char *path;
+	int cases, failed;
+	int steps[MAX_STEPS];
+	int nsteps;
+} path_sum;
+
+static path_sum g_paths[32];
+static int g_npaths;
+
+static path_sum *path_get(const char *name)
+{
+	for (int i = 0; i < g_npaths; i++) {
+		if (strcmp(g_paths[i].path, name) == 0) {
+			return &g_paths[i];
+		}
+	}
+	path_sum *p = &g_paths[g_npaths++];
+	memset(p, 0, sizeof(*p));
+	p->path = name;
+	return p;
+}
+
+static void path_add_step(path_sum *p, int step)
+{
+	for (int i = 0; i < p->nsteps; i++) {
+		if (p->steps[i] == step) {
+			return;
+		}
+	}
+	if (p->nsteps < MAX_STEPS) {
+		p->steps[p->nsteps++] = step;
+	}
+}
+
+static void run_matrix(int round)
+{
+	for (size_t o = 0; o < NOPS; o++) {
+		const opdesc *op = &g_ops[o];
+		path_sum *ps = path_get(op->path);
+		uint32_t nrows = op->full ? SIZE : NPREP;
+		/* The rows before: the same whatever the seed. */
+		dump before = {0}, after = {0};
+		shmt_table *b = mk_table();
+		prepare_rows(b, nrows, op->warm);
+		dump_table(b, &before);
+		char key[64];
+		select_key(b, op, nrows, key, sizeof(key));
+		shmt_close(b);
+		/* The hook points this operation passes. */
+		reference(op, key, &after);
+		int steps[MAX_STEPS], nsteps = g_nsteps;
+		memcpy(steps, g_steps, sizeof(steps));
+		dump_free(&after);
+		if (nsteps == 0) {
+			case_begin("round %d, %s: %s", round, op->path, op->label);
+			case_fail("the operation passed no hook point");
+			case_end();
+			ps->cases++, ps->failed++;
+		}
+		for (int k = 0; k < nsteps; k++) {
+			path_add_step(ps, steps[k]);
+			for (int v = 0; v < NVARIANTS; v++) {
+				run_case(op, k + 1, steps[k], (enum variant)v, &before, round);
+				ps->cases++;
+				ps->failed += g_case_failed;
+			}
+		}
+		dump_free(&before);
+		refs_clear();
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Processes waiting for a lock                                         */
+
+/* Fork a child that runs `op` on `key` and pauses at `step` while holding
+ * that step's locks. Returns its pid; *go is the pipe end to release it. */
+static pid_t fork_paused(shmt_table *t, const opdesc *op, const char *key, int step, int *go)
+{
+	int up[2], down[2];
+	if (pipe(up) != 0 || pipe(down) != 0) {
+		perror("pipe");
+		exit(2);
+	}
+	pid_t pid = fork();
+	if (pid == 0) {
+		alarm(30);
+		close(up[0]);
+		close(down[1]);
+		g_pause_step = step;
+		g_pause_out = up[1];
+		g_pause_in = down[0];
+		shmt_status st = do_op(t, op, key, hook_pause);
+		_exit(st == SHMT_OK ? 0 : 10 + (int)st);
+	}
+	close(up[1]);
+	close(down[0]);
+	char c;
+	if (read(up[0], &c, 1) != 1) {
+		case_fail("the holder never reached step %d", step);
+	}
+	close(up[0]);
+	*go = down[1];
+	return pid;
+}
+
+static void release_paused(int go)
+{
+	char c = 'g';
+	if (write(go, &c, 1) != 1) {
+		/* the child is gone; its wait status tells */
+	}
+	close(go);
+}
+
+/* Child running one write without a hook; exit 0 when it returned OK. */
+static pid_t fork_writer(shmt_table *t, const opdesc *op, const char *key)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		alarm(30);
+		shmt_status st = do_op(t, op, key, NULL);
+		_exit(st == SHMT_OK ? 0 : 10 + (int)st);
+	}
+	return pid;
+}
+
+/* Key among the prepared rows in the given stripe (same == 1) or not. */
+static void key_in_stripe(shmt_table *t, uint32_t stripe, int same, const char *not_this,
+                          char *out, size_t n)
+{
+	for (uint32_t i = 0; i < NPREP; i++) {
+		key_name(out, n, i);
+		if (strcmp(out, not_this) != 0 && (stripe_of_key(t, out) == stripe) == (same != 0)) {
+			return;
+		}
+	}
+	fprintf(stderr, "no key in %s stripe %u\n", same ? "the" : "another than", stripe);
+	exit(2);
+}
+
+static void new_key_in_stripe(shmt_table *t, uint32_t stripe, int same, char *out, size_t n)
+{
+	for (uint32_t i = 0; i < 100000; i++) {
+		snprintf(out, n, "fresh-%u", i);
+		if ((stripe_of_key(t, out) == stripe) == (same != 0)) {
+			return;
+		}
+	}
+	exit(2);
+}
+
+static const opdesc OP_INSERT_BIG = {"wait", "insert", OP_SET, KEY_NEW, 0, 1, 0, 0};
+static const opdesc OP_REPLACE_BIG = {"wait", "replace", OP_SET, KEY_MID, 0, 1, 0, 0};
+static const opdesc OP_INCR = {"wait", "incr", OP_INCR_INT, KEY_MID, 0, 0, 0, 0};
+
+/* Expected rows after `op` on `key` alone, from a reference table. */
+static void expect_after(const opdesc *op, const char *key, dump *out)
+{
+	reference(op, key, out);
+}
+
+/* Expected rows after op1 on key1 then op2 on key2 (when both applied). */
+static void expect_after2(const opdesc *op1, const char *key1, const opdesc *op2,
+                          const char *key2, dump *out)
+{
+	shmt_table *r = mk_table();
+	prepare(r, NPREP);
+	if (op1 != NULL) {
+		do_op(r, op1, key1, NULL);
+	}
+	if (op2 != NULL) {
+		do_op(r, op2, key2, NULL);
+	}
+	dump_table(r, out);
+	shmt_close(r);
+}
+
+static void compare_rows(shmt_table *t, const dump *want, const char *what)
+{
+	dump d = {0};
+	if (dump_table(t, &d) != 0) {
+		case_fail("iterating failed");
+		return;
+	}
+	if (!dump_eq(&d, want)) {
+		char diff[128];
+		dump_diff(&d, want, diff, sizeof(diff));
+		case_fail("rows are not %s: %s", what, diff);
+	}
+	check_count(t, &d, "");
+	dump_free(&d);
+}
+
+/* A waiter killed while blocked on a stripe lock: the holder finishes, the
+ * lock is not disturbed, nothing is counted as recovered. */
+static void wait_stripe_waiter_killed(int round)
+{
+	path_sum *ps = path_get("wait");
+	case_begin("round %d, wait: writer killed while waiting for a stripe lock", round);
+	alarm(60);
+	shmt_table *t = mk_table();
+	prepare(t, NPREP);
+	char x[32], y[32];
+	new_key_in_stripe(t, 0, 1, x, sizeof(x));
+	key_in_stripe(t, stripe_of_key(t, x), 1, x, y, sizeof(y));
+	uint64_t rec0 = recoveries(t);
+	int go;
+	pid_t a = fork_paused(t, &OP_INSERT_BIG, x, 3, &go);
+	pid_t b = fork_writer(t, &OP_REPLACE_BIG, y);
+	if (!wait_blocked(b)) {
+		case_fail("the second writer did not block on the stripe lock");
+	}
+	kill(b, SIGKILL);
+	int sb = wait_child(b, 5000);
+	if (!killed_by_sigkill(sb)) {
+		case_fail("the waiting writer was not killed while waiting (status %d)", sb);
+	}
+	release_paused(go);
+	int sa = wait_child(a, 10000);
+	if (!exited_ok(sa, 0)) {
+		case_fail("the lock holder did not finish after a waiter died (status %d)", sa);
+	}
+	dump want = {0};
+	expect_after(&OP_INSERT_BIG, x, &want);
+	compare_rows(t, &want, "the holder's write alone");
+	check_table(t, "after a waiter died");
+	if (recoveries(t) != rec0) {
+		case_fail("a dead waiter counted as a lock recovery");
+	}
+	if (do_op(t, &OP_REPLACE_BIG, y, NULL) != SHMT_OK) {
+		case_fail("the stripe takes no write after a waiter died");
+	}
+	check_table(t, "after one more write");
+	dump_free(&want);
+	check_capacity(t);
+	shmt_close(t);
+	alarm(0);
+	ps->cases++;
+	ps->failed += !case_end();
+}
+
+/* A writer killed while blocked on the allocator lock, holding its own
+ * stripe lock: the allocator holder finishes; the writer's stripe is
+ * repaired by its next locker. */
+static void wait_alloc_waiter_killed(int round)
+{
+	path_sum *ps = path_get("wait");
+	case_begin("round %d, wait: writer killed while waiting for the allocator lock", round);
+	alarm(60);
+	shmt_table *t = mk_table();
+	prepare(t, NPREP);
+	char x[32], y[32];
+	new_key_in_stripe(t, 0, 1, x, sizeof(x));
+	new_key_in_stripe(t, stripe_of_key(t, x), 0, y, sizeof(y));
+	uint64_t rec0 = recoveries(t);
+	int go;
+	pid_t a = fork_paused(t, &OP_INSERT_BIG, x, 101, &go);
+	pid_t b = fork_writer(t, &OP_INSERT_BIG, y);
+	if (!wait_blocked(b)) {
+		case_fail("the second writer did not block on the allocator lock");
+	}
+	kill(b, SIGKILL);
+	int sb = wait_child(b, 5000);
+	if (!killed_by_sigkill(sb)) {
+		case_fail("the waiting writer was not killed while waiting (status %d)", sb);
+	}
+	release_paused(go);
+	int sa = wait_child(a, 10000);
+	if (!exited_ok(sa, 0)) {
+		case_fail("the allocator holder did not finish after a waiter died (status %d)", sa);
+	}
+	dump want = {0};
+	expect_after(&OP_INSERT_BIG, x, &want);
+	compare_rows(t, &want, "the holder's insert alone");
+	if (shmt_get(t, y, strlen(y), g_img) != SHMT_NOT_FOUND) {
+		case_fail("the killed writer's insert is visible");
+	}
+	/* Its stripe lock is owner-dead: the next writer there repairs. */
+	if (do_op(t, &OP_INSERT_BIG, y, NULL) != SHMT_OK) {
+		case_fail("no write possible in the dead waiter's stripe");
+	}
+	check_table(t, "after the repair");
+	if (recoveries(t) <= rec0) {
+		case_fail("the dead writer's stripe lock was not recovered");
+	}
+	dump want2 = {0};
+	expect_after2(&OP_INSERT_BIG, x, &OP_INSERT_BIG, y, &want2);
+	compare_rows(t, &want2, "both inserts");
+	dump_free(&want);
+	dump_free(&want2);
+	check_capacity(t);
+	shmt_close(t);
+	alarm(0);
+	ps->cases++;
+	ps->failed += !case_end();
+}
+
+/* The holder of a stripe lock is killed (at `step` of `op`) while a
+ * writer and a reader wait for it: both take over and finish. */
+static void wait_stripe_holder_killed(int round, const opdesc *op, int step)
+{
+	path_sum *ps = path_get("wait");
+	case_begin("round %d, wait: %s holder killed at step %d with a writer and a reader waiting",
+	           round, op->label, step);
+	alarm(60);
+	shmt_table *t = mk_table();
+	prepare(t, NPREP);
+	char x[64];
+	if (op->key == KEY_NEW) {
+		new_key_in_stripe(t, 0, 1, x, sizeof(x));
+	} else {
+		select_key(t, op, NPREP, x, sizeof(x));
+	}
+	uint64_t rec0 = recoveries(t);
+	int go;
+	pid_t a = fork_paused(t, op, x, step, &go);
+	/* The writer sets x to the follow-up values. */
+	pid_t b = fork();
+	if (b == 0) {
+		alarm(30);
+		shmt_value fv[NCOLS];
+		uint32_t nfv = followup_values(fv, 555);
+		_exit(shmt_set(t, x, strlen(x), fv, nfv, SHMT_UPSERT, NULL) == SHMT_OK ? 0 : 1);
+	}
+	/* The reader: exit 0 if it saw the row before (or absent), 1 if it
+	 * saw the holder's write, 2 if it saw the writer's, 3 otherwise. */
+	dump before = {0}, after_a = {0}, after_ab = {0};
+	shmt_table *r = mk_table();
+	prepare(r, NPREP);
+	dump_table(r, &before);
+	shmt_close(r);
+	expect_after(op, x, &after_a);
+	rec wrec;
+	shmt_value fv[NCOLS];
+	uint32_t nfv = followup_values(fv, 555);
+	rec_of_write(t, x, fv, nfv, &wrec);
+	pid_t c = fork();
+	if (c == 0) {
+		alarm(30);
+		shmt_status st = shmt_get(t, x, strlen(x), g_img);
+		const rec *rb = dump_find(&before, x), *ra = dump_find(&after_a, x);
+		if (st == SHMT_NOT_FOUND) {
+			_exit(rb == NULL ? 0 : ra == NULL ? 1 : 3);
+		}
+		if (st != SHMT_OK) {
+			_exit(4);
+		}
+		rec got;
+		rec_from_img(t, g_img, &got);
+		_exit(rb && rec_eq(&got, rb) ? 0 : ra && rec_eq(&got, ra) ? 1 : rec_eq(&got, &wrec) ? 2 : 3);
+	}
+	if (!wait_blocked(b)) {
+		case_fail("the writer did not block on the stripe lock");
+	}
+	/* The reader blocks only if the holder left the stripe odd; it may
+	 * also have read (lock-free) already. Give it a moment either way. */
+	usleep(20000);
+	kill(a, SIGKILL);
+	int sa = wait_child(a, 5000);
+	if (!killed_by_sigkill(sa)) {
+		case_fail("the holder was not killed (status %d)", sa);
+	}
+	int sb = wait_child(b, 10000), sc = wait_child(c, 10000);
+	if (!exited_ok(sb, 0)) {
+		case_fail("the waiting writer did not finish after the holder died (status %d)", sb);
+	}
+	if (sc < 0 || !WIFEXITED(sc) || WEXITSTATUS(sc) > 2) {
+		case_fail("the waiting reader saw a row that was never written (status %d)", sc);
+	}
+	check_table(t, "after the holder died");
+	if (recoveries(t) <= rec0) {
+		case_fail("lock_recoveries did not go up");
+	}
+	/* The holder's write is all or nothing; the writer's is on top. */
+	dump got = {0}, want_b = {0}, want_ab = {0};
+	dump_table(t, &got);
+	check_count(t, &got, "");
+	dump_with(&before, x, &wrec, &want_b);
+	dump_with(&after_a, x, &wrec, &want_ab);
+	if (!dump_eq(&got, &want_b) && !dump_eq(&got, &want_ab)) {
+		char d[128];
+		dump_diff(&got, &want_b, d, sizeof(d));
+		case_fail("rows after the takeover are not the expected ones: %s", d);
+	}
+	dump_free(&got);
+	dump_free(&want_b);
+	dump_free(&want_ab);
+	dump_free(&before);
+	dump_free(&after_a);
+	dump_free(&after_ab);
+	free(wrec.data);
+	check_capacity(t);
+	shmt_close(t);
+	alarm(0);
+	ps->cases++;
+	ps->failed += !case_end();
+}
+
+/* The allocator holder is killed (in the middle of a pop) while a writer
+ * of another stripe waits for the allocator: the writer takes over. */
+static void wait_alloc_holder_killed(int round, int step)
+{
+	path_sum *ps = path_get("wait");
+	case_begin("round %d, wait: allocator holder killed at step %d with a writer waiting", round,
+	           step);
+	alarm(60);
+	shmt_table *t = mk_table();
+	prepare(t, NPREP);
+	char x[32], y[32];
+	new_key_in_stripe(t, 0, 1, x, sizeof(x));
+	new_key_in_stripe(t, stripe_of_key(t, x), 0, y, sizeof(y));
+	uint64_t rec0 = recoveries(t);
+	int go;
+	pid_t a = fork_paused(t, &OP_INSERT_BIG, x, step, &go);
+	pid_t b = fork_writer(t, &OP_INSERT_BIG, y);
+	if (!wait_blocked(b)) {
+		case_fail("the writer did not block on the allocator lock");
+	}
+	kill(a, SIGKILL);
+	int sa = wait_child(a, 5000);
+	if (!killed_by_sigkill(sa)) {
+		case_fail("the holder was not killed (status %d)", sa);
+	}
+	int sb = wait_child(b, 10000);
+	if (!exited_ok(sb, 0)) {
+		case_fail("the waiting writer did not finish after the holder died (status %d)", sb);
+	}
+	if (shmt_get(t, x, strlen(x), g_img) != SHMT_NOT_FOUND) {
+		case_fail("the dead holder's unpublished insert is visible");
+	}
+	check_table(t, "after the holder died");
+	if (recoveries(t) <= rec0) {
+		case_fail("lock_recoveries did not go up");
+	}
+	dump want = {0};
+	expect_after2(NULL, NULL, &OP_INSERT_BIG, y, &want);
+	compare_rows(t, &want, "the waiter's insert alone");
+	dump_free(&want);
+	check_capacity(t);
+	shmt_close(t);
+	alarm(0);
+	ps->cases++;
+	ps->failed += !case_end();
+}
+
+/* shmt_check() holds every stripe lock and then the allocator lock; a
+ * process killed in there leaves all of them to be taken over. */
+static void check_holder_killed(int round)
+{
+	path_sum *ps = path_get("wait");
+	case_begin("round %d, wait: processes killed while running shmt_check() (every lock held)",
+	           round);
+	alarm(60);
+	shmt_table *t = mk_table();
+	prepare(t, NPREP);
+	dump before = {0};
+	dump_table(t, &before);
+	uint64_t rec0 = recoveries(t);
+	for (int i = 0; i < 20; i++) {
+		pid_t pid = fork();
+		if (pid == 0) {
+			alarm(30);
+			char msg[256];
+			for (;;) {
+				if (shmt_check(t, msg, sizeof(msg)) != SHMT_OK) {
+					fprintf(stderr, "check in the child: %s\n", msg);
+					_exit(1);
 				}
 			}
 		}
-		if (reached_op == 0) {
-			UNIT_FAIL("%s: no step hook was ever called (is shmt_step_hook wired?)",
-			          op_names[op]);
+		usleep(2000 + (useconds_t)(i * 397) % 3000);
+		kill(pid, SIGKILL);
+		int st = wait_child(pid, 10000);
+		if (!killed_by_sigkill(st)) {
+			case_fail("the checking process failed (wait status %d)", st);
 		}
-		unit_checks++;
 	}
-	printf("  kill at every step: %d kills (%d recovery orders) over %d operations\n", cases,
-	       NORDERS, NOPS);
+	compare_rows(t, &before, "unchanged");
+	check_table(t, "after the checkers died");
+	if (recoveries(t) <= rec0) {
+		case_fail("no lock was recovered (did no kill land inside shmt_check?)");
+	}
+	if (do_op(t, &OP_REPLACE_BIG, "row-001", NULL) != SHMT_OK) {
+		case_fail("no write possible after the checkers died");
+	}
+	check_capacity(t);
+	dump_free(&before);
+	shmt_close(t);
+	alarm(0);
+	ps->cases++;
+	ps->failed += !case_end();
 }
 
-/* ---- part 2: random kills ---- */
-
-enum { R_A, R_B, R_S };
-#define R_SIZE 64
-#define R_KEYS 48
-#define R_STR 32768
-
-static uint32_t r_str(char *buf, int64_t v)
+static void run_wait_cases(int round)
 {
-	uint32_t len = (uint32_t)((uint64_t)v % (R_STR + 1));
-	memset(buf, 'a' + (int)((uint64_t)v % 26), len);
+	check_holder_killed(round);
+	wait_stripe_waiter_killed(round);
+	wait_alloc_waiter_killed(round);
+	wait_stripe_holder_killed(round, &OP_INSERT_BIG, 2);
+	wait_stripe_holder_killed(round, &OP_INSERT_BIG, 4);
+	wait_stripe_holder_killed(round, &OP_INSERT_BIG, 5);
+	wait_stripe_holder_killed(round, &OP_REPLACE_BIG, 12);
+	wait_stripe_holder_killed(round, &OP_REPLACE_BIG, 14);
+	wait_stripe_holder_killed(round, &OP_REPLACE_BIG, 15);
+	wait_stripe_holder_killed(round, &OP_INCR, 31);
+	wait_stripe_holder_killed(round, &OP_INCR, 32);
+	wait_alloc_holder_killed(round, 101);
+	wait_alloc_holder_killed(round, 102);
+}
+
+/* ------------------------------------------------------------------ */
+/* Part 2: random kills                                                 */
+
+/* Three workers write rows whose columns agree (a, b = ~a, and a string
+ * whose length and bytes follow from a, up to 32 KiB, so that many kills
+ * land in the middle of a copy) on 48 keys of a 64-row table, with every
+ * write operation, and are SIGKILLed at random moments, one at a time, a
+ * thousand times (SHMT_CRASH_KILLS); a new worker replaces each. */
+enum { R_A, R_B, R_S, R_NCOLS };
+#define R_SIZE 64u
+#define R_KEYS 48u
+#define R_STR 32768u
+
+static uint64_t rng_next(uint64_t *s)
+{
+	uint64_t z = (*s += 0x9e3779b97f4a7c15ull);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+static uint32_t rng_below(uint64_t *s, uint32_t n)
+{
+	return (uint32_t)(rng_next(s) % n);
+}
+
+static uint32_t r_str(char *buf, int64_t a)
+{
+	uint32_t len = (uint32_t)((uint64_t)a % (R_STR + 1));
+	memset(buf, 'a' + (int)((uint64_t)a % 26), len);
 	if (len > 0) {
-		buf[len - 1] = (char)('A' + (uint64_t)v % 26);
+		buf[len - 1] = (char)('A' + (uint64_t)a % 26);
 	}
 	return len;
 }
@@ -443,18 +1573,16 @@ static int r_whole(shmt_table *t, const void *img)
 
 static void r_worker(shmt_table *t, uint64_t seed)
 {
-	unit_rng r;
-	unit_rng_seed(&r, seed);
 	char *s = malloc(R_STR);
 	void *img = calloc(1, shmt_image_size(t));
 	for (;;) {
 		char key[16];
-		int kl = snprintf(key, sizeof key, "r%d", (int)unit_below(&r, R_KEYS));
-		int64_t v = (int64_t)(unit_rand64(&r) >> 2);
-		uint32_t sl = r_str(s, v);
-		shmt_value vals[3] = { unit_vi(R_A, v), unit_vi(R_B, ~v), unit_vs(R_S, s, sl) };
+		int kl = snprintf(key, sizeof(key), "r%u", rng_below(&seed, R_KEYS));
+		int64_t a = (int64_t)(rng_next(&seed) >> 2);
+		uint32_t sl = r_str(s, a);
+		shmt_value vals[3] = {v_int(R_A, a), v_int(R_B, ~a), v_str(R_S, s, sl)};
 		shmt_status st;
-		switch (unit_below(&r, 6)) {
+		switch (rng_below(&seed, 8)) {
 		case 0: case 1:
 			st = shmt_set(t, key, (size_t)kl, vals, 3, SHMT_UPSERT, NULL);
 			break;
@@ -462,145 +1590,212 @@ static void r_worker(shmt_table *t, uint64_t seed)
 			st = shmt_set(t, key, (size_t)kl, vals, 3, SHMT_INSERT_ONLY, NULL);
 			break;
 		case 3:
-			st = shmt_del(t, key, (size_t)kl, NULL, 0, NULL);
+			st = shmt_set(t, key, (size_t)kl, vals, 3, SHMT_UPDATE_ONLY, NULL);
 			break;
 		case 4:
+			st = shmt_del(t, key, (size_t)kl, NULL, 0, img);
+			if (st == SHMT_OK && !r_whole(t, img)) {
+				fprintf(stderr, "random kills: getdel returned a torn row %s\n", key);
+				_exit(2);
+			}
+			break;
+		case 5:
 			st = shmt_get(t, key, (size_t)kl, img);
 			if (st == SHMT_OK && !r_whole(t, img)) {
 				fprintf(stderr, "random kills: a worker read a torn row %s\n", key);
 				_exit(2);
 			}
 			break;
-		default: {
-			/* replace only if it is still what we read */
+		default:
+			/* replace or delete only if it is still what was read */
 			st = shmt_get(t, key, (size_t)kl, img);
 			if (st == SHMT_OK) {
-				shmt_value e = unit_vi(R_A, shmt_img_int(t, img, R_A));
-				st = shmt_cmpset(t, key, (size_t)kl, &e, 1, vals, 3);
+				shmt_value e = v_int(R_A, shmt_img_int(t, img, R_A));
+				st = rng_below(&seed, 2) ? shmt_cmpset(t, key, (size_t)kl, &e, 1, vals, 3)
+				                         : shmt_del(t, key, (size_t)kl, &e, 1, NULL);
 			}
 			break;
 		}
-		}
 		if (st == SHMT_E_CORRUPT || st == SHMT_E_INVALID) {
-			fprintf(stderr, "random kills: worker: %s\n", unit_status_name(st));
+			fprintf(stderr, "random kills: worker: %s\n", shmt_status_message(st));
 			_exit(2);
 		}
 	}
 }
 
-static void part_random(uint64_t seed)
+static pid_t r_spawn(shmt_table *t, uint64_t seed)
 {
-	shmt_coldef cols[3] = { unit_col("a", SHMT_TYPE_INT, 0), unit_col("b", SHMT_TYPE_INT, 0),
-		                    unit_col("s", SHMT_TYPE_STRING, R_STR) };
+	pid_t pid = fork();
+	if (pid < 0) {
+		perror("fork");
+		exit(2);
+	}
+	if (pid == 0) {
+		signal(SIGALRM, SIG_DFL);
+		alarm(600);
+		r_worker(t, seed);
+	}
+	return pid;
+}
+
+static void run_random(uint64_t seed, int kills)
+{
+	path_sum *ps = path_get("random-kills");
+	case_begin("random kills, seed %" PRIu64 ", %d kills", seed, kills);
+	alarm(600);
+	shmt_coldef cols[R_NCOLS];
+	memset(cols, 0, sizeof(cols));
+	const char *names[R_NCOLS] = {"a", "b", "s"};
+	for (int i = 0; i < R_NCOLS; i++) {
+		strcpy(cols[i].name, names[i]);
+		cols[i].name_len = (uint32_t)strlen(names[i]);
+		cols[i].type = i == R_S ? SHMT_TYPE_STRING : SHMT_TYPE_INT;
+		cols[i].size = i == R_S ? R_STR : 0;
+	}
 	shmt_table *t = NULL;
-	uint64_t asked;
-	int bad;
-	if (shmt_create(&t, R_SIZE, 63, cols, 3, &asked, &bad) != SHMT_OK) {
+	if (shmt_create(&t, R_SIZE, 63, cols, R_NCOLS, NULL, NULL) != SHMT_OK) {
 		fprintf(stderr, "shmt_create failed\n");
-		exit(1);
+		exit(2);
 	}
-	int kills = 1000;
-	const char *env = getenv("SHMT_CRASH_KILLS");
-	if (env && *env) {
-		kills = atoi(env);
-	}
-	unit_rng r;
-	unit_rng_seed(&r, seed);
 	enum { NW = 3 };
 	pid_t w[NW];
-	uint64_t next_seed = seed * 7919;
+	uint64_t rng = seed, wseed = seed * 7919;
 	for (int i = 0; i < NW; i++) {
-		fflush(NULL);
-		w[i] = fork();
-		if (w[i] == 0) {
-			signal(SIGALRM, SIG_DFL);
-			r_worker(t, next_seed + (uint64_t)i);
-		}
+		w[i] = r_spawn(t, wseed++);
 	}
-	next_seed += NW;
-	double t0 = unit_now();
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	int done = 0, early = 0;
-	while (done < kills) {
+	while (done < kills && early <= 3) {
 		/* let them run for 0..2 ms, then kill one */
-		struct timespec ts = { 0, (long)unit_below(&r, 2000000) };
+		struct timespec ts = {0, (long)rng_below(&rng, 2000000)};
 		nanosleep(&ts, NULL);
-		int i = (int)unit_below(&r, NW);
+		int i = (int)rng_below(&rng, NW);
 		kill(w[i], SIGKILL);
-		int status = 0;
-		waitpid(w[i], &status, 0);
-		if (!(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)) {
+		int status = wait_child(w[i], 10000);
+		if (!killed_by_sigkill(status)) {
 			early++;
-			UNIT_FAIL("random kills: a worker ended by itself (status %d)", status);
-			if (early > 3) {
-				break;
-			}
+			case_fail("a worker ended by itself (wait status %d)", status);
 		}
 		done++;
-		fflush(NULL);
-		w[i] = fork();
-		if (w[i] == 0) {
-			signal(SIGALRM, SIG_DFL);
-			r_worker(t, next_seed);
-		}
-		next_seed++;
+		w[i] = r_spawn(t, wseed++);
 	}
 	for (int i = 0; i < NW; i++) {
 		kill(w[i], SIGKILL);
-		waitpid(w[i], NULL, 0);
+		wait_child(w[i], 10000);
 	}
-	double dt = unit_now() - t0;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
 
-	/* Everything whole, counted right, and nothing leaked. */
-	CHECK_TABLE(t);
+	/* Everything whole, counted right, nothing leaked. */
+	check_table(t, "after the random kills");
 	void *img = calloc(1, shmt_image_size(t));
 	uint64_t present = 0;
-	for (int k = 0; k < R_KEYS; k++) {
+	for (uint32_t k = 0; k < R_KEYS; k++) {
 		char key[16];
-		int kl = snprintf(key, sizeof key, "r%d", k);
+		int kl = snprintf(key, sizeof(key), "r%u", k);
 		shmt_status st = shmt_get(t, key, (size_t)kl, img);
 		if (st == SHMT_OK) {
 			present++;
 			if (!r_whole(t, img)) {
-				UNIT_FAIL("random kills: row %s is torn", key);
+				case_fail("row %s is torn", key);
 			}
 		} else if (st != SHMT_NOT_FOUND) {
-			UNIT_FAIL("random kills: get %s: %s", key, unit_status_name(st));
+			case_fail("get %s: %s", key, shmt_status_message(st));
 		}
-		unit_checks++;
 	}
-	CHECK_U64(shmt_count(t), present);
-	shmt_value v[3] = { unit_vi(R_A, 0), unit_vi(R_B, ~(int64_t)0), unit_vs(R_S, "", 0) };
+	if (shmt_count(t) != present) {
+		case_fail("count %" PRIu64 " but %" PRIu64 " rows present", shmt_count(t), present);
+	}
+	shmt_value v[3] = {v_int(R_A, 0), v_int(R_B, ~(int64_t)0), v_str(R_S, "", 0)};
 	uint64_t added = 0;
-	for (int i = 0; i < 2 * R_SIZE; i++) {
+	for (uint32_t i = 0; i < 2 * R_SIZE; i++) {
 		char key[16];
-		int kl = snprintf(key, sizeof key, "fill%d", i);
+		int kl = snprintf(key, sizeof(key), "fill%u", i);
 		shmt_status st = shmt_set(t, key, (size_t)kl, v, 3, SHMT_INSERT_ONLY, NULL);
 		if (st == SHMT_FULL) {
 			break;
 		}
-		CHECK_ST(st, SHMT_OK);
+		if (st != SHMT_OK) {
+			case_fail("filling: %s", shmt_status_message(st));
+			break;
+		}
 		added++;
 	}
-	CHECK_U64(present + added, R_SIZE);
-	CHECK_U64(shmt_count(t), R_SIZE);
-	CHECK_TABLE(t);
-	shmt_stats s;
-	shmt_get_stats(t, &s);
-	printf("  random kills: %d workers killed in %.1f s, %" PRIu64
-	       " lock recoveries, %" PRIu64 " rows survive whole\n",
-	       done, dt, s.lock_recoveries, present);
+	if (present + added != R_SIZE || shmt_count(t) != R_SIZE) {
+		case_fail("only %" PRIu64 " rows fit after the kills: a row leaked", present + added);
+	}
+	check_table(t, "when full");
+	printf("random kills: %d workers killed in %.1f s, %" PRIu64
+	       " lock recoveries, %" PRIu64 " rows survived whole (seed %" PRIu64 ")\n",
+	       done, (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9, recoveries(t), present,
+	       seed);
 	free(img);
 	shmt_close(t);
+	alarm(0);
+	ps->cases++;
+	ps->failed += !case_end();
 }
+
+/* ------------------------------------------------------------------ */
 
 int main(int argc, char **argv)
 {
-	uint64_t seed = argc > 1 ? strtoull(argv[1], NULL, 0) : (uint64_t)time(NULL);
-	printf("test_crash: seed %" PRIu64 "\n", seed);
-	signal(SIGALRM, watchdog);
-	alarm(300);
-	part_steps();
-	part_random(seed);
-	alarm(0);
-	return unit_finish("test_crash");
+	const char *soak = getenv("SHMTABLE_SOAK");
+	const char *verbose = getenv("SHMT_CRASH_VERBOSE");
+	g_verbose = verbose != NULL && *verbose != '\0' && strcmp(verbose, "0") != 0;
+	int soak_on = soak != NULL && *soak != '\0' && strcmp(soak, "0") != 0;
+	int rounds = soak_on ? 8 : 1;
+	signal(SIGALRM, on_alarm);
+	setvbuf(stdout, NULL, _IOLBF, 0);
+
+	shmt_table *probe = mk_table();
+	g_img = malloc(shmt_image_size(probe));
+	g_snapcap = shmt_image_size(probe) * 8;
+	g_snapbuf = malloc(g_snapcap);
+	shmt_close(probe);
+
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int round = 1; round <= rounds; round++) {
+		run_matrix(round);
+		run_wait_cases(round);
+	}
+	uint64_t seed = argc > 1 ? strtoull(argv[1], NULL, 0)
+	                         : (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+	int kills = soak_on ? 10000 : 1000;
+	const char *kenv = getenv("SHMT_CRASH_KILLS");
+	if (kenv != NULL && *kenv != '\0') {
+		kills = atoi(kenv);
+	}
+	if (kills > 0) {
+		run_random(seed, kills);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+
+	for (int i = 0; i < g_npaths; i++) {
+		path_sum *p = &g_paths[i];
+		char steps[256] = "";
+		/* steps in ascending order */
+		for (int a = 0; a < p->nsteps; a++) {
+			for (int b = a + 1; b < p->nsteps; b++) {
+				if (p->steps[b] < p->steps[a]) {
+					int x = p->steps[a];
+					p->steps[a] = p->steps[b];
+					p->steps[b] = x;
+				}
+			}
+		}
+		for (int s = 0; s < p->nsteps; s++) {
+			size_t l = strlen(steps);
+			snprintf(steps + l, sizeof(steps) - l, "%s%d", s ? " " : "", p->steps[s]);
+		}
+		printf("path %-13s %4d cases, %4d passed, %4d failed%s%s%s\n", p->path, p->cases,
+		       p->cases - p->failed, p->failed, p->nsteps ? " (steps " : "", steps,
+		       p->nsteps ? ")" : "");
+	}
+	printf("crash-in-recovery: %d repairs killed in their turn\n", g_double_faults);
+	printf("time: %.1f s\n",
+	       (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	printf("crash: %d cases, %d passed, %d failed\n", g_cases, g_passed, g_failed);
+	return g_failed == 0 ? 0 : 1;
 }
