@@ -30,7 +30,7 @@ static inline uint64_t load_le64(const unsigned char *p)
 		v2 += v1; v1 = rotl64(v1, 17); v1 ^= v2; v2 = rotl64(v2, 32); \
 	} while (0)
 
-static inline uint64_t siphash_impl(const uint8_t k[16], const void *data,
+static inline __attribute__((always_inline)) uint64_t siphash_impl(const uint8_t k[16], const void *data,
                                     size_t len, int c, int d)
 {
 	const unsigned char *in = data;
