@@ -126,6 +126,12 @@ static ZEND_COLD void php_shmtable_status_error(shmt_status st, php_shmtable_obj
 	}
 }
 
+/* The name the method was called by (exist/exists, delete/del). */
+static const char *php_shmtable_method_name(zend_execute_data *execute_data)
+{
+	return ZSTR_VAL(EX(func)->common.function_name);
+}
+
 /* The engine handle of a created, not destroyed table, or NULL with an
  * exception thrown. */
 static shmt_table *php_shmtable_live(php_shmtable_obj *obj)
@@ -331,8 +337,8 @@ static bool php_shmtable_values_from(php_shmtable_obj *obj, shmt_table *t, HashT
 				                       ZSTR_VAL(name));
 			} else {
 				php_shmtable_arg_error(zend_ce_value_error, method, argn, argname,
-				                       "contains " ZEND_ULONG_FMT ", which is not a column",
-				                       num);
+				                       "contains " ZEND_LONG_FMT ", which is not a column",
+				                       (zend_long)num);
 			}
 			goto fail;
 		}
@@ -578,6 +584,15 @@ PHP_METHOD(ShmTable_Table, column)
 		                          SHMT_MAX_STRING);
 		RETURN_THROWS();
 	}
+	zend_ulong as_int;
+	if (ZEND_HANDLE_NUMERIC_STR(ZSTR_VAL(name), ZSTR_LEN(name), as_int)) {
+		/* PHP arrays turn "5" into the int key 5: such a column could be
+		 * neither set() by name nor read back from a row array. */
+		(void)as_int;
+		zend_argument_value_error(1, "must not be an integer string, \"%s\" given",
+		                          ZSTR_VAL(name));
+		RETURN_THROWS();
+	}
 	if (zend_hash_exists(&obj->colmap, name)) {
 		zend_argument_value_error(1, "must be unique, column \"%s\" already exists",
 		                          ZSTR_VAL(name));
@@ -729,7 +744,8 @@ PHP_METHOD(ShmTable_Table, exists)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_STR(key)
 	ZEND_PARSE_PARAMETERS_END();
-	if (!php_shmtable_do_exists(Z_SHMTABLE_P(ZEND_THIS), "exists", key, &found)) {
+	if (!php_shmtable_do_exists(Z_SHMTABLE_P(ZEND_THIS), php_shmtable_method_name(execute_data),
+	                            key, &found)) {
 		RETURN_THROWS();
 	}
 	RETURN_BOOL(found);
@@ -848,7 +864,8 @@ PHP_METHOD(ShmTable_Table, del)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_STR(key)
 	ZEND_PARSE_PARAMETERS_END();
-	int r = php_shmtable_do_del(Z_SHMTABLE_P(ZEND_THIS), "del", key, NULL, NULL, false, NULL);
+	int r = php_shmtable_do_del(Z_SHMTABLE_P(ZEND_THIS), php_shmtable_method_name(execute_data),
+	                            key, NULL, NULL, false, NULL);
 	if (r < 0) {
 		RETURN_THROWS();
 	}

@@ -39,18 +39,23 @@ static inline __attribute__((always_inline)) uint64_t siphash_impl(const uint8_t
 	uint64_t v1 = 0x646f72616e646f6dULL ^ k1;
 	uint64_t v2 = 0x6c7967656e657261ULL ^ k0;
 	uint64_t v3 = 0x7465646279746573ULL ^ k1;
-	const unsigned char *end = in + (len & ~(size_t)7);
+	/* Index arithmetic, not pointer arithmetic: data may be NULL when
+	 * len is 0, and NULL + 0 is undefined in C. */
+	size_t whole = len & ~(size_t)7;
 
-	for (; in != end; in += 8) {
-		uint64_t m = load_le64(in);
+	for (size_t i = 0; i < whole; i += 8) {
+		uint64_t m = load_le64(in + i);
 		v3 ^= m;
-		for (int i = 0; i < c; i++) {
+		for (int r = 0; r < c; r++) {
 			SIPROUND;
 		}
 		v0 ^= m;
 	}
 
 	uint64_t b = (uint64_t)len << 56;
+	if ((len & 7) != 0) {
+		in += whole;
+	}
 	switch (len & 7) {
 	case 7: b |= (uint64_t)in[6] << 48; /* fall through */
 	case 6: b |= (uint64_t)in[5] << 40; /* fall through */
