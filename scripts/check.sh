@@ -155,41 +155,12 @@ run_phpt() {
         -g FAIL,BORK,WARN,LEAK,XFAIL,SKIP -W "$results" "${targets[@]}"
     rc=$?
 
-    local t_pass t_skip t_fail result path
-    # WARNED: a timing-sensitive test that passed when run again (see test.sh).
-    t_pass=$(grep -cE '^(PASSED|WARNED)' "$results" || true)
-    t_skip=$(grep -cE '^(SKIPPED|XFAILED)' "$results" || true)
-    t_fail=$(grep -cvE '^(PASSED|WARNED|SKIPPED|XFAILED)' "$results" || true)
-    grep -E '^WARNED' "$results" | sed "s|^WARNED\t|$label: passed on retry (timing-sensitive): |" || true
-    while IFS=$'\t' read -r result path; do
-        failures+=("$label: ${path#"$ROOT"/} ($result)")
-        printf '\n---- %s: %s\n' "$result" "${path#"$ROOT"/}"
-        local base=${path%.phpt}
-        if [ -s "$base.mem" ]; then
-            echo "(valgrind report: ${base#"$ROOT"/}.mem)"
-            head -n 60 "$base.mem"
-        fi
-        if [ -s "$base.diff" ]; then
-            head -n 80 "$base.diff"
-            echo
-        elif [ -s "$base.out" ]; then
-            echo "(no diff; output was:)"
-            head -n 40 "$base.out"
-            echo
-        fi
-    done < <(grep -vE '^(PASSED|WARNED|SKIPPED|XFAILED)' "$results" || true)
-    local warned=0
-    grep -q '^WARNED' "$results" && warned=1
+    local t_pass t_skip t_fail
+    # shellcheck source=scripts/phpt-results.sh
+    . "$ROOT/scripts/phpt-results.sh"
+    phpt_tally "$results" "$rc" "$label: "
     rm -f "$results"
 
-    if [ "$rc" -ne 0 ] && [ "$t_fail" -eq 0 ] && [ "$warned" -eq 0 ]; then
-        t_fail=1
-        failures+=("$label: run-tests.php exited with status $rc")
-    fi
-    if [ "$((t_pass + t_skip + t_fail))" -eq 0 ]; then
-        t_fail=1
-        failures+=("$label: run-tests.php ran no test")
-    fi
     passed=$((passed + t_pass))
     failed=$((failed + t_fail))
     skipped=$((skipped + t_skip))

@@ -126,39 +126,9 @@ else
         "${jobs_opt[@]}" --no-progress --no-color -g FAIL,BORK,WARN,LEAK,XFAIL,SKIP -W "$results" "${targets[@]}"
     rt_rc=$?
 
-    # -W writes one "RESULT<TAB>path" line per test.
-    # WARNED is run-tests' word for a timing-sensitive test (one that calls
-    # hrtime()) that failed once and passed when run again: count it as
-    # passed, but name it.
-    t_pass=$(grep -cE '^(PASSED|WARNED)' "$results" || true)
-    t_skip=$(grep -cE '^(SKIPPED|XFAILED)' "$results" || true)
-    t_fail=$(grep -cvE '^(PASSED|WARNED|SKIPPED|XFAILED)' "$results" || true)
-    while IFS=$'\t' read -r result path; do
-        echo "passed on retry (timing-sensitive): ${path#"$ROOT"/}"
-    done < <(grep -E '^WARNED' "$results" || true)
-
-    while IFS=$'\t' read -r result path; do
-        failures+=("${path#"$ROOT"/} ($result)")
-        diff_file="${path%.phpt}.diff"
-        out_file="${path%.phpt}.out"
-        printf '\n---- %s: %s\n' "$result" "${path#"$ROOT"/}"
-        if [ -s "$diff_file" ]; then
-            head -n 80 "$diff_file"; echo
-        elif [ -s "$out_file" ]; then
-            echo "(no diff; output was:)"
-            head -n 40 "$out_file"; echo
-        fi
-    done < <(grep -vE '^(PASSED|WARNED|SKIPPED|XFAILED)' "$results" || true)
-
-    # run-tests exits 1 for WARNED too; that alone is not a failure.
-    if [ "$rt_rc" -ne 0 ] && [ "$t_fail" -eq 0 ] && ! grep -q '^WARNED' "$results"; then
-        t_fail=1
-        failures+=("run-tests.php exited with status $rt_rc")
-    fi
-    if [ "$((t_pass + t_skip + t_fail))" -eq 0 ]; then
-        t_fail=1
-        failures+=("run-tests.php ran no test")
-    fi
+    # shellcheck source=scripts/phpt-results.sh
+    . "$ROOT/scripts/phpt-results.sh"
+    phpt_tally "$results" "$rt_rc" ""
     passed=$((passed + t_pass))
     failed=$((failed + t_fail))
     skipped=$((skipped + t_skip))

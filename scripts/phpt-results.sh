@@ -1,0 +1,43 @@
+# scripts/phpt-results.sh - sourced by test.sh and check.sh: reads the file
+# that `run-tests.php -W FILE` writes (one "RESULT<TAB>path" line per test)
+# and turns it into counts, failure names and the diffs worth reading.
+#
+# phpt_tally RESULTS_FILE RUN_TESTS_STATUS PREFIX
+#   sets t_pass, t_fail, t_skip; appends to the caller's failures array
+#   ("PREFIXpath (RESULT)"); prints each failure's valgrind report, diff or
+#   output. WARNED is run-tests' word for a timing-sensitive test (one that
+#   calls hrtime()) that failed once and passed when run again: it counts as
+#   passed and is named. run-tests exits 1 for WARNED too; that alone is not
+#   a failure.
+phpt_tally() {
+    local results=$1 rc=$2 prefix=$3 result path base
+    t_pass=$(grep -cE '^(PASSED|WARNED)' "$results" || true)
+    t_skip=$(grep -cE '^(SKIPPED|XFAILED)' "$results" || true)
+    t_fail=$(grep -cvE '^(PASSED|WARNED|SKIPPED|XFAILED)' "$results" || true)
+    while IFS=$'\t' read -r result path; do
+        echo "${prefix}passed on retry (timing-sensitive): ${path#"$ROOT"/}"
+    done < <(grep -E '^WARNED' "$results" || true)
+    while IFS=$'\t' read -r result path; do
+        failures+=("$prefix${path#"$ROOT"/} ($result)")
+        printf '\n---- %s: %s\n' "$result" "${path#"$ROOT"/}"
+        base=${path%.phpt}
+        if [ -s "$base.mem" ]; then
+            echo "(valgrind report: ${base#"$ROOT"/}.mem)"
+            head -n 60 "$base.mem"
+        fi
+        if [ -s "$base.diff" ]; then
+            head -n 80 "$base.diff"; echo
+        elif [ -s "$base.out" ]; then
+            echo "(no diff; output was:)"
+            head -n 40 "$base.out"; echo
+        fi
+    done < <(grep -vE '^(PASSED|WARNED|SKIPPED|XFAILED)' "$results" || true)
+    if [ "$rc" -ne 0 ] && [ "$t_fail" -eq 0 ] && ! grep -q '^WARNED' "$results"; then
+        t_fail=1
+        failures+=("${prefix}run-tests.php exited with status $rc")
+    fi
+    if [ "$((t_pass + t_skip + t_fail))" -eq 0 ]; then
+        t_fail=1
+        failures+=("${prefix}run-tests.php ran no test")
+    fi
+}
