@@ -67,22 +67,8 @@ trap cleanup EXIT
 section() { printf '\n==== %s ====\n' "$*"; }
 fail() { failed=$((failed + 1)); failures+=("$*"); }
 
-tally() {
-    local line="$passed passed, $failed failed"
-    [ "$skipped" -gt 0 ] && line+=", $skipped skipped"
-    echo
-    if [ "${#summary[@]}" -gt 1 ]; then
-        printf '%s\n' "${summary[@]}"
-        echo
-    fi
-    if [ "${#failures[@]}" -gt 0 ]; then
-        echo "Failed:"
-        printf '  %s\n' "${failures[@]}"
-    fi
-    echo "$line"
-    [ "$failed" -eq 0 ]
-    exit $?
-}
+# shellcheck source=scripts/results.sh
+. "$ROOT/scripts/results.sh"
 
 # ---- PHP and run-tests.php ------------------------------------------------
 
@@ -156,8 +142,6 @@ run_phpt() {
     rc=$?
 
     local t_pass t_skip t_fail
-    # shellcheck source=scripts/phpt-results.sh
-    . "$ROOT/scripts/phpt-results.sh"
     phpt_tally "$results" "$rc" "$label: "
     rm -f "$results"
 

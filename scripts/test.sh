@@ -26,19 +26,10 @@ passed=0
 failed=0
 skipped=0
 failures=()
+summary=()
 
-tally() {
-    local line="$passed passed, $failed failed"
-    [ "$skipped" -gt 0 ] && line+=", $skipped skipped"
-    echo
-    if [ "${#failures[@]}" -gt 0 ]; then
-        echo "Failed:"
-        printf '  %s\n' "${failures[@]}"
-    fi
-    echo "$line"
-    [ "$failed" -eq 0 ]
-    exit $?
-}
+# shellcheck source=scripts/results.sh
+. "$ROOT/scripts/results.sh"
 
 section() { printf '\n==== %s ====\n' "$*"; }
 
@@ -126,8 +117,6 @@ else
         "${jobs_opt[@]}" --no-progress --no-color -g FAIL,BORK,WARN,LEAK,XFAIL,SKIP -W "$results" "${targets[@]}"
     rt_rc=$?
 
-    # shellcheck source=scripts/phpt-results.sh
-    . "$ROOT/scripts/phpt-results.sh"
     phpt_tally "$results" "$rt_rc" ""
     passed=$((passed + t_pass))
     failed=$((failed + t_fail))

@@ -1,6 +1,28 @@
-# scripts/phpt-results.sh - sourced by test.sh and check.sh: reads the file
-# that `run-tests.php -W FILE` writes (one "RESULT<TAB>path" line per test)
-# and turns it into counts, failure names and the diffs worth reading.
+# scripts/results.sh - sourced by test.sh and check.sh: the counting both
+# share. The caller keeps passed, failed, skipped, a failures array and a
+# summary array (lines printed before the tally when there are several).
+
+# tally: print the summary, the failures and the closing line
+# `N passed, N failed[, N skipped]`, then exit non-zero if anything failed.
+tally() {
+    local line="$passed passed, $failed failed"
+    [ "$skipped" -gt 0 ] && line+=", $skipped skipped"
+    echo
+    if [ "${#summary[@]}" -gt 1 ]; then
+        printf '%s\n' "${summary[@]}"
+        echo
+    fi
+    if [ "${#failures[@]}" -gt 0 ]; then
+        echo "Failed:"
+        printf '  %s\n' "${failures[@]}"
+    fi
+    echo "$line"
+    [ "$failed" -eq 0 ]
+    exit $?
+}
+
+# Reading the file that `run-tests.php -W FILE` writes (one
+# "RESULT<TAB>path" line per test): counts, failure names, diffs.
 #
 # phpt_tally RESULTS_FILE RUN_TESTS_STATUS PREFIX
 #   sets t_pass, t_fail, t_skip; appends to the caller's failures array
