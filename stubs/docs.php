@@ -1,0 +1,158 @@
+<?php
+/*
+ * stubs/docs.php - the prose of the IDE stub stubs/ShmTable.php.
+ *
+ * scripts/gen-ide-stub.php takes signatures, types and defaults from the
+ * loaded extension and the words from here. Keys: "Class", "Class::CONST",
+ * "Class::method". A value is the text, or an array with 'doc', 'param'
+ * (name => text), 'return' (text), 'rtype' (a narrower phpdoc return type
+ * than the declared one) and 'throws' (class => when). Keep each entry to
+ * what a user needs at the call site; README.md has the whole story.
+ */
+return [
+    'Table' => "A hash table of typed rows in shared memory.\n\n"
+        . "Declare the columns, call create() before pcntl_fork(), and every child sees the same rows.\n"
+        . "Capacity is exact, every refused write throws and writes nothing, reads take no lock,\n"
+        . "and a process killed while writing is repaired by the next one that takes its lock.\n\n"
+        . "@see https://www.php.net/manual/en/function.pcntl-fork.php",
+    'Table::TYPE_INT' => 'A signed 64-bit integer column.',
+    'Table::TYPE_FLOAT' => 'An IEEE-754 double column.',
+    'Table::TYPE_STRING' => 'A binary-safe string column of at most its declared size in bytes.',
+
+    'Table::__construct' => [
+        'doc' => 'A table that holds exactly $size rows, whatever the keys.',
+        'param' => [
+            'size' => 'rows the table holds, 1..2147483647',
+            'conflictProportion' => 'accepted for Swoole\\Table compatibility and ignored',
+            'maxKeyLength' => 'longest key in bytes, 1..1024; every row reserves this much',
+        ],
+        'throws' => ['\\ValueError' => 'when $size or $maxKeyLength is out of range'],
+    ],
+    'Table::column' => [
+        'doc' => "Declares a column; before create() only. Rows list columns in declaration order.",
+        'param' => [
+            'name' => '1..63 bytes, unique, not integer-like ("5")',
+            'type' => 'Table::TYPE_INT, Table::TYPE_FLOAT or Table::TYPE_STRING',
+            'size' => 'for TYPE_STRING the most bytes a value may have, 1..1048576; ignored otherwise',
+        ],
+        'return' => 'always true',
+        'throws' => [
+            '\\ValueError' => 'bad name, duplicate, unknown type or string size out of range',
+            'Exception' => 'after create(), or beyond 256 columns',
+        ],
+    ],
+    'Table::create' => [
+        'doc' => "Maps the shared memory (zero-filled, committed only as rows are used). Call it once, before forking.",
+        'return' => 'always true',
+        'throws' => ['Exception' => 'called twice, no column declared, or the system refused the memory'],
+    ],
+    'Table::set' => [
+        'doc' => "Writes the named columns of a row; a new row starts all zero, an existing row keeps the other columns.\n"
+            . 'If any value is refused, nothing is written.',
+        'param' => ['key' => '1..maxKeyLength bytes, binary-safe, never truncated', 'row' => 'column name => value'],
+        'return' => 'always true',
+        'throws' => [
+            'FullException' => 'a new key and every row is in use',
+            '\\ValueError' => 'empty or too long key, unknown column, string longer than its column',
+            '\\TypeError' => 'a value the column type refuses',
+        ],
+    ],
+    'Table::get' => [
+        'doc' => 'The whole row in column order, or one column\'s value.',
+        'param' => ['column' => 'null for the whole row'],
+        'return' => 'false when the key is absent',
+        'throws' => ['\\ValueError' => 'unknown column, empty or too long key'],
+    ],
+    'Table::exists' => 'Whether the key has a row.',
+    'Table::exist' => 'Alias of exists(), the name Swoole\\Table code uses.',
+    'Table::del' => [
+        'doc' => 'Deletes the row.',
+        'return' => 'true if a row was removed, false if there was none',
+    ],
+    'Table::delete' => [
+        'doc' => 'Alias of del().',
+        'return' => 'true if a row was removed, false if there was none',
+    ],
+    'Table::incr' => [
+        'doc' => "Atomically adds \$by to a number column and returns the new value; no update is ever lost.\n"
+            . 'A missing row is created first, all zero.',
+        'param' => ['by' => 'an int for an int column; int or float for a float column'],
+        'return' => 'int for an int column, float for a float column',
+        'throws' => [
+            '\\ArithmeticError' => 'the int result would leave the 64-bit range (nothing written)',
+            '\\TypeError' => 'a string column, or a float $by on an int column',
+            'FullException' => 'a missing key and every row is in use',
+        ],
+    ],
+    'Table::decr' => [
+        'doc' => 'Atomically subtracts $by from a number column and returns the new value; as incr().',
+        'return' => 'int for an int column, float for a float column',
+        'throws' => [
+            '\\ArithmeticError' => 'the int result would leave the 64-bit range (nothing written)',
+            '\\TypeError' => 'a string column, or a float $by on an int column',
+            'FullException' => 'a missing key and every row is in use',
+        ],
+    ],
+    'Table::add' => [
+        'doc' => 'Inserts the row only if the key is absent, atomically.',
+        'return' => 'true if inserted, false if the key was already there (nothing written)',
+        'throws' => ['FullException' => 'every row is in use'],
+    ],
+    'Table::update' => [
+        'doc' => 'Changes the named columns only if the key is present, atomically; never creates a row.',
+        'return' => 'true if updated, false if there was no such row',
+    ],
+    'Table::getdel' => [
+        'doc' => 'Deletes the row and returns what it held (the row, or one column), atomically.',
+        'return' => 'false when the key is absent',
+    ],
+    'Table::cmpset' => [
+        'doc' => "Writes \$row only if the row exists and every column in \$expected equals the stored value\n"
+            . '(ints exactly, floats bit for bit, strings byte for byte), atomically.',
+        'param' => ['expected' => 'column name => value; empty matches any existing row'],
+        'return' => 'true if written, false on a missing key or a mismatch',
+    ],
+    'Table::cmpdel' => [
+        'doc' => 'Deletes the row only if every column in $expected equals the stored value, atomically.',
+        'return' => 'true if deleted, false on a missing key or a mismatch',
+    ],
+    'Table::count' => 'Rows stored now; count($table) is the same.',
+    'Table::getSize' => 'The declared capacity, exactly $size; works before create() too.',
+    'Table::getMemorySize' => 'Bytes of shared memory the table maps; 0 before create() and after destroy().',
+    'Table::stats' => [
+        'doc' => "Counters and figures: rows, num, size, memory_size, insert_count, update_count, delete_count,\n"
+            . "lock_recoveries, max_chain, key_max_length, row_bytes, buckets, stripes, spare_rows, read_retries.\n"
+            . 'Walks the bucket index: O(size).',
+        'rtype' => 'array<string, int>',
+    ],
+    'Table::check' => [
+        'doc' => 'Verifies every internal invariant; takes every lock while it runs. For tests and diagnostics.',
+        'return' => 'always true',
+        'throws' => ['Exception' => '"Table check failed: ..." naming the first broken invariant'],
+    ],
+    'Table::destroy' => [
+        'doc' => "Unmaps the table in this process; other processes keep theirs. Later use throws,\n"
+            . 'except getSize() and getMemorySize().',
+        'return' => 'always true',
+    ],
+    'Table::offsetExists' => 'isset($table[$key]): as exists().',
+    'Table::offsetGet' => [
+        'doc' => '$table[$key]: the row as get() returns it, but null when missing, so ?? works.',
+        'param' => ['offset' => 'string, or int used as its decimal form'],
+        'rtype' => 'array<string, int|float|string>|null',
+    ],
+    'Table::offsetSet' => [
+        'doc' => '$table[$key] = [...]: as set(). $table[] = ... is an Error.',
+        'param' => ['offset' => 'string, or int used as its decimal form', 'value' => 'the row array'],
+    ],
+    'Table::offsetUnset' => 'unset($table[$key]): as del().',
+    'Table::current' => 'The current row of a foreach (a consistent snapshot).',
+    'Table::key' => 'The current key of a foreach.',
+    'Table::next' => 'Moves to the next row.',
+    'Table::rewind' => 'Starts a new iteration; each row that stays in the table is visited once.',
+    'Table::valid' => 'Whether the iteration has a current row.',
+
+    'Exception' => 'Thrown when the table cannot do what was asked: use before create() or after destroy(), '
+        . "create() twice or\nwithout columns, no memory, a failed check().",
+    'FullException' => 'Thrown when a new key needs a row and every one of the table\'s rows is in use.',
+];
