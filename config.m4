@@ -140,6 +140,11 @@ if test "$PHP_SHMTABLE" != "no"; then
 
   AC_DEFINE([HAVE_SHMTABLE], [1], [Whether the shmtable extension is enabled])
 
+  dnl For phpinfo(): the flags the module was compiled with (quotes and
+  dnl backslashes dropped, so the value is always a valid C string).
+  shmtable_build_cflags=`echo "$CFLAGS" | tr -d '"\\\\'`
+  AC_DEFINE_UNQUOTED([SHMTABLE_BUILD_CFLAGS], ["$shmtable_build_cflags"], [CFLAGS the shmtable extension was built with])
+
   PHP_NEW_EXTENSION([shmtable],
     [shmtable.c src/shmt.c src/shmt_hash.c src/shmt_os.c],
     [$ext_shared], [], [$SHMTABLE_CFLAGS])

@@ -22,6 +22,7 @@
 
 #include "php_shmtable.h"
 #include "src/shmt.h"
+#include "src/shmt_os.h"
 
 #include <errno.h>
 #include <string.h>
@@ -1515,16 +1516,63 @@ PHP_MINIT_FUNCTION(shmtable)
 	return SUCCESS;
 }
 
+/* The compiler and the sanitizers this module was built with, for phpinfo(). */
+#if defined(__clang__)
+#define PHP_SHMTABLE_COMPILER "clang " __clang_version__
+#elif defined(__GNUC__)
+#define PHP_SHMTABLE_COMPILER "gcc " __VERSION__
+#elif defined(_MSC_VER)
+#define PHP_SHMTABLE_COMPILER "MSVC " ZEND_TOSTR(_MSC_VER)
+#else
+#define PHP_SHMTABLE_COMPILER "unknown"
+#endif
+#ifndef __has_feature
+#define __has_feature(x) 0
+#endif
+#if defined(__SANITIZE_ADDRESS__) || __has_feature(address_sanitizer)
+#define PHP_SHMTABLE_ASAN 1
+#else
+#define PHP_SHMTABLE_ASAN 0
+#endif
+#if defined(__SANITIZE_THREAD__) || __has_feature(thread_sanitizer)
+#define PHP_SHMTABLE_TSAN 1
+#else
+#define PHP_SHMTABLE_TSAN 0
+#endif
+#ifndef SHMTABLE_BUILD_CFLAGS
+#define SHMTABLE_BUILD_CFLAGS ""
+#endif
+
 PHP_MINFO_FUNCTION(shmtable)
 {
 	(void)zend_module;
+	char buf[128];
 	php_info_print_table_start();
 	php_info_print_table_row(2, "shmtable support", "enabled");
 	php_info_print_table_row(2, "Version", PHP_SHMTABLE_VERSION);
-	php_info_print_table_row(2, "Locking", "robust process-shared mutexes, seqlock reads");
-	php_info_print_table_row(2, "Hash", "SipHash-1-3, random seed per table");
 	php_info_print_table_row(2, "Engine version", SHMT_VERSION);
-	char buf[64];
+	/* "Locking" => "seqlock reads, writes under a robust process-shared pthread mutex (glibc 2.36)" */
+	{
+		char os[96];
+		shmt_os_describe(os, sizeof(os));
+		snprintf(buf, sizeof(buf), "seqlock reads, writes under a %s", os);
+		php_info_print_table_row(2, "Locking", buf);
+	}
+	php_info_print_table_row(2, "Hash", "SipHash-1-3, random seed per table");
+	php_info_print_table_row(2, "Compiler", PHP_SHMTABLE_COMPILER);
+	php_info_print_table_row(2, "CFLAGS", SHMTABLE_BUILD_CFLAGS[0] ? SHMTABLE_BUILD_CFLAGS : "(none)");
+	php_info_print_table_row(2, "Debug build", ZEND_DEBUG ? "yes" : "no");
+#ifdef ZTS
+	php_info_print_table_row(2, "Thread safety", "ZTS");
+#else
+	php_info_print_table_row(2, "Thread safety", "NTS");
+#endif
+	/* UBSan defines no macro; the CFLAGS row shows -fsanitize=undefined. */
+	snprintf(buf, sizeof(buf), "%s%s%s",
+	         PHP_SHMTABLE_ASAN ? "address" : "",
+	         PHP_SHMTABLE_ASAN && PHP_SHMTABLE_TSAN ? ", " : "",
+	         PHP_SHMTABLE_TSAN ? "thread" : "");
+	php_info_print_table_row(2, "Sanitizers", buf[0] ? buf : "none detected");
 	snprintf(buf, sizeof(buf), ZEND_LONG_FMT,
 	         __atomic_load_n(&php_shmtable_live_tables, __ATOMIC_RELAXED));
 	php_info_print_table_row(2, "Tables mapped by this process", buf);

@@ -17,6 +17,10 @@
 #if defined(__linux__)
 #include <sys/random.h>
 #endif
+#if defined(__GLIBC__)
+#include <gnu/libc-version.h>
+#endif
+#include <stdio.h>
 
 int shmt_lock_init(shmt_lock *l)
 {
@@ -111,4 +115,16 @@ int shmt_random_bytes(void *buf, size_t len)
 		len -= (size_t)n;
 	}
 	return 0;
+}
+
+void shmt_os_describe(char *buf, size_t len)
+{
+	if (len == 0) {
+		return;
+	}
+#if defined(__GLIBC__)
+	snprintf(buf, len, "robust process-shared pthread mutex (glibc %s)", gnu_get_libc_version());
+#else
+	snprintf(buf, len, "robust process-shared pthread mutex");
+#endif
 }

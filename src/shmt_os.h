@@ -38,4 +38,9 @@ void shmt_unmap(void *base, size_t bytes);
 /* Fill buf with `len` bytes from the kernel's random source. 0 on success. */
 int shmt_random_bytes(void *buf, size_t len);
 
+/* What this layer is built on, for phpinfo(): the lock and the C library
+ * that provides it, e.g. "robust process-shared pthread mutex (glibc 2.36)",
+ * written NUL-terminated into buf (truncated to len - 1 bytes). */
+void shmt_os_describe(char *buf, size_t len);
+
 #endif /* SHMT_OS_H */
