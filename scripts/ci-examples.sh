@@ -80,23 +80,27 @@ expect() {
 # ---- basic.php --------------------------------------------------------------
 
 section "examples/basic.php"
-if timeout 60 "$PHP" -d extension="$ROOT/modules/shmtable.so" examples/basic.php >"$work/basic.log" 2>&1; then
+timeout 60 "$PHP" -d extension="$ROOT/modules/shmtable.so" examples/basic.php >"$work/basic.log" 2>&1
+rc=$?
+if [ "$rc" -eq 0 ]; then
     ok "basic.php (exit 0, $(wc -l <"$work/basic.log") lines)"
 else
     sed 's/^/  | /' "$work/basic.log" | tail -n 20
-    fail "basic.php" "exit status $?"
+    fail "basic.php" "exit status $rc"
 fi
 
 # ---- prefork_http_counter.php ----------------------------------------------------
 
 section "examples/prefork_http_counter.php"
-if timeout 90 "$PHP" -d extension="$ROOT/modules/shmtable.so" examples/prefork_http_counter.php \
-    --workers=4 --clients=4 --requests=500 >"$work/counter.log" 2>&1; then
+timeout 90 "$PHP" -d extension="$ROOT/modules/shmtable.so" examples/prefork_http_counter.php \
+    --workers=4 --clients=4 --requests=500 >"$work/counter.log" 2>&1
+rc=$?
+if [ "$rc" -eq 0 ]; then
     expect "prefork_http_counter.php: 2000 requests, all counted" "$work/counter.log" \
         '^ok: 2000 requests sent, 2000 counted per client, per path and per worker; 4 workers stopped$'
 else
     sed 's/^/  | /' "$work/counter.log" | tail -n 20
-    fail "prefork_http_counter.php" "exit status $?"
+    fail "prefork_http_counter.php" "exit status $rc"
 fi
 
 # ---- the rate limiter ---------------------------------------------------------------
@@ -123,7 +127,7 @@ else
     ok "rate limiter: server listening on 127.0.0.1:$port"
     timeout 120 "$PHP" examples/rate_limit_check.php --port="$port" --clients=4 --requests=250 --procs=2 --limit=100 \
         >"$work/check1.log" 2>&1
-    cat "$work/check1.log" | sed 's/^/  | /'
+    sed 's/^/  | /' "$work/check1.log"
     expect "rate limiter: 4 clients x 250 requests, exactly 100 x 200 + 150 x 429 each, /stats agrees" "$work/check1.log" \
         '^127\.0\.0\.10 +250 +100 +150 +100 +150$' '^127\.0\.0\.13 +250 +100 +150 +100 +150$' \
         '^ok: limit 100 held exactly: 400 x 200, 600 x 429, and /stats agrees$'
@@ -154,8 +158,10 @@ fi
 # ---- job_runner.php -------------------------------------------------------------------
 
 section "examples/job_runner.php"
-if timeout 300 "$PHP" -d extension="$ROOT/modules/shmtable.so" examples/job_runner.php --jobs=2000 --workers=4 \
-    >"$work/jobs.log" 2>&1; then
+timeout 300 "$PHP" -d extension="$ROOT/modules/shmtable.so" examples/job_runner.php --jobs=2000 --workers=4 \
+    >"$work/jobs.log" 2>&1
+rc=$?
+if [ "$rc" -eq 0 ]; then
     tail -n 3 "$work/jobs.log" | sed 's/^/  | /'
     if grep -q $'\r' "$work/jobs.log"; then
         fail "job_runner.php: plain lines when stdout is not a terminal" "output has carriage returns"
@@ -165,17 +171,19 @@ if timeout 300 "$PHP" -d extension="$ROOT/modules/shmtable.so" examples/job_runn
     fi
 else
     sed 's/^/  | /' "$work/jobs.log" | tail -n 20
-    fail "job_runner.php" "exit status $?"
+    fail "job_runner.php" "exit status $rc"
 fi
-if timeout 300 "$PHP" -d extension="$ROOT/modules/shmtable.so" examples/job_runner.php --jobs=1000 --workers=4 --kill-one \
-    >"$work/kill.log" 2>&1; then
+timeout 300 "$PHP" -d extension="$ROOT/modules/shmtable.so" examples/job_runner.php --jobs=1000 --workers=4 --kill-one \
+    >"$work/kill.log" 2>&1
+rc=$?
+if [ "$rc" -eq 0 ]; then
     tail -n 3 "$work/kill.log" | sed 's/^/  | /'
     expect "job_runner.php --kill-one: a worker killed mid-job, every job still done exactly once" "$work/kill.log" \
         '^killed worker #[0-9]+ \(pid [0-9]+\) holding job [0-9]+' \
         '^ok: every one of the 1000 jobs was done exactly once, with the right result$'
 else
     sed 's/^/  | /' "$work/kill.log" | tail -n 20
-    fail "job_runner.php --kill-one" "exit status $?"
+    fail "job_runner.php --kill-one" "exit status $rc"
 fi
 if command -v script >/dev/null 2>&1; then
     # script(1) gives the program a terminal, as a user's shell would.
