@@ -30,7 +30,8 @@
 #                                `composer validate` when composer is there
 #   one license, one version     LICENSE, package.xml, composer.json, README
 #                                and file headers say MIT; php_shmtable.h,
-#                                package.xml and CHANGELOG.md the same version
+#                                src/shmt.h, package.xml and CHANGELOG.md the
+#                                same version
 #   config.w32 = config.m4       same sources, same AC_DEFINE, same switch
 #                                (SHMTABLE_BUILD_CFLAGS, AC_DEFINE_UNQUOTED in
 #                                config.m4, only feeds phpinfo() and has a
@@ -270,12 +271,13 @@ else
     fail "license stated alike" "$(IFS=';'; echo "${problems[*]}")"
 fi
 h_version=$(sed -n 's/^#define PHP_SHMTABLE_VERSION "\(.*\)"/\1/p' php_shmtable.h)
+e_version=$(sed -n 's/^#define SHMT_VERSION "\(.*\)"/\1/p' src/shmt.h)
 c_version=$(sed -n 's/^## \[\([^]]*\)\].*/\1/p' CHANGELOG.md | head -n 1)
-if [ -n "$h_version" ] && [ "$h_version" = "$version" ] && [ "$c_version" = "$version" ] &&
-    grep -q "<api>$version</api>" package.xml; then
-    ok "version $version in php_shmtable.h, package.xml and CHANGELOG.md"
+if [ -n "$h_version" ] && [ "$h_version" = "$version" ] && [ "$e_version" = "$version" ] &&
+    [ "$c_version" = "$version" ] && grep -q "<api>$version</api>" package.xml; then
+    ok "version $version in php_shmtable.h, src/shmt.h, package.xml and CHANGELOG.md"
 else
-    fail "one version" "php_shmtable.h $h_version, package.xml $version, CHANGELOG.md ${c_version:-none}"
+    fail "one version" "php_shmtable.h $h_version, src/shmt.h ${e_version:-none}, package.xml $version, CHANGELOG.md ${c_version:-none}"
 fi
 
 # ---- Windows: config.w32 says what config.m4 says ------------------------------
