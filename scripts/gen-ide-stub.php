@@ -77,6 +77,28 @@ function default_text(ReflectionParameter $p): ?string
     return null;   // optional without a default (variadic)
 }
 
+/** A type as PHP source inside namespace ShmTable: class names fully qualified. */
+function type_str(?ReflectionType $t): string
+{
+    if ($t === null) {
+        return 'mixed';
+    }
+    if ($t instanceof ReflectionUnionType || $t instanceof ReflectionIntersectionType) {
+        $sep = $t instanceof ReflectionUnionType ? '|' : '&';
+        return implode($sep, array_map(function (ReflectionType $u) use ($sep): string {
+            $s = type_str($u);
+            return $sep === '|' && $u instanceof ReflectionIntersectionType ? "($s)" : $s;
+        }, $t->getTypes()));
+    }
+    /** @var ReflectionNamedType $t */
+    $name = $t->getName();
+    $lower = strtolower($name);
+    if (!$t->isBuiltin() && !in_array($lower, ['self', 'static', 'parent'], true)) {
+        $name = '\\' . ltrim($name, '\\');
+    }
+    return ($t->allowsNull() && $lower !== 'mixed' && $lower !== 'null' ? '?' : '') . $name;
+}
+
 function short(string $class): string
 {
     return substr($class, strrpos($class, '\\') + 1);
@@ -155,14 +177,15 @@ foreach ($classes as $name => $class) {
         $tags = [];
         $params = [];
         foreach ($m->getParameters() as $p) {
-            $type = $p->hasType() ? (string) $p->getType() : 'mixed';
+            $type = type_str($p->getType());
             $text = $d['param'][$p->getName()] ?? '';
             $tags[] = rtrim("@param $type \$" . $p->getName() . " $text");
             $def = default_text($p);
             $params[] = ($p->hasType() ? "$type " : '') . ($p->isPassedByReference() ? '&' : '')
                 . ($p->isVariadic() ? '...' : '') . '$' . $p->getName() . ($def !== null ? " = $def" : '');
         }
-        $ret = $m->hasReturnType() ? (string) $m->getReturnType() : ($m->hasTentativeReturnType() ? (string) $m->getTentativeReturnType() : null);
+        $ret = $m->hasReturnType() ? type_str($m->getReturnType())
+            : ($m->hasTentativeReturnType() ? type_str($m->getTentativeReturnType()) : null);
         if ($ret !== null && $m->getName() !== '__construct') {
             $tags[] = rtrim('@return ' . ($d['rtype'] ?? $ret) . ' ' . ($d['return'] ?? ''));
         }
