@@ -188,7 +188,7 @@ fi
 if command -v script >/dev/null 2>&1; then
     # script(1) gives the program a terminal, as a user's shell would.
     timeout 300 script -qec "$PHP -d extension=$ROOT/modules/shmtable.so examples/job_runner.php --jobs=300 --workers=2" \
-        /dev/null >"$work/tty.log" 2>&1
+        /dev/null </dev/null >"$work/tty.log" 2>&1
     rc=$?
     if [ "$rc" -eq 0 ] && grep -q $'\r\\[' "$work/tty.log" && grep -q 'ok: every one of the 300 jobs' "$work/tty.log"; then
         ok "job_runner.php on a terminal: the progress line is redrawn with \\r"
