@@ -31,6 +31,8 @@ var_dump((bool) preg_match('/^seqlock reads, writes under a robust process-share
 var_dump((bool) preg_match('/^(gcc|clang|MSVC) \S/', $i['Compiler']));
 var_dump(in_array($i['Debug build'], ['yes', 'no'], true), $i['Debug build'] === (PHP_DEBUG ? 'yes' : 'no'));
 var_dump($i['Thread safety'] === (PHP_ZTS ? 'ZTS' : 'NTS'));
+// A build with -fsanitize=address (scripts/check.sh asan) must say so.
+var_dump(str_contains($i['CFLAGS'], '-fsanitize=address') === str_contains($i['Sanitizers'], 'address'));
 echo $i['Tables mapped by this process'], ' ', $i['Bytes mapped by those tables'], "\n";
 
 $a = new Table(100);
@@ -66,6 +68,7 @@ Thread safety
 Sanitizers
 Tables mapped by this process
 Bytes mapped by those tables
+bool(true)
 bool(true)
 bool(true)
 bool(true)
