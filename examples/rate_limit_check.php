@@ -14,6 +14,13 @@
  * window longer than this run). Expected, per client: exactly --limit answers
  * 200 and the rest 429, and /stats reporting the same numbers.
  *
+ * --rollover checks the other side of a fixed window, for a server started
+ * with a short --window (a few seconds): one address sends --limit + 20
+ * requests right after a window starts (exactly --limit pass), waits for the
+ * next window (the server's X-RateLimit-Reset says when), and sends --limit
+ * again: all pass, since a new window starts from zero. Then it checks that
+ * the server swept the rows of past windows (/stats counter_rows).
+ *
  * This program does not need the shmtable extension: it only speaks HTTP.
  * It needs pcntl. Exit status 0 when every count is exact, 1 otherwise.
  * Only loopback addresses are used.
@@ -24,7 +31,7 @@ if (!extension_loaded('pcntl')) {
     fwrite(STDERR, "This program needs the pcntl extension.\n");
     exit(1);
 }
-$opt = getopt('', ['port:', 'clients:', 'requests:', 'procs:', 'limit:']);
+$opt = getopt('', ['port:', 'clients:', 'requests:', 'procs:', 'limit:', 'rollover']);
 $port = (int) ($opt['port'] ?? 0);
 $nClients = (int) ($opt['clients'] ?? 4);
 $nRequests = (int) ($opt['requests'] ?? 250);
@@ -36,7 +43,7 @@ if ($port < 1 || $nClients < 1 || $nClients > 200 || $nRequests < 1 || $nProcs <
 }
 pcntl_alarm(120);   // a watchdog: nothing here may hang a CI run
 
-/** One HTTP/1.0 GET from $sourceIp; [status, body] or [0, error]. */
+/** One HTTP/1.0 GET from $sourceIp; [status, body, headers] or [0, error, []]. */
 function http_get(string $sourceIp, int $port, string $path): array
 {
     $ctx = stream_context_create(['socket' => ['bindto' => "$sourceIp:0"]]);
@@ -49,10 +56,61 @@ function http_get(string $sourceIp, int $port, string $path): array
     $response = (string) stream_get_contents($fp);
     fclose($fp);
     if (!preg_match('#^HTTP/1\.[01] (\d{3}) #', $response, $m)) {
-        return [0, 'bad response: ' . json_encode(substr($response, 0, 60))];
+        return [0, 'bad response: ' . json_encode(substr($response, 0, 60)), []];
     }
-    $body = (string) substr($response, (int) strpos($response, "\r\n\r\n") + 4);
-    return [(int) $m[1], $body];
+    $end = (int) strpos($response, "\r\n\r\n");
+    $headers = [];
+    foreach (array_slice(explode("\r\n", substr($response, 0, $end)), 1) as $line) {
+        [$k, $v] = array_pad(explode(':', $line, 2), 2, '');
+        $headers[strtolower(trim($k))] = trim($v);
+    }
+    return [(int) $m[1], (string) substr($response, $end + 4), $headers];
+}
+
+if (isset($opt['rollover'])) {
+    $ip = '127.0.0.50';
+    $ok = true;
+    // Sleep into the next window: Retry-After/X-RateLimit-Reset is the
+    // number of whole seconds (rounded up) until the current one ends.
+    $toNextWindow = function () use ($ip, $port): void {
+        [, , $h] = http_get($ip, $port, '/');
+        usleep((int) (((int) ($h['x-ratelimit-reset'] ?? 1)) * 1e6) + 200_000);
+    };
+    $burst = function (int $n) use ($ip, $port): array {
+        $counts = [];
+        $t = microtime(true);
+        for ($i = 0; $i < $n; $i++) {
+            [$status] = http_get($ip, $port, '/');
+            $counts[$status] = ($counts[$status] ?? 0) + 1;
+        }
+        return [$counts, microtime(true) - $t];
+    };
+    $toNextWindow();
+    [$first, $t1] = $burst($limit + 20);
+    printf("window 1: %d requests in %.2f s: %d x 200, %d x 429\n", $limit + 20, $t1, $first[200] ?? 0, $first[429] ?? 0);
+    if (($first[200] ?? 0) !== $limit || ($first[429] ?? 0) !== 20) {
+        echo "  wrong: expected $limit x 200 and 20 x 429\n";
+        $ok = false;
+    }
+    $toNextWindow();
+    [$second, $t2] = $burst($limit);
+    printf("window 2: %d requests in %.2f s: %d x 200, %d x 429\n", $limit, $t2, $second[200] ?? 0, $second[429] ?? 0);
+    if (($second[200] ?? 0) !== $limit) {
+        echo "  wrong: a new window must start from zero: expected $limit x 200\n";
+        $ok = false;
+    }
+    // The server sweeps once a second: after that, only this window's row is left.
+    usleep(1_500_000);
+    [$status, $body] = http_get($ip, $port, '/stats');
+    $stats = json_decode($body, true);
+    $rows = $stats['counter_rows'] ?? null;
+    printf("counter rows after the sweep: %s\n", json_encode($rows));
+    if ($rows !== 1) {
+        echo "  wrong: expected 1 counter row (this window's), past windows swept\n";
+        $ok = false;
+    }
+    echo $ok ? "ok: a new window starts from zero, and past windows are swept\n" : "FAILED\n";
+    exit($ok ? 0 : 1);
 }
 
 $dir = sys_get_temp_dir() . '/shmtable-ratelimit-' . getmypid();

@@ -102,7 +102,7 @@ function respond($conn, int $status, string $reason, string $body, array $header
     fwrite($conn, "$head\r\n$body");
 }
 
-function stats_json(Table $clients, Table $workers, int $limit, int $window, float $started): string
+function stats_json(Table $counters, Table $clients, Table $workers, int $limit, int $window, float $started): string
 {
     $c = [];
     foreach ($clients as $ip => $row) {
@@ -121,6 +121,7 @@ function stats_json(Table $clients, Table $workers, int $limit, int $window, flo
         'window' => intdiv((int) $elapsed, $window),
         'clients' => $c,
         'workers' => $w,
+        'counter_rows' => count($counters),    // rows of the current window (and of the last, until swept)
     ], JSON_PRETTY_PRINT) . "\n";
 }
 
@@ -153,7 +154,7 @@ function worker(int $id, $server, Table $counters, Table $clients, Table $worker
         $workers->incr("worker $id", 'served');
 
         if ($path === '/stats') {       // not rate limited: an operator's page
-            respond($conn, 200, 'OK', stats_json($clients, $workers, $limit, $window, $started));
+            respond($conn, 200, 'OK', stats_json($counters, $clients, $workers, $limit, $window, $started));
             fclose($conn);
             continue;
         }

@@ -8,7 +8,7 @@
 # then for each example prints "ok: NAME" or "FAIL: NAME" with its output;
 # the last line is the tally `N passed, N failed`, and the exit status is
 # non-zero if any failed. All traffic stays on the loopback interface; every
-# run is bounded by `timeout`. About 15 seconds.
+# run is bounded by `timeout`. About 25 seconds.
 #
 # The checks:
 #   basic.php                  runs to the end, exit 0
@@ -19,7 +19,9 @@
 #                              each address; exactly 100 x 200 and 150 x 429
 #                              per address, and /stats agrees; a second round
 #                              from the same addresses in the same window gets
-#                              only 429s; the server stops cleanly on SIGTERM
+#                              only 429s; the server stops cleanly on SIGTERM;
+#                              with a 5 s window, a new window gives the whole
+#                              limit again and past windows' rows are swept
 #   job_runner.php             2000 jobs, 4 workers, each done exactly once;
 #                              plain progress lines when stdout is not a
 #                              terminal, "\r" redraws when it is (under
@@ -153,6 +155,41 @@ else
         sed 's/^/  | /' "$work/server.log" | tail -n 10
         fail "rate limiter: server stop" "exit status $rc"
     fi
+fi
+
+# A second server with a 5 s window, for what happens when a window ends:
+# rate_limit_check.php --rollover starts just after a window boundary, uses
+# up the limit, waits for the next window and must get the whole limit
+# again, then finds the past window's counter swept away.
+"$PHP" -d extension="$ROOT/modules/shmtable.so" examples/rate_limit_server.php \
+    --port=0 --workers=2 --limit=100 --window=5 >"$work/server2.log" 2>&1 &
+server_pid=$!
+port=
+for _ in $(seq 1 100); do
+    port=$(sed -n 's#^listening on http://127\.0\.0\.1:\([0-9]*\)/.*#\1#p' "$work/server2.log")
+    [ -n "$port" ] && break
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.1
+done
+if [ -z "$port" ]; then
+    sed 's/^/  | /' "$work/server2.log"
+    fail "rate limiter, 5 s window: server start" "no 'listening on' line"
+else
+    timeout 60 "$PHP" examples/rate_limit_check.php --port="$port" --rollover --limit=100 >"$work/rollover.log" 2>&1
+    sed 's/^/  | /' "$work/rollover.log"
+    expect "rate limiter, 5 s window: a new window starts from zero, past windows are swept" "$work/rollover.log" \
+        '^window 1: 120 requests .*: 100 x 200, 20 x 429$' '^window 2: 100 requests .*: 100 x 200, 0 x 429$' \
+        '^ok: a new window starts from zero, and past windows are swept$'
+fi
+if [ -n "$server_pid" ]; then
+    kill -TERM "$server_pid" 2>/dev/null
+    for _ in $(seq 1 200); do
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -KILL "$server_pid" 2>/dev/null
+    wait "$server_pid"
+    server_pid=
 fi
 
 # ---- job_runner.php -------------------------------------------------------------------
