@@ -9,7 +9,8 @@
  *       [--port=8080] [--workers=4] [--limit=100] [--window=60] [--max-clients=10000]
  *
  *   curl -i http://127.0.0.1:8080/            200, or 429 past the limit
- *   curl http://127.0.0.1:8080/stats          JSON: per client allowed/refused, per worker served
+ *   curl http://127.0.0.1:8080/stats          JSON: per client allowed/refused, per worker served,
+ *                                             counter rows held now
  *
  * Stop it with Ctrl-C or SIGTERM: the master stops the workers (each finishes
  * the request in hand) and exits 0. --port=0 lets the kernel pick a port; the
