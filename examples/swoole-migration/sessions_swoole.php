@@ -96,7 +96,7 @@ $first = array_key_first($rows);
 printf("first open session: %s %s\n", $first, json_encode($rows[$first]));
 
 // What the two classes do differently at the edges: here nothing throws.
-$sessions->set(str_repeat('k', 70), []);                // stored under its first 63 bytes
+$sessions->set(str_repeat('k', 70), []);                // a warning, then stored under its first 63 bytes
 var_dump($sessions->exists(str_repeat('k', 63)));       // true
 $sessions->set($first, ['last_page' => str_repeat('x', 20)]);
 var_dump(strlen($sessions->get($first, 'last_page'))); // 16: the rest is gone
