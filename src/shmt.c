@@ -2197,3 +2197,33 @@ int shmt_still_current(const shmt_table *t)
 	}
 	return rc == 0 && dev == t->dev && ino == t->ino;
 }
+
+shmt_status shmt_same_definition(const shmt_table *t, uint32_t size, uint32_t key_max,
+                                 const shmt_coldef *cols, uint32_t ncols, char *msg,
+                                 size_t msglen)
+{
+	shmt_layout L;
+	memset(&L, 0, sizeof(L));
+	L.size = t->size;
+	L.key_max = t->key_max;
+	L.ncols = t->ncols;
+	shmt_open_args a;
+	memset(&a, 0, sizeof(a));
+	a.size = size;
+	a.key_max = key_max;
+	a.cols = cols;
+	a.ncols = ncols;
+	char why[256];
+	if (!definition_differs(&L, t->cols, &a, why, sizeof(why))) {
+		return SHMT_OK;
+	}
+	if (msg != NULL && msglen > 0) {
+		if (t->name != NULL) {
+			snprintf(msg, msglen, "table '%s' exists with another definition: %s", t->name, why);
+		} else {
+			snprintf(msg, msglen, "table file '%s' exists with another definition: %s",
+			         t->path != NULL ? t->path : "", why);
+		}
+	}
+	return SHMT_E_DEFINITION;
+}

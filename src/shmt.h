@@ -192,6 +192,12 @@ shmt_opened shmt_opened_how(const shmt_table *t);
  * anonymous table. */
 int shmt_still_current(const shmt_table *t);
 
+/* SHMT_OK if t has exactly this definition, else SHMT_E_DEFINITION with
+ * msg naming the first difference (as shmt_open() does). */
+shmt_status shmt_same_definition(const shmt_table *t, uint32_t size, uint32_t key_max,
+                                 const shmt_coldef *cols, uint32_t ncols, char *msg,
+                                 size_t msglen);
+
 /* Unmap the table in this process and free the handle. Other processes are
  * not affected; the kernel frees the memory with the last mapping. */
 void shmt_close(shmt_table *t);
