@@ -1675,6 +1675,7 @@ typedef struct {
 	int is_shm;
 	char label[64 + 4096];
 	char where[32 + 4096]; /* the file as a user finds it */
+	char label_where[128 + 8192]; /* label, and where when it adds something */
 } open_ctx;
 
 /* Check a stored header (hdr, hdr_len bytes read from the object of
@@ -1765,7 +1766,7 @@ static shmt_status validate_header(const open_ctx *c, const unsigned char *hdr,
 #define SAME(field, want)                                                  \
 	do {                                                                   \
 		if ((uint64_t)(field) != (uint64_t)(want)) {                       \
-			BAD("%s is %llu, the layout says %llu", #field,                \
+			BAD("%s is %llu, the layout says %llu", #field + 2,            \
 			    (unsigned long long)(field), (unsigned long long)(want));   \
 		}                                                                  \
 	} while (0)
@@ -1876,8 +1877,7 @@ static shmt_status reopen_repair(shmt_table *t, const open_ctx *c, char *msg,
 	}
 	char why[256];
 	if (shmt_check(t, why, sizeof(why)) != SHMT_OK) {
-		snprintf(msg, msglen, "%s is damaged beyond repair (%s): %s", c->label, c->where,
-		         why);
+		snprintf(msg, msglen, "%s is damaged beyond repair: %s", c->label_where, why);
 		return SHMT_E_CORRUPT;
 	}
 	return SHMT_OK;
@@ -1886,7 +1886,7 @@ static shmt_status reopen_repair(shmt_table *t, const open_ctx *c, char *msg,
 static shmt_status sys_error(const open_ctx *c, const char *what, int err, char *msg,
                              size_t msglen)
 {
-	snprintf(msg, msglen, "cannot %s %s (%s): %s", what, c->label, c->where, strerror(err));
+	snprintf(msg, msglen, "cannot %s %s: %s", what, c->label_where, strerror(err));
 	return SHMT_E_SYSTEM;
 }
 
@@ -1942,6 +1942,11 @@ shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
 		snprintf(c->label, sizeof(c->label), "table file '%s'", a->path);
 		snprintf(c->where, sizeof(c->where), "%s", a->path);
 	}
+	if (c->is_shm) {
+		snprintf(c->label_where, sizeof(c->label_where), "%s (%s)", c->label, c->where);
+	} else {
+		snprintf(c->label_where, sizeof(c->label_where), "%s", c->label);
+	}
 	if (a->create) {
 		int bad;
 		st = layout_compute(a->size, a->key_max, a->cols, a->ncols, want, &W,
@@ -1983,7 +1988,7 @@ shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
 		goto out;
 	}
 	if (!regular) {
-		snprintf(msg, msglen, "%s (%s) is not a regular file", c->label, c->where);
+		snprintf(msg, msglen, "%s is not a regular file", c->label_where);
 		st = SHMT_E_SYSTEM;
 		goto out;
 	}
@@ -2012,14 +2017,14 @@ shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
 	int unfinished = obj_size == 0 || (magic_ok && stored.ready != 1);
 	if (unfinished) {
 		if (!sole) {
-			snprintf(msg, msglen, "%s (%s) is mapped by a process but has no table in it",
-			         c->label, c->where);
+			snprintf(msg, msglen, "%s is mapped by a process but has no table in it",
+			         c->label_where);
 			st = SHMT_E_CORRUPT;
 			goto out;
 		}
 		if (!a->create) {
-			snprintf(msg, msglen, "%s (%s) was never completely created; create() it again "
-			         "or remove it", c->label, c->where);
+			snprintf(msg, msglen, "%s was never completely created; create() it again "
+			         "or remove it", c->label_where);
 			st = SHMT_E_NOENT;
 			goto out;
 		}
