@@ -2166,8 +2166,13 @@ shmt_status shmt_unlink(const char *name, char *msg, size_t msglen)
 	if (rc == ENOENT) {
 		return SHMT_NOT_FOUND;
 	}
-	snprintf(msg, msglen, "cannot remove table '%s' (%s): %s", name, os_name,
+#if defined(__linux__)
+	snprintf(msg, msglen, "cannot remove table '%s' (/dev/shm%s): %s", name, os_name,
 	         strerror(rc));
+#else
+	snprintf(msg, msglen, "cannot remove table '%s' (shared memory %s): %s", name, os_name,
+	         strerror(rc));
+#endif
 	return SHMT_E_SYSTEM;
 }
 
