@@ -1765,23 +1765,23 @@ static shmt_status validate_header(const open_ctx *c, const unsigned char *hdr,
 	}
 #define SAME(field, want)                                                  \
 	do {                                                                   \
-		if ((uint64_t)(field) != (uint64_t)(want)) {                       \
-			BAD("%s is %llu, the layout says %llu", #field + 2,            \
-			    (unsigned long long)(field), (unsigned long long)(want));   \
+		if ((uint64_t)(h.field) != (uint64_t)(want)) {                     \
+			BAD("%s is %llu, the layout says %llu", #field,                \
+			    (unsigned long long)(h.field), (unsigned long long)(want)); \
 		}                                                                  \
 	} while (0)
-	SAME(h.header_bytes, L->header_bytes);
-	SAME(h.map_bytes, L->map_bytes);
-	SAME(h.spares, L->nstripes);
-	SAME(h.total_rows, L->total_rows);
-	SAME(h.nbuckets, L->nbuckets);
-	SAME(h.nstripes, L->nstripes);
-	SAME(h.row_bytes, L->row_bytes);
-	SAME(h.key_off, L->key_off);
-	SAME(h.alloc_off, L->alloc_off);
-	SAME(h.stripes_off, L->stripes_off);
-	SAME(h.buckets_off, L->buckets_off);
-	SAME(h.rows_off, L->rows_off);
+	SAME(header_bytes, L->header_bytes);
+	SAME(map_bytes, L->map_bytes);
+	SAME(spares, L->nstripes);
+	SAME(total_rows, L->total_rows);
+	SAME(nbuckets, L->nbuckets);
+	SAME(nstripes, L->nstripes);
+	SAME(row_bytes, L->row_bytes);
+	SAME(key_off, L->key_off);
+	SAME(alloc_off, L->alloc_off);
+	SAME(stripes_off, L->stripes_off);
+	SAME(buckets_off, L->buckets_off);
+	SAME(rows_off, L->rows_off);
 	for (uint32_t i = 0; i < h.ncols; i++) {
 		shmt_coldesc d;
 		memcpy(&d, cp + (size_t)i * sizeof(d), sizeof(d));
