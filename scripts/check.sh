@@ -298,6 +298,18 @@ valgrind_skip=(
     # of count() with a foreach walk right after the last kill fails about
     # one run in three; natively it has not been seen to fail.
     "tests/117_fork_killed_writers.phpt"
+    # Four rounds of four writers of 40 kB rows, killed together: under
+    # valgrind each round's writers do a small fraction of their work before
+    # the kill and the test runs for minutes; the repair itself is covered
+    # by 060 (reopen after exit) and by the ASan run of this test.
+    "tests/named/070_file_killed_writers.phpt"
+    # 3 x 8 processes x 10,000 increments, each process under valgrind: many
+    # minutes for what the ASan run checks in seconds.
+    "tests/named/080_concurrent_create.phpt"
+    # Its workers run in new pid namespaces through unshare(1), which
+    # valgrind traces as a child; it also has a 60,000-operation load and a
+    # kill timed to it. The ASan run covers the extension's side.
+    "tests/named/100_pid_namespaces.phpt"
 )
 
 check_valgrind() {
