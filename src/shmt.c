@@ -1126,6 +1126,10 @@ static shmt_status replace_locked(shmt_table *t, const keyinfo *ki, uint32_t old
 	intent_begin(s, INTENT_REPLACE, ki->b, old);
 	STEP(11);
 	if (s->spare != 0) {
+		if (!valid_idx(t, s->spare)) {
+			intent_end(s); /* a damaged shared table: refuse, write nothing */
+			return SHMT_E_CORRUPT;
+		}
 		/* Recovery treats a row named both here and in i_new as one. */
 		s->i_new = s->spare;
 		shmt_fence_release();
