@@ -131,6 +131,11 @@ static void open_input(const uint8_t *data, size_t size)
 }
 
 #ifdef SHMT_FUZZ
+static void remove_input(void)
+{
+	unlink(input_path);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -139,6 +144,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct stat sb;
 		snprintf(input_path, sizeof input_path, "%s/shmt-fuzz-open-%ld.shmt",
 		         stat("/dev/shm", &sb) == 0 ? "/dev/shm" : "/tmp", (long)getpid());
+		atexit(remove_input);
 	}
 	open_input(data, size);
 	if (unit_failures) {
