@@ -89,7 +89,9 @@ typedef struct {
 	uint8_t seed[16];      /* SipHash key, random per table */
 	uint32_t ready;        /* 1 once every field and lock is written (release) */
 	uint32_t backing;      /* SHMT_BACKING_*: anonymous, named object, file */
-	uint8_t reserved[24];  /* zero; room for later fields */
+	uint8_t reserved[16];  /* zero; room for later fields */
+	uint64_t pidns;        /* pid namespace of the processes mapping it (0:
+	                          unknown), set while nobody else maps it */
 	shmt_coldesc cols[];
 } shmt_header;
 _Static_assert(sizeof(shmt_header) == 144, "header layout");
@@ -171,6 +173,7 @@ const char *shmt_status_message(shmt_status st)
 	case SHMT_E_NOENT: return "no such table";
 	case SHMT_E_DEFINITION: return "table exists with another definition";
 	case SHMT_E_SYSTEM: return "system call failed";
+	case SHMT_E_NAMESPACE: return "table in use in another pid namespace";
 	}
 	return "unknown status";
 }
@@ -1984,6 +1987,7 @@ shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
 		goto out;
 	}
 	int sole = rc == 0;
+	uint64_t pidns = shmt_os_pidns();
 	uint64_t obj_size, dev, ino;
 	int regular;
 	rc = shmt_os_stat_fd(fd, &obj_size, &dev, &ino, &regular);
@@ -2058,6 +2062,7 @@ shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
 			goto out;
 		}
 		t->opened = SHMT_OPENED_CREATED;
+		t->h->pidns = pidns;
 		shmt_store_release(&t->h->ready, 1u);
 	} else {
 		st = validate_header(c, hdr, hdr_len, obj_size, &L, desc, msg, msglen);
@@ -2096,6 +2101,19 @@ shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
 				goto out;
 			}
 			t->opened = SHMT_OPENED_REOPENED;
+			t->h->pidns = pidns;
+		} else if (stored.pidns != 0 && pidns != 0 && stored.pidns != pidns) {
+			/* A lock word holds its owner's thread id as the owner's pid
+			 * namespace numbers it. Across namespaces two live threads can
+			 * have the same id, and a thread that dies while waiting for a
+			 * lock held by its namesake makes the kernel mark that live
+			 * owner dead. So processes of one pid namespace at a time. */
+			snprintf(msg, msglen, "%s is in use by processes of another pid namespace "
+			         "(a container); processes of different pid namespaces cannot share a "
+			         "table at the same time, because their thread ids, which the locks "
+			         "record, can be equal", c->label_where);
+			st = SHMT_E_NAMESPACE;
+			goto out;
 		}
 	}
 	/* Join the users (an exclusive hold becomes shared), then let the next

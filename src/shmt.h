@@ -57,6 +57,7 @@ typedef enum {
 	SHMT_E_NOENT,        /* no table of that name or path */
 	SHMT_E_DEFINITION,   /* a table exists there with another definition */
 	SHMT_E_SYSTEM,       /* a system call failed (open, map, lock, sync) */
+	SHMT_E_NAMESPACE,    /* the table is in use in another pid namespace */
 } shmt_status;
 
 const char *shmt_status_message(shmt_status st);
@@ -167,7 +168,9 @@ typedef enum {
  * shmt_check() must pass, else SHMT_E_CORRUPT naming the broken invariant).
  * Every header field is checked against the layout recomputed from the
  * stored definition and against the object's size before use
- * (SHMT_E_CORRUPT). Other failures: SHMT_E_INVALID (name, definition),
+ * (SHMT_E_CORRUPT). While processes of one pid namespace map a table,
+ * a process of another one is refused (SHMT_E_NAMESPACE): see
+ * docs/ARCHITECTURE.md, robust mutexes across pid namespaces. Other failures: SHMT_E_INVALID (name, definition),
  * SHMT_E_SYSTEM (msg has the path and strerror), SHMT_E_NOMEM (*bytes_asked
  * may be UINT64_MAX when too big). msg always gets a description.
  */

@@ -246,6 +246,17 @@ int shmt_os_unlock_opening(int fd) { return ofd_lock(fd, F_OFD_SETLK, F_UNLCK, 0
 int shmt_os_try_sole_user(int fd) { return ofd_lock(fd, F_OFD_SETLK, F_WRLCK, 1); }
 int shmt_os_share_users(int fd) { return ofd_lock(fd, F_OFD_SETLKW, F_RDLCK, 1); }
 
+uint64_t shmt_os_pidns(void)
+{
+#if defined(__linux__)
+	struct stat sb;
+	if (stat("/proc/self/ns/pid", &sb) == 0) {
+		return (uint64_t)sb.st_ino;
+	}
+#endif
+	return 0;
+}
+
 int shmt_random_bytes(void *buf, size_t len)
 {
 	unsigned char *p = buf;

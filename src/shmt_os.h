@@ -79,6 +79,10 @@ int shmt_os_try_sole_user(int fd);
 /* Byte 1 shared (waits; turns an exclusive hold into a shared one). */
 int shmt_os_share_users(int fd);
 
+/* An identifier of this process's pid namespace (on Linux the inode of
+ * /proc/self/ns/pid), or 0 where it cannot be known. */
+uint64_t shmt_os_pidns(void);
+
 /* Fill buf with `len` bytes from the kernel's random source. 0 on success. */
 int shmt_random_bytes(void *buf, size_t len);
 

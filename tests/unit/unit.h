@@ -34,6 +34,7 @@ static inline const char *unit_status_name(shmt_status st)
 	case SHMT_E_NOENT: return "SHMT_E_NOENT";
 	case SHMT_E_DEFINITION: return "SHMT_E_DEFINITION";
 	case SHMT_E_SYSTEM: return "SHMT_E_SYSTEM";
+	case SHMT_E_NAMESPACE: return "SHMT_E_NAMESPACE";
 	}
 	return "(unknown status)";
 }
