@@ -8,13 +8,16 @@
  * without pid-reuse races.
  *
  * The robust list is per thread and walked by the dying thread's own exit
- * path, which compares the lock word with its own thread id as its own pid
- * namespace numbers it; so owner-died marking is right in any namespace.
- * A locker whose thread id happens to equal the owner's (a same-numbered
- * thread in another pid namespace) is not confused either: for a robust
- * mutex of the default (normal) type glibc only refuses a same-id owner
- * with EDEADLK for the error-checking type and counts up for the
- * recursive one; a normal one waits on the futex like any contender.
+ * path, which compares each lock word with its own thread id as its own pid
+ * namespace numbers it. For the locks it holds that is right in any
+ * namespace, and a locker whose id equals the owner's is not confused by
+ * glibc either (for the default, normal type it waits; only error-checking
+ * mutexes answer EDEADLK and recursive ones count up). But the kernel also
+ * looks at the lock the thread was waiting for when it died
+ * (list_op_pending): if a live thread of another namespace with the same id
+ * holds it, the kernel marks that live owner dead. shmt_open() therefore
+ * lets processes of one pid namespace at a time map a table
+ * (shmt_os_pidns()).
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE 1 /* F_OFD_SETLK, MAP_ANONYMOUS */
