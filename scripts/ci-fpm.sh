@@ -196,7 +196,7 @@ while read -r c n; do
     [ "$o" -eq "$PER" ] && [ "$n" -eq "$PER" ] || { exact=0; echo "client $c: $o answered, count $n"; }
 done < <(counts plain)
 echo "load: $CLIENTS clients x $PER requests, $answered answered 200 in ${secs} s" \
-    "($(awk -v n="$answered" -v s="$secs" 'BEGIN { printf "%d", s > 0 ? n / s : 0 }') requests/s)"
+    "($(awk -v n="$answered" -v s="$secs" 'BEGIN { printf "%d", (s > 0 ? n / s : 0) }') requests/s)"
 [ "$exact" -eq 1 ] && ok "every one of $CLIENTS counts is exactly $PER (read by a CLI attach())" ||
     bad "counts differ"
 
