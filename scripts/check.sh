@@ -300,8 +300,8 @@ valgrind_skip=(
     "tests/117_fork_killed_writers.phpt"
     # Its second process runs as 'nobody'; valgrind traces it and cannot
     # write that child's log into the test directory, which fails the test.
-    # What the extension does there is an open() refused with EACCES, which
-    # 050 (hostile files) and 040 exercise under valgrind.
+    # The extension's side is the error path of a failed open() (EACCES
+    # there), which 010 takes under valgrind with ENOENT.
     "tests/named/041_permissions_other_user.phpt"
     # The three long multi-process tests of named tables pass under valgrind
     # when named (check.sh valgrind tests/named/070_...), but each adds about
