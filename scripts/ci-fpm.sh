@@ -154,7 +154,8 @@ for _ in $(seq 100); do
     php -n -r 'exit(@file_get_contents($argv[1]) === false ? 1 : 0);' "$url/hits.php?client=probe" && break
     sleep 0.1
 done
-workers() { pgrep -P "$fpm_pid" | tr '\n' ' '; }
+# The master's children (from /proc: a minimal Debian has no pgrep).
+workers() { cat "/proc/$fpm_pid/task/$fpm_pid/children" 2>/dev/null; }
 echo "php-fpm $("$FPM" -v | head -n 1 | cut -d' ' -f2), pid $fpm_pid, workers: $(workers); nginx on $url"
 [ "$(workers | wc -w)" -eq "$WORKERS" ] && ok "$WORKERS php-fpm workers" || bad "workers: $(workers)"
 
@@ -207,7 +208,7 @@ load_pid=$!
 killed=0
 sleep 0.5
 for k in $(seq "$KILLS"); do
-    victim=$(pgrep -P "$fpm_pid" | shuf -n 1)
+    victim=$(workers | tr ' ' '\n' | grep . | shuf -n 1)
     if [ -n "$victim" ] && kill -9 "$victim" 2>/dev/null; then
         killed=$((killed + 1))
         echo "killed worker $victim"
