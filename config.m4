@@ -135,6 +135,33 @@ if test "$PHP_SHMTABLE" != "no"; then
     AC_MSG_ERROR([shmtable needs PTHREAD_PROCESS_SHARED, PTHREAD_MUTEX_ROBUST and mmap(MAP_SHARED | MAP_ANONYMOUS); see config.log])
   fi
 
+  dnl ---- named and file-backed tables -----------------------------------
+  dnl shm_open() is in libc from glibc 2.34, in librt before. Open-file-
+  dnl description locks (F_OFD_SETLK, Linux >= 3.15) serialise openers and
+  dnl tell whether anyone maps a table; without them anonymous tables work
+  dnl and create(name:)/create(path:) throw, saying why.
+  shmtable_save_LIBS=$LIBS
+  AC_SEARCH_LIBS([shm_open], [rt], [
+    if test "$ac_cv_search_shm_open" != "none required"; then
+      PHP_ADD_LIBRARY([rt], [1], [SHMTABLE_SHARED_LIBADD])
+    fi
+  ], [
+    AC_MSG_ERROR([shmtable needs shm_open() (POSIX shared memory objects), in libc or librt])
+  ])
+  LIBS=$shmtable_save_LIBS
+  AC_CACHE_CHECK([for open-file-description locks (F_OFD_SETLK)], [shmtable_cv_ofd_locks], [
+    AC_COMPILE_IFELSE([AC_LANG_PROGRAM([[
+      #define _GNU_SOURCE 1
+      #include <fcntl.h>
+    ]], [[
+      int c = F_OFD_SETLK + F_OFD_SETLKW;
+      return c == 0;
+    ]])], [shmtable_cv_ofd_locks=yes], [shmtable_cv_ofd_locks=no])
+  ])
+  if test "$shmtable_cv_ofd_locks" != "yes"; then
+    AC_MSG_WARN([no F_OFD_SETLK: named and file-backed tables will throw at create()])
+  fi
+
   PHP_ADD_LIBRARY([pthread], [1], [SHMTABLE_SHARED_LIBADD])
   PHP_SUBST([SHMTABLE_SHARED_LIBADD])
 

@@ -25,6 +25,8 @@
 #include "src/shmt_os.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "shmtable_arginfo.h"
@@ -45,6 +47,162 @@ static void php_shmtable_account(zend_long tables, zend_long bytes)
 	__atomic_add_fetch(&php_shmtable_live_bytes, bytes, __ATOMIC_RELAXED);
 }
 
+/* Named and file-backed tables this process maps. A second create(name:)
+ * or attach() of the same table in this process (the next request of a
+ * php-fpm worker, most often) reuses the mapping instead of opening and
+ * mapping it again; a mapping stays here when its last object is freed,
+ * until MSHUTDOWN, until this process unlink()s the name, or until the name
+ * turns out to designate another object (removed and created again by
+ * someone else), when the new one is mapped. Forked children inherit the
+ * list with the mappings. The list is plain C memory, guarded by a mutex
+ * for ZTS builds; nothing in here calls Zend. */
+typedef struct php_shmtable_reg {
+	struct php_shmtable_reg *next;
+	char *key;      /* "n:<name>" or "p:<path>" */
+	shmt_table *t;
+	uint32_t refs;  /* objects using it now */
+	bool listed;    /* false once removed from the list (stale) */
+} php_shmtable_reg;
+
+static php_shmtable_reg *php_shmtable_registry;
+static pthread_mutex_t php_shmtable_reg_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+static void php_shmtable_reg_free(php_shmtable_reg *e)
+{
+	php_shmtable_account(-1, -(zend_long)shmt_memory_size(e->t));
+	shmt_close(e->t);
+	free(e->key);
+	free(e);
+}
+
+/* Take e off the list; free it if no object uses it. Mutex held. */
+static void php_shmtable_reg_unlist(php_shmtable_reg *e)
+{
+	for (php_shmtable_reg **pp = &php_shmtable_registry; *pp != NULL; pp = &(*pp)->next) {
+		if (*pp == e) {
+			*pp = e->next;
+			break;
+		}
+	}
+	e->listed = false;
+	e->next = NULL;
+	if (e->refs == 0) {
+		php_shmtable_reg_free(e);
+	}
+}
+
+static char *php_shmtable_reg_key(const char *name, const char *path)
+{
+	const char *v = name != NULL ? name : path;
+	size_t len = strlen(v);
+	char *key = malloc(len + 3);
+	if (key != NULL) {
+		key[0] = name != NULL ? 'n' : 'p';
+		key[1] = ':';
+		memcpy(key + 2, v, len + 1);
+	}
+	return key;
+}
+
+/* The mapping of the table args names, reused or opened, with one more
+ * reference; or a status with msg (and *asked, as shmt_open()). */
+static shmt_status php_shmtable_reg_open(const shmt_open_args *args, php_shmtable_reg **out,
+                                         uint64_t *asked, char *msg, size_t msglen)
+{
+	shmt_status st = SHMT_OK;
+	char *key = php_shmtable_reg_key(args->name, args->path);
+	*out = NULL;
+	*asked = 0;
+	if (key == NULL) {
+		snprintf(msg, msglen, "out of memory");
+		return SHMT_E_NOMEM;
+	}
+	pthread_mutex_lock(&php_shmtable_reg_mutex);
+	for (php_shmtable_reg *e = php_shmtable_registry; e != NULL; e = e->next) {
+		if (strcmp(e->key, key) != 0) {
+			continue;
+		}
+		if (shmt_still_current(e->t) != 1) {
+			php_shmtable_reg_unlist(e);
+			break;
+		}
+		if (args->create) {
+			st = shmt_same_definition(e->t, args->size, args->key_max, args->cols,
+			                          args->ncols, msg, msglen);
+		}
+		if (st == SHMT_OK) {
+			e->refs++;
+			*out = e;
+		}
+		goto done;
+	}
+	shmt_table *t;
+	st = shmt_open(&t, args, asked, msg, msglen);
+	if (st == SHMT_OK) {
+		php_shmtable_reg *e = calloc(1, sizeof(*e));
+		if (e == NULL) {
+			shmt_close(t);
+			snprintf(msg, msglen, "out of memory");
+			st = SHMT_E_NOMEM;
+			goto done;
+		}
+		e->key = key;
+		key = NULL;
+		e->t = t;
+		e->refs = 1;
+		e->listed = true;
+		e->next = php_shmtable_registry;
+		php_shmtable_registry = e;
+		php_shmtable_account(1, (zend_long)shmt_memory_size(t));
+		*out = e;
+	}
+done:
+	pthread_mutex_unlock(&php_shmtable_reg_mutex);
+	free(key);
+	return st;
+}
+
+static void php_shmtable_reg_release(php_shmtable_reg *e)
+{
+	pthread_mutex_lock(&php_shmtable_reg_mutex);
+	if (--e->refs == 0 && !e->listed) {
+		php_shmtable_reg_free(e);
+	}
+	pthread_mutex_unlock(&php_shmtable_reg_mutex);
+}
+
+/* unlink() by this process: forget the cached mapping of that name. */
+static void php_shmtable_reg_forget(const char *name)
+{
+	char *key = php_shmtable_reg_key(name, NULL);
+	if (key == NULL) {
+		return;
+	}
+	pthread_mutex_lock(&php_shmtable_reg_mutex);
+	for (php_shmtable_reg *e = php_shmtable_registry; e != NULL; e = e->next) {
+		if (strcmp(e->key, key) == 0) {
+			php_shmtable_reg_unlist(e);
+			break;
+		}
+	}
+	pthread_mutex_unlock(&php_shmtable_reg_mutex);
+	free(key);
+}
+
+static void php_shmtable_reg_shutdown(void)
+{
+	pthread_mutex_lock(&php_shmtable_reg_mutex);
+	while (php_shmtable_registry != NULL) {
+		php_shmtable_reg *e = php_shmtable_registry;
+		php_shmtable_registry = e->next;
+		e->listed = false;
+		if (e->refs == 0) {
+			php_shmtable_reg_free(e);
+		}
+	}
+	pthread_mutex_unlock(&php_shmtable_reg_mutex);
+}
+
 /* A cursor over the table: the rows of one bucket, copied out as one
  * consistent snapshot, and the position within them. */
 typedef struct {
@@ -62,6 +220,7 @@ typedef struct {
 	zend_long key_max;
 	bool constructed;
 	bool destroyed;
+	struct php_shmtable_reg *reg; /* named/file table: the shared mapping */
 	uint32_t ndefs;
 	shmt_coldef *defs;      /* columns declared so far (before create) */
 	zend_string **names;    /* column names, built once at create() */
@@ -462,7 +621,11 @@ static void php_shmtable_cursor_free(php_shmtable_cursor *c)
 
 static void php_shmtable_release(php_shmtable_obj *obj)
 {
-	if (obj->t != NULL) {
+	if (obj->reg != NULL) {
+		php_shmtable_reg_release(obj->reg);
+		obj->reg = NULL;
+		obj->t = NULL;
+	} else if (obj->t != NULL) {
 		php_shmtable_account(-1, -(zend_long)shmt_memory_size(obj->t));
 		shmt_close(obj->t);
 		obj->t = NULL;
@@ -618,10 +781,80 @@ PHP_METHOD(ShmTable_Table, column)
 	RETURN_TRUE;
 }
 
+/* After create() or attach(): the column names as PHP strings, and the
+ * row buffer. */
+static void php_shmtable_bind(php_shmtable_obj *obj, shmt_table *t)
+{
+	obj->t = t;
+	obj->names = safe_emalloc(obj->ndefs, sizeof(zend_string *), 0);
+	for (uint32_t i = 0; i < obj->ndefs; i++) {
+		obj->names[i] = zend_string_init(obj->defs[i].name, obj->defs[i].name_len, 0);
+		zend_string_hash_val(obj->names[i]);
+	}
+	obj->img = emalloc(shmt_image_size(t));
+}
+
+/* Check the name/path/mode arguments of create() and attach(); false with
+ * a ValueError thrown. */
+static bool php_shmtable_check_target(const char *method, zend_string *name,
+                                      zend_string *path, zend_long mode, bool need_one)
+{
+	if (name != NULL && path != NULL) {
+		zend_value_error("ShmTable\\Table::%s(): Argument #1 ($name) and argument #2 ($path) "
+		                 "cannot both be given", method);
+		return false;
+	}
+	if (need_one && name == NULL && path == NULL) {
+		zend_value_error("ShmTable\\Table::%s(): Argument #1 ($name) or argument #2 ($path) "
+		                 "must be given", method);
+		return false;
+	}
+	if (name != NULL && !shmt_name_valid(ZSTR_VAL(name), ZSTR_LEN(name))) {
+		php_shmtable_arg_error(zend_ce_value_error, method, 1, "name",
+		                       "must be 1 to %u bytes of letters, digits, '.', '_' and '-', "
+		                       "not starting with '.'", SHMT_MAX_NAME);
+		return false;
+	}
+	if (path != NULL && ZSTR_LEN(path) == 0) {
+		php_shmtable_arg_error(zend_ce_value_error, method, 2, "path", "must not be empty");
+		return false;
+	}
+	if (path != NULL && ZSTR_LEN(path) >= 4096) {
+		php_shmtable_arg_error(zend_ce_value_error, method, 2, "path",
+		                       "must be shorter than 4096 bytes");
+		return false;
+	}
+	if (mode < 0 || mode > 0777) {
+		php_shmtable_arg_error(zend_ce_value_error, method, 3, "mode",
+		                       "must be between 0 and 0777");
+		return false;
+	}
+	return true;
+}
+
+static ZEND_COLD void php_shmtable_open_error(shmt_status st, uint64_t asked, const char *msg)
+{
+	if (st == SHMT_E_NOMEM && asked == UINT64_MAX) {
+		zend_throw_exception_ex(php_shmtable_exception_ce, 0,
+		                        "Cannot map shared memory: the table would need more than "
+		                        "%llu bytes", (unsigned long long)SIZE_MAX);
+		return;
+	}
+	zend_throw_exception_ex(php_shmtable_exception_ce, 0, "%s",
+	                        msg[0] != '\0' ? msg : shmt_status_message(st));
+}
+
 PHP_METHOD(ShmTable_Table, create)
 {
+	zend_string *name = NULL, *path = NULL;
+	zend_long mode = 0600;
 	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
-	ZEND_PARSE_PARAMETERS_NONE();
+	ZEND_PARSE_PARAMETERS_START(0, 3)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR_OR_NULL(name)
+		Z_PARAM_PATH_STR_OR_NULL(path)
+		Z_PARAM_LONG(mode)
+	ZEND_PARSE_PARAMETERS_END();
 
 	if (!php_shmtable_schema_open(obj)) {
 		RETURN_THROWS();
@@ -630,14 +863,39 @@ PHP_METHOD(ShmTable_Table, create)
 		zend_throw_exception(php_shmtable_exception_ce, "Table has already been created", 0);
 		RETURN_THROWS();
 	}
+	if (!php_shmtable_check_target("create", name, path, mode, false)) {
+		RETURN_THROWS();
+	}
 	if (obj->ndefs == 0) {
 		zend_throw_exception(php_shmtable_exception_ce,
 		                     "Table has no columns; call column() before create()", 0);
 		RETURN_THROWS();
 	}
 	uint64_t asked = 0;
-	int bad = 0;
 	shmt_table *t;
+	if (name != NULL || path != NULL) {
+		shmt_open_args args;
+		char msg[512 + 4096];
+		php_shmtable_reg *reg;
+		memset(&args, 0, sizeof(args));
+		args.name = name != NULL ? ZSTR_VAL(name) : NULL;
+		args.path = path != NULL ? ZSTR_VAL(path) : NULL;
+		args.mode = (unsigned)mode;
+		args.create = 1;
+		args.size = (uint32_t)obj->size;
+		args.key_max = (uint32_t)obj->key_max;
+		args.cols = obj->defs;
+		args.ncols = obj->ndefs;
+		shmt_status st = php_shmtable_reg_open(&args, &reg, &asked, msg, sizeof(msg));
+		if (st != SHMT_OK) {
+			php_shmtable_open_error(st, asked, msg);
+			RETURN_THROWS();
+		}
+		obj->reg = reg;
+		php_shmtable_bind(obj, reg->t);
+		RETURN_TRUE;
+	}
+	int bad = 0;
 	shmt_status st = shmt_create(&t, (uint32_t)obj->size, (uint32_t)obj->key_max,
 	                             obj->defs, obj->ndefs, &asked, &bad);
 	if (st == SHMT_E_NOMEM) {
@@ -656,14 +914,95 @@ PHP_METHOD(ShmTable_Table, create)
 		php_shmtable_status_error(st, obj, "create");
 		RETURN_THROWS();
 	}
-	obj->t = t;
 	php_shmtable_account(1, (zend_long)shmt_memory_size(t));
-	obj->names = safe_emalloc(obj->ndefs, sizeof(zend_string *), 0);
-	for (uint32_t i = 0; i < obj->ndefs; i++) {
-		obj->names[i] = zend_string_init(obj->defs[i].name, obj->defs[i].name_len, 0);
-		zend_string_hash_val(obj->names[i]);
+	php_shmtable_bind(obj, t);
+	RETURN_TRUE;
+}
+
+PHP_METHOD(ShmTable_Table, attach)
+{
+	zend_string *name = NULL, *path = NULL;
+	ZEND_PARSE_PARAMETERS_START(0, 2)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR_OR_NULL(name)
+		Z_PARAM_PATH_STR_OR_NULL(path)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!php_shmtable_check_target("attach", name, path, 0, true)) {
+		RETURN_THROWS();
 	}
-	obj->img = emalloc(shmt_image_size(t));
+	shmt_open_args args;
+	char msg[512 + 4096];
+	uint64_t asked;
+	php_shmtable_reg *reg;
+	memset(&args, 0, sizeof(args));
+	args.name = name != NULL ? ZSTR_VAL(name) : NULL;
+	args.path = path != NULL ? ZSTR_VAL(path) : NULL;
+	shmt_status st = php_shmtable_reg_open(&args, &reg, &asked, msg, sizeof(msg));
+	if (st != SHMT_OK) {
+		php_shmtable_open_error(st, asked, msg);
+		RETURN_THROWS();
+	}
+	/* The definition comes from the table; no lock is held from here on. */
+	shmt_table *t = reg->t;
+	object_init_ex(return_value, php_shmtable_ce);
+	php_shmtable_obj *obj = Z_SHMTABLE_P(return_value);
+	obj->size = shmt_size(t);
+	obj->key_max = shmt_key_max(t);
+	obj->constructed = true;
+	obj->ndefs = shmt_ncols(t);
+	obj->defs = safe_emalloc(obj->ndefs, sizeof(shmt_coldef), 0);
+	memset(obj->defs, 0, obj->ndefs * sizeof(shmt_coldef));
+	for (uint32_t i = 0; i < obj->ndefs; i++) {
+		const shmt_colinfo *ci = shmt_col(t, i);
+		memcpy(obj->defs[i].name, ci->name, ci->name_len);
+		obj->defs[i].name_len = ci->name_len;
+		obj->defs[i].type = ci->type;
+		obj->defs[i].size = ci->size;
+		zval idx;
+		ZVAL_LONG(&idx, i);
+		zend_hash_str_add_new(&obj->colmap, ci->name, ci->name_len, &idx);
+	}
+	obj->reg = reg;
+	php_shmtable_bind(obj, t);
+}
+
+PHP_METHOD(ShmTable_Table, unlink)
+{
+	zend_string *name;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(name)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!shmt_name_valid(ZSTR_VAL(name), ZSTR_LEN(name))) {
+		php_shmtable_arg_error(zend_ce_value_error, "unlink", 1, "name",
+		                       "must be 1 to %u bytes of letters, digits, '.', '_' and '-', "
+		                       "not starting with '.'", SHMT_MAX_NAME);
+		RETURN_THROWS();
+	}
+	char msg[512];
+	shmt_status st = shmt_unlink(ZSTR_VAL(name), msg, sizeof(msg));
+	if (st == SHMT_OK || st == SHMT_NOT_FOUND) {
+		php_shmtable_reg_forget(ZSTR_VAL(name));
+		RETURN_BOOL(st == SHMT_OK);
+	}
+	php_shmtable_open_error(st, 0, msg);
+	RETURN_THROWS();
+}
+
+PHP_METHOD(ShmTable_Table, flush)
+{
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_NONE();
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL) {
+		RETURN_THROWS();
+	}
+	char msg[512 + 4096];
+	shmt_status st = shmt_flush(t, msg, sizeof(msg));
+	if (st != SHMT_OK) {
+		php_shmtable_open_error(st, 0, msg);
+		RETURN_THROWS();
+	}
 	RETURN_TRUE;
 }
 
@@ -1081,6 +1420,20 @@ PHP_METHOD(ShmTable_Table, stats)
 	STAT("spare_rows", s.spare_rows);
 	STAT("read_retries", s.read_retries);
 #undef STAT
+	static const char *const opened[] = {"anonymous", "created", "attached", "reopened"};
+	shmt_opened how = shmt_opened_how(t);
+	add_assoc_string(return_value, "opened",
+	                 (unsigned)how < sizeof(opened) / sizeof(opened[0]) ? opened[how] : "?");
+	if (shmt_name(t) != NULL) {
+		add_assoc_string(return_value, "name", shmt_name(t));
+	} else {
+		add_assoc_null(return_value, "name");
+	}
+	if (shmt_path(t) != NULL) {
+		add_assoc_string(return_value, "path", shmt_path(t));
+	} else {
+		add_assoc_null(return_value, "path");
+	}
 }
 
 PHP_METHOD(ShmTable_Table, check)
@@ -1516,6 +1869,14 @@ PHP_MINIT_FUNCTION(shmtable)
 	return SUCCESS;
 }
 
+PHP_MSHUTDOWN_FUNCTION(shmtable)
+{
+	(void)type;
+	(void)module_number;
+	php_shmtable_reg_shutdown();
+	return SUCCESS;
+}
+
 /* The compiler and the sanitizers this module was built with, for phpinfo(). */
 #if defined(__clang__)
 #define PHP_SHMTABLE_COMPILER "clang " __clang_version__
@@ -1587,7 +1948,7 @@ zend_module_entry shmtable_module_entry = {
 	"shmtable",
 	NULL,
 	PHP_MINIT(shmtable),
-	NULL,
+	PHP_MSHUTDOWN(shmtable),
 	NULL,
 	NULL,
 	PHP_MINFO(shmtable),

@@ -38,7 +38,22 @@ namespace ShmTable {
 
         public function column(string $name, int $type, int $size = 0): bool {}
 
-        public function create(): bool {}
+        /**
+         * Map the table: anonymous shared memory (no name, no path), the
+         * named shared-memory object /shmtable.<name>, or the file at $path,
+         * created with permission bits $mode if missing and attached to if
+         * it exists with the same definition.
+         */
+        public function create(?string $name = null, ?string $path = null, int $mode = 0600): bool {}
+
+        /** Open an existing named table or table file, reading its definition. */
+        public static function attach(?string $name = null, ?string $path = null): Table {}
+
+        /** Remove a named table; true if it existed. Mappings stay valid. */
+        public static function unlink(string $name): bool {}
+
+        /** Write a file-backed table back to its file (msync); true, doing nothing, for the others. */
+        public function flush(): bool {}
 
         public function set(string $key, array $row): bool {}
 

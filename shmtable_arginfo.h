@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 8115db1f71afd20cd6289b9f799bdb745c62dd11 */
+ * Stub hash: 221c9303c2a901be88a45f9bb994053ec36b2b78 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShmTable_Table___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, size, IS_LONG, 0)
@@ -14,6 +14,21 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_column, 0, 
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_create, 0, 0, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, name, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, path, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, mode, IS_LONG, 0, "0600")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_ShmTable_Table_attach, 0, 0, ShmTable\\Table, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, name, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, path, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_unlink, 0, 1, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_flush, 0, 0, _IS_BOOL, 0)
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_set, 0, 2, _IS_BOOL, 0)
@@ -71,9 +86,9 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_stats, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_ShmTable_Table_check arginfo_class_ShmTable_Table_create
+#define arginfo_class_ShmTable_Table_check arginfo_class_ShmTable_Table_flush
 
-#define arginfo_class_ShmTable_Table_destroy arginfo_class_ShmTable_Table_create
+#define arginfo_class_ShmTable_Table_destroy arginfo_class_ShmTable_Table_flush
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_offsetExists, 0, 1, _IS_BOOL, 0)
 	ZEND_ARG_TYPE_INFO(0, offset, IS_MIXED, 0)
@@ -102,12 +117,15 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_ShmTable_Table_rewind arginfo_class_ShmTable_Table_next
 
-#define arginfo_class_ShmTable_Table_valid arginfo_class_ShmTable_Table_create
+#define arginfo_class_ShmTable_Table_valid arginfo_class_ShmTable_Table_flush
 
 
 ZEND_METHOD(ShmTable_Table, __construct);
 ZEND_METHOD(ShmTable_Table, column);
 ZEND_METHOD(ShmTable_Table, create);
+ZEND_METHOD(ShmTable_Table, attach);
+ZEND_METHOD(ShmTable_Table, unlink);
+ZEND_METHOD(ShmTable_Table, flush);
 ZEND_METHOD(ShmTable_Table, set);
 ZEND_METHOD(ShmTable_Table, get);
 ZEND_METHOD(ShmTable_Table, exists);
@@ -140,6 +158,9 @@ static const zend_function_entry class_ShmTable_Table_methods[] = {
 	ZEND_ME(ShmTable_Table, __construct, arginfo_class_ShmTable_Table___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, column, arginfo_class_ShmTable_Table_column, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, create, arginfo_class_ShmTable_Table_create, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Table, attach, arginfo_class_ShmTable_Table_attach, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(ShmTable_Table, unlink, arginfo_class_ShmTable_Table_unlink, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(ShmTable_Table, flush, arginfo_class_ShmTable_Table_flush, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, set, arginfo_class_ShmTable_Table_set, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, get, arginfo_class_ShmTable_Table_get, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, exists, arginfo_class_ShmTable_Table_exists, ZEND_ACC_PUBLIC)

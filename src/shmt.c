@@ -35,6 +35,9 @@
 #define SHMT_KEYLEN_BITS 11u /* SHMT_MAX_KEY_LEN must fit */
 #define SHMT_CACHELINE 64u
 
+/* What a mapping is backed by (header field `backing`). */
+enum { SHMT_BACKING_ANON = 0, SHMT_BACKING_NAMED = 1, SHMT_BACKING_FILE = 2 };
+
 /* Optimistic reads: how long to wait on an odd sequence counter, and how
  * many torn copies to accept, before reading under the lock instead. The
  * lock reports a dead writer (and repairs) where spinning never would. */
@@ -84,9 +87,14 @@ typedef struct {
 	uint32_t reserved0;
 	uint64_t alloc_off, stripes_off, buckets_off, rows_off; /* from base */
 	uint8_t seed[16];      /* SipHash key, random per table */
-	uint8_t reserved[32];  /* room for named/file-backed tables */
+	uint32_t ready;        /* 1 once every field and lock is written (release) */
+	uint32_t backing;      /* SHMT_BACKING_*: anonymous, named object, file */
+	uint8_t reserved[16];  /* zero; room for later fields */
+	uint64_t pidns;        /* pid namespace of the processes mapping it (0:
+	                          unknown), set while nobody else maps it */
 	shmt_coldesc cols[];
 } shmt_header;
+_Static_assert(sizeof(shmt_header) == 144, "header layout");
 
 /* The row allocator. Everything here is written under `lock`. A pop or push
  * first saves the fields it changes in the journal and raises j_active, so
@@ -137,7 +145,12 @@ struct shmt_table {
 	uint32_t key_off, ncols;
 	uint8_t seed[16];
 	uint64_t read_retries;
-	shmt_coldesc *cols;
+	shmt_coldesc *cols;    /* private, validated copy of the header's */
+	int fd;                /* named object or file, or -1 (anonymous) */
+	int opened;            /* SHMT_OPENED_* */
+	char *name;            /* table name (named tables) or NULL */
+	char *path;            /* file path (file-backed tables) or NULL */
+	uint64_t dev, ino;     /* identity of the object or file mapped */
 	shmt_colinfo info[];
 };
 
@@ -157,6 +170,10 @@ const char *shmt_status_message(shmt_status st)
 	case SHMT_E_NOMEM: return "cannot map shared memory";
 	case SHMT_E_CORRUPT: return "table is corrupt";
 	case SHMT_E_BUFFER: return "buffer too small";
+	case SHMT_E_NOENT: return "no such table";
+	case SHMT_E_DEFINITION: return "table exists with another definition";
+	case SHMT_E_SYSTEM: return "system call failed";
+	case SHMT_E_NAMESPACE: return "table in use in another pid namespace";
 	}
 	return "unknown status";
 }
@@ -252,19 +269,25 @@ static uint64_t round_up(uint64_t v, uint64_t a)
 	return (v + a - 1) / a * a;
 }
 
-shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
-                        const shmt_coldef *cols, uint32_t ncols,
-                        uint64_t *bytes_asked, int *bad_arg)
+/* Every size and offset of a table, computed from its definition alone by
+ * layout_compute(). Creating a table writes these into the header;
+ * opening an existing one recomputes them from the stored definition and
+ * requires the stored ones to be equal, so a change of the row layout
+ * changes creation and validation together. */
+typedef struct {
+	uint32_t size, key_max, ncols, nstripes, total_rows, nbuckets;
+	uint32_t row_bytes, key_off, header_bytes;
+	uint64_t alloc_off, stripes_off, buckets_off, rows_off, map_bytes;
+} shmt_layout;
+
+/* Check a definition and lay it out: desc[ncols] gets each column's
+ * place in a row. SHMT_E_INVALID (with *bad_arg 1 size, 2 key_max,
+ * 3 columns) or SHMT_E_NOMEM (*bytes_asked UINT64_MAX: too big to map). */
+static shmt_status layout_compute(uint32_t size, uint32_t key_max,
+                                  const shmt_coldef *cols, uint32_t ncols,
+                                  shmt_coldesc *desc, shmt_layout *L,
+                                  uint64_t *bytes_asked, int *bad_arg)
 {
-	int dummy_bad;
-	uint64_t dummy_bytes;
-	if (bad_arg == NULL) {
-		bad_arg = &dummy_bad;
-	}
-	if (bytes_asked == NULL) {
-		bytes_asked = &dummy_bytes;
-	}
-	*out = NULL;
 	*bad_arg = 0;
 	*bytes_asked = 0;
 	if (size < 1 || size > SHMT_MAX_ROWS) {
@@ -306,10 +329,7 @@ shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
 	uint64_t off = 8 + 8ull * nnum;
 	uint32_t key_off = (uint32_t)off;
 	off += key_max;
-	shmt_coldesc *desc = calloc(ncols, sizeof(*desc));
-	if (desc == NULL) {
-		return SHMT_E_NOMEM;
-	}
+	memset(desc, 0, ncols * sizeof(*desc));
 	uint64_t num_at = 8;
 	for (uint32_t i = 0; i < ncols; i++) {
 		const shmt_coldef *c = &cols[i];
@@ -337,7 +357,6 @@ shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
 	uint64_t row_bytes = round_up(off, 8);
 	/* 256 columns of 1 MiB stay below 2^32, but check anyway. */
 	if (row_bytes > UINT32_MAX) {
-		free(desc);
 		*bad_arg = 3;
 		return SHMT_E_INVALID;
 	}
@@ -346,112 +365,175 @@ shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
 	if (nstripes > SHMT_MAX_STRIPES) {
 		nstripes = SHMT_MAX_STRIPES;
 	}
-	uint32_t total_rows = size + nstripes; /* < 2^32 since size < 2^31 */
-	uint32_t nbuckets = size;
-
+	L->size = size;
+	L->key_max = key_max;
+	L->ncols = ncols;
+	L->nstripes = nstripes;
+	L->total_rows = size + nstripes; /* < 2^32 since size < 2^31 */
+	L->nbuckets = size;
+	L->row_bytes = (uint32_t)row_bytes;
+	L->key_off = key_off;
 	uint64_t header_bytes =
 	    round_up(sizeof(shmt_header) + (uint64_t)ncols * sizeof(shmt_coldesc),
 	             SHMT_CACHELINE);
-	uint64_t alloc_off = header_bytes;
+	L->header_bytes = (uint32_t)header_bytes;
+	L->alloc_off = header_bytes;
 	/* Stripes are 128 bytes: two cache lines, so that the adjacent-line
 	 * prefetcher does not couple neighbouring stripes. */
-	uint64_t stripes_off = round_up(alloc_off + sizeof(shmt_alloc), sizeof(shmt_stripe));
-	uint64_t buckets_off =
-	    stripes_off + (uint64_t)nstripes * sizeof(shmt_stripe);
-	uint64_t rows_off =
-	    buckets_off + round_up(4ull * nbuckets, SHMT_CACHELINE);
-	uint64_t total = rows_off, pool;
-	if (__builtin_mul_overflow(row_bytes, (uint64_t)total_rows, &pool) ||
+	L->stripes_off = round_up(L->alloc_off + sizeof(shmt_alloc), sizeof(shmt_stripe));
+	L->buckets_off = L->stripes_off + (uint64_t)nstripes * sizeof(shmt_stripe);
+	L->rows_off = L->buckets_off + round_up(4ull * L->nbuckets, SHMT_CACHELINE);
+	uint64_t total = L->rows_off, pool;
+	if (__builtin_mul_overflow(row_bytes, (uint64_t)L->total_rows, &pool) ||
 	    add_u64(&total, pool) || total > (uint64_t)SIZE_MAX) {
-		free(desc);
 		*bytes_asked = UINT64_MAX;
 		return SHMT_E_NOMEM;
 	}
+	L->map_bytes = total;
 	*bytes_asked = total;
+	return SHMT_OK;
+}
 
-	shmt_table *t = calloc(1, sizeof(*t) + ncols * sizeof(shmt_colinfo));
-	if (t == NULL) {
-		free(desc);
-		return SHMT_E_NOMEM;
-	}
-	unsigned char *base = shmt_map_shared((size_t)total);
-	if (base == NULL) {
-		int e = errno;
-		free(desc);
-		free(t);
-		errno = e;
-		return SHMT_E_NOMEM;
-	}
-
+/* Write a fresh header and initialise every lock of a zero-filled
+ * mapping. The 'ready' word is left 0: the caller publishes it last. */
+static shmt_status init_mapping(unsigned char *base, const shmt_layout *L,
+                                const shmt_coldesc *desc, uint32_t backing)
+{
 	shmt_header *h = (shmt_header *)base;
 	memcpy(h->magic, SHMT_MAGIC, 8);
 	h->layout_version = SHMT_LAYOUT_VERSION;
-	h->header_bytes = (uint32_t)header_bytes;
-	h->map_bytes = total;
-	h->size = size;
-	h->spares = nstripes;
-	h->total_rows = total_rows;
-	h->nbuckets = nbuckets;
-	h->nstripes = nstripes;
-	h->key_max = key_max;
-	h->ncols = ncols;
-	h->row_bytes = (uint32_t)row_bytes;
-	h->key_off = key_off;
-	h->alloc_off = alloc_off;
-	h->stripes_off = stripes_off;
-	h->buckets_off = buckets_off;
-	h->rows_off = rows_off;
-	memcpy(h->cols, desc, ncols * sizeof(*desc));
-	free(desc);
+	h->header_bytes = L->header_bytes;
+	h->map_bytes = L->map_bytes;
+	h->size = L->size;
+	h->spares = L->nstripes;
+	h->total_rows = L->total_rows;
+	h->nbuckets = L->nbuckets;
+	h->nstripes = L->nstripes;
+	h->key_max = L->key_max;
+	h->ncols = L->ncols;
+	h->row_bytes = L->row_bytes;
+	h->key_off = L->key_off;
+	h->alloc_off = L->alloc_off;
+	h->stripes_off = L->stripes_off;
+	h->buckets_off = L->buckets_off;
+	h->rows_off = L->rows_off;
+	h->backing = backing;
+	memcpy(h->cols, desc, L->ncols * sizeof(*desc));
 	if (shmt_random_bytes(h->seed, sizeof(h->seed)) != 0) {
-		shmt_unmap(base, (size_t)total);
-		free(t);
 		return SHMT_E_NOMEM;
 	}
-
-	shmt_alloc *a = (shmt_alloc *)(base + alloc_off);
-	shmt_stripe *stripes = (shmt_stripe *)(base + stripes_off);
+	shmt_alloc *a = (shmt_alloc *)(base + L->alloc_off);
+	shmt_stripe *stripes = (shmt_stripe *)(base + L->stripes_off);
 	if (shmt_lock_init(&a->lock) != 0) {
-		goto lock_fail;
+		errno = ENOLCK;
+		return SHMT_E_NOMEM;
 	}
 	a->next_unused = 1;
-	for (uint32_t i = 0; i < nstripes; i++) {
+	for (uint32_t i = 0; i < L->nstripes; i++) {
 		if (shmt_lock_init(&stripes[i].s.lock) != 0) {
-			goto lock_fail;
+			errno = ENOLCK;
+			return SHMT_E_NOMEM;
 		}
 	}
+	return SHMT_OK;
+}
 
-	t->base = base;
-	t->map_bytes = (size_t)total;
-	t->h = h;
-	t->a = a;
-	t->stripes = stripes;
-	t->buckets = (uint32_t *)(base + buckets_off);
-	t->rows = base + rows_off;
-	t->size = size;
-	t->total_rows = total_rows;
-	t->nbuckets = nbuckets;
-	t->stripe_mask = nstripes - 1;
-	t->key_max = key_max;
-	t->row_bytes = (uint32_t)row_bytes;
-	t->key_off = key_off;
-	t->ncols = ncols;
-	memcpy(t->seed, h->seed, 16);
-	t->cols = h->cols;
-	for (uint32_t i = 0; i < ncols; i++) {
-		t->info[i].name = h->cols[i].name;
-		t->info[i].name_len = h->cols[i].name_len;
-		t->info[i].type = h->cols[i].type;
-		t->info[i].size = h->cols[i].type == SHMT_TYPE_STRING ? h->cols[i].size : 0;
+/* A process-local handle on a mapping laid out as L. The column
+ * descriptions and the seed are copied out of `desc` and `seed` (already
+ * validated), so nothing the engine trusts is read back from the mapping,
+ * which another process could change. */
+static shmt_table *handle_new(unsigned char *base, size_t map_len, const shmt_layout *L,
+                              const shmt_coldesc *desc, const uint8_t *seed)
+{
+	size_t ncols = L->ncols;
+	shmt_table *t = calloc(1, sizeof(*t) + ncols * sizeof(shmt_colinfo) +
+	                              ncols * sizeof(shmt_coldesc));
+	if (t == NULL) {
+		return NULL;
 	}
+	t->cols = (shmt_coldesc *)((unsigned char *)t + sizeof(*t) +
+	                           ncols * sizeof(shmt_colinfo));
+	memcpy(t->cols, desc, ncols * sizeof(*desc));
+	t->base = base;
+	t->map_bytes = map_len;
+	t->h = (shmt_header *)base;
+	t->a = (shmt_alloc *)(base + L->alloc_off);
+	t->stripes = (shmt_stripe *)(base + L->stripes_off);
+	t->buckets = (uint32_t *)(base + L->buckets_off);
+	t->rows = base + L->rows_off;
+	t->size = L->size;
+	t->total_rows = L->total_rows;
+	t->nbuckets = L->nbuckets;
+	t->stripe_mask = L->nstripes - 1;
+	t->key_max = L->key_max;
+	t->row_bytes = L->row_bytes;
+	t->key_off = L->key_off;
+	t->ncols = L->ncols;
+	memcpy(t->seed, seed, 16);
+	t->fd = -1;
+	for (uint32_t i = 0; i < L->ncols; i++) {
+		t->cols[i].name[SHMT_MAX_COL_NAME] = '\0';
+		t->info[i].name = t->cols[i].name;
+		t->info[i].name_len = t->cols[i].name_len;
+		t->info[i].type = t->cols[i].type;
+		t->info[i].size = t->cols[i].type == SHMT_TYPE_STRING ? t->cols[i].size : 0;
+	}
+	return t;
+}
+
+shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
+                        const shmt_coldef *cols, uint32_t ncols,
+                        uint64_t *bytes_asked, int *bad_arg)
+{
+	int dummy_bad;
+	uint64_t dummy_bytes;
+	if (bad_arg == NULL) {
+		bad_arg = &dummy_bad;
+	}
+	if (bytes_asked == NULL) {
+		bytes_asked = &dummy_bytes;
+	}
+	*out = NULL;
+	*bad_arg = 0;
+	*bytes_asked = 0;
+	if (ncols < 1 || ncols > SHMT_MAX_COLUMNS || cols == NULL) {
+		*bad_arg = size < 1 || size > SHMT_MAX_ROWS ? 1
+		           : key_max < 1 || key_max > SHMT_MAX_KEY_LEN ? 2 : 3;
+		return SHMT_E_INVALID;
+	}
+	shmt_coldesc *desc = calloc(ncols, sizeof(*desc));
+	if (desc == NULL) {
+		return SHMT_E_NOMEM;
+	}
+	shmt_layout L;
+	shmt_status st = layout_compute(size, key_max, cols, ncols, desc, &L,
+	                                bytes_asked, bad_arg);
+	if (st != SHMT_OK) {
+		free(desc);
+		return st;
+	}
+	unsigned char *base = shmt_map_shared((size_t)L.map_bytes);
+	if (base == NULL) {
+		int e = errno;
+		free(desc);
+		errno = e;
+		return SHMT_E_NOMEM;
+	}
+	st = init_mapping(base, &L, desc, SHMT_BACKING_ANON);
+	shmt_table *t = st == SHMT_OK
+	                    ? handle_new(base, (size_t)L.map_bytes, &L, desc,
+	                                 ((shmt_header *)base)->seed)
+	                    : NULL;
+	free(desc);
+	if (t == NULL) {
+		int e = errno;
+		shmt_unmap(base, (size_t)L.map_bytes);
+		errno = e;
+		return SHMT_E_NOMEM;
+	}
+	shmt_store_release(&t->h->ready, 1u);
 	*out = t;
 	return SHMT_OK;
-
-lock_fail:
-	shmt_unmap(base, (size_t)total);
-	free(t);
-	errno = ENOLCK;
-	return SHMT_E_NOMEM;
 }
 
 void shmt_close(shmt_table *t)
@@ -460,6 +542,11 @@ void shmt_close(shmt_table *t)
 		return;
 	}
 	shmt_unmap(t->base, t->map_bytes);
+	/* Closing the descriptor ends this process's share of the "users"
+	 * lock once no forked child holds the same open file description. */
+	shmt_os_close(t->fd);
+	free(t->name);
+	free(t->path);
 	free(t);
 }
 
@@ -1042,6 +1129,10 @@ static shmt_status replace_locked(shmt_table *t, const keyinfo *ki, uint32_t old
 	intent_begin(s, INTENT_REPLACE, ki->b, old);
 	STEP(11);
 	if (s->spare != 0) {
+		if (!valid_idx(t, s->spare)) {
+			intent_end(s); /* a damaged shared table: refuse, write nothing */
+			return SHMT_E_CORRUPT;
+		}
 		/* Recovery treats a row named both here and in i_new as one. */
 		s->i_new = s->spare;
 		shmt_fence_release();
@@ -1550,4 +1641,621 @@ out:
 		stripe_unlock(&t->stripes[--locked].s);
 	}
 	return st;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Named and file-backed tables                                             */
+
+int shmt_name_valid(const char *name, size_t len)
+{
+	if (name == NULL || len < 1 || len > SHMT_MAX_NAME || name[0] == '.') {
+		return 0;
+	}
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)name[i];
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		      (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+const char *shmt_name(const shmt_table *t) { return t->name; }
+const char *shmt_path(const shmt_table *t) { return t->path; }
+shmt_opened shmt_opened_how(const shmt_table *t) { return (shmt_opened)t->opened; }
+
+static const char *type_name(uint32_t type)
+{
+	switch (type) {
+	case SHMT_TYPE_INT: return "TYPE_INT";
+	case SHMT_TYPE_FLOAT: return "TYPE_FLOAT";
+	case SHMT_TYPE_STRING: return "TYPE_STRING";
+	}
+	return "an unknown type";
+}
+
+/* What the messages call the table: "table 'x'" or "table file '/p'". */
+typedef struct {
+	char os_name[sizeof(SHMT_SHM_PREFIX) + SHMT_MAX_NAME];
+	const char *target;   /* os_name or the path */
+	int is_shm;
+	char label[64 + 4096];
+	char where[32 + 4096]; /* the file as a user finds it */
+	char label_where[128 + 8192]; /* label, and where when it adds something */
+} open_ctx;
+
+/* Check a stored header (hdr, hdr_len bytes read from the object of
+ * obj_size bytes) field by field before anything else looks at it, lay
+ * the stored definition out again and require every stored size and
+ * offset to be the recomputed one. On success L and desc (SHMT_MAX_COLUMNS
+ * entries) describe the table. */
+static shmt_status validate_header(const open_ctx *c, const unsigned char *hdr,
+                                   size_t hdr_len, uint64_t obj_size, shmt_layout *L,
+                                   shmt_coldesc *desc, char *msg, size_t msglen)
+{
+#define BAD(...)                                                       \
+	do {                                                               \
+		char why_[256];                                                \
+		snprintf(why_, sizeof(why_), __VA_ARGS__);                     \
+		snprintf(msg, msglen, "%s is not a valid table: %s", c->label, why_); \
+		return SHMT_E_CORRUPT;                                         \
+	} while (0)
+	shmt_header h;
+	if (hdr_len < sizeof(h)) {
+		BAD("%llu bytes, shorter than a header", (unsigned long long)obj_size);
+	}
+	memcpy(&h, hdr, sizeof(h));
+	if (memcmp(h.magic, SHMT_MAGIC, 8) != 0) {
+		BAD("bad magic (not a shmtable file)");
+	}
+	if (h.layout_version != SHMT_LAYOUT_VERSION) {
+		BAD("layout version %u, this build reads version %u", h.layout_version,
+		    SHMT_LAYOUT_VERSION);
+	}
+	if (h.ncols < 1 || h.ncols > SHMT_MAX_COLUMNS) {
+		BAD("%u columns (1..%u allowed)", h.ncols, SHMT_MAX_COLUMNS);
+	}
+	if (hdr_len < sizeof(h) + (size_t)h.ncols * sizeof(shmt_coldesc)) {
+		BAD("truncated in its column list (%llu bytes)", (unsigned long long)obj_size);
+	}
+	shmt_coldef *defs = calloc(h.ncols, sizeof(*defs));
+	if (defs == NULL) {
+		snprintf(msg, msglen, "out of memory while opening %s", c->label);
+		return SHMT_E_NOMEM;
+	}
+	const unsigned char *cp = hdr + sizeof(h);
+	shmt_status st = SHMT_OK;
+	for (uint32_t i = 0; i < h.ncols && st == SHMT_OK; i++) {
+		shmt_coldesc d;
+		memcpy(&d, cp + (size_t)i * sizeof(d), sizeof(d));
+		if (d.name_len < 1 || d.name_len > SHMT_MAX_COL_NAME ||
+		    memchr(d.name, '\0', d.name_len) != NULL || d.name[d.name_len] != '\0') {
+			snprintf(msg, msglen, "%s is not a valid table: column %u has a bad name",
+			         c->label, i + 1);
+			st = SHMT_E_CORRUPT;
+		} else if (d.type != SHMT_TYPE_INT && d.type != SHMT_TYPE_FLOAT &&
+		           d.type != SHMT_TYPE_STRING) {
+			snprintf(msg, msglen, "%s is not a valid table: column '%s' has type %u",
+			         c->label, d.name, d.type);
+			st = SHMT_E_CORRUPT;
+		} else if (d.type == SHMT_TYPE_STRING
+		               ? d.size < 1 || d.size > SHMT_MAX_STRING
+		               : d.size != 8) {
+			snprintf(msg, msglen, "%s is not a valid table: column '%s' has size %u",
+			         c->label, d.name, d.size);
+			st = SHMT_E_CORRUPT;
+		} else {
+			memcpy(defs[i].name, d.name, d.name_len);
+			defs[i].name_len = d.name_len;
+			defs[i].type = d.type;
+			defs[i].size = d.type == SHMT_TYPE_STRING ? d.size : 0;
+		}
+	}
+	if (st != SHMT_OK) {
+		free(defs);
+		return st;
+	}
+	uint64_t asked;
+	int bad;
+	st = layout_compute(h.size, h.key_max, defs, h.ncols, desc, L, &asked, &bad);
+	free(defs);
+	if (st != SHMT_OK) {
+		if (bad == 1) {
+			BAD("size %u out of range", h.size);
+		} else if (bad == 2) {
+			BAD("key length %u out of range", h.key_max);
+		} else if (bad == 3) {
+			BAD("invalid column list (duplicate names or too large rows)");
+		}
+		BAD("it would map more than %llu bytes", (unsigned long long)SIZE_MAX);
+	}
+#define SAME(field, want)                                                  \
+	do {                                                                   \
+		if ((uint64_t)(h.field) != (uint64_t)(want)) {                     \
+			BAD("%s is %llu, the layout says %llu", #field,                \
+			    (unsigned long long)(h.field), (unsigned long long)(want)); \
+		}                                                                  \
+	} while (0)
+	SAME(header_bytes, L->header_bytes);
+	SAME(map_bytes, L->map_bytes);
+	SAME(spares, L->nstripes);
+	SAME(total_rows, L->total_rows);
+	SAME(nbuckets, L->nbuckets);
+	SAME(nstripes, L->nstripes);
+	SAME(row_bytes, L->row_bytes);
+	SAME(key_off, L->key_off);
+	SAME(alloc_off, L->alloc_off);
+	SAME(stripes_off, L->stripes_off);
+	SAME(buckets_off, L->buckets_off);
+	SAME(rows_off, L->rows_off);
+	for (uint32_t i = 0; i < h.ncols; i++) {
+		shmt_coldesc d;
+		memcpy(&d, cp + (size_t)i * sizeof(d), sizeof(d));
+		if (d.off != desc[i].off || d.lenoff != desc[i].lenoff || d.lenw != desc[i].lenw) {
+			BAD("column '%s' is not where the layout puts it", desc[i].name);
+		}
+	}
+#undef SAME
+	if (obj_size < L->map_bytes) {
+		BAD("%llu bytes, the layout needs %llu (truncated)",
+		    (unsigned long long)obj_size, (unsigned long long)L->map_bytes);
+	}
+#undef BAD
+	return SHMT_OK;
+}
+
+/* The first difference between the stored definition and the requested
+ * one, as "what is X there, Y here", or 0 if they are the same. */
+static int definition_differs(const shmt_layout *L, const shmt_coldesc *have,
+                              const shmt_open_args *a, char *why, size_t len)
+{
+	if (L->size != a->size) {
+		snprintf(why, len, "size is %u there, %u here", L->size, a->size);
+		return 1;
+	}
+	if (L->key_max != a->key_max) {
+		snprintf(why, len, "maxKeyLength is %u there, %u here", L->key_max, a->key_max);
+		return 1;
+	}
+	for (uint32_t i = 0; i < L->ncols && i < a->ncols; i++) {
+		const shmt_coldesc *d = &have[i];
+		const shmt_coldef *w = &a->cols[i];
+		if (d->name_len != w->name_len || memcmp(d->name, w->name, w->name_len) != 0) {
+			for (uint32_t j = 0; j < L->ncols; j++) {
+				if (have[j].name_len == w->name_len &&
+				    memcmp(have[j].name, w->name, w->name_len) == 0) {
+					snprintf(why, len, "column '%.*s' is column %u there, %u here",
+					         (int)w->name_len, w->name, j + 1, i + 1);
+					return 1;
+				}
+			}
+			snprintf(why, len, "column %u is '%s' there, '%.*s' here", i + 1, d->name,
+			         (int)w->name_len, w->name);
+			return 1;
+		}
+		if (d->type != w->type) {
+			snprintf(why, len, "column '%s' is %s there, %s here", d->name,
+			         type_name(d->type), type_name(w->type));
+			return 1;
+		}
+		if (d->type == SHMT_TYPE_STRING && d->size != w->size) {
+			snprintf(why, len, "column '%s' holds %u bytes there, %u here", d->name,
+			         d->size, w->size);
+			return 1;
+		}
+	}
+	if (L->ncols != a->ncols) {
+		snprintf(why, len, "it has %u column%s there, %u here", L->ncols,
+		         L->ncols == 1 ? "" : "s", a->ncols);
+		return 1;
+	}
+	return 0;
+}
+
+/* Nobody maps the table: every lock image in it is meaningless (its owner
+ * is gone, perhaps with the machine). Reset them, then complete or roll
+ * back what the dead writers left, as lock recovery does, and check all. */
+static shmt_status reopen_repair(shmt_table *t, const open_ctx *c, char *msg,
+                                 size_t msglen)
+{
+	if (shmt_lock_init(&t->a->lock) != 0) {
+		snprintf(msg, msglen, "cannot initialise the locks of %s", c->label);
+		return SHMT_E_SYSTEM;
+	}
+	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
+		if (shmt_lock_init(&t->stripes[i].s.lock) != 0) {
+			snprintf(msg, msglen, "cannot initialise the locks of %s", c->label);
+			return SHMT_E_SYSTEM;
+		}
+	}
+	if (t->a->j_active) {
+		recover_alloc(t);
+	}
+	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
+		shmt_stripe_raw *s = &t->stripes[i].s;
+		if (s->i_kind != INTENT_NONE || s->i_new != 0 || s->i_old != 0 || (s->seq & 1)) {
+			shmt_status st = recover_stripe(t, s);
+			if (st != SHMT_OK) {
+				snprintf(msg, msglen, "%s cannot be repaired: stripe %u", c->label, i);
+				return st;
+			}
+		}
+	}
+	char why[256];
+	if (shmt_check(t, why, sizeof(why)) != SHMT_OK) {
+		snprintf(msg, msglen, "%s is damaged beyond repair: %s", c->label_where, why);
+		return SHMT_E_CORRUPT;
+	}
+	return SHMT_OK;
+}
+
+static shmt_status sys_error(const open_ctx *c, const char *what, int err, char *msg,
+                             size_t msglen)
+{
+	snprintf(msg, msglen, "cannot %s %s: %s", what, c->label_where, strerror(err));
+	return SHMT_E_SYSTEM;
+}
+
+shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
+                      uint64_t *bytes_asked, char *msg, size_t msglen)
+{
+	char dummy[1];
+	uint64_t dummy_bytes;
+	if (msg == NULL || msglen == 0) {
+		msg = dummy;
+		msglen = sizeof(dummy);
+	}
+	if (bytes_asked == NULL) {
+		bytes_asked = &dummy_bytes;
+	}
+	msg[0] = '\0';
+	*out = NULL;
+	*bytes_asked = 0;
+	if ((a->name == NULL) == (a->path == NULL) ||
+	    (a->name != NULL && !shmt_name_valid(a->name, strlen(a->name))) ||
+	    (a->path != NULL && (a->path[0] == '\0' || strlen(a->path) >= 4096)) ||
+	    a->mode > 0777) {
+		snprintf(msg, msglen, "invalid name, path or mode");
+		return SHMT_E_INVALID;
+	}
+	open_ctx *c = calloc(1, sizeof(*c));
+	shmt_coldesc *desc = calloc(SHMT_MAX_COLUMNS, sizeof(*desc));
+	shmt_coldesc *want = calloc(SHMT_MAX_COLUMNS, sizeof(*want));
+	unsigned char *hdr = NULL;
+	shmt_table *t = NULL;
+	unsigned char *base = NULL;
+	size_t map_len = 0;
+	int fd = -1, created = 0, holds_opening = 0;
+	shmt_status st = SHMT_OK;
+	shmt_layout L, W;
+	if (c == NULL || desc == NULL || want == NULL) {
+		snprintf(msg, msglen, "out of memory");
+		st = SHMT_E_NOMEM;
+		goto out;
+	}
+	if (a->name != NULL) {
+		c->is_shm = 1;
+		snprintf(c->os_name, sizeof(c->os_name), "%s%s", SHMT_SHM_PREFIX, a->name);
+		c->target = c->os_name;
+		snprintf(c->label, sizeof(c->label), "table '%s'", a->name);
+#if defined(__linux__)
+		snprintf(c->where, sizeof(c->where), "/dev/shm%s", c->os_name);
+#else
+		snprintf(c->where, sizeof(c->where), "shared memory %s", c->os_name);
+#endif
+	} else {
+		c->target = a->path;
+		snprintf(c->label, sizeof(c->label), "table file '%s'", a->path);
+		snprintf(c->where, sizeof(c->where), "%s", a->path);
+	}
+	if (c->is_shm) {
+		snprintf(c->label_where, sizeof(c->label_where), "%s (%s)", c->label, c->where);
+	} else {
+		snprintf(c->label_where, sizeof(c->label_where), "%s", c->label);
+	}
+	if (a->create) {
+		int bad;
+		st = layout_compute(a->size, a->key_max, a->cols, a->ncols, want, &W,
+		                    bytes_asked, &bad);
+		if (st != SHMT_OK) {
+			snprintf(msg, msglen, "invalid table definition");
+			goto out;
+		}
+	}
+
+	int rc = shmt_os_open(c->target, c->is_shm, a->create, a->mode, &fd, &created);
+	if (rc == ENOENT && !a->create) {
+		snprintf(msg, msglen, c->is_shm ? "no table named '%s'" : "no table file '%s'",
+		         c->is_shm ? a->name : a->path);
+		st = SHMT_E_NOENT;
+		goto out;
+	}
+	if (rc != 0) {
+		st = sys_error(c, "open", rc, msg, msglen);
+		goto out;
+	}
+	rc = shmt_os_lock_opening(fd);
+	if (rc != 0) {
+		st = sys_error(c, "lock", rc, msg, msglen);
+		goto out;
+	}
+	holds_opening = 1;
+	rc = shmt_os_try_sole_user(fd);
+	if (rc != 0 && rc != EAGAIN) {
+		st = sys_error(c, "lock", rc, msg, msglen);
+		goto out;
+	}
+	int sole = rc == 0;
+	uint64_t pidns = shmt_os_pidns();
+	uint64_t obj_size, dev, ino;
+	int regular;
+	rc = shmt_os_stat_fd(fd, &obj_size, &dev, &ino, &regular);
+	if (rc != 0) {
+		st = sys_error(c, "inspect", rc, msg, msglen);
+		goto out;
+	}
+	if (!regular) {
+		snprintf(msg, msglen, "%s is not a regular file", c->label_where);
+		st = SHMT_E_SYSTEM;
+		goto out;
+	}
+
+	/* The header as stored, read with pread and checked here, privately:
+	 * the mapping is made only once the header is known to be sound. */
+	size_t hdr_len = sizeof(shmt_header) + SHMT_MAX_COLUMNS * sizeof(shmt_coldesc);
+	if (obj_size < hdr_len) {
+		hdr_len = (size_t)obj_size;
+	}
+	hdr = calloc(1, sizeof(shmt_header) + SHMT_MAX_COLUMNS * sizeof(shmt_coldesc));
+	if (hdr == NULL) {
+		snprintf(msg, msglen, "out of memory");
+		st = SHMT_E_NOMEM;
+		goto out;
+	}
+	if (hdr_len > 0 && (rc = shmt_os_read_at(fd, hdr, hdr_len, 0)) != 0) {
+		st = sys_error(c, "read", rc, msg, msglen);
+		goto out;
+	}
+	shmt_header stored;
+	memcpy(&stored, hdr, sizeof(stored));
+	int magic_ok = hdr_len >= sizeof(stored) && memcmp(stored.magic, SHMT_MAGIC, 8) == 0;
+	/* Empty (new), or ours but never finished because its creator died in
+	 * the middle: (re)initialise, if allowed and nobody maps it. */
+	int unfinished = obj_size == 0 || (magic_ok && stored.ready != 1);
+	if (unfinished) {
+		if (!sole) {
+			snprintf(msg, msglen, "%s is mapped by a process but has no table in it",
+			         c->label_where);
+			st = SHMT_E_CORRUPT;
+			goto out;
+		}
+		if (!a->create) {
+			snprintf(msg, msglen, "%s was never completely created; create() it again "
+			         "or remove it", c->label_where);
+			st = SHMT_E_NOENT;
+			goto out;
+		}
+		rc = shmt_os_reset_size(fd, W.map_bytes);
+		if (rc != 0) {
+			*bytes_asked = W.map_bytes;
+			st = sys_error(c, "size", rc, msg, msglen);
+			goto out;
+		}
+		map_len = (size_t)W.map_bytes;
+		base = shmt_os_map_fd(fd, map_len);
+		if (base == NULL) {
+			*bytes_asked = W.map_bytes;
+			st = sys_error(c, "map", errno, msg, msglen);
+			goto out;
+		}
+		st = init_mapping(base, &W, want,
+		                  c->is_shm ? SHMT_BACKING_NAMED : SHMT_BACKING_FILE);
+		if (st != SHMT_OK) {
+			snprintf(msg, msglen, "cannot initialise %s", c->label);
+			goto out;
+		}
+		t = handle_new(base, map_len, &W, want, ((shmt_header *)base)->seed);
+		if (t == NULL) {
+			snprintf(msg, msglen, "out of memory");
+			st = SHMT_E_NOMEM;
+			goto out;
+		}
+		t->opened = SHMT_OPENED_CREATED;
+		t->h->pidns = pidns;
+		shmt_store_release(&t->h->ready, 1u);
+	} else {
+		st = validate_header(c, hdr, hdr_len, obj_size, &L, desc, msg, msglen);
+		if (st != SHMT_OK) {
+			goto out;
+		}
+		if (stored.ready != 1) {
+			snprintf(msg, msglen, "%s is not a valid table: never completely created",
+			         c->label);
+			st = SHMT_E_CORRUPT;
+			goto out;
+		}
+		char why[256];
+		if (a->create && definition_differs(&L, desc, a, why, sizeof(why))) {
+			snprintf(msg, msglen, "%s exists with another definition: %s", c->label, why);
+			st = SHMT_E_DEFINITION;
+			goto out;
+		}
+		map_len = (size_t)L.map_bytes;
+		base = shmt_os_map_fd(fd, map_len);
+		if (base == NULL) {
+			*bytes_asked = L.map_bytes;
+			st = sys_error(c, "map", errno, msg, msglen);
+			goto out;
+		}
+		t = handle_new(base, map_len, &L, desc, stored.seed);
+		if (t == NULL) {
+			snprintf(msg, msglen, "out of memory");
+			st = SHMT_E_NOMEM;
+			goto out;
+		}
+		t->opened = SHMT_OPENED_ATTACHED;
+		if (sole) {
+			st = reopen_repair(t, c, msg, msglen);
+			if (st != SHMT_OK) {
+				goto out;
+			}
+			t->opened = SHMT_OPENED_REOPENED;
+			t->h->pidns = pidns;
+		} else if (stored.pidns != 0 && pidns != 0 && stored.pidns != pidns) {
+			/* A lock word holds its owner's thread id as the owner's pid
+			 * namespace numbers it. Across namespaces two live threads can
+			 * have the same id, and a thread that dies while waiting for a
+			 * lock held by its namesake makes the kernel mark that live
+			 * owner dead. So processes of one pid namespace at a time. */
+			snprintf(msg, msglen, "%s is in use by processes of another pid namespace "
+			         "(a container); processes of different pid namespaces cannot share a "
+			         "table at the same time, because their thread ids, which the locks "
+			         "record, can be equal", c->label_where);
+			st = SHMT_E_NAMESPACE;
+			goto out;
+		}
+	}
+	/* Join the users (an exclusive hold becomes shared), then let the next
+	 * opener in. */
+	rc = shmt_os_share_users(fd);
+	if (rc != 0) {
+		st = sys_error(c, "lock", rc, msg, msglen);
+		goto out;
+	}
+	t->fd = fd;
+	t->dev = dev;
+	t->ino = ino;
+	if (a->name != NULL) {
+		t->name = strdup(a->name);
+	} else {
+		t->path = strdup(a->path);
+	}
+	if (t->name == NULL && t->path == NULL) {
+		t->fd = -1;
+		snprintf(msg, msglen, "out of memory");
+		st = SHMT_E_NOMEM;
+		goto out;
+	}
+	*out = t;
+	t = NULL;
+	base = NULL;
+	fd = -1; /* the handle has it now, locks and all */
+	rc = shmt_os_unlock_opening((*out)->fd);
+	holds_opening = 0;
+	(void)rc; /* closing the fd would release it too; the table is usable */
+
+out:
+	if (t != NULL) {
+		t->base = NULL; /* unmapped below */
+		free(t->name);
+		free(t->path);
+		free(t);
+	}
+	if (base != NULL) {
+		shmt_unmap(base, map_len);
+	}
+	if (fd >= 0) {
+		/* Releases our locks on it, byte 0 and byte 1 alike. */
+		shmt_os_close(fd);
+	}
+	(void)holds_opening;
+	free(hdr);
+	free(want);
+	free(desc);
+	free(c);
+	return st;
+}
+
+shmt_status shmt_unlink(const char *name, char *msg, size_t msglen)
+{
+	char os_name[sizeof(SHMT_SHM_PREFIX) + SHMT_MAX_NAME];
+	char dummy[1];
+	if (msg == NULL || msglen == 0) {
+		msg = dummy;
+		msglen = sizeof(dummy);
+	}
+	msg[0] = '\0';
+	if (name == NULL || !shmt_name_valid(name, strlen(name))) {
+		snprintf(msg, msglen, "invalid table name");
+		return SHMT_E_INVALID;
+	}
+	snprintf(os_name, sizeof(os_name), "%s%s", SHMT_SHM_PREFIX, name);
+	int rc = shmt_os_unlink_shm(os_name);
+	if (rc == 0) {
+		return SHMT_OK;
+	}
+	if (rc == ENOENT) {
+		return SHMT_NOT_FOUND;
+	}
+#if defined(__linux__)
+	snprintf(msg, msglen, "cannot remove table '%s' (/dev/shm%s): %s", name, os_name,
+	         strerror(rc));
+#else
+	snprintf(msg, msglen, "cannot remove table '%s' (shared memory %s): %s", name, os_name,
+	         strerror(rc));
+#endif
+	return SHMT_E_SYSTEM;
+}
+
+shmt_status shmt_flush(shmt_table *t, char *msg, size_t msglen)
+{
+	if (t->path == NULL) {
+		return SHMT_OK;
+	}
+	int rc = shmt_os_sync(t->base, t->map_bytes);
+	if (rc != 0) {
+		if (msg != NULL && msglen > 0) {
+			snprintf(msg, msglen, "cannot write table file '%s' back: %s", t->path,
+			         strerror(rc));
+		}
+		return SHMT_E_SYSTEM;
+	}
+	return SHMT_OK;
+}
+
+int shmt_still_current(const shmt_table *t)
+{
+	uint64_t dev, ino;
+	int rc;
+	if (t->name != NULL) {
+		char os_name[sizeof(SHMT_SHM_PREFIX) + SHMT_MAX_NAME];
+		snprintf(os_name, sizeof(os_name), "%s%s", SHMT_SHM_PREFIX, t->name);
+		rc = shmt_os_identity(os_name, 1, &dev, &ino);
+	} else if (t->path != NULL) {
+		rc = shmt_os_identity(t->path, 0, &dev, &ino);
+	} else {
+		return -1;
+	}
+	return rc == 0 && dev == t->dev && ino == t->ino;
+}
+
+shmt_status shmt_same_definition(const shmt_table *t, uint32_t size, uint32_t key_max,
+                                 const shmt_coldef *cols, uint32_t ncols, char *msg,
+                                 size_t msglen)
+{
+	shmt_layout L;
+	memset(&L, 0, sizeof(L));
+	L.size = t->size;
+	L.key_max = t->key_max;
+	L.ncols = t->ncols;
+	shmt_open_args a;
+	memset(&a, 0, sizeof(a));
+	a.size = size;
+	a.key_max = key_max;
+	a.cols = cols;
+	a.ncols = ncols;
+	char why[256];
+	if (!definition_differs(&L, t->cols, &a, why, sizeof(why))) {
+		return SHMT_OK;
+	}
+	if (msg != NULL && msglen > 0) {
+		if (t->name != NULL) {
+			snprintf(msg, msglen, "table '%s' exists with another definition: %s", t->name, why);
+		} else {
+			snprintf(msg, msglen, "table file '%s' exists with another definition: %s",
+			         t->path != NULL ? t->path : "", why);
+		}
+	}
+	return SHMT_E_DEFINITION;
 }

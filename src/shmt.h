@@ -54,6 +54,10 @@ typedef enum {
 	SHMT_E_NOMEM,        /* the shared memory could not be mapped */
 	SHMT_E_CORRUPT,      /* a consistency check failed */
 	SHMT_E_BUFFER,       /* caller's buffer too small (size reported) */
+	SHMT_E_NOENT,        /* no table of that name or path */
+	SHMT_E_DEFINITION,   /* a table exists there with another definition */
+	SHMT_E_SYSTEM,       /* a system call failed (open, map, lock, sync) */
+	SHMT_E_NAMESPACE,    /* the table is in use in another pid namespace */
 } shmt_status;
 
 const char *shmt_status_message(shmt_status st);
@@ -116,6 +120,86 @@ typedef struct {
 shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
                         const shmt_coldef *cols, uint32_t ncols,
                         uint64_t *bytes_asked, int *bad_arg);
+
+/* ---- named and file-backed tables ----
+ *
+ * A named table is the POSIX shared-memory object "/shmtable.<name>" (on
+ * Linux the file /dev/shm/shmtable.<name>); a file-backed table is a file
+ * mapped shared, so its rows outlive every process and, once written back
+ * (shmt_flush() or the kernel's own write-back), a reboot. */
+#define SHMT_MAX_NAME       200u        /* bytes in a table name */
+#define SHMT_SHM_PREFIX     "/shmtable."
+
+/* 1 if name (len bytes) is a valid table name: 1..SHMT_MAX_NAME bytes of
+ * [A-Za-z0-9._-], the first not '.' (so no "..", no "/"). */
+int shmt_name_valid(const char *name, size_t len);
+
+typedef struct {
+	const char *name;         /* NUL-terminated valid name, or NULL */
+	const char *path;         /* NUL-terminated file path, or NULL */
+	unsigned mode;            /* permission bits of a new object or file */
+	int create;               /* 1: create or attach with this definition;
+	                             0: attach, reading the definition */
+	uint32_t size, key_max;   /* the definition (create only) */
+	const shmt_coldef *cols;
+	uint32_t ncols;
+} shmt_open_args;
+
+typedef enum {
+	SHMT_OPENED_ANON = 0,     /* shmt_create(): anonymous memory */
+	SHMT_OPENED_CREATED = 1,  /* this call initialised the object or file */
+	SHMT_OPENED_ATTACHED = 2, /* other processes mapped it already */
+	SHMT_OPENED_REOPENED = 3, /* nobody mapped it: locks reset, intents
+	                             completed or rolled back, check passed */
+} shmt_opened;
+
+/*
+ * Open a named table (args->name) or a table file (args->path): exactly
+ * one of the two. With args->create, a missing one is made with the given
+ * definition and an existing one must have the same definition
+ * (SHMT_E_DEFINITION, msg names the first difference). Without it, a
+ * missing one is SHMT_E_NOENT and the definition is read from the header.
+ *
+ * Race-free between processes: openers serialise on an exclusive lock of
+ * byte 0 of the object; every process that maps it holds a shared lock on
+ * byte 1, so an opener that can take byte 1 exclusively knows nobody maps
+ * it and initialises it (new or half-made) or repairs it (left by a crash:
+ * every lock is reset, every intent completed or rolled back, then the full
+ * shmt_check() must pass, else SHMT_E_CORRUPT naming the broken invariant).
+ * Every header field is checked against the layout recomputed from the
+ * stored definition and against the object's size before use
+ * (SHMT_E_CORRUPT). While processes of one pid namespace map a table,
+ * a process of another one is refused (SHMT_E_NAMESPACE): see
+ * docs/ARCHITECTURE.md, robust mutexes across pid namespaces. Other failures: SHMT_E_INVALID (name, definition),
+ * SHMT_E_SYSTEM (msg has the path and strerror), SHMT_E_NOMEM (*bytes_asked
+ * may be UINT64_MAX when too big). msg always gets a description.
+ */
+shmt_status shmt_open(shmt_table **out, const shmt_open_args *args,
+                      uint64_t *bytes_asked, char *msg, size_t msglen);
+
+/* Remove the named table `name` (existing mappings stay valid). SHMT_OK,
+ * SHMT_NOT_FOUND if there is none, SHMT_E_INVALID for a bad name,
+ * SHMT_E_SYSTEM with msg otherwise. */
+shmt_status shmt_unlink(const char *name, char *msg, size_t msglen);
+
+/* Write a file-backed table's dirty pages to the file and wait (msync
+ * MS_SYNC). Nothing to do for the others: SHMT_OK. */
+shmt_status shmt_flush(shmt_table *t, char *msg, size_t msglen);
+
+/* Name, path (NULL when not that kind) and how the table was opened. */
+const char *shmt_name(const shmt_table *t);
+const char *shmt_path(const shmt_table *t);
+shmt_opened shmt_opened_how(const shmt_table *t);
+/* 1 if the name or path still designates the object this handle maps; 0
+ * if it was removed or replaced (unlinked, then created again); -1 for an
+ * anonymous table. */
+int shmt_still_current(const shmt_table *t);
+
+/* SHMT_OK if t has exactly this definition, else SHMT_E_DEFINITION with
+ * msg naming the first difference (as shmt_open() does). */
+shmt_status shmt_same_definition(const shmt_table *t, uint32_t size, uint32_t key_max,
+                                 const shmt_coldef *cols, uint32_t ncols, char *msg,
+                                 size_t msglen);
 
 /* Unmap the table in this process and free the handle. Other processes are
  * not affected; the kernel frees the memory with the last mapping. */

@@ -6,13 +6,29 @@
  * the lock owner-died and wakes a waiter, which then gets EOWNERDEAD. That
  * gives takeover in microseconds, without pid polling or timeouts, and
  * without pid-reuse races.
+ *
+ * The robust list is per thread and walked by the dying thread's own exit
+ * path, which compares each lock word with its own thread id as its own pid
+ * namespace numbers it. For the locks it holds that is right in any
+ * namespace, and a locker whose id equals the owner's is not confused by
+ * glibc either (for the default, normal type it waits; only error-checking
+ * mutexes answer EDEADLK and recursive ones count up). But the kernel also
+ * looks at the lock the thread was waiting for when it died
+ * (list_op_pending): if a live thread of another namespace with the same id
+ * holds it, the kernel marks that live owner dead. shmt_open() therefore
+ * lets processes of one pid namespace at a time map a table
+ * (shmt_os_pidns()).
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1 /* F_OFD_SETLK, MAP_ANONYMOUS */
+#endif
 #include "shmt_os.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #if defined(__linux__)
 #include <sys/random.h>
@@ -74,6 +90,178 @@ void shmt_unmap(void *base, size_t bytes)
 	if (base != NULL) {
 		munmap(base, bytes);
 	}
+}
+
+/* ---- named objects and files ------------------------------------------ */
+
+int shmt_os_open(const char *name_or_path, int is_shm, int create, unsigned mode,
+                 int *fd, int *created)
+{
+	int flags = O_RDWR | O_CLOEXEC;
+	*fd = -1;
+	*created = 0;
+	for (;;) {
+		int f;
+		if (create) {
+			/* O_EXCL first, to know whether this call made it. */
+			f = is_shm ? shm_open(name_or_path, flags | O_CREAT | O_EXCL, (mode_t)mode)
+			           : open(name_or_path, flags | O_CREAT | O_EXCL, (mode_t)mode);
+			if (f >= 0) {
+				*fd = f;
+				*created = 1;
+				return 0;
+			}
+			if (errno != EEXIST) {
+				return errno;
+			}
+		}
+		f = is_shm ? shm_open(name_or_path, flags, 0) : open(name_or_path, flags);
+		if (f >= 0) {
+			*fd = f;
+			return 0;
+		}
+		/* Removed between the two calls: try again to create it. */
+		if (errno != ENOENT || !create) {
+			return errno;
+		}
+	}
+}
+
+int shmt_os_unlink_shm(const char *name)
+{
+	return shm_unlink(name) == 0 ? 0 : errno;
+}
+
+int shmt_os_stat_fd(int fd, uint64_t *size, uint64_t *dev, uint64_t *ino,
+                    int *is_regular)
+{
+	struct stat sb;
+	if (fstat(fd, &sb) != 0) {
+		return errno;
+	}
+	*size = sb.st_size < 0 ? 0 : (uint64_t)sb.st_size;
+	*dev = (uint64_t)sb.st_dev;
+	*ino = (uint64_t)sb.st_ino;
+	/* Linux shows shared-memory objects as regular files of tmpfs. */
+	*is_regular = S_ISREG(sb.st_mode) ? 1 : 0;
+	return 0;
+}
+
+int shmt_os_identity(const char *name_or_path, int is_shm, uint64_t *dev,
+                     uint64_t *ino)
+{
+	struct stat sb;
+	if (is_shm) {
+		int f = shm_open(name_or_path, O_RDONLY | O_CLOEXEC, 0);
+		if (f < 0) {
+			return errno;
+		}
+		int rc = fstat(f, &sb) == 0 ? 0 : errno;
+		close(f);
+		if (rc != 0) {
+			return rc;
+		}
+	} else if (stat(name_or_path, &sb) != 0) {
+		return errno;
+	}
+	*dev = (uint64_t)sb.st_dev;
+	*ino = (uint64_t)sb.st_ino;
+	return 0;
+}
+
+int shmt_os_read_at(int fd, void *buf, size_t len, uint64_t off)
+{
+	unsigned char *p = buf;
+	while (len > 0) {
+		ssize_t n = pread(fd, p, len, (off_t)off);
+		if (n < 0) {
+			if (errno == EINTR) {
+				continue;
+			}
+			return errno;
+		}
+		if (n == 0) {
+			return EIO;
+		}
+		p += n;
+		len -= (size_t)n;
+		off += (uint64_t)n;
+	}
+	return 0;
+}
+
+int shmt_os_reset_size(int fd, uint64_t bytes)
+{
+	if ((uint64_t)(off_t)bytes != bytes || (off_t)bytes < 0) {
+		return EFBIG;
+	}
+	if (ftruncate(fd, 0) != 0 || ftruncate(fd, (off_t)bytes) != 0) {
+		return errno;
+	}
+	return 0;
+}
+
+void *shmt_os_map_fd(int fd, size_t bytes)
+{
+	void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	return p == MAP_FAILED ? NULL : p;
+}
+
+int shmt_os_sync(void *base, size_t bytes)
+{
+	return msync(base, bytes, MS_SYNC) == 0 ? 0 : errno;
+}
+
+void shmt_os_close(int fd)
+{
+	if (fd >= 0) {
+		close(fd);
+	}
+}
+
+#if defined(F_OFD_SETLK) && defined(F_OFD_SETLKW)
+static int ofd_lock(int fd, int cmd, short type, off_t start)
+{
+	struct flock fl;
+	memset(&fl, 0, sizeof(fl)); /* l_pid must be 0 for OFD locks */
+	fl.l_type = type;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = start;
+	fl.l_len = 1;
+	for (;;) {
+		if (fcntl(fd, cmd, &fl) == 0) {
+			return 0;
+		}
+		if (errno == EINTR) {
+			continue;
+		}
+		return errno == EACCES ? EAGAIN : errno;
+	}
+}
+#else
+static int ofd_lock(int fd, int cmd, short type, off_t start)
+{
+	(void)fd; (void)cmd; (void)type; (void)start;
+	return ENOSYS; /* named tables need open-file-description locks */
+}
+#define F_OFD_SETLK 0
+#define F_OFD_SETLKW 0
+#endif
+
+int shmt_os_lock_opening(int fd) { return ofd_lock(fd, F_OFD_SETLKW, F_WRLCK, 0); }
+int shmt_os_unlock_opening(int fd) { return ofd_lock(fd, F_OFD_SETLK, F_UNLCK, 0); }
+int shmt_os_try_sole_user(int fd) { return ofd_lock(fd, F_OFD_SETLK, F_WRLCK, 1); }
+int shmt_os_share_users(int fd) { return ofd_lock(fd, F_OFD_SETLKW, F_RDLCK, 1); }
+
+uint64_t shmt_os_pidns(void)
+{
+#if defined(__linux__)
+	struct stat sb;
+	if (stat("/proc/self/ns/pid", &sb) == 0) {
+		return (uint64_t)sb.st_ino;
+	}
+#endif
+	return 0;
 }
 
 int shmt_random_bytes(void *buf, size_t len)

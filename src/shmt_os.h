@@ -1,6 +1,7 @@
 /*
  * shmt_os.h - the operating-system layer: shared memory, randomness and the
- * robust process-shared lock. Everything platform-specific lives behind this
+ * robust process-shared lock, named shared-memory objects, files, their
+ * mappings and their locks. Everything platform-specific lives behind this
  * header and shmt_os.c, so a port (Windows: CreateFileMapping and a mutex
  * with WAIT_ABANDONED) is a contained job.
  */
@@ -34,6 +35,53 @@ void shmt_lock_release(shmt_lock *l);
  * NULL and sets errno on failure. */
 void *shmt_map_shared(size_t bytes);
 void shmt_unmap(void *base, size_t bytes);
+
+/* ---- named objects and files (named and file-backed tables) ----
+ *
+ * Every function returns 0 or an errno value; none keeps state of its own.
+ * A "name" is the POSIX shared-memory object name with its leading '/'
+ * (shm_open()), a "path" a file system path. */
+
+/* Open (with `create`, create if missing, with `mode` narrowed by the
+ * umask) an object by name (is_shm) or a file by path, read-write,
+ * close-on-exec. *created tells whether this call made it. */
+int shmt_os_open(const char *name_or_path, int is_shm, int create, unsigned mode,
+                 int *fd, int *created);
+/* Remove a shared-memory object by name. */
+int shmt_os_unlink_shm(const char *name);
+/* Size in bytes and identity of an open object; *is_regular is 0 for
+ * anything that is neither a regular file nor a shared-memory object. */
+int shmt_os_stat_fd(int fd, uint64_t *size, uint64_t *dev, uint64_t *ino,
+                    int *is_regular);
+/* Identity of whatever the name or path designates now (ENOENT if none). */
+int shmt_os_identity(const char *name_or_path, int is_shm, uint64_t *dev,
+                     uint64_t *ino);
+/* Read exactly len bytes at offset (EIO if the object is shorter). */
+int shmt_os_read_at(int fd, void *buf, size_t len, uint64_t off);
+/* Make the object exactly `bytes` long and all zero (truncate, extend). */
+int shmt_os_reset_size(int fd, uint64_t bytes);
+/* Map `bytes` of the object shared, read-write; NULL and errno on failure. */
+void *shmt_os_map_fd(int fd, size_t bytes);
+/* Write dirty pages of a file mapping back to the file, waiting for it. */
+int shmt_os_sync(void *base, size_t bytes);
+void shmt_os_close(int fd);
+
+/* Open-file-description locks on two bytes of the object (fcntl F_OFD_*):
+ * they belong to the open file description, so forked children share them
+ * and they end when its last descriptor is closed, whoever closes it.
+ *   byte 0, "opening": exclusive, held while a process opens the table;
+ *   byte 1, "users": shared, held by every process that maps the table. */
+int shmt_os_lock_opening(int fd);      /* byte 0 exclusive, waits */
+int shmt_os_unlock_opening(int fd);    /* byte 0 released */
+/* Byte 1 exclusive without waiting: 0 if taken (nobody else maps the
+ * object), EAGAIN if others hold it shared. */
+int shmt_os_try_sole_user(int fd);
+/* Byte 1 shared (waits; turns an exclusive hold into a shared one). */
+int shmt_os_share_users(int fd);
+
+/* An identifier of this process's pid namespace (on Linux the inode of
+ * /proc/self/ns/pid), or 0 where it cannot be known. */
+uint64_t shmt_os_pidns(void);
 
 /* Fill buf with `len` bytes from the kernel's random source. 0 on success. */
 int shmt_random_bytes(void *buf, size_t len);

@@ -56,12 +56,52 @@ namespace ShmTable {
         public function column(string $name, int $type, int $size = 0): bool {}
 
         /**
-         * Maps the shared memory (zero-filled, committed only as rows are used). Call it once, before forking.
+         * Maps the table and returns true. With no name and no path: anonymous shared memory, zero-filled and
+         * committed only as rows are used, shared with the children forked after this call.
+         * With $name: the shared-memory object /dev/shm/shmtable.<name>, created if missing and attached to
+         * (race-free) if it exists with the same definition, so unrelated processes (php-fpm workers, CLI
+         * tools) share it. With $path: the same, in a file that outlives every process (see flush()).
+         *
+         * @param ?string $name 1..200 bytes of [A-Za-z0-9._-], not starting with "."; not with $path
+         * @param ?string $path a table file; not with $name
+         * @param int $mode permission bits for a new object or file, 0..0777, narrowed by the umask
+         * @return bool always true
+         * @throws Exception called twice, no column declared, the system refused the memory, the existing table has another definition (the message names the difference), cannot be opened, or is damaged
+         * @throws \ValueError a bad name or mode, or both $name and $path
+         */
+        public function create(?string $name = null, ?string $path = null, int $mode = 0600): bool {}
+
+        /**
+         * Opens an existing named table or table file, reading its definition from its header
+         * (for tools and monitoring that do not know the columns).
+         *
+         * @param ?string $name a name given to create(name:); not with $path
+         * @param ?string $path a file given to create(path:); not with $name
+         * @return \ShmTable\Table
+         * @throws Exception no such table, no permission, not a table file, or damaged
+         * @throws \ValueError a bad name, both or neither of $name and $path
+         */
+        public static function attach(?string $name = null, ?string $path = null): \ShmTable\Table {}
+
+        /**
+         * Removes a named table. Processes that map it keep their mapping; the memory goes back to the
+         * system when the last of them lets go. A later create(name:) makes a new table.
+         *
+         * @param string $name
+         * @return bool true if it existed, false if there was none
+         * @throws Exception the system refused (permission)
+         * @throws \ValueError a bad name
+         */
+        public static function unlink(string $name): bool {}
+
+        /**
+         * Writes a file-backed table's changed pages back to its file and waits for the disk (msync).
+         * For an anonymous or named table it does nothing.
          *
          * @return bool always true
-         * @throws Exception called twice, no column declared, or the system refused the memory
+         * @throws Exception the write-back failed
          */
-        public function create(): bool {}
+        public function flush(): bool {}
 
         /**
          * Writes the named columns of a row; a new row starts all zero, an existing row keeps the other columns.

@@ -42,9 +42,46 @@ return [
         ],
     ],
     'Table::create' => [
-        'doc' => "Maps the shared memory (zero-filled, committed only as rows are used). Call it once, before forking.",
+        'doc' => "Maps the table and returns true. With no name and no path: anonymous shared memory, zero-filled and\n"
+            . "committed only as rows are used, shared with the children forked after this call.\n"
+            . "With \$name: the shared-memory object /dev/shm/shmtable.<name>, created if missing and attached to\n"
+            . "(race-free) if it exists with the same definition, so unrelated processes (php-fpm workers, CLI\n"
+            . "tools) share it. With \$path: the same, in a file that outlives every process (see flush()).",
+        'param' => [
+            'name' => '1..200 bytes of [A-Za-z0-9._-], not starting with "."; not with $path',
+            'path' => 'a table file; not with $name',
+            'mode' => 'permission bits for a new object or file, 0..0777, narrowed by the umask',
+        ],
         'return' => 'always true',
-        'throws' => ['Exception' => 'called twice, no column declared, or the system refused the memory'],
+        'throws' => [
+            'Exception' => 'called twice, no column declared, the system refused the memory, the existing table has '
+                . 'another definition (the message names the difference), cannot be opened, or is damaged',
+            '\\ValueError' => 'a bad name or mode, or both $name and $path',
+        ],
+    ],
+    'Table::attach' => [
+        'doc' => "Opens an existing named table or table file, reading its definition from its header\n"
+            . '(for tools and monitoring that do not know the columns).',
+        'param' => [
+            'name' => 'a name given to create(name:); not with $path',
+            'path' => 'a file given to create(path:); not with $name',
+        ],
+        'throws' => [
+            'Exception' => 'no such table, no permission, not a table file, or damaged',
+            '\\ValueError' => 'a bad name, both or neither of $name and $path',
+        ],
+    ],
+    'Table::unlink' => [
+        'doc' => "Removes a named table. Processes that map it keep their mapping; the memory goes back to the\n"
+            . 'system when the last of them lets go. A later create(name:) makes a new table.',
+        'return' => 'true if it existed, false if there was none',
+        'throws' => ['Exception' => 'the system refused (permission)', '\\ValueError' => 'a bad name'],
+    ],
+    'Table::flush' => [
+        'doc' => "Writes a file-backed table's changed pages back to its file and waits for the disk (msync).\n"
+            . 'For an anonymous or named table it does nothing.',
+        'return' => 'always true',
+        'throws' => ['Exception' => 'the write-back failed'],
     ],
     'Table::set' => [
         'doc' => "Writes the named columns of a row; a new row starts all zero, an existing row keeps the other columns.\n"

@@ -47,7 +47,7 @@ public cmpdel(string $key, array $expected): bool
 public cmpset(string $key, array $expected, array $row): bool
 public column(string $name, int $type, int $size = 0): bool
 public count(): int
-public create(): bool
+public create(?string $name = NULL, ?string $path = NULL, int $mode = 384): bool
 public current(): mixed
 public decr(string $key, string $column, int|float $by = 1): int|float
 public del(string $key): bool
@@ -55,6 +55,7 @@ public delete(string $key): bool
 public destroy(): bool
 public exist(string $key): bool
 public exists(string $key): bool
+public flush(): bool
 public get(string $key, ?string $column = NULL): array|string|int|float|false
 public getMemorySize(): int
 public getSize(): int
@@ -68,9 +69,11 @@ public offsetSet(mixed $offset, mixed $value): void
 public offsetUnset(mixed $offset): void
 public rewind(): void
 public set(string $key, array $row): bool
+public static attach(?string $name = NULL, ?string $path = NULL): ShmTable\Table
+public static unlink(string $name): bool
 public stats(): array
 public update(string $key, array $row): bool
 public valid(): bool
-31 methods
+34 methods
 bool(true)
 bool(true)

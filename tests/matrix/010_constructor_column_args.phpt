@@ -73,10 +73,12 @@ foreach ([-1, PHP_INT_MIN, PHP_INT_MAX, NAN, 'abc', []] as $v) {
     column_case('int size ' . describe($v), ['x', Table::TYPE_INT, $v]);
     column_case('float size ' . describe($v), ['x', Table::TYPE_FLOAT, $v]);
 }
-echo "--- create() with an argument\n";
+echo "--- create() with an argument of the wrong type\n";
 $t = new Table(4);
 $t->column('a', Table::TYPE_INT);
-try_call('create(1)', fn() => $t->create(1));
+try_call('create([])', fn() => $t->create([]));
+try_call('create(null, [])', fn() => $t->create(null, []));
+try_call('create(null, null, "rw")', fn() => $t->create(null, null, 'rw'));
 try_call('getMemorySize() after it', fn() => $t->getMemorySize());
 ?>
 --EXPECT--
@@ -247,6 +249,8 @@ int size "abc" => TypeError: ShmTable\Table::column(): Argument #3 ($size) must 
 float size "abc" => TypeError: ShmTable\Table::column(): Argument #3 ($size) must be of type int, string given
 int size [] => TypeError: ShmTable\Table::column(): Argument #3 ($size) must be of type int, array given
 float size [] => TypeError: ShmTable\Table::column(): Argument #3 ($size) must be of type int, array given
---- create() with an argument
-create(1) => ArgumentCountError: ShmTable\Table::create() expects exactly 0 arguments, 1 given
+--- create() with an argument of the wrong type
+create([]) => TypeError: ShmTable\Table::create(): Argument #1 ($name) must be of type ?string, array given
+create(null, []) => TypeError: ShmTable\Table::create(): Argument #2 ($path) must be of type ?string, array given
+create(null, null, "rw") => TypeError: ShmTable\Table::create(): Argument #3 ($mode) must be of type int, string given
 getMemorySize() after it => 0

@@ -70,6 +70,7 @@ $good = [
     'incr' => ['k', 'i', 1], 'decr' => ['k', 'i', 1], 'add' => ['k', []], 'update' => ['nope', []],
     'getdel' => ['nope', 'i'], 'cmpset' => ['k', ['i' => 0], []], 'cmpdel' => ['k', ['i' => 0]],
     'offsetExists' => ['k'], 'offsetGet' => ['k'], 'offsetSet' => ['k', []], 'offsetUnset' => ['nope'],
+    'create' => [null, null, 0600], 'attach' => [null, null], 'unlink' => ['matrix-none'],
 ];
 foreach ((new ReflectionClass(Table::class))->getMethods() as $m) {
     $name = $m->getName();
@@ -288,7 +289,11 @@ __construct() => ArgumentCountError: ShmTable\Table::__construct() expects at le
 __construct(8, 0.2, 63, "extra") => ArgumentCountError: ShmTable\Table::__construct() expects at most 3 arguments, 4 given
 column("c") => ArgumentCountError: ShmTable\Table::column() expects at least 2 arguments, 1 given
 column("c", 1, 0, "extra") => ArgumentCountError: ShmTable\Table::column() expects at most 3 arguments, 4 given
-create("extra") => ArgumentCountError: ShmTable\Table::create() expects exactly 0 arguments, 1 given
+create(NULL, NULL, 384, "extra") => ArgumentCountError: ShmTable\Table::create() expects at most 3 arguments, 4 given
+attach(NULL, NULL, "extra") => ArgumentCountError: ShmTable\Table::attach() expects at most 2 arguments, 3 given
+unlink() => ArgumentCountError: ShmTable\Table::unlink() expects exactly 1 argument, 0 given
+unlink("matrix-none", "extra") => ArgumentCountError: ShmTable\Table::unlink() expects exactly 1 argument, 2 given
+flush("extra") => ArgumentCountError: ShmTable\Table::flush() expects exactly 0 arguments, 1 given
 set("k") => ArgumentCountError: ShmTable\Table::set() expects exactly 2 arguments, 1 given
 set("k", [], "extra") => ArgumentCountError: ShmTable\Table::set() expects exactly 2 arguments, 3 given
 get() => ArgumentCountError: ShmTable\Table::get() expects at least 1 argument, 0 given

@@ -31,6 +31,10 @@ static inline const char *unit_status_name(shmt_status st)
 	case SHMT_E_NOMEM: return "SHMT_E_NOMEM";
 	case SHMT_E_CORRUPT: return "SHMT_E_CORRUPT";
 	case SHMT_E_BUFFER: return "SHMT_E_BUFFER";
+	case SHMT_E_NOENT: return "SHMT_E_NOENT";
+	case SHMT_E_DEFINITION: return "SHMT_E_DEFINITION";
+	case SHMT_E_SYSTEM: return "SHMT_E_SYSTEM";
+	case SHMT_E_NAMESPACE: return "SHMT_E_NAMESPACE";
 	}
 	return "(unknown status)";
 }
