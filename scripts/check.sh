@@ -59,17 +59,10 @@ usage() {
     exit 2
 }
 
-passed=0
-failed=0
-skipped=0
-failures=()
-summary=()
 scratch=
 cleanup() { [ -n "$scratch" ] && rm -rf "$scratch"; }
 trap cleanup EXIT
 
-section() { printf '\n==== %s ====\n' "$*"; }
-fail() { failed=$((failed + 1)); failures+=("$*"); }
 
 # shellcheck source=scripts/results.sh
 . "$ROOT/scripts/results.sh"

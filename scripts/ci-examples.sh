@@ -35,12 +35,8 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
-passed=0
-failed=0
-failures=()
-ok() { passed=$((passed + 1)); echo "ok: $1"; }
-fail() { failed=$((failed + 1)); failures+=("$1"); echo "FAIL: $1${2:+: $2}"; }
-section() { printf '\n==== %s ====\n' "$*"; }
+# shellcheck source=scripts/results.sh
+. "$ROOT/scripts/results.sh"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/shmtable-examples.XXXXXX")
 server_pid=
@@ -58,8 +54,7 @@ trap cleanup EXIT
 section "build"
 if ! bash scripts/build.sh; then
     fail "build (scripts/build.sh)"
-    echo "$passed passed, $failed failed"
-    exit 1
+    tally
 fi
 PHP_CONFIG=$(command -v "${PHP_CONFIG:-php-config}")
 PHP=$("$PHP_CONFIG" --php-binary 2>/dev/null || true)
@@ -105,23 +100,31 @@ else
     fail "prefork_http_counter.php" "exit status $rc"
 fi
 
+# start_server LOG OPTION...: start examples/rate_limit_server.php on a port
+# the kernel picks, in the background of this shell (so $! is its master and
+# SIGTERM reaches it), and wait up to 10 s for its "listening on" line. Sets
+# server_pid, and port (empty if the server did not come up).
+start_server() {
+    local log=$1
+    shift
+    "$PHP" -d extension="$ROOT/modules/shmtable.so" examples/rate_limit_server.php \
+        --port=0 "$@" >"$log" 2>&1 &
+    server_pid=$!
+    port=
+    for _ in $(seq 1 100); do
+        port=$(sed -n 's#^listening on http://127\.0\.0\.1:\([0-9]*\)/.*#\1#p' "$log")
+        [ -n "$port" ] && break
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+}
+
 # ---- the rate limiter ---------------------------------------------------------------
 
 section "examples/rate_limit_server.php + rate_limit_check.php"
 # A 600 s window: the run takes a second or two, so it never crosses a
 # window boundary, however loaded the machine.
-# Started directly (not through a function, which would fork a subshell), so
-# that $! is the server's master and SIGTERM reaches it.
-"$PHP" -d extension="$ROOT/modules/shmtable.so" examples/rate_limit_server.php \
-    --port=0 --workers=4 --limit=100 --window=600 >"$work/server.log" 2>&1 &
-server_pid=$!
-port=
-for _ in $(seq 1 100); do
-    port=$(sed -n 's#^listening on http://127\.0\.0\.1:\([0-9]*\)/.*#\1#p' "$work/server.log")
-    [ -n "$port" ] && break
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
-done
+start_server "$work/server.log" --workers=4 --limit=100 --window=600
 if [ -z "$port" ]; then
     sed 's/^/  | /' "$work/server.log"
     fail "rate limiter: server start" "no 'listening on' line"
@@ -161,16 +164,7 @@ fi
 # rate_limit_check.php --rollover starts just after a window boundary, uses
 # up the limit, waits for the next window and must get the whole limit
 # again, then finds the past window's counter swept away.
-"$PHP" -d extension="$ROOT/modules/shmtable.so" examples/rate_limit_server.php \
-    --port=0 --workers=2 --limit=100 --window=5 >"$work/server2.log" 2>&1 &
-server_pid=$!
-port=
-for _ in $(seq 1 100); do
-    port=$(sed -n 's#^listening on http://127\.0\.0\.1:\([0-9]*\)/.*#\1#p' "$work/server2.log")
-    [ -n "$port" ] && break
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
-done
+start_server "$work/server2.log" --workers=2 --limit=100 --window=5
 if [ -z "$port" ]; then
     sed 's/^/  | /' "$work/server2.log"
     fail "rate limiter, 5 s window: server start" "no 'listening on' line"
@@ -255,10 +249,4 @@ fi
 
 # ---- tally ----------------------------------------------------------------------------------
 
-echo
-if [ "${#failures[@]}" -gt 0 ]; then
-    echo "Failed:"
-    printf '  %s\n' "${failures[@]}"
-fi
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+tally

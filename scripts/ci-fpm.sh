@@ -33,37 +33,22 @@ CLIENTS=${CLIENTS:-8}
 REQUESTS=${REQUESTS:-20000}
 KILLS=${KILLS:-3}
 PER=$((REQUESTS / CLIENTS))
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok: $*"; }
-bad() { failed=$((failed + 1)); echo "FAILED: $*"; }
-finish() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
+# shellcheck source=scripts/results.sh
+. "$ROOT/scripts/results.sh"
+# shellcheck source=scripts/apt.sh
+. "$ROOT/scripts/apt.sh"
 
 # ---- packages, module -------------------------------------------------------
 
-need=()
-for p in php8.2-fpm nginx apache2-utils; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")
-done
-if [ "${#need[@]}" -gt 0 ]; then
-    sudo=()
-    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-    echo "apt-get install ${need[*]}"
-    if ! { DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get update -qq &&
-        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
-            "${need[@]}"; } >/dev/null 2>&1; then
-        bad "apt-get install ${need[*]}"
-        finish
-    fi
-fi
+apt_install php8.2-fpm nginx apache2-utils || { fail "apt-get install php8.2-fpm nginx apache2-utils"; tally; }
 FPM=$(command -v php-fpm8.2 || command -v php-fpm || echo /usr/sbin/php-fpm8.2)
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 for b in "$FPM" "$NGINX" ab php; do
-    command -v "$b" >/dev/null 2>&1 || { bad "$b not found"; finish; }
+    command -v "$b" >/dev/null 2>&1 || { fail "$b not found"; tally; }
 done
 MODULE=$ROOT/modules/shmtable.so
 if [ ! -f "$MODULE" ]; then
-    bash scripts/build.sh >/dev/null || { bad "build"; finish; }
+    bash scripts/build.sh >/dev/null || { fail "build"; tally; }
 fi
 
 # ---- servers ----------------------------------------------------------------
@@ -116,7 +101,7 @@ port=
 for p in $(seq 18180 18280); do
     (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { port=$p; break; }
 done
-[ -n "$port" ] || { bad "no free port"; finish; }
+[ -n "$port" ] || { fail "no free port"; tally; }
 cat >"$dir/nginx.conf" <<CONF
 user root;
 worker_processes 2;
@@ -157,7 +142,7 @@ done
 # The master's children (from /proc: a minimal Debian has no pgrep).
 workers() { cat "/proc/$fpm_pid/task/$fpm_pid/children" 2>/dev/null; }
 echo "php-fpm $("$FPM" -v | head -n 1 | cut -d' ' -f2), pid $fpm_pid, workers: $(workers); nginx on $url"
-[ "$(workers | wc -w)" -eq "$WORKERS" ] && ok "$WORKERS php-fpm workers" || bad "workers: $(workers)"
+[ "$(workers | wc -w)" -eq "$WORKERS" ] && ok "$WORKERS php-fpm workers" || fail "workers: $(workers)"
 
 # ---- load -------------------------------------------------------------------
 
@@ -199,7 +184,7 @@ done < <(counts plain)
 echo "load: $CLIENTS clients x $PER requests, $answered answered 200 in ${secs} s" \
     "($(awk -v n="$answered" -v s="$secs" 'BEGIN { printf "%d", (s > 0 ? n / s : 0) }') requests/s)"
 [ "$exact" -eq 1 ] && ok "every one of $CLIENTS counts is exactly $PER (read by a CLI attach())" ||
-    bad "counts differ"
+    fail "counts differ"
 
 # ---- the same load, workers killed --------------------------------------------
 
@@ -229,29 +214,29 @@ while read -r c n; do
 done < <(counts killed)
 echo "killed $killed workers under load: $sum_ok requests answered 200, $sum_count counted," \
     "workers now: $(workers)"
-[ "$killed" -eq "$KILLS" ] && ok "$killed workers killed with kill -9" || bad "killed $killed of $KILLS"
+[ "$killed" -eq "$KILLS" ] && ok "$killed workers killed with kill -9" || fail "killed $killed of $KILLS"
 [ "$within" -eq 1 ] && ok "every request answered 200 was counted, none counted twice" ||
-    bad "counts outside their bounds"
+    fail "counts outside their bounds"
 extra=$((sum_count - sum_ok))
 [ "$extra" -ge 0 ] && [ "$extra" -le "$killed" ] &&
     ok "$extra counted requests unanswered (killed), at most one per kill" ||
-    bad "$extra counted but not answered, $killed kills"
+    fail "$extra counted but not answered, $killed kills"
 sleep 0.5
 [ "$(workers | wc -w)" -eq "$WORKERS" ] && ok "php-fpm respawned its workers ($(workers))" ||
-    bad "workers after the kills: $(workers)"
+    fail "workers after the kills: $(workers)"
 after=0
 for i in $(seq 50); do
     php -n -r 'exit(@file_get_contents($argv[1]) === false ? 1 : 0);' "$url/hits.php?client=after" &&
         after=$((after + 1))
 done
-[ "$after" -eq 50 ] && ok "50 later requests all answered" || bad "$after of 50 later requests answered"
+[ "$after" -eq 50 ] && ok "50 later requests all answered" || fail "$after of 50 later requests answered"
 check=$(php -n -d extension="$MODULE" -r '
     $t = ShmTable\Table::attach($argv[1]);
     $s = $t->stats();
     echo $t->check() ? "passed" : "failed", ", rows ", count($t), ", lock recoveries ",
         $s["lock_recoveries"], ", after ", $t->get("after", "hits"), "\n";' "$NAME" 2>&1)
 echo "check(): $check"
-case "$check" in passed*", after 50") ok "check() passes, nothing stuck" ;; *) bad "check: $check" ;; esac
+case "$check" in passed*", after 50") ok "check() passes, nothing stuck" ;; *) fail "check: $check" ;; esac
 
 # ---- the example ---------------------------------------------------------------
 
@@ -264,6 +249,6 @@ for i in $(seq 8); do
 done
 echo "ratelimit.php, limit 5, 8 requests: $codes"
 [ "$codes" = "200 200 200 200 200 429 429 429 " ] && ok "the rate limiter lets exactly 5 through" ||
-    bad "rate limiter answers: $codes"
+    fail "rate limiter answers: $codes"
 
-finish
+tally

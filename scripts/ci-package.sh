@@ -54,12 +54,10 @@ NOT_SHIPPED=(
     bench/          # the benchmark needs APCu and Yac and reports one machine's figures
 )
 
-passed=0
-failed=0
-failures=()
-ok() { passed=$((passed + 1)); echo "ok: $1"; }
-fail() { failed=$((failed + 1)); failures+=("$1"); echo "FAIL: $1${2:+: $2}"; }
-section() { printf '\n==== %s ====\n' "$*"; }
+# shellcheck source=scripts/results.sh
+. "$ROOT/scripts/results.sh"
+# shellcheck source=scripts/apt.sh
+. "$ROOT/scripts/apt.sh"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/shmtable-package.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -73,14 +71,8 @@ command -v pecl >/dev/null 2>&1 || want+=(php-pear)
 [ -d /usr/share/php/PhpParser ] || want+=(php-parser)
 command -v composer >/dev/null 2>&1 || want+=(composer)
 command -v git >/dev/null 2>&1 || want+=(git)
-if [ "${#want[@]}" -gt 0 ]; then
-    sudo=(); [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-    echo "apt-get install ${want[*]}"
-    if ! { DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get update -qq &&
-        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${want[@]}"; } >"$work/apt.log" 2>&1; then
-        tail -n 20 "$work/apt.log"
-        echo "apt-get install ${want[*]} failed; the checks that need them will fail"
-    fi
+if [ "${#want[@]}" -gt 0 ] && ! apt_install "${want[@]}"; then
+    echo "the checks that need ${want[*]} will fail"
 fi
 PHP_CONFIG=$(command -v "${PHP_CONFIG:-php-config}")
 PHP=$("$PHP_CONFIG" --php-binary 2>/dev/null || true)
@@ -314,10 +306,4 @@ fi
 
 # ---- tally ----------------------------------------------------------------------
 
-echo
-if [ "${#failures[@]}" -gt 0 ]; then
-    echo "Failed:"
-    printf '  %s\n' "${failures[@]}"
-fi
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+tally

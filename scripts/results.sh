@@ -1,6 +1,19 @@
-# scripts/results.sh - sourced by test.sh and check.sh: the counting both
-# share. The caller keeps passed, failed, skipped, a failures array and a
-# summary array (lines printed before the tally when there are several).
+# scripts/results.sh - sourced by test.sh, check.sh and the ci-*.sh scripts:
+# the counting they share. It starts passed, failed, skipped, the failures
+# array and the summary array (lines printed before the tally when there are
+# several) empty; the caller adds to them.
+
+passed=0
+failed=0
+skipped=0
+failures=()
+summary=()
+
+section() { printf '\n==== %s ====\n' "$*"; }
+
+# ok WHAT / fail WHAT [WHY]: one named check passed or failed.
+ok() { passed=$((passed + 1)); echo "ok: $1"; }
+fail() { failed=$((failed + 1)); failures+=("$1"); echo "FAIL: $1${2:+: $2}"; }
 
 # tally: print the summary, the failures and the closing line
 # `N passed, N failed[, N skipped]`, then exit non-zero if anything failed.

@@ -22,16 +22,9 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
-passed=0
-failed=0
-skipped=0
-failures=()
-summary=()
-
 # shellcheck source=scripts/results.sh
 . "$ROOT/scripts/results.sh"
 
-section() { printf '\n==== %s ====\n' "$*"; }
 
 # ---- build ----------------------------------------------------------------
 
