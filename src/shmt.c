@@ -443,6 +443,9 @@ shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
 		t->info[i].name_len = h->cols[i].name_len;
 		t->info[i].type = h->cols[i].type;
 		t->info[i].size = h->cols[i].type == SHMT_TYPE_STRING ? h->cols[i].size : 0;
+		t->info[i].off = h->cols[i].off;
+		t->info[i].lenoff = h->cols[i].lenoff;
+		t->info[i].lenw = h->cols[i].lenw;
 	}
 	*out = t;
 	return SHMT_OK;
@@ -1368,6 +1371,38 @@ static int copy_chain(shmt_table *t, uint32_t b, unsigned char *buf, size_t cap,
 	return 1;
 }
 
+/* One bucket's chain as one consistent snapshot (the read protocol: seq,
+ * copy, recheck, retry; the lock after too many tries). *n gets the rows
+ * on the chain, whether or not they fitted in cap. */
+static shmt_status snapshot_one(shmt_table *t, uint32_t bucket, unsigned char *buf,
+                                size_t cap, uint32_t *n)
+{
+	shmt_stripe_raw *s = stripe_of(t, bucket);
+	for (int attempt = 0; attempt < SHMT_MAX_RETRIES; attempt++) {
+		uint32_t s1 = shmt_load_acquire(&s->seq);
+		for (int spin = 0; (s1 & 1) && spin < SHMT_SPIN_ODD; spin++) {
+			shmt_cpu_relax();
+			s1 = shmt_load_acquire(&s->seq);
+		}
+		if (s1 & 1) {
+			break;
+		}
+		int walked = copy_chain(t, bucket, buf, cap, n);
+		shmt_fence_acquire();
+		if (walked && shmt_load_relaxed(&s->seq) == s1) {
+			return SHMT_OK;
+		}
+		t->read_retries++;
+	}
+	shmt_status st = stripe_lock(t, s);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	int ok = copy_chain(t, bucket, buf, cap, n);
+	stripe_unlock(s);
+	return ok ? SHMT_OK : SHMT_E_CORRUPT;
+}
+
 shmt_status shmt_snapshot_bucket(shmt_table *t, uint32_t bucket, void *buf,
                                  size_t cap, uint32_t *nrows, size_t *need)
 {
@@ -1379,35 +1414,9 @@ shmt_status shmt_snapshot_bucket(shmt_table *t, uint32_t bucket, void *buf,
 	if (bucket >= t->nbuckets) {
 		return SHMT_E_INVALID;
 	}
-	shmt_stripe_raw *s = stripe_of(t, bucket);
-	int ok = 0;
-	for (int attempt = 0; attempt < SHMT_MAX_RETRIES && !ok; attempt++) {
-		uint32_t s1 = shmt_load_acquire(&s->seq);
-		for (int spin = 0; (s1 & 1) && spin < SHMT_SPIN_ODD; spin++) {
-			shmt_cpu_relax();
-			s1 = shmt_load_acquire(&s->seq);
-		}
-		if (s1 & 1) {
-			break;
-		}
-		int walked = copy_chain(t, bucket, buf, cap, &n);
-		shmt_fence_acquire();
-		if (walked && shmt_load_relaxed(&s->seq) == s1) {
-			ok = 1;
-		} else {
-			t->read_retries++;
-		}
-	}
-	if (!ok) {
-		shmt_status st = stripe_lock(t, s);
-		if (st != SHMT_OK) {
-			return st;
-		}
-		ok = copy_chain(t, bucket, buf, cap, &n);
-		stripe_unlock(s);
-		if (!ok) {
-			return SHMT_E_CORRUPT;
-		}
+	shmt_status st = snapshot_one(t, bucket, buf, cap, &n);
+	if (st != SHMT_OK) {
+		return st;
 	}
 	if ((size_t)n * t->row_bytes > cap) {
 		if (need != NULL) {
@@ -1416,6 +1425,69 @@ shmt_status shmt_snapshot_bucket(shmt_table *t, uint32_t bucket, void *buf,
 		return SHMT_E_BUFFER;
 	}
 	*nrows = n;
+	return SHMT_OK;
+}
+
+/* How many buckets ahead the batch prefetches the first row of a chain:
+ * rows sit in the pool in allocation order, not bucket order, so each one
+ * is a cache miss that is better started early. */
+#define SHMT_PREFETCH_AHEAD 8u
+
+shmt_status shmt_snapshot_buckets(shmt_table *t, uint32_t from, void *buf, size_t cap,
+                                  uint32_t *nrows, uint32_t *next, size_t *need)
+{
+	unsigned char *out = buf;
+	size_t used = 0;
+	uint32_t total = 0, b = from;
+	*nrows = 0;
+	if (need != NULL) {
+		*need = 0;
+	}
+	for (uint32_t p = from; p < from + SHMT_PREFETCH_AHEAD && p < t->nbuckets; p++) {
+		uint32_t h = shmt_load_relaxed(&t->buckets[p]);
+		if (h != 0 && valid_idx(t, h)) {
+			__builtin_prefetch(row_at(t, h));
+		}
+	}
+	for (; b < t->nbuckets; b++) {
+		uint32_t ahead = b + SHMT_PREFETCH_AHEAD;
+		if (ahead < t->nbuckets) {
+			uint32_t h = shmt_load_relaxed(&t->buckets[ahead]);
+			if (h != 0 && valid_idx(t, h)) {
+				__builtin_prefetch(row_at(t, h));
+			}
+		}
+		/* A hint, as in shmt_next_bucket(): a bucket that holds a row
+		 * for the whole pass never reads as empty. */
+		if (shmt_load_relaxed(&t->buckets[b]) == 0) {
+			continue;
+		}
+		uint32_t n = 0;
+		shmt_status st = snapshot_one(t, b, out + used, cap - used, &n);
+		if (st != SHMT_OK) {
+			return st;
+		}
+		size_t bytes = (size_t)n * t->row_bytes;
+		if (bytes > cap - used) {
+			if (total == 0) {
+				/* Not even this one chain fits: say how much it needs. */
+				if (need != NULL) {
+					*need = bytes;
+				}
+				*next = b;
+				return SHMT_E_BUFFER;
+			}
+			break; /* b is taken again by the next call */
+		}
+		used += bytes;
+		total += n;
+		if (cap - used < t->row_bytes) {
+			b++;
+			break;
+		}
+	}
+	*nrows = total;
+	*next = b;
 	return SHMT_OK;
 }
 
