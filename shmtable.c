@@ -140,11 +140,8 @@ static const char *php_shmtable_method_name(zend_execute_data *execute_data)
 
 /* The engine handle of a created, not destroyed table, or NULL with an
  * exception thrown. */
-static shmt_table *php_shmtable_live(php_shmtable_obj *obj)
+static ZEND_COLD shmt_table *php_shmtable_not_live(php_shmtable_obj *obj)
 {
-	if (EXPECTED(obj->t != NULL)) {
-		return obj->t;
-	}
 	if (obj->destroyed) {
 		zend_throw_exception(php_shmtable_exception_ce, "Table has been destroyed", 0);
 	} else {
@@ -154,19 +151,34 @@ static shmt_table *php_shmtable_live(php_shmtable_obj *obj)
 	return NULL;
 }
 
-static bool php_shmtable_check_key(shmt_table *t, const char *method, size_t len)
+static zend_always_inline shmt_table *php_shmtable_live(php_shmtable_obj *obj)
 {
-	if (UNEXPECTED(len == 0)) {
+	if (EXPECTED(obj->t != NULL)) {
+		return obj->t;
+	}
+	return php_shmtable_not_live(obj);
+}
+
+static ZEND_COLD bool php_shmtable_key_error(shmt_table *t, const char *method, size_t len)
+{
+	if (len == 0) {
 		php_shmtable_arg_error(zend_ce_value_error, method, 1, "key", "must not be empty");
 		return false;
 	}
-	if (UNEXPECTED(len > shmt_key_max(t))) {
-		php_shmtable_arg_error(zend_ce_value_error, method, 1, "key",
-		                       "must be at most %u byte%s long, %zu given",
-		                       shmt_key_max(t), shmt_key_max(t) == 1 ? "" : "s", len);
-		return false;
+	php_shmtable_arg_error(zend_ce_value_error, method, 1, "key",
+	                       "must be at most %u byte%s long, %zu given",
+	                       shmt_key_max(t), shmt_key_max(t) == 1 ? "" : "s", len);
+	return false;
+}
+
+/* 1..key_max bytes (one compare: len 0 wraps around). */
+static zend_always_inline bool php_shmtable_check_key(shmt_table *t, const char *method,
+                                                     size_t len)
+{
+	if (EXPECTED(len - 1 < (size_t)shmt_key_max(t))) {
+		return true;
 	}
-	return true;
+	return php_shmtable_key_error(t, method, len);
 }
 
 /* Column index by name, or -1 with a ValueError naming argument argn. */
@@ -201,7 +213,7 @@ typedef struct {
 	zend_string *stack_tmp[16];
 } php_shmtable_values;
 
-static void php_shmtable_values_free(php_shmtable_values *pv)
+static zend_always_inline void php_shmtable_values_free(php_shmtable_values *pv)
 {
 	for (uint32_t i = 0; i < pv->ntmp; i++) {
 		zend_string_release(pv->tmp[i]);
