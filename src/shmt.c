@@ -1457,6 +1457,22 @@ shmt_status shmt_snapshot_bucket(shmt_table *t, uint32_t bucket, void *buf,
  * is a cache miss that is better started early. */
 #define SHMT_PREFETCH_AHEAD 8u
 
+/* Prefetch the cache lines of the row a bucket head names (at most the
+ * first four: the copy of a longer row streams on its own). The index is
+ * only a hint and is range-checked; a prefetch never faults. */
+static inline void prefetch_head(const shmt_table *t, uint32_t b)
+{
+	uint32_t h = shmt_load_relaxed(&t->buckets[b]);
+	if (h != 0 && valid_idx(t, h)) {
+		const unsigned char *r = row_at(t, h);
+		uint32_t span = t->row_bytes < 4 * SHMT_CACHELINE ? t->row_bytes : 4 * SHMT_CACHELINE;
+		for (uint32_t o = 0; o < span; o += SHMT_CACHELINE) {
+			__builtin_prefetch(r + o);
+		}
+		__builtin_prefetch(r + span - 1);
+	}
+}
+
 shmt_status shmt_snapshot_buckets(shmt_table *t, uint32_t from, void *buf, size_t cap,
                                   uint32_t *nrows, uint32_t *next, size_t *need)
 {
@@ -1468,18 +1484,11 @@ shmt_status shmt_snapshot_buckets(shmt_table *t, uint32_t from, void *buf, size_
 		*need = 0;
 	}
 	for (uint32_t p = from; p < from + SHMT_PREFETCH_AHEAD && p < t->nbuckets; p++) {
-		uint32_t h = shmt_load_relaxed(&t->buckets[p]);
-		if (h != 0 && valid_idx(t, h)) {
-			__builtin_prefetch(row_at(t, h));
-		}
+		prefetch_head(t, p);
 	}
 	for (; b < t->nbuckets; b++) {
-		uint32_t ahead = b + SHMT_PREFETCH_AHEAD;
-		if (ahead < t->nbuckets) {
-			uint32_t h = shmt_load_relaxed(&t->buckets[ahead]);
-			if (h != 0 && valid_idx(t, h)) {
-				__builtin_prefetch(row_at(t, h));
-			}
+		if (b + SHMT_PREFETCH_AHEAD < t->nbuckets) {
+			prefetch_head(t, b + SHMT_PREFETCH_AHEAD);
 		}
 		/* A hint, as in shmt_next_bucket(): a bucket that holds a row
 		 * for the whole pass never reads as empty. */
