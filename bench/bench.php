@@ -542,6 +542,10 @@ function worker(array $spec): void
         // CPU time of the timed loops / (processes x wall time): below 1 when
         // something else on the machine took the CPU from them.
         'cpu_share' => array_sum(array_column($res, 'cpu')) / ($procs * $wall / 1e9),
+        // The barrier at work: how far apart the processes started, and
+        // the share of the wall time during which all of them were running.
+        'start_skew_ns' => max(array_column($res, 't0')) - min(array_column($res, 't0')),
+        'overlap' => max(0, min(array_column($res, 't1')) - max(array_column($res, 't0'))) / $wall,
         'mem' => $store === 'array' ? $res[0]['mem'] : $mem,
     ];
     if ($isIncr) {
@@ -1122,6 +1126,23 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
     }
     $L[] = '';
     $L[] = 'The machine has ' . $nproc . ' CPUs; 2.0× is the ceiling.';
+    $skews = [];
+    $overlaps = [];
+    foreach ($samples as $byStore) {
+        foreach ($byStore as $byProcs) {
+            foreach ($byProcs[2] ?? [] as $r) {
+                if (isset($r['start_skew_ns'])) {
+                    $skews[] = $r['start_skew_ns'] / 1e6;
+                    $overlaps[] = $r['overlap'];
+                }
+            }
+        }
+    }
+    if ($skews) {
+        $L[] = sprintf('Both processes of a 2-process measurement are released by the same barrier: they started at most %.2f ms apart '
+            . '(median %.2f ms), and both were running for at least %.0f%% of the measured wall time (median %.0f%%).',
+            max($skews), median($skews), min($overlaps) * 100, median($overlaps) * 100);
+    }
     $L[] = '';
 
     // Lost updates.
