@@ -1056,6 +1056,9 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
     $L[] = '';
 
     // Ratios.
+    $L[] = 'A missed target is explained, with the profile behind it and what would move it, in '
+        . '[bench/README.md, "Where the targets stand"](README.md#where-the-targets-stand).';
+    $L[] = '';
     $L[] = '## Ratios (shmtable throughput ÷ peer throughput, medians)';
     $L[] = '';
     $hdr = '| Workload |';
