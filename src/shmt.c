@@ -548,7 +548,7 @@ static void recover_alloc(shmt_table *t)
 
 static shmt_status alloc_lock(shmt_table *t)
 {
-	switch (shmt_lock_acquire(&t->a->lock)) {
+	switch (shmt_lock_acquire_spin(&t->a->lock)) {
 	case SHMT_LOCK_OK:
 		return SHMT_OK;
 	case SHMT_LOCK_OWNER_DIED:

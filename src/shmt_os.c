@@ -37,18 +37,33 @@ int shmt_lock_init(shmt_lock *l)
 	return rc;
 }
 
-/* Tries before sleeping on a lock another process holds. Every critical
- * section of the engine is short (a pop or push of the allocator, one row
- * write), so the holder usually lets go within a few hundred nanoseconds,
- * far sooner than a futex sleep and wake-up would take; without the spin,
- * two processes inserting and deleting at once convoy on the allocator
- * lock. Bounded, so a holder that was preempted costs a few microseconds
+/* shmt_lock_acquire_spin(): tries before sleeping on a lock another
+ * process holds. The allocator's critical section is a few stores, so its
+ * holder lets go within a few hundred nanoseconds, far sooner than a futex
+ * sleep and wake-up would take; without the spin, two processes inserting
+ * and deleting at once convoy on the allocator lock. (Stripe locks do not
+ * spin: on one hot key, spinning waiters make the row's cache line move
+ * between cores on every operation, where a sleeping waiter lets the
+ * holder run many operations in a row; measured, spinning halved hot-key
+ * incr from 2 processes.) Bounded, so a holder that was preempted costs a few microseconds
  * of spinning and then the usual sleep. trylock reports a dead owner
  * (EOWNERDEAD, lock taken) exactly as lock does. */
 #define SHMT_LOCK_SPIN_TRIES 100
 #define SHMT_LOCK_SPIN_PAUSES 4
 
 shmt_lock_result shmt_lock_acquire(shmt_lock *l)
+{
+	int rc = pthread_mutex_lock(&l->m);
+	if (rc == 0) {
+		return SHMT_LOCK_OK;
+	}
+	if (rc == EOWNERDEAD) {
+		return SHMT_LOCK_OWNER_DIED;
+	}
+	return SHMT_LOCK_ERROR;
+}
+
+shmt_lock_result shmt_lock_acquire_spin(shmt_lock *l)
 {
 	int rc = pthread_mutex_trylock(&l->m);
 	for (int i = 0; rc == EBUSY && i < SHMT_LOCK_SPIN_TRIES; i++) {
