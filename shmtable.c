@@ -203,8 +203,9 @@ static void php_shmtable_reg_shutdown(void)
 	pthread_mutex_unlock(&php_shmtable_reg_mutex);
 }
 
-/* A cursor over the table: the rows of one bucket, copied out as one
- * consistent snapshot, and the position within them. */
+/* A cursor over the table: the rows of the buckets copied by the last
+ * snapshot call (each bucket one consistent snapshot), and the position
+ * within them. */
 typedef struct {
 	uint32_t next_bucket; /* first bucket not yet copied */
 	uint32_t nrows;       /* rows in buf */
@@ -223,7 +224,12 @@ typedef struct {
 	struct php_shmtable_reg *reg; /* named/file table: the shared mapping */
 	uint32_t ndefs;
 	shmt_coldef *defs;      /* columns declared so far (before create) */
-	zend_string **names;    /* column names, built once at create() */
+	zend_string **names;    /* column names, built once at create() (interned
+	                         * when the engine allows: then a literal 'name'
+	                         * in a script is the same pointer) */
+	shmt_colinfo *cols;     /* copy of the engine's column info (create()) */
+	HashTable *tpl;         /* a row array with every column and null
+	                         * values: each result row is a copy of it */
 	HashTable colmap;       /* name => column index */
 	unsigned char *img;     /* one row image */
 	php_shmtable_cursor cursor; /* for the Iterator methods */
@@ -294,11 +300,8 @@ static const char *php_shmtable_method_name(zend_execute_data *execute_data)
 
 /* The engine handle of a created, not destroyed table, or NULL with an
  * exception thrown. */
-static shmt_table *php_shmtable_live(php_shmtable_obj *obj)
+static ZEND_COLD shmt_table *php_shmtable_not_live(php_shmtable_obj *obj)
 {
-	if (EXPECTED(obj->t != NULL)) {
-		return obj->t;
-	}
 	if (obj->destroyed) {
 		zend_throw_exception(php_shmtable_exception_ce, "Table has been destroyed", 0);
 	} else {
@@ -308,25 +311,46 @@ static shmt_table *php_shmtable_live(php_shmtable_obj *obj)
 	return NULL;
 }
 
-static bool php_shmtable_check_key(shmt_table *t, const char *method, size_t len)
+static zend_always_inline shmt_table *php_shmtable_live(php_shmtable_obj *obj)
 {
-	if (UNEXPECTED(len == 0)) {
+	if (EXPECTED(obj->t != NULL)) {
+		return obj->t;
+	}
+	return php_shmtable_not_live(obj);
+}
+
+static ZEND_COLD bool php_shmtable_key_error(shmt_table *t, const char *method, size_t len)
+{
+	if (len == 0) {
 		php_shmtable_arg_error(zend_ce_value_error, method, 1, "key", "must not be empty");
 		return false;
 	}
-	if (UNEXPECTED(len > shmt_key_max(t))) {
-		php_shmtable_arg_error(zend_ce_value_error, method, 1, "key",
-		                       "must be at most %u byte%s long, %zu given",
-		                       shmt_key_max(t), shmt_key_max(t) == 1 ? "" : "s", len);
-		return false;
+	php_shmtable_arg_error(zend_ce_value_error, method, 1, "key",
+	                       "must be at most %u byte%s long, %zu given",
+	                       shmt_key_max(t), shmt_key_max(t) == 1 ? "" : "s", len);
+	return false;
+}
+
+/* 1..key_max bytes (one compare: len 0 wraps around). */
+static zend_always_inline bool php_shmtable_check_key(shmt_table *t, const char *method,
+                                                     size_t len)
+{
+	if (EXPECTED(len - 1 < (size_t)shmt_key_max(t))) {
+		return true;
 	}
-	return true;
+	return php_shmtable_key_error(t, method, len);
 }
 
 /* Column index by name, or -1 with a ValueError naming argument argn. */
 static int php_shmtable_column(php_shmtable_obj *obj, const char *method, int argn,
                                zend_string *name)
 {
+	/* A literal column name is the interned name itself: no hashing. */
+	for (uint32_t i = 0; i < obj->ndefs && i < 16 && obj->names != NULL; i++) {
+		if (obj->names[i] == name) {
+			return (int)i;
+		}
+	}
 	zval *idx = zend_hash_find(&obj->colmap, name);
 	if (UNEXPECTED(idx == NULL)) {
 		php_shmtable_arg_error(zend_ce_value_error, method, argn, "column",
@@ -349,7 +373,7 @@ typedef struct {
 	zend_string *stack_tmp[16];
 } php_shmtable_values;
 
-static void php_shmtable_values_free(php_shmtable_values *pv)
+static zend_always_inline void php_shmtable_values_free(php_shmtable_values *pv)
 {
 	for (uint32_t i = 0; i < pv->ntmp; i++) {
 		zend_string_release(pv->tmp[i]);
@@ -488,9 +512,19 @@ static bool php_shmtable_values_from(php_shmtable_obj *obj, shmt_table *t, HashT
 	zend_string *name;
 	zend_ulong num;
 	zval *v;
+	uint32_t ncols = shmt_ncols(t), pos = 0;
 	ZEND_HASH_FOREACH_KEY_VAL(row, num, name, v) {
-		zval *idxz = name != NULL ? zend_hash_find(&obj->colmap, name) : NULL;
-		if (idxz == NULL) {
+		/* Rows usually name the columns in their order, with literal keys
+		 * that are the interned column names: try the column at this
+		 * position by pointer, then by content, then look the name up. */
+		zval *idxz = NULL;
+		uint32_t col = 0;
+		if (EXPECTED(name != NULL && pos < ncols) &&
+		    (name == obj->names[pos] || zend_string_equal_content(name, obj->names[pos]))) {
+			col = pos;
+		} else if (name != NULL && (idxz = zend_hash_find(&obj->colmap, name)) != NULL) {
+			col = (uint32_t)Z_LVAL_P(idxz);
+		} else {
 			if (name != NULL) {
 				php_shmtable_arg_error(zend_ce_value_error, method, argn, argname,
 				                       "contains \"%s\", which is not a column",
@@ -502,10 +536,11 @@ static bool php_shmtable_values_from(php_shmtable_obj *obj, shmt_table *t, HashT
 			}
 			goto fail;
 		}
-		uint32_t col = (uint32_t)Z_LVAL_P(idxz);
-		const shmt_colinfo *ci = shmt_col(t, col);
+		pos++;
+		const shmt_colinfo *ci = &obj->cols[col];
 		shmt_value *sv = &pv->vals[pv->n];
 		const char *why = NULL;
+		bool by_ref = Z_ISREF_P(v);
 		ZVAL_DEREF(v);
 		sv->col = col;
 		if (ci->type == SHMT_TYPE_INT) {
@@ -526,6 +561,20 @@ static bool php_shmtable_values_from(php_shmtable_obj *obj, shmt_table *t, HashT
 				goto fail;
 			}
 			sv->v.f = d;
+		} else if (Z_TYPE_P(v) == IS_STRING && !by_ref) {
+			/* Borrowed: the caller's array holds it until the call
+			 * returns, and no user code can reach this element (it is not
+			 * a reference) before the engine has copied it. */
+			zend_string *s = Z_STR_P(v);
+			if (UNEXPECTED(ZSTR_LEN(s) > ci->size)) {
+				php_shmtable_arg_error(zend_ce_value_error, method, argn, argname,
+				                       "column \"%s\" takes at most %u byte%s, %zu given",
+				                       ci->name, ci->size, ci->size == 1 ? "" : "s",
+				                       ZSTR_LEN(s));
+				goto fail;
+			}
+			sv->v.s.ptr = ZSTR_VAL(s);
+			sv->v.s.len = (uint32_t)ZSTR_LEN(s);
 		} else {
 			zend_string *s = php_shmtable_to_string(v, &why);
 			if (s == NULL) {
@@ -564,16 +613,36 @@ fail:
 /* ------------------------------------------------------------------ */
 /* Engine row image -> PHP values                                       */
 
-static void php_shmtable_value(shmt_table *t, const void *img, uint32_t col, zval *rv)
+/* Decodes inline from the column's position in the image (shmt_colinfo),
+ * one call less per value than shmt_img_*(): rows are decoded by the
+ * hundred thousand in a foreach. */
+static zend_always_inline void php_shmtable_value_ci(const shmt_colinfo *ci, const void *img,
+                                                    zval *rv)
 {
-	const shmt_colinfo *ci = shmt_col(t, col);
+	const unsigned char *b = (const unsigned char *)img;
 	if (ci->type == SHMT_TYPE_INT) {
-		ZVAL_LONG(rv, (zend_long)shmt_img_int(t, img, col));
+		int64_t v;
+		memcpy(&v, b + ci->off, 8);
+		ZVAL_LONG(rv, (zend_long)v);
 	} else if (ci->type == SHMT_TYPE_FLOAT) {
-		ZVAL_DOUBLE(rv, shmt_img_float(t, img, col));
+		double v;
+		memcpy(&v, b + ci->off, 8);
+		ZVAL_DOUBLE(rv, v);
 	} else {
 		uint32_t len;
-		const char *p = shmt_img_str(t, img, col, &len);
+		if (ci->lenw == 1) {
+			len = b[ci->lenoff];
+		} else if (ci->lenw == 2) {
+			uint16_t l16;
+			memcpy(&l16, b + ci->lenoff, 2);
+			len = l16;
+		} else {
+			memcpy(&len, b + ci->lenoff, 4);
+		}
+		if (len > ci->size) {
+			len = ci->size;
+		}
+		const char *p = (const char *)b + ci->off;
 		if (len == 0) {
 			ZVAL_EMPTY_STRING(rv);
 		} else if (len == 1) {
@@ -584,25 +653,59 @@ static void php_shmtable_value(shmt_table *t, const void *img, uint32_t col, zva
 	}
 }
 
+/* The row template: every column name as a key, in column order, values
+ * null. Built once at create(). */
+static HashTable *php_shmtable_template(php_shmtable_obj *obj, uint32_t n)
+{
+	HashTable *tpl = zend_new_array(n);
+	zend_hash_real_init_mixed(tpl);
+	for (uint32_t i = 0; i < n; i++) {
+		zval null;
+		ZVAL_NULL(&null);
+		zend_hash_add_new(tpl, obj->names[i], &null);
+	}
+	return tpl;
+}
+
+/*
+ * A result row: a byte copy of the template's hash part and buckets (keys
+ * already hashed and placed), then the values written into the buckets.
+ * One allocation for the table and one for its data, no hashing, no
+ * insertion; the copy is an ordinary array that PHP may change and free.
+ */
 static void php_shmtable_row(php_shmtable_obj *obj, const void *img, zval *rv)
 {
-	shmt_table *t = obj->t;
-	uint32_t n = shmt_ncols(t);
-	array_init_size(rv, n);
-	HashTable *ht = Z_ARRVAL_P(rv);
-	zend_hash_real_init_mixed(ht);
-	for (uint32_t i = 0; i < n; i++) {
-		zval v;
-		php_shmtable_value(t, img, i, &v);
-		_zend_hash_append(ht, obj->names[i], &v);
+	const HashTable *tpl = obj->tpl;
+	HashTable *ht = emalloc(sizeof(HashTable));
+	GC_SET_REFCOUNT(ht, 1);
+	GC_TYPE_INFO(ht) = GC_ARRAY;
+	HT_FLAGS(ht) = HT_FLAGS(tpl) & HASH_FLAG_MASK;
+	ht->nTableMask = tpl->nTableMask;
+	ht->nNumUsed = tpl->nNumUsed;
+	ht->nNumOfElements = tpl->nNumOfElements;
+	ht->nNextFreeElement = tpl->nNextFreeElement;
+	ht->nTableSize = tpl->nTableSize;
+	ht->nInternalPointer = 0;
+	ht->pDestructor = ZVAL_PTR_DTOR;
+	HT_SET_DATA_ADDR(ht, emalloc(HT_SIZE(ht)));
+	memcpy(HT_GET_DATA_ADDR(ht), HT_GET_DATA_ADDR(tpl), HT_USED_SIZE(tpl));
+	bool static_keys = (HT_FLAGS(tpl) & HASH_FLAG_STATIC_KEYS) != 0;
+	Bucket *bk = ht->arData;
+	uint32_t n = tpl->nNumUsed;
+	for (uint32_t i = 0; i < n; i++, bk++) {
+		if (!static_keys) {
+			zend_string_addref(bk->key);
+		}
+		php_shmtable_value_ci(&obj->cols[i], img, &bk->val);
 	}
+	ZVAL_ARR(rv, ht);
 }
 
 /* Either the whole row, or the one column (col >= 0). */
 static void php_shmtable_result(php_shmtable_obj *obj, const void *img, int col, zval *rv)
 {
 	if (col >= 0) {
-		php_shmtable_value(obj->t, img, (uint32_t)col, rv);
+		php_shmtable_value_ci(&obj->cols[col], img, rv);
 	} else {
 		php_shmtable_row(obj, img, rv);
 	}
@@ -629,6 +732,14 @@ static void php_shmtable_release(php_shmtable_obj *obj)
 		php_shmtable_account(-1, -(zend_long)shmt_memory_size(obj->t));
 		shmt_close(obj->t);
 		obj->t = NULL;
+	}
+	if (obj->tpl != NULL) {
+		zend_array_destroy(obj->tpl);
+		obj->tpl = NULL;
+	}
+	if (obj->cols != NULL) {
+		efree(obj->cols);
+		obj->cols = NULL;
 	}
 	if (obj->names != NULL) {
 		for (uint32_t i = 0; i < obj->ndefs; i++) {
@@ -788,9 +899,16 @@ static void php_shmtable_bind(php_shmtable_obj *obj, shmt_table *t)
 	obj->t = t;
 	obj->names = safe_emalloc(obj->ndefs, sizeof(zend_string *), 0);
 	for (uint32_t i = 0; i < obj->ndefs; i++) {
-		obj->names[i] = zend_string_init(obj->defs[i].name, obj->defs[i].name_len, 0);
+		/* Interned if the engine can (then it is the very string of a
+		 * literal 'name' in a script); else an ordinary string. */
+		obj->names[i] = zend_string_init_interned(obj->defs[i].name, obj->defs[i].name_len, 0);
 		zend_string_hash_val(obj->names[i]);
 	}
+	obj->cols = safe_emalloc(obj->ndefs, sizeof(shmt_colinfo), 0);
+	for (uint32_t i = 0; i < obj->ndefs; i++) {
+		obj->cols[i] = *shmt_col(t, i);
+	}
+	obj->tpl = php_shmtable_template(obj, obj->ndefs);
 	obj->img = emalloc(shmt_image_size(t));
 }
 
@@ -1620,16 +1738,15 @@ static bool php_shmtable_cursor_fill(php_shmtable_obj *obj, php_shmtable_cursor 
 		return false;
 	}
 	while (c->pos >= c->nrows) {
-		uint32_t b = shmt_next_bucket(t, c->next_bucket);
-		if (b >= shmt_bucket_count(t)) {
-			c->next_bucket = b;
+		if (c->next_bucket >= shmt_bucket_count(t)) {
 			c->nrows = c->pos = 0;
 			return false;
 		}
-		uint32_t n;
+		uint32_t n, next;
 		size_t need;
 		shmt_status st;
-		while ((st = shmt_snapshot_bucket(t, b, c->buf, c->cap, &n, &need)) == SHMT_E_BUFFER) {
+		while ((st = shmt_snapshot_buckets(t, c->next_bucket, c->buf, c->cap, &n, &next,
+		                                   &need)) == SHMT_E_BUFFER) {
 			size_t cap = need > c->cap * 2 ? need : c->cap * 2;
 			c->buf = erealloc(c->buf, cap);
 			c->cap = cap;
@@ -1638,7 +1755,7 @@ static bool php_shmtable_cursor_fill(php_shmtable_obj *obj, php_shmtable_cursor 
 			php_shmtable_status_error(st, obj, "current");
 			return false;
 		}
-		c->next_bucket = b + 1;
+		c->next_bucket = next;
 		c->nrows = n;
 		c->pos = 0;
 	}
@@ -1651,7 +1768,12 @@ static void php_shmtable_cursor_rewind(php_shmtable_obj *obj, php_shmtable_curso
 	c->nrows = c->pos = 0;
 	c->started = true;
 	if (c->buf == NULL && obj->t != NULL) {
-		c->cap = shmt_image_size(obj->t) * 4;
+		/* Several buckets per snapshot call: room for 64 rows, within
+		 * 256 KiB unless that leaves room for fewer than 4. */
+		size_t row = shmt_image_size(obj->t);
+		size_t rows = (256 * 1024) / row;
+		rows = rows > 64 ? 64 : rows < 4 ? 4 : rows;
+		c->cap = row * rows;
 		c->buf = emalloc(c->cap);
 	}
 	php_shmtable_cursor_fill(obj, c);

@@ -146,10 +146,12 @@ const YAC_INI = [
 ];
 
 // Callgrind: which (store, workload) pairs are counted.
+// 'loop' is the empty loop (no body): the harness's own cost per operation.
+// Iteration is counted per row visited over one whole pass.
 const COUNTED = [
-    'shmtable' => ['get', 'field', 'set', 'incr', 'exists'],
-    'apcu'     => ['get', 'field', 'set', 'incr', 'exists'],
-    'array'    => ['get', 'field', 'loop'],
+    'shmtable' => ['get', 'field', 'set', 'incr', 'exists', 'churn', 'iter'],
+    'apcu'     => ['get', 'field', 'set', 'incr', 'exists', 'churn', 'iter'],
+    'array'    => ['get', 'field', 'iter', 'loop'],
 ];
 
 // Targets, 1 process unless stated. [label, kind, args..., threshold]
@@ -369,15 +371,29 @@ function body_of(string $workload, string $store): ?string
     return WORKLOADS[$workload][$store];
 }
 
-/** fn(Stores, seq, rows, deadline_ns) => [ops, misses] */
+/** The key sequence cut into batches of BATCH keys: the loops walk each
+ * batch with a plain foreach, so fetching the next key is one opcode. */
+function batches(array $seq): array
+{
+    return array_chunk($seq, BATCH);
+}
+
+/**
+ * fn(Stores, batches, rows, deadline_ns) => [ops, misses]
+ *
+ * The loop around a body is `foreach ($batch as $n => $k) { <body> }`, the
+ * cheapest loop PHP has (one FE_FETCH and one jump per operation), so that
+ * the harness adds as little as possible to every store's figure; $n (0..
+ * BATCH-1) picks one of the 16 prepared rows. The clock is read between
+ * batches.
+ */
 function timed_loop(string $workload, string $store): Closure
 {
     $body = body_of($workload, $store);
-    $mask = SEQ_LEN - 1;
     if ($workload === 'iter') {
         $rows = ROWS;
         $code = <<<PHP
-            return static function (Stores \$s, array \$seq, array \$rows, int \$deadline): array {
+            return static function (Stores \$s, array \$batches, array \$rows, int \$deadline): array {
                 \$t = \$s->t; \$y = \$s->y; \$a = &\$s->a;
                 \$n = 0; \$miss = 0;
                 do {
@@ -392,34 +408,43 @@ function timed_loop(string $workload, string $store): Closure
     } else {
         $batch = BATCH;
         $code = <<<PHP
-            return static function (Stores \$s, array \$seq, array \$rows, int \$deadline): array {
+            return static function (Stores \$s, array \$batches, array \$rows, int \$deadline): array {
                 \$t = \$s->t; \$y = \$s->y; \$a = &\$s->a;
-                \$n = 0; \$miss = 0;
-                do {
-                    for (\$j = 0; \$j < $batch; ++\$j, ++\$n) {
-                        \$k = \$seq[\$n & $mask];
-                        $body
+                \$ops = 0; \$miss = 0;
+                while (true) {
+                    foreach (\$batches as \$batch) {
+                        foreach (\$batch as \$n => \$k) {
+                            $body
+                        }
+                        \$ops += $batch;
+                        if (hrtime(true) >= \$deadline) {
+                            break 2;
+                        }
                     }
-                } while (hrtime(true) < \$deadline);
-                return [\$n, \$miss];
+                }
+                return [\$ops, \$miss];
             };
             PHP;
     }
     return eval($code);
 }
 
-/** fn(Stores, seq, rows, ops) => misses; a fixed number of operations. */
+/**
+ * fn(Stores, keys, rows) => misses: the callgrind variant, the same loop
+ * over exactly the operations to count (iteration: one pass per key).
+ */
 function counted_loop(string $workload, string $store): Closure
 {
     $body = body_of($workload, $store);
-    $mask = SEQ_LEN - 1;
+    if ($workload === 'iter') {
+        $body = "\$c = 0; $body";
+    }
     $code = <<<PHP
-        return static function (Stores \$s, array \$seq, array \$rows, int \$ops): int {
+        return static function (Stores \$s, array \$keys, array \$rows): int {
             \$t = \$s->t; \$y = \$s->y; \$a = &\$s->a;
             \$miss = 0;
             posix_getppid();
-            for (\$n = 0; \$n < \$ops; ++\$n) {
-                \$k = \$seq[\$n & $mask];
+            foreach (\$keys as \$n => \$k) {
                 $body
             }
             posix_getppid();
@@ -458,7 +483,7 @@ function worker(array $spec): void
         if ($pid === 0) {
             fclose($pair[0]);
             $sock = $pair[1];
-            $seq = key_sequence($workload, $store, $p);
+            $seq = batches(key_sequence($workload, $store, $p));
             $cmem = $store === 'array' ? fill($store, $s) : [];
             $cbefore = ($isIncr && $store === 'array') ? counter_sum($store, $s, $workload) : 0;
             fwrite($sock, "ready\n");
@@ -517,6 +542,10 @@ function worker(array $spec): void
         // CPU time of the timed loops / (processes x wall time): below 1 when
         // something else on the machine took the CPU from them.
         'cpu_share' => array_sum(array_column($res, 'cpu')) / ($procs * $wall / 1e9),
+        // The barrier at work: how far apart the processes started, and
+        // the share of the wall time during which all of them were running.
+        'start_skew_ns' => max(array_column($res, 't0')) - min(array_column($res, 't0')),
+        'overlap' => max(0, min(array_column($res, 't1')) - max(array_column($res, 't0'))) / $wall,
         'mem' => $store === 'array' ? $res[0]['mem'] : $mem,
     ];
     if ($isIncr) {
@@ -540,8 +569,9 @@ function count_mode(array $spec): void
         fill_counters($store, $s);
     }
     $loop = counted_loop($workload, $store);
-    $seq = key_sequence($workload, $store, 0);
-    $miss = $loop($s, $seq, write_rows(), $ops);
+    // Iteration: $ops passes are too many; one pass counts ROWS operations.
+    $keys = array_slice(key_sequence($workload, $store, 0), 0, $workload === 'iter' ? 1 : $ops);
+    $miss = $loop($s, $keys, write_rows());
     echo json_encode(['miss' => $miss]), "\n";
 }
 
@@ -670,8 +700,9 @@ final class Runner
                     fail("callgrind $store/$workload failed (exit {$st['exitcode']})");
                 }
                 $ir = self::totalIr("$file.2");
-                $results[$store][$workload] = ['ir' => $ir, 'ops' => $ops, 'per_op' => $ir / $ops, 'file' => "$file.2"];
-                printf("callgrind %-8s %-6s %8.0f instructions/op\n", $store, $workload, $ir / $ops);
+                $n = $workload === 'iter' ? ROWS : $ops;
+                $results[$store][$workload] = ['ir' => $ir, 'ops' => $n, 'per_op' => $ir / $n, 'file' => "$file.2"];
+                printf("callgrind %-8s %-6s %8.0f instructions/op\n", $store, $workload, $ir / $n);
             }
         }
         return $results;
@@ -1025,6 +1056,9 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
     $L[] = '';
 
     // Ratios.
+    $L[] = 'A missed target is explained, with the profile behind it and what would move it, in '
+        . '[bench/README.md, "Where the targets stand"](README.md#where-the-targets-stand).';
+    $L[] = '';
     $L[] = '## Ratios (shmtable throughput ÷ peer throughput, medians)';
     $L[] = '';
     $hdr = '| Workload |';
@@ -1095,6 +1129,23 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
     }
     $L[] = '';
     $L[] = 'The machine has ' . $nproc . ' CPUs; 2.0× is the ceiling.';
+    $skews = [];
+    $overlaps = [];
+    foreach ($samples as $byStore) {
+        foreach ($byStore as $byProcs) {
+            foreach ($byProcs[2] ?? [] as $r) {
+                if (isset($r['start_skew_ns'])) {
+                    $skews[] = $r['start_skew_ns'] / 1e6;
+                    $overlaps[] = $r['overlap'];
+                }
+            }
+        }
+    }
+    if ($skews) {
+        $L[] = sprintf('Both processes of a 2-process measurement are released by the same barrier: they started at most %.2f ms apart '
+            . '(median %.2f ms), and both were running for at least %.0f%% of the measured wall time (median %.0f%%).',
+            max($skews), median($skews), min($overlaps) * 100, median($overlaps) * 100);
+    }
     $L[] = '';
 
     // Lost updates.
@@ -1177,21 +1228,23 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
         $loop = $counts['array']['loop']['per_op'] ?? null;
         $L[] = sprintf('`valgrind --tool=callgrind`, %s operations in one process after the fill; only the loop is counted '
             . '(callgrind dumps at two `posix_getppid()` calls around it). "Net" subtracts the empty loop '
-            . '(`$k = $seq[$n & mask]`, the loop test and increment: %s instructions/op).',
+            . '(`foreach ($keys as $n => $k) {}`: %s instructions/op). Iteration is one whole pass, per row visited; '
+            . 'its loop is the store\'s own foreach, so it has no net figure.',
             number_format($run['cg_ops']), fmt($loop, 0));
         $L[] = '';
         $cstores = array_keys($counts);
         $L[] = '| Operation | ' . implode(' | ', array_map(fn ($s) => STORE_NAMES[$s] . ' total | ' . STORE_NAMES[$s] . ' net', array_filter($cstores, fn ($s) => $s !== 'array' || true))) . ' | shmtable ÷ APCu (net) |';
         $L[] = '|---|' . str_repeat('---:|---:|', count($cstores)) . '---:|';
-        foreach (['get', 'field', 'set', 'incr', 'exists'] as $w) {
+        foreach (['get', 'field', 'set', 'incr', 'exists', 'churn', 'iter'] as $w) {
             $row = '| ' . WORKLOADS[$w]['title'] . ' |';
+            $lw = $w === 'iter' ? 0.0 : $loop;
             foreach ($cstores as $st) {
                 $c = $counts[$st][$w]['per_op'] ?? null;
-                $row .= ' ' . fmt($c, 0) . ' | ' . fmt($c === null || $loop === null ? null : $c - $loop, 0) . ' |';
+                $row .= ' ' . fmt($c, 0) . ' | ' . ($w === 'iter' ? '—' : fmt($c === null || $loop === null ? null : $c - $loop, 0)) . ' |';
             }
             $s = $counts['shmtable'][$w]['per_op'] ?? null;
             $a = $counts['apcu'][$w]['per_op'] ?? null;
-            $row .= ' ' . ($s === null || $a === null || $loop === null ? 'n/a' : fmt(($s - $loop) / ($a - $loop)) . '×') . ' |';
+            $row .= ' ' . ($s === null || $a === null || $lw === null ? 'n/a' : fmt(($s - $lw) / ($a - $lw)) . '×') . ' |';
             $L[] = $row;
         }
         $L[] = '';
@@ -1204,7 +1257,7 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
                 . 'a line whose source file is a Zend header (zend_hash.h, zend_string.h) is Zend inline code compiled into the named function. '
                 . 'The loop itself (fetching `$k`, the call) is in `execute_ex`.';
             $L[] = '';
-            foreach (['get', 'set', 'incr'] as $w) {
+            foreach (['get', 'field', 'set', 'incr', 'exists', 'churn', 'iter'] as $w) {
                 $c = $counts['shmtable'][$w] ?? null;
                 if (!$c) {
                     continue;
@@ -1224,7 +1277,7 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
     // Mapping.
     $L[] = '## How each workload maps to each store';
     $L[] = '';
-    $L[] = 'Each body below runs inside the same loop, `$k = $seq[$n & mask]; <body>` (iteration: the body is one pass; `$c` counts rows). '
+    $L[] = 'Each body below runs inside the same loop, `foreach ($batch as $n => $k) { <body> }` over a precomputed batch of keys (iteration: the body is one pass; `$c` counts rows). '
         . '`$t` is the ShmTable\Table, `$y` the Yac object, `$a` the array, `$rows` 16 prepared rows; `++$miss` counts an operation that failed. '
         . 'Ops are timed in batches of ' . BATCH . ' between looks at the clock.';
     $L[] = '';
@@ -1302,6 +1355,41 @@ switch ($mode) {
         $out = $opt['out'] ?? __DIR__ . '/RESULTS.md';
         file_put_contents($out, report($raw['samples'], $raw['counts'], $raw['cg_note'], $raw['versions'], $raw['run']));
         echo "wrote $out\n";
+        break;
+    case 'callgrind':
+        // Instruction counts only, no throughput, no report:
+        //   php bench.php callgrind --shmtable=SO [--apcu=SO] [--stores=shmtable,array]
+        //       [--workloads=get,set] [--cg-ops=N] [--top=N]
+        $opt = parse_opts(array_slice($argv, 2));
+        $runner = new Runner($opt + ['yac' => '']);
+        $stores = isset($opt['stores']) ? explode(',', $opt['stores']) : array_keys(COUNTED);
+        $want = isset($opt['workloads']) ? explode(',', $opt['workloads']) : null;
+        $jobs = [];
+        foreach (COUNTED as $st => $ws) {
+            foreach ($ws as $w) {
+                if (in_array($st, $stores, true) && ($want === null || in_array($w, $want, true))) {
+                    $jobs[] = [$st, $w];
+                }
+            }
+        }
+        $dir = sys_get_temp_dir() . '/shmtable-bench-cg-' . getmypid();
+        @mkdir($dir, 0777, true);
+        $counts = $runner->countAll($jobs, (int) ($opt['cg-ops'] ?? 20000), $dir,
+            max(1, (int) trim((string) shell_exec('nproc'))));
+        foreach ($counts as $st => $ws) {
+            foreach ($ws as $w => $c) {
+                if (isset($opt['top'])) {
+                    echo "\n$st $w:\n";
+                    foreach (Runner::topFunctions($c['file'], (int) $opt['top']) as [$fn, $src, $obj, $ir]) {
+                        printf("  %8.1f  %s (%s %s)\n", $ir / $c['ops'], $fn, $src, $obj);
+                    }
+                }
+            }
+        }
+        foreach (glob("$dir/*") as $f) {
+            unlink($f);
+        }
+        @rmdir($dir);
         break;
     case 'run':
         $opt = parse_opts(array_slice($argv, 2));

@@ -477,6 +477,9 @@ static shmt_table *handle_new(unsigned char *base, size_t map_len, const shmt_la
 		t->info[i].name_len = t->cols[i].name_len;
 		t->info[i].type = t->cols[i].type;
 		t->info[i].size = t->cols[i].type == SHMT_TYPE_STRING ? t->cols[i].size : 0;
+		t->info[i].off = t->cols[i].off;
+		t->info[i].lenoff = t->cols[i].lenoff;
+		t->info[i].lenw = t->cols[i].lenw;
 	}
 	return t;
 }
@@ -632,7 +635,7 @@ static void recover_alloc(shmt_table *t)
 
 static shmt_status alloc_lock(shmt_table *t)
 {
-	switch (shmt_lock_acquire(&t->a->lock)) {
+	switch (shmt_lock_acquire_spin(&t->a->lock)) {
 	case SHMT_LOCK_OK:
 		return SHMT_OK;
 	case SHMT_LOCK_OWNER_DIED:
@@ -891,6 +894,30 @@ static inline shmt_status key_prepare(const shmt_table *t, const char *key,
 	return SHMT_OK;
 }
 
+/* Key bytes equal? Only reached once meta (tag and length) matched. Keys
+ * of 4..16 bytes, the common case, compare as two overlapping words each
+ * instead of a memcmp call; reads stay within klen bytes of both sides. */
+static inline int key_eq(const unsigned char *stored, const char *key, size_t klen)
+{
+	if (klen >= 8 && klen <= 16) {
+		uint64_t a0, b0, a1, b1;
+		memcpy(&a0, stored, 8);
+		memcpy(&b0, key, 8);
+		memcpy(&a1, stored + klen - 8, 8);
+		memcpy(&b1, key + klen - 8, 8);
+		return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+	}
+	if (klen >= 4 && klen < 8) {
+		uint32_t a0, b0, a1, b1;
+		memcpy(&a0, stored, 4);
+		memcpy(&b0, key, 4);
+		memcpy(&a1, stored + klen - 4, 4);
+		memcpy(&b1, key + klen - 4, 4);
+		return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+	}
+	return memcmp(stored, key, klen) == 0;
+}
+
 /* Under the stripe lock: find the row and the link that points to it. */
 static shmt_status find_locked(shmt_table *t, const keyinfo *ki, const char *key,
                                size_t klen, uint32_t *idx_out, uint32_t **link_out)
@@ -902,7 +929,7 @@ static shmt_status find_locked(shmt_table *t, const keyinfo *ki, const char *key
 			return SHMT_E_CORRUPT;
 		}
 		unsigned char *row = row_at(t, cur);
-		if (*row_meta(row) == ki->meta && memcmp(row + t->key_off, key, klen) == 0) {
+		if (*row_meta(row) == ki->meta && key_eq(row + t->key_off, key, klen)) {
 			*idx_out = cur;
 			*link_out = link;
 			return SHMT_OK;
@@ -964,7 +991,7 @@ static shmt_status read_optimistic(shmt_table *t, const keyinfo *ki,
 			}
 			unsigned char *row = row_at(t, cur);
 			if (shmt_load_relaxed(row_meta(row)) == ki->meta &&
-			    memcmp(row + t->key_off, key, klen) == 0) {
+			    key_eq(row + t->key_off, key, klen)) {
 				found = cur;
 				break;
 			}
@@ -1459,6 +1486,38 @@ static int copy_chain(shmt_table *t, uint32_t b, unsigned char *buf, size_t cap,
 	return 1;
 }
 
+/* One bucket's chain as one consistent snapshot (the read protocol: seq,
+ * copy, recheck, retry; the lock after too many tries). *n gets the rows
+ * on the chain, whether or not they fitted in cap. */
+static shmt_status snapshot_one(shmt_table *t, uint32_t bucket, unsigned char *buf,
+                                size_t cap, uint32_t *n)
+{
+	shmt_stripe_raw *s = stripe_of(t, bucket);
+	for (int attempt = 0; attempt < SHMT_MAX_RETRIES; attempt++) {
+		uint32_t s1 = shmt_load_acquire(&s->seq);
+		for (int spin = 0; (s1 & 1) && spin < SHMT_SPIN_ODD; spin++) {
+			shmt_cpu_relax();
+			s1 = shmt_load_acquire(&s->seq);
+		}
+		if (s1 & 1) {
+			break;
+		}
+		int walked = copy_chain(t, bucket, buf, cap, n);
+		shmt_fence_acquire();
+		if (walked && shmt_load_relaxed(&s->seq) == s1) {
+			return SHMT_OK;
+		}
+		t->read_retries++;
+	}
+	shmt_status st = stripe_lock(t, s);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	int ok = copy_chain(t, bucket, buf, cap, n);
+	stripe_unlock(s);
+	return ok ? SHMT_OK : SHMT_E_CORRUPT;
+}
+
 shmt_status shmt_snapshot_bucket(shmt_table *t, uint32_t bucket, void *buf,
                                  size_t cap, uint32_t *nrows, size_t *need)
 {
@@ -1470,35 +1529,9 @@ shmt_status shmt_snapshot_bucket(shmt_table *t, uint32_t bucket, void *buf,
 	if (bucket >= t->nbuckets) {
 		return SHMT_E_INVALID;
 	}
-	shmt_stripe_raw *s = stripe_of(t, bucket);
-	int ok = 0;
-	for (int attempt = 0; attempt < SHMT_MAX_RETRIES && !ok; attempt++) {
-		uint32_t s1 = shmt_load_acquire(&s->seq);
-		for (int spin = 0; (s1 & 1) && spin < SHMT_SPIN_ODD; spin++) {
-			shmt_cpu_relax();
-			s1 = shmt_load_acquire(&s->seq);
-		}
-		if (s1 & 1) {
-			break;
-		}
-		int walked = copy_chain(t, bucket, buf, cap, &n);
-		shmt_fence_acquire();
-		if (walked && shmt_load_relaxed(&s->seq) == s1) {
-			ok = 1;
-		} else {
-			t->read_retries++;
-		}
-	}
-	if (!ok) {
-		shmt_status st = stripe_lock(t, s);
-		if (st != SHMT_OK) {
-			return st;
-		}
-		ok = copy_chain(t, bucket, buf, cap, &n);
-		stripe_unlock(s);
-		if (!ok) {
-			return SHMT_E_CORRUPT;
-		}
+	shmt_status st = snapshot_one(t, bucket, buf, cap, &n);
+	if (st != SHMT_OK) {
+		return st;
 	}
 	if ((size_t)n * t->row_bytes > cap) {
 		if (need != NULL) {
@@ -1507,6 +1540,78 @@ shmt_status shmt_snapshot_bucket(shmt_table *t, uint32_t bucket, void *buf,
 		return SHMT_E_BUFFER;
 	}
 	*nrows = n;
+	return SHMT_OK;
+}
+
+/* How many buckets ahead the batch prefetches the first row of a chain:
+ * rows sit in the pool in allocation order, not bucket order, so each one
+ * is a cache miss that is better started early. */
+#define SHMT_PREFETCH_AHEAD 8u
+
+/* Prefetch the cache lines of the row a bucket head names (at most the
+ * first four: the copy of a longer row streams on its own). The index is
+ * only a hint and is range-checked; a prefetch never faults. */
+static inline void prefetch_head(const shmt_table *t, uint32_t b)
+{
+	uint32_t h = shmt_load_relaxed(&t->buckets[b]);
+	if (h != 0 && valid_idx(t, h)) {
+		const unsigned char *r = row_at(t, h);
+		uint32_t span = t->row_bytes < 4 * SHMT_CACHELINE ? t->row_bytes : 4 * SHMT_CACHELINE;
+		for (uint32_t o = 0; o < span; o += SHMT_CACHELINE) {
+			__builtin_prefetch(r + o);
+		}
+		__builtin_prefetch(r + span - 1);
+	}
+}
+
+shmt_status shmt_snapshot_buckets(shmt_table *t, uint32_t from, void *buf, size_t cap,
+                                  uint32_t *nrows, uint32_t *next, size_t *need)
+{
+	unsigned char *out = buf;
+	size_t used = 0;
+	uint32_t total = 0, b = from;
+	*nrows = 0;
+	if (need != NULL) {
+		*need = 0;
+	}
+	for (uint32_t p = from; p < from + SHMT_PREFETCH_AHEAD && p < t->nbuckets; p++) {
+		prefetch_head(t, p);
+	}
+	for (; b < t->nbuckets; b++) {
+		if (b + SHMT_PREFETCH_AHEAD < t->nbuckets) {
+			prefetch_head(t, b + SHMT_PREFETCH_AHEAD);
+		}
+		/* A hint, as in shmt_next_bucket(): a bucket that holds a row
+		 * for the whole pass never reads as empty. */
+		if (shmt_load_relaxed(&t->buckets[b]) == 0) {
+			continue;
+		}
+		uint32_t n = 0;
+		shmt_status st = snapshot_one(t, b, out + used, cap - used, &n);
+		if (st != SHMT_OK) {
+			return st;
+		}
+		size_t bytes = (size_t)n * t->row_bytes;
+		if (bytes > cap - used) {
+			if (total == 0) {
+				/* Not even this one chain fits: say how much it needs. */
+				if (need != NULL) {
+					*need = bytes;
+				}
+				*next = b;
+				return SHMT_E_BUFFER;
+			}
+			break; /* b is taken again by the next call */
+		}
+		used += bytes;
+		total += n;
+		if (cap - used < t->row_bytes) {
+			b++;
+			break;
+		}
+	}
+	*nrows = total;
+	*next = b;
 	return SHMT_OK;
 }
 

@@ -91,6 +91,15 @@ typedef struct {
 	uint32_t name_len;
 	uint32_t type;
 	uint32_t size;
+	/* Where the value sits in a row image, so that a caller decoding many
+	 * rows can read it without a call per value: `off` is the byte offset
+	 * of the 8-byte number or of the string bytes; for a string, `lenoff`
+	 * is the offset of its length field (native byte order), `lenw` bytes wide
+	 * (1, 2 or 4). A decoded length must still be clamped to `size`, as
+	 * shmt_img_str() does. */
+	uint32_t off;
+	uint32_t lenoff;
+	uint32_t lenw;
 } shmt_colinfo;
 
 typedef struct {
@@ -289,6 +298,15 @@ uint32_t shmt_bucket_count(const shmt_table *t);
 uint32_t shmt_next_bucket(shmt_table *t, uint32_t from);
 shmt_status shmt_snapshot_bucket(shmt_table *t, uint32_t bucket, void *buf,
                                  size_t cap, uint32_t *nrows, size_t *need);
+/* The same for consecutive buckets from `from` on, as many as fit in
+ * `cap`: each bucket's chain is one consistent snapshot of its own (exactly
+ * what shmt_snapshot_bucket() gives), and a chain is copied whole or not at
+ * all. Buckets that read as empty are skipped (a hint, as in
+ * shmt_next_bucket()). *nrows gets the rows copied, *next the first bucket
+ * not copied (shmt_bucket_count() at the end). SHMT_E_BUFFER with *need
+ * set only when the first non-empty chain alone does not fit. Lock-free. */
+shmt_status shmt_snapshot_buckets(shmt_table *t, uint32_t from, void *buf, size_t cap,
+                                  uint32_t *nrows, uint32_t *next, size_t *need);
 
 /* Check every invariant of the table: each row in exactly one of a chain,
  * the free list, the never-used tail or a stripe's spare; chain bounds;

@@ -28,6 +28,9 @@ typedef enum {
 /* Initialise a lock in shared memory (process-shared, robust). 0 on success. */
 int shmt_lock_init(shmt_lock *l);
 shmt_lock_result shmt_lock_acquire(shmt_lock *l);
+/* The same, but spins briefly (bounded) before sleeping: for locks held
+ * only for a few stores (the allocator's). Reports a dead owner alike. */
+shmt_lock_result shmt_lock_acquire_spin(shmt_lock *l);
 void shmt_lock_consistent(shmt_lock *l);
 void shmt_lock_release(shmt_lock *l);
 
