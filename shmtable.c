@@ -561,37 +561,31 @@ static bool php_shmtable_values_from(php_shmtable_obj *obj, shmt_table *t, HashT
 				goto fail;
 			}
 			sv->v.f = d;
-		} else if (Z_TYPE_P(v) == IS_STRING && !by_ref) {
-			/* Borrowed: the caller's array holds it until the call
-			 * returns, and no user code can reach this element (it is not
-			 * a reference) before the engine has copied it. */
-			zend_string *s = Z_STR_P(v);
-			if (UNEXPECTED(ZSTR_LEN(s) > ci->size)) {
-				php_shmtable_arg_error(zend_ce_value_error, method, argn, argname,
-				                       "column \"%s\" takes at most %u byte%s, %zu given",
-				                       ci->name, ci->size, ci->size == 1 ? "" : "s",
-				                       ZSTR_LEN(s));
-				goto fail;
-			}
-			sv->v.s.ptr = ZSTR_VAL(s);
-			sv->v.s.len = (uint32_t)ZSTR_LEN(s);
 		} else {
-			zend_string *s = php_shmtable_to_string(v, &why);
-			if (s == NULL) {
-				if (why != NULL) {
-					php_shmtable_arg_error(zend_ce_type_error, method, argn, argname,
-					                       "column \"%s\" must be of type string, %s given",
-					                       ci->name, why);
+			zend_string *s;
+			if (Z_TYPE_P(v) == IS_STRING && !by_ref) {
+				/* Borrowed: the caller's array holds it until the call
+				 * returns, and no user code can reach this element (it is
+				 * not a reference) before the engine has copied it. */
+				s = Z_STR_P(v);
+			} else {
+				s = php_shmtable_to_string(v, &why);
+				if (s == NULL) {
+					if (why != NULL) {
+						php_shmtable_arg_error(zend_ce_type_error, method, argn, argname,
+						                       "column \"%s\" must be of type string, %s given",
+						                       ci->name, why);
+					}
+					goto fail;
 				}
-				goto fail;
+				pv->tmp[pv->ntmp++] = s;
+				if (UNEXPECTED(obj->t != t)) {
+					/* __toString() destroyed the table: t and ci are gone. */
+					php_shmtable_live(obj);
+					goto fail;
+				}
 			}
-			pv->tmp[pv->ntmp++] = s;
-			if (UNEXPECTED(obj->t != t)) {
-				/* __toString() destroyed the table: t and ci are gone. */
-				php_shmtable_live(obj);
-				goto fail;
-			}
-			if (ZSTR_LEN(s) > ci->size) {
+			if (UNEXPECTED(ZSTR_LEN(s) > ci->size)) {
 				php_shmtable_arg_error(zend_ce_value_error, method, argn, argname,
 				                       "column \"%s\" takes at most %u byte%s, %zu given",
 				                       ci->name, ci->size, ci->size == 1 ? "" : "s",
