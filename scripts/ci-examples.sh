@@ -119,6 +119,23 @@ start_server() {
     done
 }
 
+# stop_server: SIGTERM to the server started by start_server, if any, and
+# wait for it; bounded: a server that ignores SIGTERM is killed after 20 s
+# (and its exit status then says so). Sets server_rc, clears server_pid.
+stop_server() {
+    server_rc=0
+    [ -n "$server_pid" ] || return 0
+    kill -TERM "$server_pid" 2>/dev/null
+    for _ in $(seq 1 200); do
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -KILL "$server_pid" 2>/dev/null
+    wait "$server_pid"
+    server_rc=$?
+    server_pid=
+}
+
 # ---- the rate limiter ---------------------------------------------------------------
 
 section "examples/rate_limit_server.php + rate_limit_check.php"
@@ -142,16 +159,8 @@ else
         >"$work/check2.log" 2>&1
     expect "rate limiter: a second round in the same window is refused entirely" "$work/check2.log" \
         '^127\.0\.0\.10 +50 +0 +50 +100 +200' '^127\.0\.0\.13 +50 +0 +50 +100 +200'
-    kill -TERM "$server_pid"
-    # Bounded: a server that ignores SIGTERM is killed after 20 s (and fails).
-    for _ in $(seq 1 200); do
-        kill -0 "$server_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -KILL "$server_pid" 2>/dev/null
-    wait "$server_pid"
-    rc=$?
-    server_pid=
+    stop_server
+    rc=$server_rc
     if [ "$rc" -eq 0 ] && grep -qx stopped "$work/server.log"; then
         ok "rate limiter: server stopped on SIGTERM, exit 0"
     else
@@ -175,16 +184,7 @@ else
         '^window 1: 120 requests .*: 100 x 200, 20 x 429$' '^window 2: 100 requests .*: 100 x 200, 0 x 429$' \
         '^ok: a new window starts from zero, and past windows are swept$'
 fi
-if [ -n "$server_pid" ]; then
-    kill -TERM "$server_pid" 2>/dev/null
-    for _ in $(seq 1 200); do
-        kill -0 "$server_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -KILL "$server_pid" 2>/dev/null
-    wait "$server_pid"
-    server_pid=
-fi
+stop_server
 
 # ---- job_runner.php -------------------------------------------------------------------
 
