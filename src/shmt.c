@@ -29,7 +29,7 @@
 #include <string.h>
 
 #define SHMT_MAGIC "SHMTBL\x01\x00"
-#define SHMT_LAYOUT_VERSION 1u
+#define SHMT_LAYOUT_VERSION 2u
 #define SHMT_MAX_STRIPES 256u
 #define SHMT_TAG_BITS 21u
 #define SHMT_KEYLEN_BITS 11u /* SHMT_MAX_KEY_LEN must fit */
@@ -48,6 +48,7 @@ _Static_assert(SHMT_MAX_KEY_LEN < (1u << SHMT_KEYLEN_BITS), "key length field");
 _Static_assert(SHMT_TAG_BITS + SHMT_KEYLEN_BITS == 32, "meta word");
 
 shmt_step_hook_fn shmt_step_hook = NULL;
+const uint8_t *shmt_test_seed = NULL;
 #define STEP(n)                        \
 	do {                               \
 		if (shmt_step_hook != NULL) {  \
@@ -123,6 +124,10 @@ typedef struct {
 	uint32_t i_new;    /* row being published, or 0 */
 	uint32_t i_old;    /* row being retired, or 0 */
 	uint32_t spare;    /* free row owned by this stripe for copy-on-write */
+	uint32_t free_head;/* rows this stripe deleted and keeps for its next
+	                      inserts, linked by row next, 0 if none; they
+	                      stay counted in the allocator's live */
+	uint32_t free_n;   /* how many (at most the table's cache_cap) */
 	uint64_t inserts, updates, deletes; /* statistics */
 } shmt_stripe_raw;
 
@@ -143,6 +148,8 @@ struct shmt_table {
 	unsigned char *rows;
 	uint32_t size, total_rows, nbuckets, stripe_mask, key_max, row_bytes;
 	uint32_t key_off, ncols;
+	uint32_t cache_cap;    /* rows a stripe may keep on its own free list */
+	uint32_t cache_below;  /* ... and only while live is at most this */
 	uint8_t seed[16];
 	uint64_t read_retries;
 	shmt_coldesc *cols;    /* private, validated copy of the header's */
@@ -419,7 +426,9 @@ static shmt_status init_mapping(unsigned char *base, const shmt_layout *L,
 	h->rows_off = L->rows_off;
 	h->backing = backing;
 	memcpy(h->cols, desc, L->ncols * sizeof(*desc));
-	if (shmt_random_bytes(h->seed, sizeof(h->seed)) != 0) {
+	if (shmt_test_seed != NULL) {
+		memcpy(h->seed, shmt_test_seed, sizeof(h->seed));
+	} else if (shmt_random_bytes(h->seed, sizeof(h->seed)) != 0) {
 		return SHMT_E_NOMEM;
 	}
 	shmt_alloc *a = (shmt_alloc *)(base + L->alloc_off);
@@ -436,6 +445,20 @@ static shmt_status init_mapping(unsigned char *base, const shmt_layout *L,
 		}
 	}
 	return SHMT_OK;
+}
+
+/* How many deleted rows a stripe keeps for its own next inserts, and up to
+ * which count of live rows it may keep more. A stripe's kept rows stay
+ * counted as live, so that a delete followed by an insert in the same
+ * stripe never takes the allocator lock; near capacity they would only have
+ * to be handed back (drain_caches()), so no more are kept there: at most
+ * size/16 rows of capacity are held in all. */
+static void cache_limits(uint32_t size, uint32_t nstripes, uint32_t *cap, uint32_t *below)
+{
+	uint32_t per = size / nstripes / 16;
+	*cap = per < 1 ? 1 : per > 8 ? 8 : per;
+	uint64_t margin = (uint64_t)*cap * nstripes;
+	*below = margin >= size ? 0 : (uint32_t)(size - margin);
 }
 
 /* A process-local handle on a mapping laid out as L. The column
@@ -469,6 +492,7 @@ static shmt_table *handle_new(unsigned char *base, size_t map_len, const shmt_la
 	t->row_bytes = L->row_bytes;
 	t->key_off = L->key_off;
 	t->ncols = L->ncols;
+	cache_limits(L->size, L->nstripes, &t->cache_cap, &t->cache_below);
 	memcpy(t->seed, seed, 16);
 	t->fd = -1;
 	for (uint32_t i = 0; i < L->ncols; i++) {
@@ -755,6 +779,8 @@ static shmt_status alloc_push(shmt_table *t, shmt_stripe_raw *s, uint32_t which,
 	return SHMT_OK;
 }
 
+static shmt_status cache_recount(shmt_table *t, shmt_stripe_raw *s);
+
 /* ---------------------------------------------------------------------- */
 /* Stripe locking and recovery                                              */
 
@@ -805,12 +831,21 @@ static shmt_status recover_stripe(shmt_table *t, shmt_stripe_raw *s)
 		}
 	} else if (s->i_kind != INTENT_NONE && s->i_bucket < t->nbuckets) {
 		uint32_t b = s->i_bucket;
-		if (s->i_new != 0 && valid_idx(t, s->i_new) && !on_chain(t, b, s->i_new)) {
+		/* A row at the head of the stripe's own list is kept there: an
+		 * insert died before taking it off, a delete after putting it on. */
+		if (s->i_new != 0 && valid_idx(t, s->i_new) && s->i_new != s->free_head &&
+		    !on_chain(t, b, s->i_new)) {
 			alloc_push_locked(t, s, 1, s->i_kind == INTENT_INSERT);
 		}
-		if (s->i_old != 0 && valid_idx(t, s->i_old) && !on_chain(t, b, s->i_old)) {
+		if (s->i_old != 0 && valid_idx(t, s->i_old) && s->i_old != s->free_head &&
+		    !on_chain(t, b, s->i_old)) {
 			alloc_push_locked(t, s, 2, s->i_kind == INTENT_DELETE);
 		}
+	}
+	st = cache_recount(t, s);
+	if (st != SHMT_OK) {
+		alloc_unlock(t);
+		return st;
 	}
 	s->i_new = 0;
 	s->i_old = 0;
@@ -869,6 +904,91 @@ static inline void intent_end(shmt_stripe_raw *s)
 static inline void stat_inc(uint64_t *c)
 {
 	shmt_store_relaxed(c, shmt_load_relaxed(c) + 1);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Rows a stripe keeps (stripe lock held)                                   */
+
+/* Move the first row the stripe keeps into s->i_new (it is counted live
+ * already). Recovery tells a half-done move by s->free_head == s->i_new. */
+static shmt_status cache_take(shmt_table *t, shmt_stripe_raw *s)
+{
+	uint32_t idx = s->free_head;
+	if (!valid_idx(t, idx)) {
+		return SHMT_E_CORRUPT;
+	}
+	uint32_t next = *row_next(t, idx);
+	if ((next != 0 && !valid_idx(t, next)) || s->free_n == 0) {
+		return SHMT_E_CORRUPT;
+	}
+	s->i_new = idx;
+	shmt_fence_release();
+	STEP(7);
+	s->free_head = next;
+	s->free_n--;
+	STEP(8);
+	return SHMT_OK;
+}
+
+/* Count the rows on the stripe's list again (after a writer died between
+ * moving a row and counting it). SHMT_E_CORRUPT if the list is not a
+ * short chain of valid rows. */
+static shmt_status cache_recount(shmt_table *t, shmt_stripe_raw *s)
+{
+	uint32_t n = 0;
+	for (uint32_t cur = s->free_head; cur != 0; cur = *row_next(t, cur)) {
+		if (!valid_idx(t, cur) || n >= t->cache_cap) {
+			return SHMT_E_CORRUPT;
+		}
+		n++;
+	}
+	s->free_n = n;
+	return SHMT_OK;
+}
+
+/* Could a row be held by a stripe rather than stored: kept from a delete,
+ * or taken by an insert that is in flight (or died: its row comes back
+ * when its stripe is next locked)? A hint (no lock): a write that
+ * completed before the call is seen. */
+static int rows_held_by_stripes(shmt_table *t)
+{
+	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
+		const shmt_stripe_raw *s = &t->stripes[i].s;
+		if (shmt_load_relaxed(&s->free_head) != 0 ||
+		    shmt_load_relaxed(&s->i_kind) == INTENT_INSERT) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Every stripe lock is held: give every kept row back to the allocator's
+ * free list, one journalled push each, as a dead insert's row would be. */
+static shmt_status drain_caches(shmt_table *t)
+{
+	shmt_status st = alloc_lock(t);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	for (uint32_t i = 0; i <= t->stripe_mask && st == SHMT_OK; i++) {
+		shmt_stripe_raw *s = &t->stripes[i].s;
+		while (s->free_head != 0) {
+			/* Bucket i is one of stripe i's, and the row is on no chain:
+			 * recovery of a half-done move pushes it, as here. */
+			intent_begin(s, INTENT_INSERT, i, 0);
+			st = cache_take(t, s);
+			if (st != SHMT_OK) {
+				intent_end(s);
+				break;
+			}
+			STEP(41);
+			alloc_push_locked(t, s, 1, 1);
+			STEP(42);
+			intent_end(s);
+		}
+	}
+	alloc_unlock(t);
+	return st;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1121,7 +1241,7 @@ static shmt_status insert_locked(shmt_table *t, const keyinfo *ki, const char *k
 	shmt_stripe_raw *s = ki->s;
 	intent_begin(s, INTENT_INSERT, ki->b, 0);
 	STEP(1);
-	shmt_status st = alloc_pop(t, s, 1);
+	shmt_status st = s->free_head != 0 ? cache_take(t, s) : alloc_pop(t, s, 1);
 	if (st != SHMT_OK) {
 		intent_end(s);
 		return st;
@@ -1207,9 +1327,87 @@ static shmt_status delete_locked(shmt_table *t, const keyinfo *ki, uint32_t old,
 	seq_end(s);
 	stat_inc(&s->deletes);
 	STEP(24);
-	shmt_status st = alloc_push(t, s, 2, 1);
+	shmt_status st = SHMT_OK;
+	if (s->free_n < t->cache_cap && shmt_load_relaxed(&t->a->live) <= t->cache_below) {
+		/* Kept by the stripe, still counted live: no allocator lock. */
+		shmt_store_release(row_next(t, old), s->free_head);
+		STEP(26);
+		s->free_n++;
+		shmt_fence_release();
+		s->free_head = old;
+		STEP(27);
+	} else {
+		st = alloc_push(t, s, 2, 1);
+	}
 	STEP(25);
 	intent_end(s);
+	return st;
+}
+
+/* Take every stripe lock, in index order (the order shmt_check() uses, so
+ * two takers cannot deadlock). On failure none is held and *failed_at
+ * names the stripe. */
+static shmt_status lock_all(shmt_table *t, uint32_t *failed_at)
+{
+	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
+		shmt_status st = stripe_lock(t, &t->stripes[i].s);
+		if (st != SHMT_OK) {
+			*failed_at = i;
+			while (i > 0) {
+				stripe_unlock(&t->stripes[--i].s);
+			}
+			return st;
+		}
+	}
+	return SHMT_OK;
+}
+
+static void unlock_all(shmt_table *t)
+{
+	for (uint32_t i = t->stripe_mask + 1; i > 0; i--) {
+		stripe_unlock(&t->stripes[i - 1].s);
+	}
+}
+
+/* An insert found the table full while stripes may hold rows (the caller
+ * then holds no lock): take every stripe lock, so that no write runs
+ * anywhere and every dead writer's stripe is repaired, and hand the kept
+ * rows back. The caller runs its write again and unlocks with
+ * unlock_all(); its answer is then exact: SHMT_FULL only if the table holds
+ * `size` rows. SHMT_FULL (nothing held) if no stripe holds a row, so the
+ * first answer stands. */
+static __attribute__((noinline, cold)) shmt_status lock_all_drained(shmt_table *t)
+{
+	if (!rows_held_by_stripes(t)) {
+		return SHMT_FULL;
+	}
+	uint32_t failed_at;
+	shmt_status st = lock_all(t, &failed_at);
+	if (st == SHMT_OK) {
+		st = drain_caches(t);
+		if (st != SHMT_OK) {
+			unlock_all(t);
+		}
+	}
+	return st;
+}
+
+/* shmt_set() with the key's stripe (at least) locked. */
+static inline __attribute__((always_inline)) shmt_status set_locked(shmt_table *t, const keyinfo *ki, const char *key,
+                              size_t klen, const shmt_value *vals, uint32_t nvals,
+                              shmt_write_mode mode, bool *inserted)
+{
+	uint32_t idx, *link;
+	shmt_status st = find_locked(t, ki, key, klen, &idx, &link);
+	if (st == SHMT_OK) {
+		st = mode == SHMT_INSERT_ONLY ? SHMT_EXISTS
+		                              : replace_locked(t, ki, idx, link, vals, nvals);
+	} else if (st == SHMT_NOT_FOUND && mode != SHMT_UPDATE_ONLY) {
+		st = insert_locked(t, ki, key, klen, vals, nvals, &idx);
+		if (st == SHMT_OK && inserted != NULL) {
+			*inserted = true;
+		}
+	}
 	return st;
 }
 
@@ -1218,7 +1416,6 @@ shmt_status shmt_set(shmt_table *t, const char *key, size_t klen,
                      shmt_write_mode mode, bool *inserted)
 {
 	keyinfo ki;
-	uint32_t idx, *link;
 	if (inserted != NULL) {
 		*inserted = false;
 	}
@@ -1233,17 +1430,12 @@ shmt_status shmt_set(shmt_table *t, const char *key, size_t klen,
 	if (st != SHMT_OK) {
 		return st;
 	}
-	st = find_locked(t, &ki, key, klen, &idx, &link);
-	if (st == SHMT_OK) {
-		st = mode == SHMT_INSERT_ONLY ? SHMT_EXISTS
-		                              : replace_locked(t, &ki, idx, link, vals, nvals);
-	} else if (st == SHMT_NOT_FOUND && mode != SHMT_UPDATE_ONLY) {
-		st = insert_locked(t, &ki, key, klen, vals, nvals, &idx);
-		if (st == SHMT_OK && inserted != NULL) {
-			*inserted = true;
-		}
-	}
+	st = set_locked(t, &ki, key, klen, vals, nvals, mode, inserted);
 	stripe_unlock(ki.s);
+	if (st == SHMT_FULL && (st = lock_all_drained(t)) == SHMT_OK) {
+		st = set_locked(t, &ki, key, klen, vals, nvals, mode, inserted);
+		unlock_all(t);
+	}
 	return st;
 }
 
@@ -1346,24 +1538,13 @@ static int op_float(void *cell, const void *by, void *result)
 	return 1;
 }
 
-static shmt_status incr_common(shmt_table *t, const char *key, size_t klen,
-                               uint32_t col, uint32_t type, const void *by,
-                               void *result, incr_op op)
+/* incr_common() with the key's stripe (at least) locked. */
+static inline __attribute__((always_inline)) shmt_status incr_locked(shmt_table *t, const keyinfo *ki, const char *key,
+                               size_t klen, uint32_t col, const void *by, void *result,
+                               incr_op op)
 {
-	keyinfo ki;
 	uint32_t idx, *link;
-	if (col >= t->ncols || t->cols[col].type != type) {
-		return SHMT_E_INVALID;
-	}
-	shmt_status st = key_prepare(t, key, klen, &ki);
-	if (st != SHMT_OK) {
-		return st;
-	}
-	st = stripe_lock(t, ki.s);
-	if (st != SHMT_OK) {
-		return st;
-	}
-	st = find_locked(t, &ki, key, klen, &idx, &link);
+	shmt_status st = find_locked(t, ki, key, klen, &idx, &link);
 	uint64_t cur = 0, next = 0;
 	if (st == SHMT_OK) {
 		cur = *(uint64_t *)(row_at(t, idx) + t->cols[col].off);
@@ -1377,20 +1558,44 @@ static shmt_status incr_common(shmt_table *t, const char *key, size_t klen,
 		shmt_value v;
 		v.col = col;
 		memcpy(&v.v, &next, 8);
-		st = insert_locked(t, &ki, key, klen, &v, 1, &idx);
+		st = insert_locked(t, ki, key, klen, &v, 1, &idx);
 	} else if (st == SHMT_OK) {
 		uint64_t *cell = (uint64_t *)(row_at(t, idx) + t->cols[col].off);
-		seq_begin(ki.s);
+		seq_begin(ki->s);
 		STEP(31);
 		shmt_store_relaxed(cell, next);
 		STEP(32);
-		seq_end(ki.s);
-		stat_inc(&ki.s->updates);
+		seq_end(ki->s);
+		stat_inc(&ki->s->updates);
 	}
 	if (st == SHMT_OK && result != NULL) {
 		memcpy(result, &next, 8);
 	}
+	return st;
+}
+
+static shmt_status incr_common(shmt_table *t, const char *key, size_t klen,
+                               uint32_t col, uint32_t type, const void *by,
+                               void *result, incr_op op)
+{
+	keyinfo ki;
+	if (col >= t->ncols || t->cols[col].type != type) {
+		return SHMT_E_INVALID;
+	}
+	shmt_status st = key_prepare(t, key, klen, &ki);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = stripe_lock(t, ki.s);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = incr_locked(t, &ki, key, klen, col, by, result, op);
 	stripe_unlock(ki.s);
+	if (st == SHMT_FULL && (st = lock_all_drained(t)) == SHMT_OK) {
+		st = incr_locked(t, &ki, key, klen, col, by, result, op);
+		unlock_all(t);
+	}
 	return st;
 }
 
@@ -1415,9 +1620,20 @@ shmt_status shmt_incr_float(shmt_table *t, const char *key, size_t klen,
 /* ---------------------------------------------------------------------- */
 /* Counting, statistics, iteration                                          */
 
+/* Rows the stripes keep for their next inserts (counted live). */
+static uint64_t cached_rows(shmt_table *t)
+{
+	uint64_t n = 0;
+	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
+		n += shmt_load_relaxed(&t->stripes[i].s.free_n);
+	}
+	return n;
+}
+
 uint64_t shmt_count(shmt_table *t)
 {
-	return shmt_load_relaxed(&t->a->live);
+	uint64_t live = shmt_load_relaxed(&t->a->live), kept = cached_rows(t);
+	return live > kept ? live - kept : 0;
 }
 
 void shmt_get_stats(shmt_table *t, shmt_stats *st)
@@ -1452,6 +1668,7 @@ void shmt_get_stats(shmt_table *t, shmt_stats *st)
 	st->buckets = t->nbuckets;
 	st->stripes = (uint64_t)t->stripe_mask + 1;
 	st->spare_rows = t->total_rows - t->size;
+	st->cached_rows = cached_rows(t);
 	st->read_retries = t->read_retries;
 }
 
@@ -1638,12 +1855,12 @@ shmt_status shmt_check(shmt_table *t, char *msg, size_t msglen)
 	}
 	msg[0] = '\0';
 
-	for (; locked < nstripes; locked++) {
-		st = stripe_lock(t, &t->stripes[locked].s);
-		if (st != SHMT_OK) {
-			FAIL("stripe %u: lock unusable", locked);
-		}
+	uint32_t failed_at = 0;
+	st = lock_all(t, &failed_at);
+	if (st != SHMT_OK) {
+		FAIL("stripe %u: lock unusable", failed_at);
 	}
+	locked = nstripes;
 	st = alloc_lock(t);
 	if (st != SHMT_OK) {
 		FAIL("allocator lock unusable");
@@ -1724,14 +1941,35 @@ shmt_status shmt_check(shmt_table *t, char *msg, size_t msglen)
 		mark[cur] = 2;
 		cur = *row_next(t, cur);
 	}
+	uint64_t kept = 0;
+	for (uint32_t i = 0; i < nstripes; i++) {
+		shmt_stripe_raw *s = &t->stripes[i].s;
+		uint32_t n = 0;
+		for (cur = s->free_head; cur != 0; cur = *row_next(t, cur)) {
+			if (!valid_idx(t, cur) || cur >= a->next_unused) {
+				FAIL("stripe %u: kept row index %u out of range", i, cur);
+			}
+			if (mark[cur]) {
+				FAIL("row %u kept by stripe %u and also in another place", cur, i);
+			}
+			if (++n > t->cache_cap) {
+				FAIL("stripe %u keeps more than %u rows", i, t->cache_cap);
+			}
+			mark[cur] = 4;
+		}
+		if (n != s->free_n) {
+			FAIL("stripe %u keeps %u rows but counts %u", i, n, s->free_n);
+		}
+		kept += n;
+	}
 	for (uint32_t i = 1; i < a->next_unused; i++) {
 		if (!mark[i]) {
-			FAIL("row %u leaked: in no chain, not free, not a spare", i);
+			FAIL("row %u leaked: in no chain, not free, not a spare, not kept", i);
 		}
 	}
-	if (in_chains != a->live) {
-		FAIL("count %u differs from %llu rows in chains", a->live,
-		     (unsigned long long)in_chains);
+	if (in_chains + kept != a->live) {
+		FAIL("count %u differs from %llu rows in chains and %llu kept by stripes",
+		     a->live, (unsigned long long)in_chains, (unsigned long long)kept);
 	}
 	if (a->live > t->size) {
 		FAIL("count %u above capacity %u", a->live, t->size);

@@ -11,7 +11,11 @@
  * under a per-stripe sequence counter and retry when it moved. Writers take
  * the stripe's robust process-shared mutex, build the new row version in the
  * stripe's spare row (copy-on-write) and publish it with one aligned 32-bit
- * store; the old version becomes the spare.
+ * store; the old version becomes the spare. A delete keeps its row in the
+ * stripe (up to a few, still counted) for the stripe's next insert, so that
+ * delete + insert takes no lock but the stripe's; an insert that finds the
+ * table full while stripes keep rows takes every stripe lock and hands them
+ * back first, so capacity stays exact.
  * Every step that moves a row between the free list and a chain is recorded
  * first in an intent slot, so a process killed at any point leaves a state
  * that the next locker completes or rolls back.
@@ -116,6 +120,8 @@ typedef struct {
 	uint64_t buckets;
 	uint64_t stripes;
 	uint64_t spare_rows;
+	uint64_t cached_rows;    /* deleted rows stripes keep for their next
+	                            inserts (free, but not yet handed back) */
 	uint64_t read_retries;   /* optimistic reads repeated (this process) */
 } shmt_stats;
 
@@ -309,7 +315,8 @@ shmt_status shmt_snapshot_buckets(shmt_table *t, uint32_t from, void *buf, size_
                                   uint32_t *nrows, uint32_t *next, size_t *need);
 
 /* Check every invariant of the table: each row in exactly one of a chain,
- * the free list, the never-used tail or a stripe's spare; chain bounds;
+ * the free list, the never-used tail, a stripe's spare or the rows a stripe
+ * keeps; chain bounds;
  * hashes in the right bucket; counts. Takes every lock (stripes in order,
  * then the allocator), so it stalls writers while it runs. On failure
  * returns SHMT_E_CORRUPT and writes a description into msg. */
@@ -319,6 +326,10 @@ shmt_status shmt_check(shmt_table *t, char *msg, size_t msglen);
  * write path, while the locks of that step are held. NULL in production. */
 typedef void (*shmt_step_hook_fn)(int step);
 extern shmt_step_hook_fn shmt_step_hook;
+/* Test-only: when non-NULL, new tables take these 16 bytes as their hash
+ * seed instead of random ones, so that two tables lay out the same keys
+ * alike. NULL in production. */
+extern const uint8_t *shmt_test_seed;
 
 /* Keyed hash of a key with this table's seed (exposed for tests). */
 uint64_t shmt_hash(const shmt_table *t, const char *key, size_t klen);

@@ -7,10 +7,14 @@
  * table, replace through set/update/cmpset, with and without a spare row
  * already owned by the stripe, replace in a full table where only the
  * spare rows are left, delete through del/cmpdel/getdel, in-place
- * increments, increments that create the row) the operation is first run
+ * increments, increments that create the row, inserts that take a row the
+ * stripe kept from a delete, and inserts into a table full only by the
+ * rows other stripes keep, which hand those back first) the operation is first run
  * on a reference table with a recording step hook, which lists the hook
  * points it passes (shmt_step_hook: steps 1-6 insert, 11-17 replace, 21-25
- * delete, 31-32 increment, 101-102 allocator pop, 111-112 allocator push).
+ * delete, 26-27 a delete keeping its row in the stripe, 7-8 an insert
+ * taking such a row, 31-32 increment, 41-42 handing kept rows back to a
+ * full table, 101-102 allocator pop, 111-112 allocator push).
  * Then, for each hook point, a child runs the same operation on a freshly
  * prepared table and kills itself with SIGKILL there, while it holds the
  * locks of that step. The parent then checks:
@@ -196,6 +200,30 @@ static void prepare(shmt_table *t, uint32_t nrows)
 	prepare_rows(t, nrows, 0);
 }
 
+static uint64_t kept_rows(shmt_table *t)
+{
+	shmt_stats s;
+	shmt_get_stats(t, &s);
+	return s.cached_rows;
+}
+
+/* Insert and delete scratch keys until every stripe keeps a deleted row
+ * (the table's per-stripe limit is 1 at this size). */
+static void keep_in_every_stripe(shmt_table *t)
+{
+	shmt_value v = v_int(C_N, 7);
+	for (uint32_t i = 0; kept_rows(t) < nstripes(t); i++) {
+		char key[32];
+		snprintf(key, sizeof(key), "kept-%u", i);
+		if (i > 10000 || shmt_set(t, key, strlen(key), &v, 1, SHMT_INSERT_ONLY, NULL) != SHMT_OK ||
+		    shmt_del(t, key, strlen(key), NULL, 0, NULL) != SHMT_OK) {
+			fprintf(stderr, "prepare: cannot make every stripe keep a row\n");
+			exit(2);
+		}
+	}
+}
+
+
 /* ------------------------------------------------------------------ */
 /* Table contents as canonical records, compared byte for byte           */
 
@@ -362,6 +390,14 @@ static void dump_with(const dump *src, const char *key, const rec *rr, dump *out
 /* ------------------------------------------------------------------ */
 /* Operations under test                                                */
 
+/* What the stripes keep of earlier deletes when the operation starts. */
+enum {
+	KEPT_NONE = 0, /* nothing (no delete ran before) */
+	KEPT_EACH = 1, /* every stripe keeps as many rows as it may */
+	KEPT_FULL = 2, /* the table is full counting kept rows: stripe 0 keeps
+	                  one, the others none (the key is in another stripe) */
+};
+
 enum op_kind {
 	OP_SET,
 	OP_ADD,
@@ -391,39 +427,80 @@ typedef struct {
 	int big;           /* the written values include a 48 KiB string */
 	int partial;       /* set only some columns */
 	int warm;          /* every stripe has written before (owns a spare) */
+	int kept;          /* KEPT_*: rows the stripes keep from deletes */
 } opdesc;
 
 static const opdesc g_ops[] = {
-    {"insert", "set new key", OP_SET, KEY_NEW, 0, 0, 0, 0},
-    {"insert", "set new key, 48 KiB string, chained bucket", OP_SET, KEY_NEW_CHAINED, 0, 1, 0, 0},
-    {"insert", "add new key, 48 KiB string", OP_ADD, KEY_NEW, 0, 1, 0, 0},
-    {"insert-warm", "set new key, stripe has written before", OP_SET, KEY_NEW_CHAINED, 0, 1, 0, 1},
-    {"insert-full", "set new key into a full table (FULL)", OP_SET, KEY_NEW_CHAINED, 1, 1, 0, 0},
-    {"insert-full", "add new key into a full table (FULL)", OP_ADD, KEY_NEW, 1, 0, 0, 0},
-    {"replace", "set existing head-of-chain key, partial, 48 KiB", OP_SET, KEY_HEAD, 0, 1, 1, 0},
-    {"replace", "set existing mid-chain key, whole row", OP_SET, KEY_MID, 0, 1, 0, 0},
-    {"replace", "update existing key", OP_UPDATE, KEY_MID, 0, 0, 1, 0},
-    {"replace", "cmpset existing key, matching", OP_CMPSET, KEY_HEAD, 0, 1, 0, 0},
-    {"replace-warm", "set existing key, stripe has written before", OP_SET, KEY_MID, 0, 1, 0, 1},
-    {"replace-warm", "cmpset existing key, stripe has written before", OP_CMPSET, KEY_HEAD, 0, 1, 1, 1},
-    {"replace-warm", "set existing key in a full table, stripe has written before", OP_SET, KEY_HEAD, 1, 1, 0, 1},
-    {"replace-full", "set existing key in a full table, 48 KiB", OP_SET, KEY_MID, 1, 1, 0, 0},
-    {"replace-full", "cmpset existing key in a full table", OP_CMPSET, KEY_HEAD, 1, 0, 1, 0},
-    {"replace-full", "update existing key in a full table", OP_UPDATE, KEY_HEAD, 1, 1, 1, 0},
-    {"delete", "del head-of-chain key", OP_DEL, KEY_HEAD, 0, 0, 0, 0},
-    {"delete", "del mid-chain key", OP_DEL, KEY_MID, 0, 0, 0, 0},
-    {"delete", "cmpdel matching", OP_CMPDEL, KEY_MID, 0, 0, 0, 0},
-    {"delete", "getdel", OP_GETDEL, KEY_HEAD, 0, 0, 0, 0},
-    {"delete-warm", "del in a full table, stripe has written before", OP_DEL, KEY_HEAD, 1, 0, 0, 1},
-    {"delete-full", "del in a full table", OP_DEL, KEY_MID, 1, 0, 0, 0},
-    {"incr", "incr int existing", OP_INCR_INT, KEY_HEAD, 0, 0, 0, 0},
-    {"incr", "decr int existing", OP_DECR_INT, KEY_MID, 0, 0, 0, 0},
-    {"incr", "incr float existing", OP_INCR_FLOAT, KEY_MID, 1, 0, 0, 0},
-    {"incr-insert", "incr int on a missing key (creates the row)", OP_INCR_INT, KEY_NEW, 0, 0, 0, 0},
-    {"incr-insert", "incr float on a missing key (creates the row)", OP_INCR_FLOAT, KEY_NEW_CHAINED, 0, 0, 0, 0},
-    {"incr-full", "incr on a missing key in a full table (FULL)", OP_INCR_INT, KEY_NEW, 1, 0, 0, 0},
+    {"insert", "set new key", OP_SET, KEY_NEW, 0, 0, 0, 0, KEPT_NONE},
+    {"insert", "set new key, 48 KiB string, chained bucket", OP_SET, KEY_NEW_CHAINED, 0, 1, 0, 0, KEPT_NONE},
+    {"insert", "add new key, 48 KiB string", OP_ADD, KEY_NEW, 0, 1, 0, 0, KEPT_NONE},
+    {"insert-warm", "set new key, stripe has written before", OP_SET, KEY_NEW_CHAINED, 0, 1, 0, 1, KEPT_NONE},
+    {"insert-full", "set new key into a full table (FULL)", OP_SET, KEY_NEW_CHAINED, 1, 1, 0, 0, KEPT_NONE},
+    {"insert-full", "add new key into a full table (FULL)", OP_ADD, KEY_NEW, 1, 0, 0, 0, KEPT_NONE},
+    {"replace", "set existing head-of-chain key, partial, 48 KiB", OP_SET, KEY_HEAD, 0, 1, 1, 0, KEPT_NONE},
+    {"replace", "set existing mid-chain key, whole row", OP_SET, KEY_MID, 0, 1, 0, 0, KEPT_NONE},
+    {"replace", "update existing key", OP_UPDATE, KEY_MID, 0, 0, 1, 0, KEPT_NONE},
+    {"replace", "cmpset existing key, matching", OP_CMPSET, KEY_HEAD, 0, 1, 0, 0, KEPT_NONE},
+    {"replace-warm", "set existing key, stripe has written before", OP_SET, KEY_MID, 0, 1, 0, 1, KEPT_NONE},
+    {"replace-warm", "cmpset existing key, stripe has written before", OP_CMPSET, KEY_HEAD, 0, 1, 1, 1, KEPT_NONE},
+    {"replace-warm", "set existing key in a full table, stripe has written before", OP_SET, KEY_HEAD, 1, 1, 0, 1, KEPT_NONE},
+    {"replace-full", "set existing key in a full table, 48 KiB", OP_SET, KEY_MID, 1, 1, 0, 0, KEPT_NONE},
+    {"replace-full", "cmpset existing key in a full table", OP_CMPSET, KEY_HEAD, 1, 0, 1, 0, KEPT_NONE},
+    {"replace-full", "update existing key in a full table", OP_UPDATE, KEY_HEAD, 1, 1, 1, 0, KEPT_NONE},
+    {"delete", "del head-of-chain key", OP_DEL, KEY_HEAD, 0, 0, 0, 0, KEPT_NONE},
+    {"delete", "del mid-chain key", OP_DEL, KEY_MID, 0, 0, 0, 0, KEPT_NONE},
+    {"delete", "cmpdel matching", OP_CMPDEL, KEY_MID, 0, 0, 0, 0, KEPT_NONE},
+    {"delete", "getdel", OP_GETDEL, KEY_HEAD, 0, 0, 0, 0, KEPT_NONE},
+    {"delete-warm", "del in a full table, stripe has written before", OP_DEL, KEY_HEAD, 1, 0, 0, 1, KEPT_NONE},
+    {"delete-full", "del in a full table", OP_DEL, KEY_MID, 1, 0, 0, 0, KEPT_NONE},
+    {"incr", "incr int existing", OP_INCR_INT, KEY_HEAD, 0, 0, 0, 0, KEPT_NONE},
+    {"incr", "decr int existing", OP_DECR_INT, KEY_MID, 0, 0, 0, 0, KEPT_NONE},
+    {"incr", "incr float existing", OP_INCR_FLOAT, KEY_MID, 1, 0, 0, 0, KEPT_NONE},
+    {"incr-insert", "incr int on a missing key (creates the row)", OP_INCR_INT, KEY_NEW, 0, 0, 0, 0, KEPT_NONE},
+    {"incr-insert", "incr float on a missing key (creates the row)", OP_INCR_FLOAT, KEY_NEW_CHAINED, 0, 0, 0, 0, KEPT_NONE},
+    {"incr-full", "incr on a missing key in a full table (FULL)", OP_INCR_INT, KEY_NEW, 1, 0, 0, 0, KEPT_NONE},
+    {"insert-kept", "set new key, its stripe keeps a deleted row", OP_SET, KEY_NEW, 0, 1, 0, 0, KEPT_EACH},
+    {"insert-kept", "incr on a missing key, its stripe keeps a deleted row", OP_INCR_INT, KEY_NEW_CHAINED, 0, 0, 0, 0, KEPT_EACH},
+    {"delete-kept", "del when the stripe keeps all the rows it may", OP_DEL, KEY_HEAD, 0, 0, 0, 0, KEPT_EACH},
+    {"insert-drain", "set new key, table full only by rows other stripes keep", OP_SET, KEY_NEW, 0, 1, 0, 0, KEPT_FULL},
+    {"insert-drain", "add new key, table full only by rows other stripes keep", OP_ADD, KEY_NEW, 0, 0, 0, 0, KEPT_FULL},
+    {"insert-drain", "incr on a missing key, table full only by kept rows", OP_INCR_INT, KEY_NEW, 0, 0, 0, 0, KEPT_FULL},
 };
 #define NOPS (sizeof(g_ops) / sizeof(g_ops[0]))
+
+/* The table before the operation under test. KEPT_FULL needs the same hash
+ * seed in every table of the case (see g_fixed_seed): which keys fill it
+ * depends on the stripes they fall in. */
+static void prepare_op(shmt_table *t, const opdesc *op)
+{
+	if (op->kept == KEPT_NONE) {
+		prepare_rows(t, op->full ? SIZE : NPREP, op->warm);
+		return;
+	}
+	prepare_rows(t, NPREP, op->warm);
+	keep_in_every_stripe(t);
+	if (op->kept == KEPT_EACH) {
+		return;
+	}
+	/* Fill with keys outside stripe 0 until the rows stored and kept take
+	 * every row: stripe 0 still keeps its row, the others used theirs. */
+	shmt_value v = v_int(C_N, 8);
+	for (uint32_t i = 0; shmt_count(t) + kept_rows(t) < SIZE; i++) {
+		char key[32];
+		snprintf(key, sizeof(key), "full-%u", i);
+		if (stripe_of_key(t, key) == 0) {
+			continue;
+		}
+		if (i > 100000 || shmt_set(t, key, strlen(key), &v, 1, SHMT_INSERT_ONLY, NULL) != SHMT_OK) {
+			fprintf(stderr, "prepare: cannot fill the table around the kept row\n");
+			exit(2);
+		}
+	}
+	if (kept_rows(t) != 1 || shmt_count(t) != SIZE - 1) {
+		fprintf(stderr, "prepare: expected 1 kept row and %u stored\n", SIZE - 1);
+		exit(2);
+	}
+}
 
 /* Pick the key an operation works on, from the layout of table t. */
 static int select_key(shmt_table *t, const opdesc *op, uint32_t nrows, char *key, size_t n)
@@ -431,6 +508,9 @@ static int select_key(shmt_table *t, const opdesc *op, uint32_t nrows, char *key
 	if (op->key == KEY_NEW || op->key == KEY_NEW_CHAINED) {
 		for (uint32_t i = 0; i < 100000; i++) {
 			snprintf(key, n, "new-%u", i);
+			if (op->kept == KEPT_FULL && stripe_of_key(t, key) == 0) {
+				continue; /* stripe 0 keeps a row: no drain there */
+			}
 			uint32_t b = shmt_bucket_of(t, key, strlen(key));
 			uint32_t nr = 0;
 			size_t need;
@@ -772,7 +852,7 @@ static const char *const g_variant_names[NVARIANTS] = {"read-next", "write-next"
 static shmt_status reference(const opdesc *op, const char *key, dump *after)
 {
 	shmt_table *r = mk_table();
-	prepare_rows(r, op->full ? SIZE : NPREP, op->warm);
+	prepare_op(r, op);
 	g_nsteps = 0;
 	shmt_status st = do_op(r, op, key, hook_record);
 	if (dump_table(r, after) != 0) {
@@ -829,7 +909,7 @@ static void run_case(const opdesc *op, int kill_at, int step, enum variant var,
 {
 	shmt_table *t = mk_table();
 	uint32_t nrows = op->full ? SIZE : NPREP;
-	prepare_rows(t, nrows, op->warm);
+	prepare_op(t, op);
 	/* The key is picked on this table's own layout (each table has its own
 	 * random hash seed), and the state after the operation is computed for
 	 * that key on a reference table. */
@@ -1053,10 +1133,15 @@ static void run_matrix(int round)
 		const opdesc *op = &g_ops[o];
 		path_sum *ps = path_get(op->path);
 		uint32_t nrows = op->full ? SIZE : NPREP;
-		/* The rows before: the same whatever the seed. */
+		/* The rows before: the same whatever the seed, except for
+		 * KEPT_FULL, whose tables all get one seed (new each round). */
+		uint8_t seed[16];
+		memset(seed, 0x5a, sizeof(seed));
+		seed[0] = (uint8_t)round;
+		shmt_test_seed = op->kept == KEPT_FULL ? seed : NULL;
 		dump before = {0}, after = {0};
 		shmt_table *b = mk_table();
-		prepare_rows(b, nrows, op->warm);
+		prepare_op(b, op);
 		dump_table(b, &before);
 		char key[64];
 		select_key(b, op, nrows, key, sizeof(key));
@@ -1082,6 +1167,7 @@ static void run_matrix(int round)
 		}
 		dump_free(&before);
 		refs_clear();
+		shmt_test_seed = NULL;
 	}
 }
 
@@ -1165,9 +1251,9 @@ static void new_key_in_stripe(shmt_table *t, uint32_t stripe, int same, char *ou
 	exit(2);
 }
 
-static const opdesc OP_INSERT_BIG = {"wait", "insert", OP_SET, KEY_NEW, 0, 1, 0, 0};
-static const opdesc OP_REPLACE_BIG = {"wait", "replace", OP_SET, KEY_MID, 0, 1, 0, 0};
-static const opdesc OP_INCR = {"wait", "incr", OP_INCR_INT, KEY_MID, 0, 0, 0, 0};
+static const opdesc OP_INSERT_BIG = {"wait", "insert", OP_SET, KEY_NEW, 0, 1, 0, 0, KEPT_NONE};
+static const opdesc OP_REPLACE_BIG = {"wait", "replace", OP_SET, KEY_MID, 0, 1, 0, 0, KEPT_NONE};
+static const opdesc OP_INCR = {"wait", "incr", OP_INCR_INT, KEY_MID, 0, 0, 0, 0, KEPT_NONE};
 
 /* Expected rows after `op` on `key` alone, from a reference table. */
 static void expect_after(const opdesc *op, const char *key, dump *out)
