@@ -1530,6 +1530,7 @@ PHP_METHOD(ShmTable_Table, stats)
 	STAT("buckets", s.buckets);
 	STAT("stripes", s.stripes);
 	STAT("spare_rows", s.spare_rows);
+	STAT("kept_rows", s.cached_rows);
 	STAT("read_retries", s.read_retries);
 #undef STAT
 	static const char *const opened[] = {"anonymous", "created", "attached", "reopened"};
@@ -1879,7 +1880,7 @@ static inline php_shmtable_obj *php_shmtable_iter_obj(zend_object_iterator *it)
 static void php_shmtable_iter_dtor(zend_object_iterator *it)
 {
 	php_shmtable_iter *si = (php_shmtable_iter *)it;
-	zval_ptr_dtor(&si->current);
+	zval_ptr_dtor_nogc(&si->current);
 	php_shmtable_cursor_free(&si->cursor);
 	zval_ptr_dtor(&it->data);
 }
@@ -1894,7 +1895,12 @@ static zval *php_shmtable_iter_current(zend_object_iterator *it)
 {
 	php_shmtable_iter *si = (php_shmtable_iter *)it;
 	php_shmtable_obj *obj = php_shmtable_iter_obj(it);
-	zval_ptr_dtor(&si->current);
+	/* The row array holds only numbers and strings, and nobody changed it
+	 * in place (the loop variable's copy separates on write), so it cannot
+	 * be part of a cycle: dropping our reference need not make it a
+	 * garbage-collection root, which would cost a root-buffer entry per
+	 * row while the loop variable still holds it. */
+	zval_ptr_dtor_nogc(&si->current);
 	ZVAL_UNDEF(&si->current);
 	if (php_shmtable_live(obj) == NULL || !php_shmtable_cursor_valid(&si->cursor)) {
 		return &EG(uninitialized_zval);

@@ -256,7 +256,7 @@ namespace ShmTable {
 
         /**
          * Counters and figures: rows, num, size, memory_size, insert_count, update_count, delete_count,
-         * lock_recoveries, max_chain, key_max_length, row_bytes, buckets, stripes, spare_rows, read_retries.
+         * lock_recoveries, max_chain, key_max_length, row_bytes, buckets, stripes, spare_rows, kept_rows, read_retries.
          * Walks the bucket index: O(size).
          *
          * @return array<string, int>

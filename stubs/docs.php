@@ -158,7 +158,7 @@ return [
     'Table::getMemorySize' => 'Bytes of shared memory the table maps; 0 before create() and after destroy().',
     'Table::stats' => [
         'doc' => "Counters and figures: rows, num, size, memory_size, insert_count, update_count, delete_count,\n"
-            . "lock_recoveries, max_chain, key_max_length, row_bytes, buckets, stripes, spare_rows, read_retries.\n"
+            . "lock_recoveries, max_chain, key_max_length, row_bytes, buckets, stripes, spare_rows, kept_rows, read_retries.\n"
             . 'Walks the bucket index: O(size).',
         'rtype' => 'array<string, int>',
     ],
