@@ -545,7 +545,9 @@ static bool php_shmtable_values_from(php_shmtable_obj *obj, shmt_table *t, HashT
 		sv->col = col;
 		if (ci->type == SHMT_TYPE_INT) {
 			zend_long l;
-			if (!php_shmtable_to_int(v, &l, &why)) {
+			if (EXPECTED(Z_TYPE_P(v) == IS_LONG)) {
+				l = Z_LVAL_P(v);
+			} else if (!php_shmtable_to_int(v, &l, &why)) {
 				php_shmtable_arg_error(zend_ce_type_error, method, argn, argname,
 				                       "column \"%s\" must be of type int, %s given",
 				                       ci->name, why);
@@ -554,7 +556,9 @@ static bool php_shmtable_values_from(php_shmtable_obj *obj, shmt_table *t, HashT
 			sv->v.i = (int64_t)l;
 		} else if (ci->type == SHMT_TYPE_FLOAT) {
 			double d;
-			if (!php_shmtable_to_float(v, &d, &why)) {
+			if (EXPECTED(Z_TYPE_P(v) == IS_DOUBLE)) {
+				d = Z_DVAL_P(v);
+			} else if (!php_shmtable_to_float(v, &d, &why)) {
 				php_shmtable_arg_error(zend_ce_type_error, method, argn, argname,
 				                       "column \"%s\" must be of type float, %s given",
 				                       ci->name, why);
@@ -1281,7 +1285,9 @@ static int php_shmtable_do_del(php_shmtable_obj *obj, const char *method, zend_s
 	if (column != NULL && (col = php_shmtable_column(obj, method, 2, column)) < 0) {
 		return -1;
 	}
-	php_shmtable_values pv = {0};
+	php_shmtable_values pv; /* not zeroed: 512 bytes of stack buffers */
+	pv.n = 0;
+	pv.vals = NULL;
 	if (expected != NULL) {
 		if (!php_shmtable_values_from(obj, t, expected, method, 2, "expected", &pv)) {
 			return -1;
