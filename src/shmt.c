@@ -2240,6 +2240,26 @@ static shmt_status sys_error(const open_ctx *c, const char *what, int err, char 
 	return SHMT_E_SYSTEM;
 }
 
+/* Map `bytes` of the opened object or file; on failure *bytes_asked says
+ * how much and msg why. */
+static shmt_status map_object(const open_ctx *c, int fd, uint64_t bytes, unsigned char **base,
+                              size_t *map_len, uint64_t *bytes_asked, char *msg, size_t msglen)
+{
+	*map_len = (size_t)bytes;
+	*base = shmt_os_map_fd(fd, *map_len);
+	if (*base == NULL) {
+		*bytes_asked = bytes;
+		return sys_error(c, "map", errno, msg, msglen);
+	}
+	return SHMT_OK;
+}
+
+static shmt_status out_of_memory(char *msg, size_t msglen)
+{
+	snprintf(msg, msglen, "out of memory");
+	return SHMT_E_NOMEM;
+}
+
 shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
                       uint64_t *bytes_asked, char *msg, size_t msglen)
 {
@@ -2273,8 +2293,7 @@ shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
 	shmt_status st = SHMT_OK;
 	shmt_layout L, W;
 	if (c == NULL || desc == NULL || want == NULL) {
-		snprintf(msg, msglen, "out of memory");
-		st = SHMT_E_NOMEM;
+		st = out_of_memory(msg, msglen);
 		goto out;
 	}
 	if (a->name != NULL) {
@@ -2352,8 +2371,7 @@ shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
 	}
 	hdr = calloc(1, sizeof(shmt_header) + SHMT_MAX_COLUMNS * sizeof(shmt_coldesc));
 	if (hdr == NULL) {
-		snprintf(msg, msglen, "out of memory");
-		st = SHMT_E_NOMEM;
+		st = out_of_memory(msg, msglen);
 		goto out;
 	}
 	if (hdr_len > 0 && (rc = shmt_os_read_at(fd, hdr, hdr_len, 0)) != 0) {
@@ -2385,11 +2403,8 @@ shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
 			st = sys_error(c, "size", rc, msg, msglen);
 			goto out;
 		}
-		map_len = (size_t)W.map_bytes;
-		base = shmt_os_map_fd(fd, map_len);
-		if (base == NULL) {
-			*bytes_asked = W.map_bytes;
-			st = sys_error(c, "map", errno, msg, msglen);
+		st = map_object(c, fd, W.map_bytes, &base, &map_len, bytes_asked, msg, msglen);
+		if (st != SHMT_OK) {
 			goto out;
 		}
 		st = init_mapping(base, &W, want,
@@ -2400,8 +2415,7 @@ shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
 		}
 		t = handle_new(base, map_len, &W, want, ((shmt_header *)base)->seed);
 		if (t == NULL) {
-			snprintf(msg, msglen, "out of memory");
-			st = SHMT_E_NOMEM;
+			st = out_of_memory(msg, msglen);
 			goto out;
 		}
 		t->opened = SHMT_OPENED_CREATED;
@@ -2424,17 +2438,13 @@ shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
 			st = SHMT_E_DEFINITION;
 			goto out;
 		}
-		map_len = (size_t)L.map_bytes;
-		base = shmt_os_map_fd(fd, map_len);
-		if (base == NULL) {
-			*bytes_asked = L.map_bytes;
-			st = sys_error(c, "map", errno, msg, msglen);
+		st = map_object(c, fd, L.map_bytes, &base, &map_len, bytes_asked, msg, msglen);
+		if (st != SHMT_OK) {
 			goto out;
 		}
 		t = handle_new(base, map_len, &L, desc, stored.seed);
 		if (t == NULL) {
-			snprintf(msg, msglen, "out of memory");
-			st = SHMT_E_NOMEM;
+			st = out_of_memory(msg, msglen);
 			goto out;
 		}
 		t->opened = SHMT_OPENED_ATTACHED;
@@ -2476,8 +2486,7 @@ shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
 	}
 	if (t->name == NULL && t->path == NULL) {
 		t->fd = -1;
-		snprintf(msg, msglen, "out of memory");
-		st = SHMT_E_NOMEM;
+		st = out_of_memory(msg, msglen);
 		goto out;
 	}
 	*out = t;
