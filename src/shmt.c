@@ -948,14 +948,17 @@ static shmt_status cache_recount(shmt_table *t, shmt_stripe_raw *s)
 
 /* Could a row be held by a stripe rather than stored: kept from a delete,
  * or taken by an insert that is in flight (or died: its row comes back
- * when its stripe is next locked)? A hint (no lock): a write that
- * completed before the call is seen. */
+ * when its stripe is next locked)? An insert that holds no row yet (it is
+ * about to fail as full itself) does not count, so that processes failing
+ * on a full table do not send each other to lock_all_drained(). A hint
+ * (no lock): a write that completed before the call is seen. */
 static int rows_held_by_stripes(shmt_table *t)
 {
 	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
 		const shmt_stripe_raw *s = &t->stripes[i].s;
 		if (shmt_load_relaxed(&s->free_head) != 0 ||
-		    shmt_load_relaxed(&s->i_kind) == INTENT_INSERT) {
+		    (shmt_load_relaxed(&s->i_kind) == INTENT_INSERT &&
+		     shmt_load_relaxed(&s->i_new) != 0)) {
 			return 1;
 		}
 	}
