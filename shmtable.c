@@ -389,7 +389,7 @@ static zend_always_inline void php_shmtable_values_free(php_shmtable_values *pv)
 	pv->n = pv->ntmp = 0;
 }
 
-static bool php_shmtable_to_int(zval *v, zend_long *out, const char **why)
+static bool php_shmtable_to_int_any(zval *v, zend_long *out, const char **why)
 {
 	switch (Z_TYPE_P(v)) {
 	case IS_LONG:
@@ -425,7 +425,7 @@ static bool php_shmtable_to_int(zval *v, zend_long *out, const char **why)
 		if (type == IS_DOUBLE) {
 			zval dz;
 			ZVAL_DOUBLE(&dz, d);
-			return php_shmtable_to_int(&dz, out, why);
+			return php_shmtable_to_int_any(&dz, out, why);
 		}
 		*why = "non-numeric string";
 		return false;
@@ -436,7 +436,7 @@ static bool php_shmtable_to_int(zval *v, zend_long *out, const char **why)
 	}
 }
 
-static bool php_shmtable_to_float(zval *v, double *out, const char **why)
+static bool php_shmtable_to_float_any(zval *v, double *out, const char **why)
 {
 	switch (Z_TYPE_P(v)) {
 	case IS_DOUBLE:
@@ -470,6 +470,26 @@ static bool php_shmtable_to_float(zval *v, double *out, const char **why)
 		*why = zend_zval_type_name(v);
 		return false;
 	}
+}
+
+/* A value of the column's own type, the usual case, is read inline; any
+ * other goes through the conversions above. */
+static zend_always_inline bool php_shmtable_to_int(zval *v, zend_long *out, const char **why)
+{
+	if (EXPECTED(Z_TYPE_P(v) == IS_LONG)) {
+		*out = Z_LVAL_P(v);
+		return true;
+	}
+	return php_shmtable_to_int_any(v, out, why);
+}
+
+static zend_always_inline bool php_shmtable_to_float(zval *v, double *out, const char **why)
+{
+	if (EXPECTED(Z_TYPE_P(v) == IS_DOUBLE)) {
+		*out = Z_DVAL_P(v);
+		return true;
+	}
+	return php_shmtable_to_float_any(v, out, why);
 }
 
 /* A string for a string column, or NULL (exception pending, or *why set
@@ -545,9 +565,7 @@ static bool php_shmtable_values_from(php_shmtable_obj *obj, shmt_table *t, HashT
 		sv->col = col;
 		if (ci->type == SHMT_TYPE_INT) {
 			zend_long l;
-			if (EXPECTED(Z_TYPE_P(v) == IS_LONG)) {
-				l = Z_LVAL_P(v);
-			} else if (!php_shmtable_to_int(v, &l, &why)) {
+			if (!php_shmtable_to_int(v, &l, &why)) {
 				php_shmtable_arg_error(zend_ce_type_error, method, argn, argname,
 				                       "column \"%s\" must be of type int, %s given",
 				                       ci->name, why);
@@ -556,9 +574,7 @@ static bool php_shmtable_values_from(php_shmtable_obj *obj, shmt_table *t, HashT
 			sv->v.i = (int64_t)l;
 		} else if (ci->type == SHMT_TYPE_FLOAT) {
 			double d;
-			if (EXPECTED(Z_TYPE_P(v) == IS_DOUBLE)) {
-				d = Z_DVAL_P(v);
-			} else if (!php_shmtable_to_float(v, &d, &why)) {
+			if (!php_shmtable_to_float(v, &d, &why)) {
 				php_shmtable_arg_error(zend_ce_type_error, method, argn, argname,
 				                       "column \"%s\" must be of type float, %s given",
 				                       ci->name, why);
@@ -1536,7 +1552,7 @@ PHP_METHOD(ShmTable_Table, stats)
 	STAT("buckets", s.buckets);
 	STAT("stripes", s.stripes);
 	STAT("spare_rows", s.spare_rows);
-	STAT("kept_rows", s.cached_rows);
+	STAT("kept_rows", s.kept_rows);
 	STAT("read_retries", s.read_retries);
 #undef STAT
 	static const char *const opened[] = {"anonymous", "created", "attached", "reopened"};

@@ -1396,9 +1396,9 @@ static __attribute__((noinline, cold)) shmt_status lock_all_drained(shmt_table *
 }
 
 /* shmt_set() with the key's stripe (at least) locked. */
-static inline __attribute__((always_inline)) shmt_status set_locked(shmt_table *t, const keyinfo *ki, const char *key,
-                              size_t klen, const shmt_value *vals, uint32_t nvals,
-                              shmt_write_mode mode, bool *inserted)
+static inline __attribute__((always_inline)) shmt_status
+set_locked(shmt_table *t, const keyinfo *ki, const char *key, size_t klen,
+           const shmt_value *vals, uint32_t nvals, shmt_write_mode mode, bool *inserted)
 {
 	uint32_t idx, *link;
 	shmt_status st = find_locked(t, ki, key, klen, &idx, &link);
@@ -1542,9 +1542,9 @@ static int op_float(void *cell, const void *by, void *result)
 }
 
 /* incr_common() with the key's stripe (at least) locked. */
-static inline __attribute__((always_inline)) shmt_status incr_locked(shmt_table *t, const keyinfo *ki, const char *key,
-                               size_t klen, uint32_t col, const void *by, void *result,
-                               incr_op op)
+static inline __attribute__((always_inline)) shmt_status
+incr_locked(shmt_table *t, const keyinfo *ki, const char *key, size_t klen, uint32_t col,
+            const void *by, void *result, incr_op op)
 {
 	uint32_t idx, *link;
 	shmt_status st = find_locked(t, ki, key, klen, &idx, &link);
@@ -1623,26 +1623,28 @@ shmt_status shmt_incr_float(shmt_table *t, const char *key, size_t klen,
 /* ---------------------------------------------------------------------- */
 /* Counting, statistics, iteration                                          */
 
-/* Rows the stripes keep for their next inserts (counted live). */
-static uint64_t cached_rows(shmt_table *t)
+/* Rows stored: live minus the rows the stripes keep for their next
+ * inserts (counted live); *kept gets the latter. */
+static uint64_t count_rows(shmt_table *t, uint64_t *kept)
 {
-	uint64_t n = 0;
+	uint64_t live = shmt_load_relaxed(&t->a->live), n = 0;
 	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
 		n += shmt_load_relaxed(&t->stripes[i].s.free_n);
 	}
-	return n;
+	*kept = n;
+	return live > n ? live - n : 0;
 }
 
 uint64_t shmt_count(shmt_table *t)
 {
-	uint64_t live = shmt_load_relaxed(&t->a->live), kept = cached_rows(t);
-	return live > kept ? live - kept : 0;
+	uint64_t kept;
+	return count_rows(t, &kept);
 }
 
 void shmt_get_stats(shmt_table *t, shmt_stats *st)
 {
 	memset(st, 0, sizeof(*st));
-	st->rows = shmt_count(t);
+	st->rows = count_rows(t, &st->kept_rows);
 	st->size = t->size;
 	st->memory_size = t->map_bytes;
 	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
@@ -1671,7 +1673,6 @@ void shmt_get_stats(shmt_table *t, shmt_stats *st)
 	st->buckets = t->nbuckets;
 	st->stripes = (uint64_t)t->stripe_mask + 1;
 	st->spare_rows = t->total_rows - t->size;
-	st->cached_rows = cached_rows(t);
 	st->read_retries = t->read_retries;
 }
 
@@ -1848,8 +1849,8 @@ shmt_status shmt_snapshot_buckets(shmt_table *t, uint32_t from, void *buf, size_
 shmt_status shmt_check(shmt_table *t, char *msg, size_t msglen)
 {
 	shmt_status st = SHMT_OK;
-	uint32_t locked = 0, nstripes = t->stripe_mask + 1;
-	int alloc_held = 0;
+	uint32_t nstripes = t->stripe_mask + 1;
+	int stripes_held = 0, alloc_held = 0;
 	unsigned char *mark = NULL;
 	char dummy[1];
 	if (msg == NULL || msglen == 0) {
@@ -1863,7 +1864,7 @@ shmt_status shmt_check(shmt_table *t, char *msg, size_t msglen)
 	if (st != SHMT_OK) {
 		FAIL("stripe %u: lock unusable", failed_at);
 	}
-	locked = nstripes;
+	stripes_held = 1;
 	st = alloc_lock(t);
 	if (st != SHMT_OK) {
 		FAIL("allocator lock unusable");
@@ -1983,8 +1984,8 @@ out:
 	if (alloc_held) {
 		alloc_unlock(t);
 	}
-	while (locked > 0) {
-		stripe_unlock(&t->stripes[--locked].s);
+	if (stripes_held) {
+		unlock_all(t);
 	}
 	return st;
 }

@@ -120,7 +120,7 @@ typedef struct {
 	uint64_t buckets;
 	uint64_t stripes;
 	uint64_t spare_rows;
-	uint64_t cached_rows;    /* deleted rows stripes keep for their next
+	uint64_t kept_rows;      /* deleted rows stripes keep for their next
 	                            inserts (free, but not yet handed back) */
 	uint64_t read_retries;   /* optimistic reads repeated (this process) */
 } shmt_stats;

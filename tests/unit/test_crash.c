@@ -204,7 +204,7 @@ static uint64_t kept_rows(shmt_table *t)
 {
 	shmt_stats s;
 	shmt_get_stats(t, &s);
-	return s.cached_rows;
+	return s.kept_rows;
 }
 
 /* Insert and delete scratch keys until every stripe keeps a deleted row
