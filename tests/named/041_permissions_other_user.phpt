@@ -26,8 +26,17 @@ $path = named_path('perm');
 $f = named_table();
 $f->create(path: $path);
 $as = trim((string)shell_exec('command -v setpriv')) . ' --reuid=nobody --regid=nogroup --clear-groups ';
+// The other user must be able to load the module, and the build tree may
+// sit in a directory only root can enter (mktemp -d makes it 0700): it
+// loads a copy from a directory anyone can read.
+$moddir = sys_get_temp_dir() . '/shmt_041_' . getmypid();
+@mkdir($moddir);
+chmod($moddir, 0755);
+$so = "$moddir/shmtable.so";
+copy(named_module(), $so);
+chmod($so, 0644);
 echo named_clean(named_php('preg_match("/^Uid:\\s+(\\d+)/m", file_get_contents("/proc/self/status"), $m);'
-    . ' echo $m[1] === "0" ? "still root\n" : "running as another user\n";', [], $as));
+    . ' echo $m[1] === "0" ? "still root\n" : "running as another user\n";', [], $as, $so));
 $script = <<<'PHP'
     foreach (['attach name' => fn() => ShmTable\Table::attach($argv[1]),
               'attach path' => fn() => ShmTable\Table::attach(path: $argv[2]),
@@ -36,7 +45,9 @@ $script = <<<'PHP'
         catch (ShmTable\Exception $e) { echo "$what: ", get_class($e), ': ', $e->getMessage(), "\n"; }
     }
     PHP;
-echo named_clean(named_php($script, [$name, $path], $as));
+echo named_clean(named_php($script, [$name, $path], $as, $so));
+unlink($so);
+rmdir($moddir);
 // Nothing changed: the owner still has both.
 clearstatcache();
 var_dump(file_exists("/dev/shm/shmtable.$name"), $t->get('k', 'hits'), Table::attach(path: $path)->check());
