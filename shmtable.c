@@ -518,7 +518,8 @@ static zend_string *php_shmtable_to_string(zval *v, const char **why)
 /*
  * Convert a row array into engine values. Nothing is written anywhere; on
  * failure an exception is pending and pv is freed. Must run before the
- * engine is called, since it may run user code (__toString).
+ * engine is called, since it may run user code (__toString). The caller
+ * must hold a counted reference to `row` for as long as pv is in use.
  */
 static bool php_shmtable_values_from(php_shmtable_obj *obj, shmt_table *t, HashTable *row,
                                      const char *method, int argn, const char *argname,
@@ -584,9 +585,11 @@ static bool php_shmtable_values_from(php_shmtable_obj *obj, shmt_table *t, HashT
 		} else {
 			zend_string *s;
 			if (Z_TYPE_P(v) == IS_STRING && !by_ref) {
-				/* Borrowed: the caller's array holds it until the call
-				 * returns, and no user code can reach this element (it is
-				 * not a reference) before the engine has copied it. */
+				/* Borrowed: it is not a reference, and the caller holds a
+				 * counted reference to the array for the whole call (a
+				 * method argument; $t[k] = takes one), so a __toString()
+				 * run for a later column that changes the array changes a
+				 * separated copy, and cannot free this one. */
 				s = Z_STR_P(v);
 			} else {
 				s = php_shmtable_to_string(v, &why);
@@ -1633,7 +1636,14 @@ static void php_shmtable_offset_set(php_shmtable_obj *obj, zval *offset, zval *v
 		php_shmtable_arg_error(zend_ce_type_error, "set", 2, "row",
 		                       "must be of type array, %s given", zend_zval_type_name(value));
 	} else {
-		php_shmtable_do_set(obj, "set", key, Z_ARRVAL_P(value), SHMT_UPSERT);
+		/* $t['k'] = $row hands over the variable's own array, not a
+		 * counted copy as a method argument is. A __toString() run by the
+		 * conversion could free it ($row = null) or change it in place
+		 * while its values are read: hold a reference for the call. */
+		zval row;
+		ZVAL_COPY(&row, value);
+		php_shmtable_do_set(obj, "set", key, Z_ARRVAL(row), SHMT_UPSERT);
+		zval_ptr_dtor(&row);
 	}
 	zend_string_release(key);
 }
@@ -1718,7 +1728,11 @@ static zval *php_shmtable_read_dimension(zend_object *o, zval *offset, int type,
 
 static void php_shmtable_write_dimension(zend_object *o, zval *offset, zval *value)
 {
+	/* The conversion may run user code that drops the last reference to
+	 * the table (as zend_std_write_dimension() guards against too). */
+	GC_ADDREF(o);
 	php_shmtable_offset_set(php_shmtable_from(o), offset, value);
+	OBJ_RELEASE(o);
 }
 
 static int php_shmtable_has_dimension(zend_object *o, zval *offset, int check_empty)
