@@ -1716,7 +1716,15 @@ PHP_METHOD(ShmTable_Table, offsetUnset)
 
 static zval *php_shmtable_read_dimension(zend_object *o, zval *offset, int type, zval *rv)
 {
-	(void)type;
+	if (UNEXPECTED(type != BP_VAR_R && type != BP_VAR_IS)) {
+		/* $t['k']['c'] = 1, $t['k']['c']++, $t['k'][] = 1,
+		 * unset($t['k']['c']), $r = &$t['k'], a by-reference argument:
+		 * each would change a copy of the row and lose the write. */
+		zend_throw_error(NULL, "Cannot modify a row of ShmTable\\Table in place: $t[$key] "
+		                       "is a copy; write columns with set(), add to a number with "
+		                       "incr()");
+		return NULL;
+	}
 	ZVAL_UNDEF(rv);
 	php_shmtable_offset_get(php_shmtable_from(o), offset, rv);
 	if (EG(exception)) {

@@ -266,18 +266,12 @@ offsetSet("new", resource) => TypeError: ShmTable\Table::set(): Argument #2 ($ro
 --- appending, and writing through the row that $t[...] returned (a copy)
 $t[] = ["i" => 2] => Error: Cannot append to ShmTable\Table: a row needs a key
 $t->offsetSet(null, ["i" => 2]) => Error: Cannot append to ShmTable\Table: a row needs a key
-    (Notice: Indirect modification of overloaded element of ShmTable\Table has no effect)
-$t["k"]["i"] = 5 => NULL
-    (Notice: Indirect modification of overloaded element of ShmTable\Table has no effect)
-$t["k"][] = 5 => NULL
-    (Notice: Indirect modification of overloaded element of ShmTable\Table has no effect)
-$t["k"]["i"]++ => NULL
-    (Notice: Indirect modification of overloaded element of ShmTable\Table has no effect)
-unset($t["k"]["i"]) => NULL
-    (Notice: Indirect modification of overloaded element of ShmTable\Table has no effect)
-$r = &$t["k"] => NULL
-    (Notice: Indirect modification of overloaded element of ShmTable\Table has no effect)
-$t["k"]++ => TypeError: Cannot increment array
+$t["k"]["i"] = 5 => Error: Cannot modify a row of ShmTable\Table in place: $t[$key] is a copy; write columns with set(), add to a number with incr()
+$t["k"][] = 5 => Error: Cannot modify a row of ShmTable\Table in place: $t[$key] is a copy; write columns with set(), add to a number with incr()
+$t["k"]["i"]++ => Error: Cannot modify a row of ShmTable\Table in place: $t[$key] is a copy; write columns with set(), add to a number with incr()
+unset($t["k"]["i"]) => Error: Cannot modify a row of ShmTable\Table in place: $t[$key] is a copy; write columns with set(), add to a number with incr()
+$r = &$t["k"] => Error: Cannot modify a row of ShmTable\Table in place: $t[$key] is a copy; write columns with set(), add to a number with incr()
+$t["k"]++ => Error: Cannot modify a row of ShmTable\Table in place: $t[$key] is a copy; write columns with set(), add to a number with incr()
     (Warning: Array to string conversion)
 $t["k"] .= "x" => TypeError: ShmTable\Table::set(): Argument #2 ($row) must be of type array, string given
 foreach ($t as &$row) => Error: An iterator cannot be used with foreach by reference
