@@ -866,6 +866,13 @@ PHP_METHOD(ShmTable_Table, column)
 		zend_argument_value_error(1, "must be between 1 and %u bytes long", SHMT_MAX_COL_NAME);
 		RETURN_THROWS();
 	}
+	if (memchr(ZSTR_VAL(name), '\0', ZSTR_LEN(name)) != NULL) {
+		/* A table's header keeps names NUL-terminated, and opening a named
+		 * or file table refuses one with a NUL inside: it could never be
+		 * attached again. */
+		zend_argument_value_error(1, "must not contain any null bytes");
+		RETURN_THROWS();
+	}
 	if (type != SHMT_TYPE_INT && type != SHMT_TYPE_FLOAT && type != SHMT_TYPE_STRING) {
 		zend_argument_value_error(2, "must be ShmTable\\Table::TYPE_INT, "
 		                             "ShmTable\\Table::TYPE_FLOAT or ShmTable\\Table::TYPE_STRING");

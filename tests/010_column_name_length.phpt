@@ -22,11 +22,12 @@ attempt('63 ascii + 1 two-byte char', fn() => $t->column(str_repeat('c', 62) . "
 attempt('1 byte', fn() => $t->column('a', Table::TYPE_INT));
 attempt('1 byte, other case', fn() => $t->column('A', Table::TYPE_INT));
 attempt('63 bytes', fn() => $t->column($n63, Table::TYPE_STRING, 5));
-attempt('binary name', fn() => $t->column("x\0y", Table::TYPE_FLOAT));
+attempt('name with a NUL byte', fn() => $t->column("x\0y", Table::TYPE_FLOAT));
+attempt('binary name', fn() => $t->column("x\xffy", Table::TYPE_FLOAT));
 var_dump($t->create());
 
-$t->set('k', ['a' => 1, 'A' => 2, $n63 => 'hello', "x\0y" => 1.5]);
-var_dump($t->get('k', 'a'), $t->get('k', 'A'), $t->get('k', $n63), $t->get('k', "x\0y"));
+$t->set('k', ['a' => 1, 'A' => 2, $n63 => 'hello', "x\xffy" => 1.5]);
+var_dump($t->get('k', 'a'), $t->get('k', 'A'), $t->get('k', $n63), $t->get('k', "x\xffy"));
 var_dump(array_map('strlen', array_keys($t->get('k'))));
 ?>
 --EXPECT--
@@ -36,6 +37,7 @@ empty: ValueError: ShmTable\Table::column(): Argument #1 ($name) must be between
 bool(true)
 bool(true)
 bool(true)
+name with a NUL byte: ValueError: ShmTable\Table::column(): Argument #1 ($name) must not contain any null bytes
 bool(true)
 bool(true)
 int(1)
