@@ -389,6 +389,108 @@ static zend_always_inline void php_shmtable_values_free(php_shmtable_values *pv)
 	pv->n = pv->ntmp = 0;
 }
 
+static inline bool php_shmtable_is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * The integer that a numeric string denotes, for the strings that
+ * is_numeric_string() reads as a float: with a fraction ("12.0"), an
+ * exponent ("1e3") or more digits than int64 holds. Read from the decimal
+ * digits, never through a double (which would round "9007199254740993.0"
+ * to ...992, "12.0000000000000001" to 12, "-9223372036854775809" to
+ * PHP_INT_MIN). false with *why when the string denotes a number with a
+ * fractional part, or one outside int64. s must be numeric.
+ */
+static bool php_shmtable_decimal_to_int(const char *s, size_t len, zend_long *out,
+                                        const char **why)
+{
+	const char *p = s, *end = s + len;
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\v' ||
+	                   *p == '\f')) {
+		p++;
+	}
+	bool neg = false;
+	if (p < end && (*p == '-' || *p == '+')) {
+		neg = *p == '-';
+		p++;
+	}
+	/* The digits are int[0..nint) then frac[0..nfrac): the value is
+	 * digits * 10^(exp - nfrac). */
+	const char *ip = p;
+	while (p < end && php_shmtable_is_digit(*p)) {
+		p++;
+	}
+	size_t nint = (size_t)(p - ip);
+	const char *fp = p;
+	if (p < end && *p == '.') {
+		fp = ++p;
+		while (p < end && php_shmtable_is_digit(*p)) {
+			p++;
+		}
+	}
+	size_t nfrac = (size_t)(p - fp);
+	int64_t exp = 0;
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		p++;
+		bool eneg = false;
+		if (p < end && (*p == '-' || *p == '+')) {
+			eneg = *p == '-';
+			p++;
+		}
+		for (; p < end && php_shmtable_is_digit(*p); p++) {
+			if (exp < INT64_C(1000000000000)) { /* beyond: just as far out */
+				exp = exp * 10 + (*p - '0');
+			}
+		}
+		if (eneg) {
+			exp = -exp;
+		}
+	}
+#define DIGIT(i) ((i) < nint ? ip[(i)] : fp[(i) - nint])
+	size_t n = nint + nfrac, first = 0, last = n;
+	while (first < n && DIGIT(first) == '0') {
+		first++;
+	}
+	if (first == n) {
+		*out = 0; /* "0.0", "-0e5" */
+		return true;
+	}
+	while (DIGIT(last - 1) == '0') {
+		last--;
+	}
+	/* Significant digits [first, last) times 10^e10. */
+	int64_t e10 = exp - (int64_t)nfrac + (int64_t)(n - last);
+	if (e10 < 0) {
+		*why = "float with fractional part";
+		return false;
+	}
+	if ((int64_t)(last - first) + e10 > 19) {
+		*why = "float out of int range";
+		return false;
+	}
+	uint64_t mag = 0; /* at most 19 digits: below 2^64 */
+	for (size_t i = first; i < last; i++) {
+		mag = mag * 10 + (uint64_t)(DIGIT(i) - '0');
+	}
+#undef DIGIT
+	for (int64_t i = 0; i < e10; i++) {
+		if (mag > UINT64_MAX / 10) {
+			*why = "float out of int range";
+			return false;
+		}
+		mag *= 10;
+	}
+	uint64_t limit = neg ? (uint64_t)ZEND_LONG_MAX + 1 : (uint64_t)ZEND_LONG_MAX;
+	if (mag > limit) {
+		*why = "float out of int range";
+		return false;
+	}
+	*out = !neg ? (zend_long)mag : mag == limit ? ZEND_LONG_MIN : -(zend_long)mag;
+	return true;
+}
+
 static bool php_shmtable_to_int_any(zval *v, zend_long *out, const char **why)
 {
 	switch (Z_TYPE_P(v)) {
@@ -423,9 +525,7 @@ static bool php_shmtable_to_int_any(zval *v, zend_long *out, const char **why)
 			return true;
 		}
 		if (type == IS_DOUBLE) {
-			zval dz;
-			ZVAL_DOUBLE(&dz, d);
-			return php_shmtable_to_int_any(&dz, out, why);
+			return php_shmtable_decimal_to_int(Z_STRVAL_P(v), Z_STRLEN_P(v), out, why);
 		}
 		*why = "non-numeric string";
 		return false;
