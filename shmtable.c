@@ -727,6 +727,20 @@ fail:
 	return false;
 }
 
+/* cmpset()/cmpdel(): an empty $expected would compare nothing and make
+ * the call unconditional, which is never what the caller meant. */
+static bool php_shmtable_check_expected(const char *method, HashTable *expected)
+{
+	if (UNEXPECTED(zend_hash_num_elements(expected) == 0)) {
+		php_shmtable_arg_error(zend_ce_value_error, method, 2, "expected",
+		                       "must not be empty; use %s() to %s unconditionally",
+		                       strcmp(method, "cmpset") == 0 ? "set" : "del",
+		                       strcmp(method, "cmpset") == 0 ? "write" : "delete");
+		return false;
+	}
+	return true;
+}
+
 /* ------------------------------------------------------------------ */
 /* Engine row image -> PHP values                                       */
 
@@ -1415,7 +1429,8 @@ static int php_shmtable_do_del(php_shmtable_obj *obj, const char *method, zend_s
 	pv.n = 0;
 	pv.vals = NULL;
 	if (expected != NULL) {
-		if (!php_shmtable_values_from(obj, t, expected, method, 2, "expected", &pv)) {
+		if (!php_shmtable_check_expected(method, expected) ||
+		    !php_shmtable_values_from(obj, t, expected, method, 2, "expected", &pv)) {
 			return -1;
 		}
 		if ((t = php_shmtable_live(obj)) == NULL) {
@@ -1506,7 +1521,8 @@ PHP_METHOD(ShmTable_Table, cmpset)
 		RETURN_THROWS();
 	}
 	php_shmtable_values pe, pr;
-	if (!php_shmtable_values_from(obj, t, expected, "cmpset", 2, "expected", &pe)) {
+	if (!php_shmtable_check_expected("cmpset", expected) ||
+	    !php_shmtable_values_from(obj, t, expected, "cmpset", 2, "expected", &pe)) {
 		RETURN_THROWS();
 	}
 	if (!php_shmtable_values_from(obj, t, row, "cmpset", 3, "row", &pr)) {

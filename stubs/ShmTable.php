@@ -218,7 +218,7 @@ namespace ShmTable {
          * (ints exactly, floats bit for bit, strings byte for byte), atomically.
          *
          * @param string $key
-         * @param array $expected column name => value; empty matches any existing row
+         * @param array $expected column name => value; at least one (empty is a ValueError)
          * @param array $row
          * @return bool true if written, false on a missing key or a mismatch
          */

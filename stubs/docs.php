@@ -146,7 +146,7 @@ return [
     'Table::cmpset' => [
         'doc' => "Writes \$row only if the row exists and every column in \$expected equals the stored value\n"
             . '(ints exactly, floats bit for bit, strings byte for byte), atomically.',
-        'param' => ['expected' => 'column name => value; empty matches any existing row'],
+        'param' => ['expected' => 'column name => value; at least one (empty is a ValueError)'],
         'return' => 'true if written, false on a missing key or a mismatch',
     ],
     'Table::cmpdel' => [

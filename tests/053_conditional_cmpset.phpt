@@ -30,7 +30,11 @@ function check(string $label, Table $t, array $expected, array $row): void {
 
 echo "-- missing key\n";
 var_dump($t->cmpset('k', ['i' => 0], ['i' => 1]));
-var_dump($t->cmpset('k', [], ['i' => 1]));
+try {
+    $t->cmpset('k', [], ['i' => 1]);
+} catch (ValueError $e) {
+    echo get_class($e), ': ', $e->getMessage(), "\n";
+}
 var_dump($t->exists('k'), count($t));
 
 $t->set('k', ['i' => 5, 'f' => 0.0, 's' => 'abc']);
@@ -65,6 +69,7 @@ check('i,f,s all match', $t, ['i' => 7, 'f' => 1.5, 's' => 'AbC'], ['i' => 8]);
 check('i,f match, s not', $t, ['i' => 8, 'f' => 1.5, 's' => 'abc'], ['i' => 0]);
 check('i not, f,s match', $t, ['i' => 7, 'f' => 1.5, 's' => 'AbC'], ['i' => 0]);
 check('empty expected', $t, [], ['i' => 100]);
+$t->set('k', ['i' => 100]);
 echo "-- refused rows write nothing\n";
 check('too long', $t, ['i' => 100], ['i' => 1, 's' => '123456789']);
 check('bad type', $t, ['i' => 100], ['s' => 'x', 'i' => 'abc']);
@@ -73,7 +78,7 @@ check('unknown column', $t, ['i' => 100], ['nope' => 1]);
 --EXPECT--
 -- missing key
 bool(false)
-bool(false)
+ValueError: ShmTable\Table::cmpset(): Argument #2 ($expected) must not be empty; use set() to write unconditionally
 bool(false)
 int(0)
 -- ints
@@ -104,7 +109,7 @@ s="abc": false -> {i:7 f:1.5 s:"AbC"}
 i,f,s all match: true -> {i:8 f:1.5 s:"AbC"}
 i,f match, s not: false -> {i:8 f:1.5 s:"AbC"}
 i not, f,s match: false -> {i:8 f:1.5 s:"AbC"}
-empty expected: true -> {i:100 f:1.5 s:"AbC"}
+empty expected: ValueError: ShmTable\Table::cmpset(): Argument #2 ($expected) must not be empty; use set() to write unconditionally -> {i:8 f:1.5 s:"AbC"}
 -- refused rows write nothing
 too long: ValueError: ShmTable\Table::cmpset(): Argument #3 ($row) column "s" takes at most 8 bytes, 9 given -> {i:100 f:1.5 s:"AbC"}
 bad type: TypeError: ShmTable\Table::cmpset(): Argument #3 ($row) column "i" must be of type int, non-numeric string given -> {i:100 f:1.5 s:"AbC"}

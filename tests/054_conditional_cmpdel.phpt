@@ -36,11 +36,11 @@ check('all match', $t, 'k', ['i' => 1, 'f' => -0.0, 's' => "x\0"]);
 check('again', $t, 'k', ['i' => 1]);
 $r = $t->get('other');
 echo $r['i'], ' ', var_export($r['f'], true), ' ', bin2hex($r['s']), "\n";
-check('empty expected deletes', $t, 'other', []);
+check('empty expected', $t, 'other', []);
 ?>
 --EXPECT--
 missing: false -> absent, count 0
-missing, empty expected: false -> absent, count 0
+missing, empty expected: ValueError -> absent, count 0
 i mismatch: false -> present, count 2
 f 0.0 vs -0.0: false -> present, count 2
 s "x" vs "x\0": false -> present, count 2
@@ -49,4 +49,4 @@ bad type: TypeError -> present, count 2
 all match: true -> absent, count 1
 again: false -> absent, count 1
 1 -0.0 7800
-empty expected deletes: true -> absent, count 0
+empty expected: ValueError -> present, count 1
