@@ -922,7 +922,6 @@ PHP_METHOD(ShmTable_Table, __construct)
 		Z_PARAM_DOUBLE(conflict)
 		Z_PARAM_LONG(key_max)
 	ZEND_PARSE_PARAMETERS_END();
-	(void)conflict; /* accepted for Swoole\Table code; capacity is exact */
 
 	if (obj->constructed) {
 		zend_throw_error(NULL, "Cannot call constructor twice");
@@ -930,6 +929,12 @@ PHP_METHOD(ShmTable_Table, __construct)
 	}
 	if (size < 1 || size > (zend_long)SHMT_MAX_ROWS) {
 		zend_argument_value_error(1, "must be between 1 and %u", SHMT_MAX_ROWS);
+		RETURN_THROWS();
+	}
+	/* Accepted for Swoole\Table code and ignored (capacity is exact), but
+	 * only as a proportion: 63 here is a key length in the wrong place. */
+	if (!(conflict >= 0.0 && conflict <= 1.0)) {
+		zend_argument_value_error(2, "must be between 0 and 1");
 		RETURN_THROWS();
 	}
 	if (key_max < 1 || key_max > (zend_long)SHMT_MAX_KEY_LEN) {

@@ -37,7 +37,7 @@ namespace ShmTable {
          * A table that holds exactly $size rows, whatever the keys.
          *
          * @param int $size rows the table holds, 1..2147483647
-         * @param float $conflictProportion accepted for Swoole\Table compatibility and ignored
+         * @param float $conflictProportion 0 to 1 (else a ValueError); accepted for Swoole\Table compatibility and ignored
          * @param int $maxKeyLength longest key in bytes, 1..1024; every row reserves this much
          * @throws \ValueError when $size or $maxKeyLength is out of range
          */

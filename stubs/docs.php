@@ -23,7 +23,7 @@ return [
         'doc' => 'A table that holds exactly $size rows, whatever the keys.',
         'param' => [
             'size' => 'rows the table holds, 1..2147483647',
-            'conflictProportion' => 'accepted for Swoole\\Table compatibility and ignored',
+            'conflictProportion' => '0 to 1 (else a ValueError); accepted for Swoole\\Table compatibility and ignored',
             'maxKeyLength' => 'longest key in bytes, 1..1024; every row reserves this much',
         ],
         'throws' => ['\\ValueError' => 'when $size or $maxKeyLength is out of range'],

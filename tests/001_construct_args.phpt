@@ -1,5 +1,5 @@
 --TEST--
-Table::__construct(): size and maxKeyLength bounds, conflictProportion accepted and ignored
+Table::__construct(): size and maxKeyLength bounds, conflictProportion 0..1 accepted and ignored
 --EXTENSIONS--
 shmtable
 --FILE--
@@ -30,11 +30,17 @@ attempt('maxKeyLength 1024', fn() => new Table(10, 0.2, 1024));
 attempt('named maxKeyLength: 200', fn() => new Table(1000, maxKeyLength: 200));
 attempt('named maxKeyLength: 0', fn() => new Table(1000, maxKeyLength: 0));
 
-// conflictProportion exists only for Swoole\Table compatibility.
+// conflictProportion exists only for Swoole\Table compatibility: a
+// proportion from 0 to 1, ignored.
 attempt('new Table(128, 1)', fn() => new Table(128, 1));
 attempt('new Table(1024, 0.5)', fn() => new Table(1024, 0.5));
 attempt('new Table(64, 0.0)', fn() => new Table(64, 0.0));
 attempt('new Table(64, 1000.0)', fn() => new Table(64, 1000.0));
+attempt('new Table(64, 63) (a key length in the wrong place)', fn() => new Table(64, 63));
+attempt('new Table(64, -1.0)', fn() => new Table(64, -1.0));
+attempt('new Table(64, 1.0000000000000002)', fn() => new Table(64, 1.0000000000000002));
+attempt('new Table(64, NAN)', fn() => new Table(64, NAN));
+attempt('new Table(64, -0.0)', fn() => new Table(64, -0.0));
 
 // Size is checked before maxKeyLength (argument order).
 attempt('size 0 and maxKeyLength 0', fn() => new Table(0, 0.2, 0));
@@ -59,6 +65,11 @@ named maxKeyLength: 0: ValueError: ShmTable\Table::__construct(): Argument #3 ($
 new Table(128, 1): ok, getSize()=128
 new Table(1024, 0.5): ok, getSize()=1024
 new Table(64, 0.0): ok, getSize()=64
-new Table(64, 1000.0): ok, getSize()=64
+new Table(64, 1000.0): ValueError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be between 0 and 1
+new Table(64, 63) (a key length in the wrong place): ValueError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be between 0 and 1
+new Table(64, -1.0): ValueError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be between 0 and 1
+new Table(64, 1.0000000000000002): ValueError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be between 0 and 1
+new Table(64, NAN): ValueError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be between 0 and 1
+new Table(64, -0.0): ok, getSize()=64
 size 0 and maxKeyLength 0: ValueError: ShmTable\Table::__construct(): Argument #1 ($size) must be between 1 and 2147483647
 size "abc": TypeError: ShmTable\Table::__construct(): Argument #1 ($size) must be of type int, string given

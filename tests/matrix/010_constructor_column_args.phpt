@@ -17,7 +17,7 @@ echo "--- __construct(\$size)\n";
 foreach ($ints as $v) {
     try_call('size ' . describe($v), fn() => (new Table($v))->getSize());
 }
-echo "--- __construct(8, \$conflictProportion): any float is accepted and ignored\n";
+echo "--- __construct(8, \$conflictProportion): 0 to 1 is accepted and ignored\n";
 foreach ($floats as $v) {
     try_call('conflictProportion ' . describe($v), fn() => (new Table(8, $v))->getSize());
 }
@@ -115,19 +115,19 @@ size [0 => 7] => TypeError: ShmTable\Table::__construct(): Argument #1 ($size) m
 size stdClass => TypeError: ShmTable\Table::__construct(): Argument #1 ($size) must be of type int, stdClass given
 size Str("7") => TypeError: ShmTable\Table::__construct(): Argument #1 ($size) must be of type int, Str given
 size resource => TypeError: ShmTable\Table::__construct(): Argument #1 ($size) must be of type int, resource given
---- __construct(8, $conflictProportion): any float is accepted and ignored
+--- __construct(8, $conflictProportion): 0 to 1 is accepted and ignored
     (Deprecated: ShmTable\Table::__construct(): Passing null to parameter #2 ($conflictProportion) of type float is deprecated)
 conflictProportion NULL => 8
 conflictProportion true => 8
 conflictProportion 0 => 8
-conflictProportion -1 => 8
+conflictProportion -1 => ValueError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be between 0 and 1
 conflictProportion 0.0 => 8
 conflictProportion -0.0 => 8
-conflictProportion 1.5 => 8
-conflictProportion 1.0E+308 => 8
-conflictProportion NAN => 8
-conflictProportion INF => 8
-conflictProportion -INF => 8
+conflictProportion 1.5 => ValueError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be between 0 and 1
+conflictProportion 1.0E+308 => ValueError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be between 0 and 1
+conflictProportion NAN => ValueError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be between 0 and 1
+conflictProportion INF => ValueError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be between 0 and 1
+conflictProportion -INF => ValueError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be between 0 and 1
 conflictProportion "" => TypeError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be of type float, string given
 conflictProportion "0.5" => 8
 conflictProportion "abc" => TypeError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be of type float, string given
