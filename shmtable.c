@@ -292,6 +292,65 @@ static ZEND_COLD void php_shmtable_status_error(shmt_status st, php_shmtable_obj
 	}
 }
 
+/*
+ * Row copies. A table whose row fits in PHP_SHMTABLE_ROW_BUDGET keeps one
+ * row buffer (obj->img, made at create()) and copies up to 64 rows per
+ * snapshot call in a foreach. A bigger row (string columns of up to 1 MiB
+ * each, 256 of them) gets its buffer per call instead, and every buffer or
+ * result of that size is first checked against memory_limit: past it, the
+ * Zend allocator ends the request with a fatal error that nobody can catch,
+ * where this throws a ShmTable\Exception.
+ */
+#define PHP_SHMTABLE_ROW_BUDGET ((size_t)256 * 1024)
+
+static size_t php_shmtable_memory_limit(void)
+{
+	return PG(memory_limit) < 0 ? SIZE_MAX : (size_t)PG(memory_limit);
+}
+
+/* What emalloc(bytes) may add to the allocator's real size, which is what
+ * memory_limit bounds: a small block its size; a run of pages its share of
+ * a 2 MiB chunk when packed with runs of its size (a whole chunk above 255
+ * pages: two never share one); a huge block its pages. */
+static size_t php_shmtable_alloc_cost(size_t bytes)
+{
+	if (bytes <= ZEND_MM_MAX_SMALL_SIZE) {
+		return bytes;
+	}
+	if (bytes <= ZEND_MM_MAX_LARGE_SIZE) {
+		size_t pages = (bytes + ZEND_MM_PAGE_SIZE - 1) / ZEND_MM_PAGE_SIZE;
+		return ZEND_MM_CHUNK_SIZE / ((ZEND_MM_PAGES - ZEND_MM_FIRST_PAGE) / pages);
+	}
+	return bytes > SIZE_MAX - ZEND_MM_PAGE_SIZE ? SIZE_MAX
+	                                            : ZEND_MM_ALIGNED_SIZE_EX(bytes, ZEND_MM_PAGE_SIZE);
+}
+
+/* Whether allocations costing `cost` (php_shmtable_alloc_cost()) fit under
+ * memory_limit now; if not, a ShmTable\Exception saying what needed them. */
+static ZEND_COLD bool php_shmtable_memory_fits(const char *method, const char *what,
+                                               size_t cost)
+{
+	size_t limit = php_shmtable_memory_limit();
+	size_t used = zend_memory_usage(true);
+	if (used <= limit && cost <= limit - used) {
+		return true;
+	}
+	zend_throw_exception_ex(php_shmtable_exception_ce, 0,
+	                        "ShmTable\\Table::%s(): %s needs %zu bytes, more than memory_limit "
+	                        "leaves (%zu of %zu bytes free)",
+	                        method, what, cost, used < limit ? limit - used : 0, limit);
+	return false;
+}
+
+/* emalloc(bytes) if it fits under memory_limit; NULL with the exception. */
+static ZEND_COLD void *php_shmtable_big_alloc(const char *method, const char *what,
+                                              size_t bytes)
+{
+	return php_shmtable_memory_fits(method, what, php_shmtable_alloc_cost(bytes))
+	           ? emalloc(bytes)
+	           : NULL;
+}
+
 /* The name the method was called by (exist/exists, delete/del). */
 static const char *php_shmtable_method_name(zend_execute_data *execute_data)
 {
@@ -744,6 +803,23 @@ static bool php_shmtable_check_expected(const char *method, HashTable *expected)
 /* ------------------------------------------------------------------ */
 /* Engine row image -> PHP values                                       */
 
+/* The length of a string column's value in a row image. */
+static zend_always_inline uint32_t php_shmtable_str_len(const shmt_colinfo *ci,
+                                                       const unsigned char *b)
+{
+	uint32_t len;
+	if (ci->lenw == 1) {
+		len = b[ci->lenoff];
+	} else if (ci->lenw == 2) {
+		uint16_t l16;
+		memcpy(&l16, b + ci->lenoff, 2);
+		len = l16;
+	} else {
+		memcpy(&len, b + ci->lenoff, 4);
+	}
+	return len > ci->size ? ci->size : len;
+}
+
 /* Decodes inline from the column's position in the image (shmt_colinfo),
  * one call less per value than shmt_img_*(): rows are decoded by the
  * hundred thousand in a foreach. */
@@ -760,19 +836,7 @@ static zend_always_inline void php_shmtable_value_ci(const shmt_colinfo *ci, con
 		memcpy(&v, b + ci->off, 8);
 		ZVAL_DOUBLE(rv, v);
 	} else {
-		uint32_t len;
-		if (ci->lenw == 1) {
-			len = b[ci->lenoff];
-		} else if (ci->lenw == 2) {
-			uint16_t l16;
-			memcpy(&l16, b + ci->lenoff, 2);
-			len = l16;
-		} else {
-			memcpy(&len, b + ci->lenoff, 4);
-		}
-		if (len > ci->size) {
-			len = ci->size;
-		}
+		uint32_t len = php_shmtable_str_len(ci, b);
 		const char *p = (const char *)b + ci->off;
 		if (len == 0) {
 			ZVAL_EMPTY_STRING(rv);
@@ -842,14 +906,43 @@ static void php_shmtable_result(php_shmtable_obj *obj, const void *img, int col,
 	}
 }
 
+/* The memory (as php_shmtable_alloc_cost()) that php_shmtable_result()
+ * takes for img (NULL: for the longest strings the columns allow).
+ * Checked for big rows only. */
+static size_t php_shmtable_result_size(php_shmtable_obj *obj, const void *img, int col)
+{
+	uint32_t from = col >= 0 ? (uint32_t)col : 0;
+	uint32_t to = col >= 0 ? (uint32_t)col + 1 : obj->ndefs;
+	size_t cost = 0;
+	if (col < 0) {
+		cost = php_shmtable_alloc_cost(sizeof(HashTable)) +
+		       php_shmtable_alloc_cost(HT_SIZE(obj->tpl));
+	}
+	for (uint32_t i = from; i < to; i++) {
+		const shmt_colinfo *ci = &obj->cols[i];
+		if (ci->type == SHMT_TYPE_STRING) {
+			uint32_t len = img != NULL ? php_shmtable_str_len(ci, img) : ci->size;
+			cost += php_shmtable_alloc_cost(_ZSTR_STRUCT_SIZE(len));
+		}
+	}
+	return cost;
+}
+
 /* ------------------------------------------------------------------ */
 /* Object life cycle                                                    */
 
-static void php_shmtable_cursor_free(php_shmtable_cursor *c)
+static void php_shmtable_cursor_free_buf(php_shmtable_cursor *c)
 {
 	if (c->buf != NULL) {
 		efree(c->buf);
+		c->buf = NULL;
 	}
+	c->cap = 0;
+}
+
+static void php_shmtable_cursor_free(php_shmtable_cursor *c)
+{
+	php_shmtable_cursor_free_buf(c);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -1035,8 +1128,21 @@ PHP_METHOD(ShmTable_Table, column)
 	RETURN_TRUE;
 }
 
+/* The bytes of a row image of the definition declared so far, as
+ * shmt_image_size() will give it (README, "Bytes per row": the slot). */
+static uint64_t php_shmtable_declared_row_size(const php_shmtable_obj *obj)
+{
+	uint64_t b = 8 + (uint64_t)obj->key_max;
+	for (uint32_t i = 0; i < obj->ndefs; i++) {
+		uint32_t size = obj->defs[i].size;
+		b += obj->defs[i].type != SHMT_TYPE_STRING ? 8
+		     : size + (size <= 0xff ? 1 : size <= 0xffff ? 2 : 4);
+	}
+	return (b + 7) & ~(uint64_t)7;
+}
+
 /* After create() or attach(): the column names as PHP strings, and the
- * row buffer. */
+ * row buffer of a row within PHP_SHMTABLE_ROW_BUDGET. */
 static void php_shmtable_bind(php_shmtable_obj *obj, shmt_table *t)
 {
 	obj->t = t;
@@ -1052,7 +1158,9 @@ static void php_shmtable_bind(php_shmtable_obj *obj, shmt_table *t)
 		obj->cols[i] = *shmt_col(t, i);
 	}
 	obj->tpl = php_shmtable_template(obj, obj->ndefs);
-	obj->img = emalloc(shmt_image_size(t));
+	size_t row = shmt_image_size(t);
+	ZEND_ASSERT(php_shmtable_declared_row_size(obj) == row);
+	obj->img = row <= PHP_SHMTABLE_ROW_BUDGET ? emalloc(row) : NULL;
 }
 
 /* Check the name/path/mode arguments of create() and attach(); false with
@@ -1130,6 +1238,17 @@ PHP_METHOD(ShmTable_Table, create)
 	if (obj->ndefs == 0) {
 		zend_throw_exception(php_shmtable_exception_ce,
 		                     "Table has no columns; call column() before create()", 0);
+		RETURN_THROWS();
+	}
+	uint64_t row = php_shmtable_declared_row_size(obj);
+	if (row > php_shmtable_memory_limit()) {
+		/* get() and foreach copy a row into request memory: such a table
+		 * could be written but never read in this process. */
+		zend_throw_exception_ex(php_shmtable_exception_ce, 0,
+		                        "Table rows would take %llu bytes, and a copy of one (get(), "
+		                        "foreach) would not fit in memory_limit (%zu bytes); declare "
+		                        "smaller string columns or raise memory_limit",
+		                        (unsigned long long)row, php_shmtable_memory_limit());
 		RETURN_THROWS();
 	}
 	uint64_t asked = 0;
@@ -1282,6 +1401,35 @@ PHP_METHOD(ShmTable_Table, destroy)
 /* ------------------------------------------------------------------ */
 /* Methods: rows                                                        */
 
+/* get() of a row bigger than PHP_SHMTABLE_ROW_BUDGET: the copy and the
+ * result are made only if memory_limit leaves room for them. */
+static ZEND_COLD bool php_shmtable_get_big(php_shmtable_obj *obj, shmt_table *t,
+                                          const char *method, zend_string *key, int col,
+                                          zval *rv)
+{
+	void *img = php_shmtable_big_alloc(method, "a copy of the row", shmt_image_size(t));
+	if (img == NULL) {
+		return false;
+	}
+	shmt_status st = col >= 0
+	                     ? shmt_get_col(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col, img)
+	                     : shmt_get(t, ZSTR_VAL(key), ZSTR_LEN(key), img);
+	bool ok = true;
+	if (st == SHMT_NOT_FOUND) {
+		ZVAL_FALSE(rv);
+	} else if (st != SHMT_OK) {
+		php_shmtable_status_error(st, obj, method);
+		ok = false;
+	} else if (php_shmtable_memory_fits(method, col >= 0 ? "the value" : "the row array",
+	                                    php_shmtable_result_size(obj, img, col))) {
+		php_shmtable_result(obj, img, col, rv);
+	} else {
+		ok = false;
+	}
+	efree(img);
+	return ok;
+}
+
 /* Shared by the methods and the $t[...] handlers. */
 static bool php_shmtable_do_get(php_shmtable_obj *obj, const char *method,
                                 zend_string *key, zend_string *column, zval *rv)
@@ -1293,6 +1441,9 @@ static bool php_shmtable_do_get(php_shmtable_obj *obj, const char *method,
 	int col = -1;
 	if (column != NULL && (col = php_shmtable_column(obj, method, 2, column)) < 0) {
 		return false;
+	}
+	if (UNEXPECTED(obj->img == NULL)) {
+		return php_shmtable_get_big(obj, t, method, key, col, rv);
 	}
 	shmt_status st = col >= 0
 	                     ? shmt_get_col(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col, obj->img)
@@ -1443,16 +1594,30 @@ static int php_shmtable_do_del(php_shmtable_obj *obj, const char *method, zend_s
 			return -1;
 		}
 	}
+	void *img = want_row ? obj->img : NULL;
+	if (UNEXPECTED(want_row && img == NULL)) {
+		/* A big row: once deleted it must be returned, so the copy and
+		 * the largest result the columns allow must both fit first. */
+		size_t row = shmt_image_size(t);
+		if (!php_shmtable_memory_fits(method, "a copy of the row and its result",
+		                              php_shmtable_alloc_cost(row) +
+		                                  php_shmtable_result_size(obj, NULL, col))) {
+			return -1;
+		}
+		img = emalloc(row);
+	}
 	shmt_status st = shmt_del(t, ZSTR_VAL(key), ZSTR_LEN(key),
-	                          expected != NULL ? pv.vals : NULL, pv.n,
-	                          want_row ? obj->img : NULL);
+	                          expected != NULL ? pv.vals : NULL, pv.n, img);
 	if (expected != NULL) {
 		php_shmtable_values_free(&pv);
 	}
+	if (st == SHMT_OK && want_row) {
+		php_shmtable_result(obj, img, col, rv);
+	}
+	if (img != NULL && img != obj->img) {
+		efree(img);
+	}
 	if (st == SHMT_OK) {
-		if (want_row) {
-			php_shmtable_result(obj, obj->img, col, rv);
-		}
 		return 1;
 	}
 	if (st == SHMT_NOT_FOUND || st == SHMT_MISMATCH) {
@@ -1898,7 +2063,8 @@ static zend_result php_shmtable_count_elements(zend_object *o, zend_long *count)
 
 /* Make the cursor point at a row, copying the next non-empty bucket when
  * the current one is used up. false at the end or on an exception. */
-static bool php_shmtable_cursor_fill(php_shmtable_obj *obj, php_shmtable_cursor *c)
+static bool php_shmtable_cursor_fill(php_shmtable_obj *obj, php_shmtable_cursor *c,
+                                     const char *method)
 {
 	shmt_table *t = php_shmtable_live(obj);
 	if (t == NULL) {
@@ -1907,6 +2073,10 @@ static bool php_shmtable_cursor_fill(php_shmtable_obj *obj, php_shmtable_cursor 
 	while (c->pos >= c->nrows) {
 		if (c->next_bucket >= shmt_bucket_count(t)) {
 			c->nrows = c->pos = 0;
+			if (c->cap > PHP_SHMTABLE_ROW_BUDGET) {
+				/* Big rows: do not keep their buffer past the loop. */
+				php_shmtable_cursor_free_buf(c);
+			}
 			return false;
 		}
 		uint32_t n, next;
@@ -1914,12 +2084,23 @@ static bool php_shmtable_cursor_fill(php_shmtable_obj *obj, php_shmtable_cursor 
 		shmt_status st;
 		while ((st = shmt_snapshot_buckets(t, c->next_bucket, c->buf, c->cap, &n, &next,
 		                                   &need)) == SHMT_E_BUFFER) {
+			/* A chain longer than the buffer. Nothing was copied, so the
+			 * old buffer goes first: big rows never need two at once. */
 			size_t cap = need > c->cap * 2 ? need : c->cap * 2;
-			c->buf = erealloc(c->buf, cap);
+			if (cap > PHP_SHMTABLE_ROW_BUDGET) {
+				cap = need;
+			}
+			php_shmtable_cursor_free_buf(c);
+			c->buf = cap > PHP_SHMTABLE_ROW_BUDGET
+			             ? php_shmtable_big_alloc(method, "a copy of the rows of one bucket", cap)
+			             : emalloc(cap);
+			if (c->buf == NULL) {
+				return false;
+			}
 			c->cap = cap;
 		}
 		if (st != SHMT_OK) {
-			php_shmtable_status_error(st, obj, "current");
+			php_shmtable_status_error(st, obj, method);
 			return false;
 		}
 		c->next_bucket = next;
@@ -1935,15 +2116,21 @@ static void php_shmtable_cursor_rewind(php_shmtable_obj *obj, php_shmtable_curso
 	c->nrows = c->pos = 0;
 	c->started = true;
 	if (c->buf == NULL && obj->t != NULL) {
-		/* Several buckets per snapshot call: room for 64 rows, within
-		 * 256 KiB unless that leaves room for fewer than 4. */
+		/* Several buckets per snapshot call: room for up to 64 rows
+		 * within PHP_SHMTABLE_ROW_BUDGET, and for one row at least. */
 		size_t row = shmt_image_size(obj->t);
-		size_t rows = (256 * 1024) / row;
-		rows = rows > 64 ? 64 : rows < 4 ? 4 : rows;
-		c->cap = row * rows;
-		c->buf = emalloc(c->cap);
+		size_t rows = PHP_SHMTABLE_ROW_BUDGET / row;
+		rows = rows > 64 ? 64 : rows < 1 ? 1 : rows;
+		size_t cap = row * rows;
+		c->buf = cap > PHP_SHMTABLE_ROW_BUDGET
+		             ? php_shmtable_big_alloc("rewind", "a copy of the row", cap)
+		             : emalloc(cap);
+		if (c->buf == NULL) {
+			return;
+		}
+		c->cap = cap;
 	}
-	php_shmtable_cursor_fill(obj, c);
+	php_shmtable_cursor_fill(obj, c, "rewind");
 }
 
 static void php_shmtable_cursor_next(php_shmtable_obj *obj, php_shmtable_cursor *c)
@@ -1951,7 +2138,7 @@ static void php_shmtable_cursor_next(php_shmtable_obj *obj, php_shmtable_cursor 
 	if (c->pos < c->nrows) {
 		c->pos++;
 	}
-	php_shmtable_cursor_fill(obj, c);
+	php_shmtable_cursor_fill(obj, c, "next");
 }
 
 static inline bool php_shmtable_cursor_valid(php_shmtable_cursor *c)
@@ -1962,6 +2149,22 @@ static inline bool php_shmtable_cursor_valid(php_shmtable_cursor *c)
 static inline const void *php_shmtable_cursor_img(php_shmtable_obj *obj, php_shmtable_cursor *c)
 {
 	return c->buf + (size_t)c->pos * shmt_image_size(obj->t);
+}
+
+/* The current row as an array; for a big row only if memory_limit leaves
+ * room for it (false with an exception). */
+static zend_always_inline bool php_shmtable_cursor_row(php_shmtable_obj *obj,
+                                                      php_shmtable_cursor *c,
+                                                      const char *method, zval *rv)
+{
+	const void *img = php_shmtable_cursor_img(obj, c);
+	if (UNEXPECTED(obj->img == NULL) &&
+	    !php_shmtable_memory_fits(method, "the row array",
+	                              php_shmtable_result_size(obj, img, -1))) {
+		return false;
+	}
+	php_shmtable_row(obj, img, rv);
+	return true;
 }
 
 static void php_shmtable_cursor_key(php_shmtable_obj *obj, php_shmtable_cursor *c, zval *rv)
@@ -2016,7 +2219,9 @@ PHP_METHOD(ShmTable_Table, current)
 	if (!php_shmtable_cursor_valid(c)) {
 		RETURN_NULL();
 	}
-	php_shmtable_row(obj, php_shmtable_cursor_img(obj, c), return_value);
+	if (!php_shmtable_cursor_row(obj, c, "current", return_value)) {
+		RETURN_THROWS();
+	}
 }
 
 PHP_METHOD(ShmTable_Table, key)
@@ -2074,10 +2279,10 @@ static zval *php_shmtable_iter_current(zend_object_iterator *it)
 	 * row while the loop variable still holds it. */
 	zval_ptr_dtor_nogc(&si->current);
 	ZVAL_UNDEF(&si->current);
-	if (php_shmtable_live(obj) == NULL || !php_shmtable_cursor_valid(&si->cursor)) {
+	if (php_shmtable_live(obj) == NULL || !php_shmtable_cursor_valid(&si->cursor) ||
+	    !php_shmtable_cursor_row(obj, &si->cursor, "current", &si->current)) {
 		return &EG(uninitialized_zval);
 	}
-	php_shmtable_row(obj, php_shmtable_cursor_img(obj, &si->cursor), &si->current);
 	return &si->current;
 }
 
