@@ -82,6 +82,17 @@ var_dump($t->cmpdel('k', ['i' => '-9223372036854775807.0']), $t->exists('k'));
 var_dump($t->cmpdel('k', ['i' => '-9223372036854775808e0']), $t->exists('k'));
 $t->set('k', ['i' => 1]);
 
+echo "-- incr(): \$by is an int|float parameter, so PHP converts a string first; an int column takes only an int\n";
+$t->set('k', ['i' => 0]);
+foreach (['9007199254740993', '9007199254740993.0', '-9223372036854775809', '12.0000000000000001'] as $v) {
+    try {
+        echo json_encode($v), ' -> ';
+        var_dump($t->incr('k', 'i', $v));
+    } catch (TypeError $e) {
+        echo get_class($e), ': ', $e->getMessage(), "\n";
+    }
+}
+
 echo "-- float columns: PHP's own string-to-float conversion (float is the type)\n";
 foreach (['0.1', '9007199254740993', '9007199254740993.0', '1e400', '-0.0'] as $v) {
     $t->set('k', ['f' => $v]);
@@ -132,6 +143,11 @@ bool(false)
 bool(true)
 bool(true)
 bool(false)
+-- incr(): $by is an int|float parameter, so PHP converts a string first; an int column takes only an int
+"9007199254740993" -> int(9007199254740993)
+"9007199254740993.0" -> TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
+"-9223372036854775809" -> TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
+"12.0000000000000001" -> TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
 -- float columns: PHP's own string-to-float conversion (float is the type)
 "0.1" -> bool(true)
 "9007199254740993" -> bool(true)
