@@ -13,12 +13,21 @@
 #include "config.h"
 #endif
 
+/* PHP's headers are not all clean under -Wextra (8.5's zend_operators.h has
+ * an unused parameter); the module's own code is. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#endif
 #include "php.h"
 #include "ext/standard/info.h"
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
 #include "Zend/zend_smart_str.h"
 #include "ext/spl/spl_exceptions.h"
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 
 #include "php_shmtable.h"
 #include "src/shmt.h"
