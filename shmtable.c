@@ -243,11 +243,12 @@ static void php_shmtable_reg_postfork(void)
  * would lock the mutex twice. Unloading the module (dlclose()) removes them
  * with it. */
 static pthread_once_t php_shmtable_atfork_once = PTHREAD_ONCE_INIT;
+static int php_shmtable_atfork_rc;
 
 static void php_shmtable_reg_atfork(void)
 {
-	pthread_atfork(php_shmtable_reg_prefork, php_shmtable_reg_postfork,
-	               php_shmtable_reg_postfork);
+	php_shmtable_atfork_rc = pthread_atfork(php_shmtable_reg_prefork, php_shmtable_reg_postfork,
+	                                        php_shmtable_reg_postfork);
 }
 
 /* A cursor over the table: the rows of the buckets copied by the last
@@ -2051,7 +2052,8 @@ PHP_MINIT_FUNCTION(shmtable)
 #ifdef PHP_SHMTABLE_TSRMLS_CACHE
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
-	if (pthread_once(&php_shmtable_atfork_once, php_shmtable_reg_atfork) != 0) {
+	if (pthread_once(&php_shmtable_atfork_once, php_shmtable_reg_atfork) != 0 ||
+	    php_shmtable_atfork_rc != 0) {
 		return FAILURE;
 	}
 	php_shmtable_ce = register_class_ShmTable_Table(zend_ce_arrayaccess, zend_ce_iterator,
