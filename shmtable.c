@@ -13,12 +13,21 @@
 #include "config.h"
 #endif
 
+/* PHP's headers are not all clean under -Wextra (8.5's zend_operators.h has
+ * an unused parameter); the module's own code is. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#endif
 #include "php.h"
 #include "ext/standard/info.h"
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
 #include "Zend/zend_smart_str.h"
 #include "ext/spl/spl_exceptions.h"
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 
 #include "php_shmtable.h"
 #include "src/shmt.h"
@@ -31,13 +40,26 @@
 
 #include "shmtable_arginfo.h"
 
+/* The name of a value's type in an error message, in the running PHP's own
+ * wording, so that the extension's errors and PHP's agree: PHP 8.3 names
+ * booleans by value ("true given", zend_zval_value_name()), 8.2 by type
+ * ("bool given", zend_zval_type_name()). */
+#if PHP_VERSION_ID >= 80300
+#define php_shmtable_value_name(zv) zend_zval_value_name(zv)
+#else
+#define php_shmtable_value_name(zv) zend_zval_type_name(zv)
+#endif
+
 static zend_class_entry *php_shmtable_ce;
 static zend_class_entry *php_shmtable_exception_ce;
 static zend_class_entry *php_shmtable_full_ce;
 static zend_object_handlers php_shmtable_handlers;
 
-/* Tables mapped by this process, for phpinfo(). The extension keeps no
- * other global state; atomic so that ZTS threads may share the counts. */
+/* Tables mapped by this process, for phpinfo(); atomic, as the threads of
+ * a ZTS process share them. Per-process state besides these: the class
+ * entries and handlers (written once in MINIT, read-only after) and the
+ * registry of mappings below (under its mutex). Nothing is per thread but
+ * the TSRM cache (at the end of this file). */
 static zend_long php_shmtable_live_tables;
 static zend_long php_shmtable_live_bytes;
 
@@ -201,6 +223,32 @@ static void php_shmtable_reg_shutdown(void)
 		}
 	}
 	pthread_mutex_unlock(&php_shmtable_reg_mutex);
+}
+
+/* A thread of a ZTS process may fork while another holds the registry
+ * mutex: the child would inherit it locked, with no thread to unlock it.
+ * Held across fork() instead, so both sides start with it free. */
+static void php_shmtable_reg_prefork(void)
+{
+	pthread_mutex_lock(&php_shmtable_reg_mutex);
+}
+
+static void php_shmtable_reg_postfork(void)
+{
+	pthread_mutex_unlock(&php_shmtable_reg_mutex);
+}
+
+/* Once per loading of the module: a second MINIT in one process (a server
+ * restarting its modules) must not register the handlers twice, or fork()
+ * would lock the mutex twice. Unloading the module (dlclose()) removes them
+ * with it. */
+static pthread_once_t php_shmtable_atfork_once = PTHREAD_ONCE_INIT;
+static int php_shmtable_atfork_rc;
+
+static void php_shmtable_reg_atfork(void)
+{
+	php_shmtable_atfork_rc = pthread_atfork(php_shmtable_reg_prefork, php_shmtable_reg_postfork,
+	                                        php_shmtable_reg_postfork);
 }
 
 /* A cursor over the table: the rows of the buckets copied by the last
@@ -590,7 +638,7 @@ static bool php_shmtable_to_int_any(zval *v, zend_long *out, const char **why)
 		return false;
 	}
 	default:
-		*why = zend_zval_type_name(v);
+		*why = php_shmtable_value_name(v);
 		return false;
 	}
 }
@@ -626,7 +674,7 @@ static bool php_shmtable_to_float_any(zval *v, double *out, const char **why)
 		return false;
 	}
 	default:
-		*why = zend_zval_type_name(v);
+		*why = php_shmtable_value_name(v);
 		return false;
 	}
 }
@@ -669,7 +717,7 @@ static zend_string *php_shmtable_to_string(zval *v, const char **why)
 		}
 		ZEND_FALLTHROUGH;
 	default:
-		*why = zend_zval_type_name(v);
+		*why = php_shmtable_value_name(v);
 		return NULL;
 	}
 }
@@ -1755,7 +1803,7 @@ static void php_shmtable_incr(INTERNAL_FUNCTION_PARAMETERS, bool decr)
 		if (Z_TYPE_P(by) != IS_LONG) {
 			php_shmtable_arg_error(zend_ce_type_error, method, 3, "by",
 			                       "must be of type int for int column \"%s\", %s given",
-			                       ci->name, zend_zval_type_name(by));
+			                       ci->name, php_shmtable_value_name(by));
 			RETURN_THROWS();
 		}
 		int64_t result;
@@ -1902,7 +1950,7 @@ static zend_string *php_shmtable_offset_key(zval *offset)
 		return zend_long_to_str(Z_LVAL_P(offset));
 	}
 	zend_type_error("ShmTable\\Table key must be of type string|int, %s given",
-	                zend_zval_type_name(offset));
+	                php_shmtable_value_name(offset));
 	return NULL;
 }
 
@@ -1927,7 +1975,7 @@ static void php_shmtable_offset_set(php_shmtable_obj *obj, zval *offset, zval *v
 	ZVAL_DEREF(value);
 	if (Z_TYPE_P(value) != IS_ARRAY) {
 		php_shmtable_arg_error(zend_ce_type_error, "set", 2, "row",
-		                       "must be of type array, %s given", zend_zval_type_name(value));
+		                       "must be of type array, %s given", php_shmtable_value_name(value));
 	} else {
 		/* $t['k'] = $row hands over the variable's own array, not a
 		 * counted copy as a method argument is. A __toString() run by the
@@ -2343,10 +2391,26 @@ static zend_object_iterator *php_shmtable_get_iterator(zend_class_entry *ce, zva
 /* ------------------------------------------------------------------ */
 /* Module                                                               */
 
+/* A ZTS PHP keeps its interpreter state per thread; a shared module built
+ * with ZEND_ENABLE_STATIC_TSRMLS_CACHE (config.m4) reaches it (EG(), ...)
+ * through a thread-local copy of its own, defined below, which each thread
+ * sets before it runs this module's code: the main thread in MINIT, every
+ * request thread in RINIT. A module compiled into PHP uses PHP's copy. */
+#if defined(ZTS) && defined(COMPILE_DL_SHMTABLE)
+#define PHP_SHMTABLE_TSRMLS_CACHE 1
+#endif
+
 PHP_MINIT_FUNCTION(shmtable)
 {
 	(void)type;
 	(void)module_number;
+#ifdef PHP_SHMTABLE_TSRMLS_CACHE
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	if (pthread_once(&php_shmtable_atfork_once, php_shmtable_reg_atfork) != 0 ||
+	    php_shmtable_atfork_rc != 0) {
+		return FAILURE;
+	}
 	php_shmtable_ce = register_class_ShmTable_Table(zend_ce_arrayaccess, zend_ce_iterator,
 	                                                zend_ce_countable);
 	php_shmtable_ce->create_object = php_shmtable_create_object;
@@ -2367,6 +2431,19 @@ PHP_MINIT_FUNCTION(shmtable)
 	php_shmtable_full_ce = register_class_ShmTable_FullException(php_shmtable_exception_ce);
 	return SUCCESS;
 }
+
+#ifdef PHP_SHMTABLE_TSRMLS_CACHE
+PHP_RINIT_FUNCTION(shmtable)
+{
+	(void)type;
+	(void)module_number;
+	ZEND_TSRMLS_CACHE_UPDATE();
+	return SUCCESS;
+}
+#define PHP_SHMTABLE_RINIT PHP_RINIT(shmtable)
+#else
+#define PHP_SHMTABLE_RINIT NULL /* nothing to do per request */
+#endif
 
 PHP_MSHUTDOWN_FUNCTION(shmtable)
 {
@@ -2448,7 +2525,7 @@ zend_module_entry shmtable_module_entry = {
 	NULL,
 	PHP_MINIT(shmtable),
 	PHP_MSHUTDOWN(shmtable),
-	NULL,
+	PHP_SHMTABLE_RINIT,
 	NULL,
 	PHP_MINFO(shmtable),
 	PHP_SHMTABLE_VERSION,
@@ -2456,5 +2533,8 @@ zend_module_entry shmtable_module_entry = {
 };
 
 #ifdef COMPILE_DL_SHMTABLE
+#ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+#endif
 ZEND_GET_MODULE(shmtable)
 #endif

@@ -151,7 +151,7 @@ struct shmt_table {
 	uint32_t cache_cap;    /* rows a stripe may keep on its own free list */
 	uint32_t cache_below;  /* ... and only while live is at most this */
 	uint8_t seed[16];
-	uint64_t read_retries;
+	uint64_t read_retries; /* atomic: threads of a process share a mapping */
 	shmt_coldesc *cols;    /* private, validated copy of the header's */
 	int fd;                /* named object or file, or -1 (anonymous) */
 	int opened;            /* SHMT_OPENED_* */
@@ -1127,7 +1127,7 @@ static shmt_status read_optimistic(shmt_table *t, const keyinfo *ki,
 		if (shmt_load_relaxed(&s->seq) == s1) {
 			return found ? SHMT_OK : SHMT_NOT_FOUND;
 		}
-		t->read_retries++;
+		shmt_add_relaxed(&t->read_retries, 1);
 	}
 	return SHMT_E_BUFFER;
 }
@@ -1673,7 +1673,7 @@ void shmt_get_stats(shmt_table *t, shmt_stats *st)
 	st->buckets = t->nbuckets;
 	st->stripes = (uint64_t)t->stripe_mask + 1;
 	st->spare_rows = t->total_rows - t->size;
-	st->read_retries = t->read_retries;
+	st->read_retries = shmt_load_relaxed(&t->read_retries);
 }
 
 uint32_t shmt_next_bucket(shmt_table *t, uint32_t from)
@@ -1728,7 +1728,7 @@ static shmt_status snapshot_one(shmt_table *t, uint32_t bucket, unsigned char *b
 		if (walked && shmt_load_relaxed(&s->seq) == s1) {
 			return SHMT_OK;
 		}
-		t->read_retries++;
+		shmt_add_relaxed(&t->read_retries, 1);
 	}
 	shmt_status st = stripe_lock(t, s);
 	if (st != SHMT_OK) {

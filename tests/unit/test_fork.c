@@ -648,7 +648,6 @@ static int p5_worker(shmt_table *t, int id, void *arg)
 {
 	(void)arg;
 	void *img = calloc(1, shmt_image_size(t));
-	uint64_t conflicts = 0;
 	for (int i = 0; i < P5_INCS; i++) {
 		for (;;) {
 			shmt_status st = shmt_get(t, "cas", 3, img);
@@ -665,7 +664,6 @@ static int p5_worker(shmt_table *t, int id, void *arg)
 			if (st != SHMT_MISMATCH) {
 				WFAIL("cmpset: %s", unit_status_name(st));
 			}
-			conflicts++;
 		}
 	}
 	free(img);
