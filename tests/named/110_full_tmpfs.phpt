@@ -162,8 +162,10 @@ $count_file = sys_get_temp_dir() . '/' . named_unique('full.count');
 
 function scenario(string $mounts, array $steps): string
 {
+    // Nothing runs outside the small tmpfs: no mount, no step.
     $cmd = "unshare --mount --propagation private sh -c " . escapeshellarg(
-        "$mounts && " . implode('; ', $steps) . '; echo "exit $?"');
+        "$mounts || { echo 'cannot mount the tmpfs'; exit 1; }; " . implode('; ', $steps)
+        . '; echo "exit $?"');
     return (string)shell_exec($cmd . ' 2>&1');
 }
 
