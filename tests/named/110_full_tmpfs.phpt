@@ -133,7 +133,12 @@ case 'reopen':
         $t->del("row-$i");
         $t->set("new-$i", row($i));
     }
-    echo "reopen: 20 deleted, 20 inserted: count() ", count($t) === $n ? 'unchanged' : count($t), "\n";
+    for ($i = 20; $i < 25; $i++) {
+        $t->del("row-$i");
+        $t->incr("counter-$i", 'id', $i);
+    }
+    echo "reopen: 25 deleted, 20 set and 5 incr() of new keys: count() ", count($t) === $n ? 'unchanged' : count($t),
+        ", values ", $t->get('new-7') === row(7) && $t->get('counter-24', 'id') === 24 ? 'right' : 'wrong', "\n";
     insert_fails('reopen', $t, $n);
     echo "reopen: check(): ", var_export($t->check(), true), "\n";
     break;
@@ -218,7 +223,7 @@ reopen: reopened, count() equals the rows stored
 reopen: all rows intact
 reopen: check(): true
 reopen: ShmTable\Exception: ShmTable\Table::set(): cannot reserve 1048576 more bytes for new rows of table 'NAME' (/dev/shm/shmtable.NAME): No space left on device (%d of its %d bytes are reserved; nothing was written)
-reopen: 20 deleted, 20 inserted: count() unchanged
+reopen: 25 deleted, 20 set and 5 incr() of new keys: count() unchanged, values right
 reopen: ShmTable\Exception: ShmTable\Table::set(): cannot reserve 1048576 more bytes for new rows of table 'NAME' (/dev/shm/shmtable.NAME): No space left on device (%d of its %d bytes are reserved; nothing was written)
 reopen: check(): true
 toobig 1: ShmTable\Exception: cannot reserve %d bytes for the header and bucket index of table 'NAME-big' (/dev/shm/shmtable.NAME-big): No space left on device (the whole table takes up to %d bytes)
@@ -247,7 +252,7 @@ reopen: reopened, count() equals the rows stored
 reopen: all rows intact
 reopen: check(): true
 reopen: ShmTable\Exception: ShmTable\Table::set(): cannot reserve 1048576 more bytes for new rows of table file 'DIR/t.shmt': No space left on device (%d of its %d bytes are reserved; nothing was written)
-reopen: 20 deleted, 20 inserted: count() unchanged
+reopen: 25 deleted, 20 set and 5 incr() of new keys: count() unchanged, values right
 reopen: ShmTable\Exception: ShmTable\Table::set(): cannot reserve 1048576 more bytes for new rows of table file 'DIR/t.shmt': No space left on device (%d of its %d bytes are reserved; nothing was written)
 reopen: check(): true
 toobig 1: ShmTable\Exception: cannot reserve %d bytes for the header and bucket index of table file 'DIR/big.shmt': No space left on device (the whole table takes up to %d bytes)
