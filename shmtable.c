@@ -332,6 +332,18 @@ static ZEND_COLD void php_shmtable_status_error(shmt_status st, php_shmtable_obj
 		zend_throw_exception_ex(zend_ce_arithmetic_error, 0,
 		                        "ShmTable\\Table::%s(): integer overflow", method);
 		break;
+	case SHMT_E_RESERVE: {
+		/* Named or file table on a full file system: which, how much, why. */
+		char msg[512 + 4096];
+		if (obj->t != NULL) {
+			shmt_reserve_error(obj->t, msg, sizeof(msg));
+		} else {
+			snprintf(msg, sizeof(msg), "%s", shmt_status_message(st));
+		}
+		zend_throw_exception_ex(php_shmtable_exception_ce, 0, "ShmTable\\Table::%s(): %s",
+		                        method, msg);
+		break;
+	}
 	default:
 		zend_throw_exception_ex(php_shmtable_exception_ce, 0,
 		                        "ShmTable\\Table::%s(): %s", method,

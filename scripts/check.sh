@@ -330,7 +330,10 @@ check_valgrind() {
     fi
     # run-tests.php -m adds -q --trace-children=yes and sets USE_ZEND_ALLOC=0;
     # VALGRIND_OPTS adds full leak checking. A non-empty report fails the test.
-    VALGRIND_OPTS="--leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --num-callers=30${VALGRIND_OPTS:+ $VALGRIND_OPTS}" \
+    # mount(8), which tests/named/110_full_tmpfs.phpt runs in a mount
+    # namespace of its own, is setuid and cannot be run under valgrind: it
+    # is not traced (the PHP processes around it are).
+    VALGRIND_OPTS="--leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --num-callers=30 --trace-children-skip=*/mount${VALGRIND_OPTS:+ $VALGRIND_OPTS}" \
         run_phpt valgrind "$PHP" "$ROOT/modules/shmtable.so" -m -- "${targets[@]}"
 }
 

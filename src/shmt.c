@@ -29,7 +29,7 @@
 #include <string.h>
 
 #define SHMT_MAGIC "SHMTBL\x01\x00"
-#define SHMT_LAYOUT_VERSION 2u
+#define SHMT_LAYOUT_VERSION 3u
 #define SHMT_MAX_STRIPES 256u
 #define SHMT_TAG_BITS 21u
 #define SHMT_KEYLEN_BITS 11u /* SHMT_MAX_KEY_LEN must fit */
@@ -44,11 +44,29 @@ enum { SHMT_BACKING_ANON = 0, SHMT_BACKING_NAMED = 1, SHMT_BACKING_FILE = 2 };
 #define SHMT_SPIN_ODD 4096
 #define SHMT_MAX_RETRIES 64
 
+/* A named or file table reserves the storage of its object (posix_fallocate,
+ * shmt_os_reserve()) before any byte of it is touched: a page of a full
+ * tmpfs or disk touched through the mapping without storage behind it, even
+ * by a read, kills the process with SIGBUS. The header and the bucket index
+ * are reserved at creation, the rows in chunks of this size as the allocator
+ * hands out never-used rows (alloc_pop_locked()), with the mark in the
+ * allocator (`reserved`). */
+#define SHMT_RESERVE_CHUNK (1u << 20)
+
 _Static_assert(SHMT_MAX_KEY_LEN < (1u << SHMT_KEYLEN_BITS), "key length field");
 _Static_assert(SHMT_TAG_BITS + SHMT_KEYLEN_BITS == 32, "meta word");
 
 shmt_step_hook_fn shmt_step_hook = NULL;
 const uint8_t *shmt_test_seed = NULL;
+uint64_t shmt_test_reserve_chunk = 0;
+
+/* What the last SHMT_E_RESERVE of this thread could not reserve, for
+ * shmt_reserve_error() (a handle may be shared by threads). */
+static _Thread_local struct {
+	int err;            /* errno value */
+	uint64_t bytes;     /* bytes asked for */
+	uint64_t reserved;  /* bytes reserved before */
+} g_reserve_err;
 #define STEP(n)                        \
 	do {                               \
 		if (shmt_step_hook != NULL) {  \
@@ -111,6 +129,9 @@ typedef struct {
 	uint32_t j_which;     /* 1: i_new, 2: i_old */
 	uint32_t j_slot;      /* that field's value before */
 	uint64_t recoveries;  /* locks taken over from a dead owner */
+	uint64_t reserved;    /* bytes of the object, from its start, whose
+	                         storage is reserved (only grows, and only once
+	                         reserved); map_bytes for an anonymous table */
 } shmt_alloc;
 
 enum { INTENT_NONE = 0, INTENT_INSERT = 1, INTENT_REPLACE = 2, INTENT_DELETE = 3 };
@@ -148,6 +169,7 @@ struct shmt_table {
 	unsigned char *rows;
 	uint32_t size, total_rows, nbuckets, stripe_mask, key_max, row_bytes;
 	uint32_t key_off, ncols;
+	uint64_t rows_off;     /* where the row pool starts in the mapping */
 	uint32_t cache_cap;    /* rows a stripe may keep on its own free list */
 	uint32_t cache_below;  /* ... and only while live is at most this */
 	uint8_t seed[16];
@@ -181,6 +203,7 @@ const char *shmt_status_message(shmt_status st)
 	case SHMT_E_DEFINITION: return "table exists with another definition";
 	case SHMT_E_SYSTEM: return "system call failed";
 	case SHMT_E_NAMESPACE: return "table in use in another pid namespace";
+	case SHMT_E_RESERVE: return "cannot reserve storage for the table";
 	}
 	return "unknown status";
 }
@@ -402,9 +425,11 @@ static shmt_status layout_compute(uint32_t size, uint32_t key_max,
 }
 
 /* Write a fresh header and initialise every lock of a zero-filled
- * mapping. The 'ready' word is left 0: the caller publishes it last. */
+ * mapping whose first `reserved` bytes have storage. The 'ready' word is
+ * left 0: the caller publishes it last. */
 static shmt_status init_mapping(unsigned char *base, const shmt_layout *L,
-                                const shmt_coldesc *desc, uint32_t backing)
+                                const shmt_coldesc *desc, uint32_t backing,
+                                uint64_t reserved)
 {
 	shmt_header *h = (shmt_header *)base;
 	memcpy(h->magic, SHMT_MAGIC, 8);
@@ -438,6 +463,7 @@ static shmt_status init_mapping(unsigned char *base, const shmt_layout *L,
 		return SHMT_E_NOMEM;
 	}
 	a->next_unused = 1;
+	a->reserved = reserved;
 	for (uint32_t i = 0; i < L->nstripes; i++) {
 		if (shmt_lock_init(&stripes[i].s.lock) != 0) {
 			errno = ENOLCK;
@@ -484,6 +510,7 @@ static shmt_table *handle_new(unsigned char *base, size_t map_len, const shmt_la
 	t->stripes = (shmt_stripe *)(base + L->stripes_off);
 	t->buckets = (uint32_t *)(base + L->buckets_off);
 	t->rows = base + L->rows_off;
+	t->rows_off = L->rows_off;
 	t->size = L->size;
 	t->total_rows = L->total_rows;
 	t->nbuckets = L->nbuckets;
@@ -546,7 +573,10 @@ shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
 		errno = e;
 		return SHMT_E_NOMEM;
 	}
-	st = init_mapping(base, &L, desc, SHMT_BACKING_ANON);
+	/* Anonymous memory is not reserved page by page: the kernel charges
+	 * the whole mapping to its overcommit accounting at mmap() (refused
+	 * there under strict overcommit), and no file system limits it. */
+	st = init_mapping(base, &L, desc, SHMT_BACKING_ANON, L.map_bytes);
 	shmt_table *t = st == SHMT_OK
 	                    ? handle_new(base, (size_t)L.map_bytes, &L, desc,
 	                                 ((shmt_header *)base)->seed)
@@ -697,6 +727,48 @@ static void journal_end(shmt_table *t)
 	t->a->j_active = 0;
 }
 
+static uint64_t reserve_chunk(void)
+{
+	return shmt_test_reserve_chunk != 0 ? shmt_test_reserve_chunk : SHMT_RESERVE_CHUNK;
+}
+
+/* Where a reservation of at least bytes [0, need) ends: the next chunk
+ * boundary, at most the end of the mapping. */
+static uint64_t reserve_end(uint64_t need, uint64_t map_bytes)
+{
+	uint64_t end = round_up(need, reserve_chunk());
+	return end < map_bytes ? end : map_bytes;
+}
+
+/* Rows up to `upto` (1-based) lie beyond the reserved mark: reserve the
+ * chunks that hold them, then advance the mark. Allocator lock held, and
+ * nothing changed yet: on failure the caller returns the status as it
+ * would SHMT_FULL. A process killed in here leaves the mark where it was
+ * (posix_fallocate() may have reserved part of the range: harmless, it is
+ * idempotent) or advanced over storage that is reserved; nothing else. */
+static __attribute__((noinline, cold)) shmt_status reserve_rows_locked(shmt_table *t,
+                                                                      uint32_t upto)
+{
+	shmt_alloc *a = t->a;
+	uint64_t chunk = reserve_chunk();
+	uint64_t to = reserve_end(t->rows_off + (uint64_t)upto * t->row_bytes, t->map_bytes);
+	uint64_t from = a->reserved / chunk * chunk;
+	if (from > to) {
+		from = to;
+	}
+	int rc = t->fd >= 0 ? shmt_os_reserve(t->fd, from, to - from) : EBADF;
+	if (rc != 0) {
+		g_reserve_err.err = rc;
+		g_reserve_err.bytes = to - from;
+		g_reserve_err.reserved = a->reserved;
+		return SHMT_E_RESERVE;
+	}
+	STEP(103);
+	a->reserved = to;
+	STEP(104);
+	return SHMT_OK;
+}
+
 /* Take a row into s->i_new. With count_live, the row is a new key and the
  * table's capacity is enforced; otherwise it is a copy-on-write spare. */
 static shmt_status alloc_pop_locked(shmt_table *t, shmt_stripe_raw *s,
@@ -717,6 +789,22 @@ static shmt_status alloc_pop_locked(shmt_table *t, shmt_stripe_raw *s,
 		}
 	} else if (next_unused <= t->total_rows) {
 		idx = next_unused++;
+		/* A never-used row needs storage before it is touched. An insert
+		 * reserves as many rows again as there are stripes: a stripe takes
+		 * a spare row from here once in the table's life (at its first
+		 * update; from then on the old version is the next spare), so an
+		 * update never needs storage that inserts could not get. */
+		uint32_t upto = idx;
+		if (count_live) {
+			upto = t->total_rows - idx > t->stripe_mask ? idx + t->stripe_mask + 1
+			                                            : t->total_rows;
+		}
+		if (t->rows_off + (uint64_t)upto * t->row_bytes > a->reserved) {
+			shmt_status st = reserve_rows_locked(t, upto);
+			if (st != SHMT_OK) {
+				return st;
+			}
+		}
 	} else {
 		return SHMT_E_CORRUPT; /* spares make this impossible */
 	}
@@ -1377,12 +1465,15 @@ static void unlock_all(shmt_table *t)
  * anywhere and every dead writer's stripe is repaired, and hand the kept
  * rows back. The caller runs its write again and unlocks with
  * unlock_all(); its answer is then exact: SHMT_FULL only if the table holds
- * `size` rows. SHMT_FULL (nothing held) if no stripe holds a row, so the
- * first answer stands. */
-static __attribute__((noinline, cold)) shmt_status lock_all_drained(shmt_table *t)
+ * `size` rows. `why` (nothing held) if no stripe holds a row, so the
+ * first answer stands. The same for an insert that found no row with
+ * storage (`why` SHMT_E_RESERVE, a full file system): rows that stripes
+ * keep have storage, and a row handed back is taken before a new one. */
+static __attribute__((noinline, cold)) shmt_status lock_all_drained(shmt_table *t,
+                                                                   shmt_status why)
 {
 	if (!rows_held_by_stripes(t)) {
-		return SHMT_FULL;
+		return why;
 	}
 	uint32_t failed_at;
 	shmt_status st = lock_all(t, &failed_at);
@@ -1435,7 +1526,7 @@ shmt_status shmt_set(shmt_table *t, const char *key, size_t klen,
 	}
 	st = set_locked(t, &ki, key, klen, vals, nvals, mode, inserted);
 	stripe_unlock(ki.s);
-	if (st == SHMT_FULL && (st = lock_all_drained(t)) == SHMT_OK) {
+	if ((st == SHMT_FULL || st == SHMT_E_RESERVE) && (st = lock_all_drained(t, st)) == SHMT_OK) {
 		st = set_locked(t, &ki, key, klen, vals, nvals, mode, inserted);
 		unlock_all(t);
 	}
@@ -1595,7 +1686,7 @@ static shmt_status incr_common(shmt_table *t, const char *key, size_t klen,
 	}
 	st = incr_locked(t, &ki, key, klen, col, by, result, op);
 	stripe_unlock(ki.s);
-	if (st == SHMT_FULL && (st = lock_all_drained(t)) == SHMT_OK) {
+	if ((st == SHMT_FULL || st == SHMT_E_RESERVE) && (st = lock_all_drained(t, st)) == SHMT_OK) {
 		st = incr_locked(t, &ki, key, klen, col, by, result, op);
 		unlock_all(t);
 	}
@@ -1881,6 +1972,16 @@ shmt_status shmt_check(shmt_table *t, char *msg, size_t msglen)
 	}
 	if (a->next_unused < 1 || a->next_unused > t->total_rows + 1) {
 		FAIL("next_unused %u out of range", a->next_unused);
+	}
+	/* Storage is reserved for everything that may be touched (the header,
+	 * the bucket index, every row ever handed out) and for no more than
+	 * the mapping. Checked before any row is read: for a named or file
+	 * table, a row without storage would be SIGBUS on a full tmpfs. */
+	uint64_t in_use = t->rows_off + (uint64_t)(a->next_unused - 1) * t->row_bytes;
+	if (a->reserved > t->map_bytes || a->reserved < in_use) {
+		FAIL("storage reserved for %llu bytes, but %llu are in use (mapping %llu)",
+		     (unsigned long long)a->reserved, (unsigned long long)in_use,
+		     (unsigned long long)t->map_bytes);
 	}
 	for (uint32_t i = 0; i < nstripes; i++) {
 		shmt_stripe_raw *s = &t->stripes[i].s;
@@ -2244,6 +2345,41 @@ static shmt_status sys_error(const open_ctx *c, const char *what, int err, char 
 	return SHMT_E_SYSTEM;
 }
 
+/* Nobody maps the table: reserve again the storage its mark says is
+ * reserved, and at least that of the header, the bucket index and every
+ * row handed out, before anything reads or writes them (a copy of the
+ * file made sparse, or restored from a backup, has lost its storage; for
+ * storage that is there, posix_fallocate() changes nothing). The mark is
+ * then true: it is stored. */
+static shmt_status reserve_in_use(shmt_table *t, const open_ctx *c, int fd, char *msg,
+                                  size_t msglen)
+{
+	uint64_t head = reserve_end(t->rows_off, t->map_bytes), want = head;
+	int rc = shmt_os_reserve(fd, 0, head);
+	if (rc == 0) {
+		/* The allocator lies in the header part: readable now. A
+		 * next_unused out of range adds nothing (shmt_check() refuses it). */
+		shmt_alloc *a = t->a;
+		uint32_t nu = a->next_unused;
+		uint64_t need = a->reserved;
+		if (nu >= 1 && nu <= t->total_rows + 1 &&
+		    t->rows_off + (uint64_t)(nu - 1) * t->row_bytes > need) {
+			need = t->rows_off + (uint64_t)(nu - 1) * t->row_bytes;
+		}
+		want = need > head ? reserve_end(need, t->map_bytes) : head;
+		rc = shmt_os_reserve(fd, head, want - head);
+		if (rc == 0) {
+			a->reserved = want;
+		}
+	}
+	if (rc != 0) {
+		snprintf(msg, msglen, "cannot reserve storage for the %llu bytes in use of %s: %s",
+		         (unsigned long long)want, c->label_where, strerror(rc));
+		return SHMT_E_RESERVE;
+	}
+	return SHMT_OK;
+}
+
 /* Map `bytes` of the opened object or file; on failure *bytes_asked says
  * how much and msg why. */
 static shmt_status map_object(const open_ctx *c, int fd, uint64_t bytes, unsigned char **base,
@@ -2407,12 +2543,29 @@ shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
 			st = sys_error(c, "size", rc, msg, msglen);
 			goto out;
 		}
+		/* Storage for all that creation writes and that every process
+		 * reads at once (header, allocator, stripes, bucket index, to the
+		 * end of their chunk), before anything touches it; rows get theirs
+		 * as they are handed out. If the file system cannot give it, the
+		 * object is left empty, as a creator that died would leave it. */
+		uint64_t head = reserve_end(W.rows_off, W.map_bytes);
+		rc = shmt_os_reserve(fd, 0, head);
+		if (rc != 0) {
+			*bytes_asked = head;
+			snprintf(msg, msglen, "cannot reserve %llu bytes for the header and bucket index "
+			         "of %s: %s (the whole table takes up to %llu bytes)",
+			         (unsigned long long)head, c->label_where, strerror(rc),
+			         (unsigned long long)W.map_bytes);
+			st = SHMT_E_RESERVE;
+			(void)shmt_os_reset_size(fd, 0);
+			goto out;
+		}
 		st = map_object(c, fd, W.map_bytes, &base, &map_len, bytes_asked, msg, msglen);
 		if (st != SHMT_OK) {
 			goto out;
 		}
 		st = init_mapping(base, &W, want,
-		                  c->is_shm ? SHMT_BACKING_NAMED : SHMT_BACKING_FILE);
+		                  c->is_shm ? SHMT_BACKING_NAMED : SHMT_BACKING_FILE, head);
 		if (st != SHMT_OK) {
 			snprintf(msg, msglen, "cannot initialise %s", c->label);
 			goto out;
@@ -2453,6 +2606,10 @@ shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
 		}
 		t->opened = SHMT_OPENED_ATTACHED;
 		if (sole) {
+			st = reserve_in_use(t, c, fd, msg, msglen);
+			if (st != SHMT_OK) {
+				goto out;
+			}
 			st = reopen_repair(t, c, msg, msglen);
 			if (st != SHMT_OK) {
 				goto out;
@@ -2552,6 +2709,31 @@ shmt_status shmt_unlink(const char *name, char *msg, size_t msglen)
 	         strerror(rc));
 #endif
 	return SHMT_E_SYSTEM;
+}
+
+void shmt_reserve_error(const shmt_table *t, char *msg, size_t msglen)
+{
+	char label[sizeof(SHMT_SHM_PREFIX) + 2 * SHMT_MAX_NAME + 4096 + 64];
+	if (msg == NULL || msglen == 0) {
+		return;
+	}
+	if (t->name != NULL) {
+#if defined(__linux__)
+		snprintf(label, sizeof(label), "table '%s' (/dev/shm%s%s)", t->name, SHMT_SHM_PREFIX,
+		         t->name);
+#else
+		snprintf(label, sizeof(label), "table '%s' (shared memory %s%s)", t->name,
+		         SHMT_SHM_PREFIX, t->name);
+#endif
+	} else if (t->path != NULL) {
+		snprintf(label, sizeof(label), "table file '%.4095s'", t->path);
+	} else {
+		snprintf(label, sizeof(label), "the table");
+	}
+	snprintf(msg, msglen, "cannot reserve %llu more bytes for new rows of %s: %s (%llu of "
+	         "its %llu bytes are reserved; nothing was written)",
+	         (unsigned long long)g_reserve_err.bytes, label, strerror(g_reserve_err.err),
+	         (unsigned long long)g_reserve_err.reserved, (unsigned long long)t->map_bytes);
 }
 
 shmt_status shmt_flush(shmt_table *t, char *msg, size_t msglen)

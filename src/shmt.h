@@ -62,6 +62,9 @@ typedef enum {
 	SHMT_E_DEFINITION,   /* a table exists there with another definition */
 	SHMT_E_SYSTEM,       /* a system call failed (open, map, lock, sync) */
 	SHMT_E_NAMESPACE,    /* the table is in use in another pid namespace */
+	SHMT_E_RESERVE,      /* the storage a named or file table needs could not
+	                        be reserved (file system full): nothing written;
+	                        shmt_reserve_error() says which and why */
 } shmt_status;
 
 const char *shmt_status_message(shmt_status st);
@@ -187,7 +190,11 @@ typedef enum {
  * a process of another one is refused (SHMT_E_NAMESPACE): see
  * docs/ARCHITECTURE.md, robust mutexes across pid namespaces. Other failures: SHMT_E_INVALID (name, definition),
  * SHMT_E_SYSTEM (msg has the path and strerror), SHMT_E_NOMEM (*bytes_asked
- * may be UINT64_MAX when too big). msg always gets a description.
+ * may be UINT64_MAX when too big), SHMT_E_RESERVE (the storage of the header
+ * and bucket index, or of the rows in use when reopening, could not be
+ * reserved: msg names the table, the bytes and why; a table this call was
+ * initialising is left empty, as a creator that died would leave it). msg
+ * always gets a description.
  */
 shmt_status shmt_open(shmt_table **out, const shmt_open_args *args,
                       uint64_t *bytes_asked, char *msg, size_t msglen);
@@ -289,6 +296,15 @@ shmt_status shmt_decr_int(shmt_table *t, const char *key, size_t klen,
 shmt_status shmt_incr_float(shmt_table *t, const char *key, size_t klen,
                             uint32_t col, double by, double *result);
 
+/* After a write returned SHMT_E_RESERVE in this thread: msg gets which
+ * table, how many bytes of it could not be reserved and why (strerror). A
+ * named or file table reserves its storage before touching it (a page of a
+ * full tmpfs or disk touched without storage is SIGBUS): the header and
+ * bucket index at creation, rows in chunks as the table fills. An insert
+ * that needs a chunk the file system cannot give fails so, as does the
+ * first update in a stripe in the unlikely case its spare row needs one. */
+void shmt_reserve_error(const shmt_table *t, char *msg, size_t msglen);
+
 /* Rows stored now (lock-free). */
 uint64_t shmt_count(shmt_table *t);
 void shmt_get_stats(shmt_table *t, shmt_stats *st);
@@ -330,6 +346,9 @@ extern shmt_step_hook_fn shmt_step_hook;
  * seed instead of random ones, so that two tables lay out the same keys
  * alike. NULL in production. */
 extern const uint8_t *shmt_test_seed;
+/* Test-only: when non-zero, the chunk (bytes, a multiple of 4096) in which
+ * named and file tables reserve their storage, instead of 1 MiB. */
+extern uint64_t shmt_test_reserve_chunk;
 
 /* Keyed hash of a key with this table's seed (exposed for tests). */
 uint64_t shmt_hash(const shmt_table *t, const char *key, size_t klen);

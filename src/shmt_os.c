@@ -245,6 +245,90 @@ int shmt_os_reset_size(int fd, uint64_t bytes)
 	return 0;
 }
 
+/* A signal that interrupts posix_fallocate() makes it fail with EINTR
+ * (tmpfs then gives back what it had reserved): try again, this many times
+ * at most, so that a steady stream of signals ends in an error, not a loop. */
+#define SHMT_RESERVE_EINTR_TRIES 100
+
+static int pread_byte(int fd, unsigned char *c, uint64_t off)
+{
+	for (int i = 0; i < SHMT_RESERVE_EINTR_TRIES; i++) {
+		ssize_t n = pread(fd, c, 1, (off_t)off);
+		if (n >= 0) {
+			return n == 1 ? 0 : EIO;
+		}
+		if (errno != EINTR) {
+			return errno;
+		}
+	}
+	return EINTR;
+}
+
+static int pwrite_zero(int fd, uint64_t off)
+{
+	for (int i = 0; i < SHMT_RESERVE_EINTR_TRIES; i++) {
+		ssize_t n = pwrite(fd, "", 1, (off_t)off);
+		if (n == 1) {
+			return 0;
+		}
+		if (n >= 0 || errno != EINTR) {
+			return n >= 0 ? EIO : errno;
+		}
+	}
+	return EINTR;
+}
+
+/* For a file system without fallocate (musl's posix_fallocate() does not
+ * emulate it, glibc's does the same as this): make the file system store
+ * every block of [off, end) by writing a zero byte into each one that reads
+ * as zero there. Only bytes inside the range are read or written, and
+ * nobody else writes the range meanwhile, so no byte changes. */
+static int reserve_by_writing(int fd, uint64_t off, uint64_t end)
+{
+	struct stat sb;
+	if (fstat(fd, &sb) != 0) {
+		return errno;
+	}
+	uint64_t step = sb.st_blksize > 0 && sb.st_blksize < 4096 ? (uint64_t)sb.st_blksize : 4096;
+	for (uint64_t p = off; p < end; p = (p / step + 1) * step) {
+		unsigned char c;
+		int rc = pread_byte(fd, &c, p);
+		if (rc != 0) {
+			return rc;
+		}
+		if (c == 0 && (rc = pwrite_zero(fd, p)) != 0) {
+			return rc;
+		}
+	}
+	return 0;
+}
+
+int shmt_os_reserve(int fd, uint64_t off, uint64_t len)
+{
+	uint64_t end = off + len;
+	if (len == 0) {
+		return 0;
+	}
+	if (end < off || (uint64_t)(off_t)end != end || (off_t)end < 0) {
+		return EFBIG;
+	}
+#if defined(__APPLE__)
+	(void)fd;
+	return ENOSYS; /* no posix_fallocate() (nor named tables: no OFD locks) */
+#else
+	int rc = EINTR;
+	for (int i = 0; rc == EINTR && i < SHMT_RESERVE_EINTR_TRIES; i++) {
+		rc = posix_fallocate(fd, (off_t)off, (off_t)len);
+	}
+#if defined(ENOTSUP) && ENOTSUP != EOPNOTSUPP
+	if (rc == ENOTSUP) {
+		rc = EOPNOTSUPP;
+	}
+#endif
+	return rc == EOPNOTSUPP ? reserve_by_writing(fd, off, end) : rc;
+#endif
+}
+
 void *shmt_os_map_fd(int fd, size_t bytes)
 {
 	void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);

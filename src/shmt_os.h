@@ -63,6 +63,14 @@ int shmt_os_identity(const char *name_or_path, int is_shm, uint64_t *dev,
 int shmt_os_read_at(int fd, void *buf, size_t len, uint64_t off);
 /* Make the object exactly `bytes` long and all zero (truncate, extend). */
 int shmt_os_reset_size(int fd, uint64_t bytes);
+/* Reserve the storage of bytes [off, off + len) of the object or file
+ * (posix_fallocate(); where the file system cannot, a zero byte is written
+ * into each of its blocks that reads as zero), so that touching them through
+ * a mapping later never needs space the file system may no longer have: a
+ * page of a full tmpfs or disk that is touched, even read, without storage
+ * behind it is SIGBUS. The range must be one nobody else writes meanwhile.
+ * Idempotent; 0 or an errno value (ENOSPC: the file system is full). */
+int shmt_os_reserve(int fd, uint64_t off, uint64_t len);
 /* Map `bytes` of the object shared, read-write; NULL and errno on failure. */
 void *shmt_os_map_fd(int fd, size_t bytes);
 /* Write dirty pages of a file mapping back to the file, waiting for it. */

@@ -9,12 +9,14 @@
  * spare rows are left, delete through del/cmpdel/getdel, in-place
  * increments, increments that create the row, inserts that take a row the
  * stripe kept from a delete, and inserts into a table full only by the
- * rows other stripes keep, which hand those back first) the operation is first run
+ * rows other stripes keep, which hand those back first; and inserts into a
+ * table file that must reserve storage for the row first) the operation is first run
  * on a reference table with a recording step hook, which lists the hook
  * points it passes (shmt_step_hook: steps 1-6 insert, 11-17 replace, 21-25
  * delete, 26-27 a delete keeping its row in the stripe, 7-8 an insert
  * taking such a row, 31-32 increment, 41-42 handing kept rows back to a
- * full table, 101-102 allocator pop, 111-112 allocator push).
+ * full table, 101-102 allocator pop, 103-104 storage reserved for the
+ * pop, 111-112 allocator push).
  * Then, for each hook point, a child runs the same operation on a freshly
  * prepared table and kills itself with SIGKILL there, while it holds the
  * locks of that step. The parent then checks:
@@ -82,6 +84,11 @@
 #define SMALL 64u
 enum { C_N, C_F, C_S, C_BIG, NCOLS };
 
+/* 1 while the matrix runs on table files (g_file_ops): tables are then
+ * files, each removed from its directory once open, so that inserts pass
+ * the reservation of storage (steps 103-104). */
+static int g_file_tables;
+
 static shmt_table *mk_table(void)
 {
 	shmt_coldef cols[NCOLS];
@@ -97,6 +104,30 @@ static shmt_table *mk_table(void)
 		cols[i].size = sizes[i];
 	}
 	shmt_table *t = NULL;
+	if (g_file_tables) {
+		static unsigned n;
+		char path[256], msg[512];
+		const char *tmp = getenv("TMPDIR");
+		snprintf(path, sizeof(path), "%s/shmt-crash-%d-%u.shmt",
+		         tmp != NULL && *tmp != '\0' ? tmp : "/tmp", (int)getpid(), n++);
+		unlink(path);
+		shmt_open_args a;
+		memset(&a, 0, sizeof(a));
+		a.path = path;
+		a.mode = 0600;
+		a.create = 1;
+		a.size = SIZE;
+		a.key_max = 63;
+		a.cols = cols;
+		a.ncols = NCOLS;
+		shmt_status st = shmt_open(&t, &a, NULL, msg, sizeof(msg));
+		unlink(path);
+		if (st != SHMT_OK) {
+			fprintf(stderr, "shmt_open: %s\n", msg);
+			exit(2);
+		}
+		return t;
+	}
 	shmt_status st = shmt_create(&t, SIZE, 63, cols, NCOLS, NULL, NULL);
 	if (st != SHMT_OK) {
 		fprintf(stderr, "shmt_create: %s\n", shmt_status_message(st));
@@ -467,6 +498,16 @@ static const opdesc g_ops[] = {
     {"insert-drain", "incr on a missing key, table full only by kept rows", OP_INCR_INT, KEY_NEW, 0, 0, 0, 0, KEPT_FULL},
 };
 #define NOPS (sizeof(g_ops) / sizeof(g_ops[0]))
+
+/* The inserts again, on table files that reserve their storage in chunks of
+ * one page (shmt_test_reserve_chunk), so that each insert reserves a chunk
+ * under the allocator lock before its pop: steps 103 (chunk reserved, mark
+ * not yet advanced) and 104 (mark advanced). */
+static const opdesc g_file_ops[] = {
+    {"insert-file", "set new key, table file, reserving storage", OP_SET, KEY_NEW, 0, 1, 0, 0, KEPT_NONE},
+    {"insert-file", "incr on a missing key, table file, reserving storage", OP_INCR_INT, KEY_NEW_CHAINED, 0, 0, 0, 0, KEPT_NONE},
+};
+#define NFILEOPS (sizeof(g_file_ops) / sizeof(g_file_ops[0]))
 
 /* The table before the operation under test. KEPT_FULL needs the same hash
  * seed in every table of the case (see g_fixed_seed): which keys fill it
@@ -1127,10 +1168,10 @@ static void path_add_step(path_sum *p, int step)
 	}
 }
 
-static void run_matrix(int round)
+static void run_matrix(int round, const opdesc *ops, size_t nops)
 {
-	for (size_t o = 0; o < NOPS; o++) {
-		const opdesc *op = &g_ops[o];
+	for (size_t o = 0; o < nops; o++) {
+		const opdesc *op = &ops[o];
 		path_sum *ps = path_get(op->path);
 		uint32_t nrows = op->full ? SIZE : NPREP;
 		/* The rows before: the same whatever the seed, except for
@@ -1843,7 +1884,12 @@ int main(int argc, char **argv)
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (int round = 1; round <= rounds; round++) {
-		run_matrix(round);
+		run_matrix(round, g_ops, NOPS);
+		g_file_tables = 1;
+		shmt_test_reserve_chunk = 4096;
+		run_matrix(round, g_file_ops, NFILEOPS);
+		g_file_tables = 0;
+		shmt_test_reserve_chunk = 0;
 		run_wait_cases(round);
 	}
 	uint64_t seed = argc > 1 ? strtoull(argv[1], NULL, 0)
