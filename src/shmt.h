@@ -301,8 +301,9 @@ shmt_status shmt_incr_float(shmt_table *t, const char *key, size_t klen,
  * named or file table reserves its storage before touching it (a page of a
  * full tmpfs or disk touched without storage is SIGBUS): the header and
  * bucket index at creation, rows in chunks as the table fills. An insert
- * that needs a chunk the file system cannot give fails so, as does the
- * first update in a stripe in the unlikely case its spare row needs one. */
+ * that needs a chunk the file system cannot give fails so (after the rows
+ * stripes keep are handed back, as for SHMT_FULL); an update needs no new
+ * storage, since inserts keep some for every stripe's spare row. */
 void shmt_reserve_error(const shmt_table *t, char *msg, size_t msglen);
 
 /* Rows stored now (lock-free). */

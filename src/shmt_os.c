@@ -29,6 +29,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #if defined(__linux__)
@@ -234,9 +235,19 @@ int shmt_os_read_at(int fd, void *buf, size_t len, uint64_t off)
 	return 0;
 }
 
+/* Would writing a file up to byte `end` pass this process's file size
+ * limit (RLIMIT_FSIZE, `ulimit -f`)? The kernel answers a write or a
+ * truncate past it with SIGXFSZ, which kills the process: ask first. */
+static int over_fsize_limit(uint64_t end)
+{
+	struct rlimit rl;
+	return getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	       end > (uint64_t)rl.rlim_cur;
+}
+
 int shmt_os_reset_size(int fd, uint64_t bytes)
 {
-	if ((uint64_t)(off_t)bytes != bytes || (off_t)bytes < 0) {
+	if ((uint64_t)(off_t)bytes != bytes || (off_t)bytes < 0 || over_fsize_limit(bytes)) {
 		return EFBIG;
 	}
 	if (ftruncate(fd, 0) != 0 || ftruncate(fd, (off_t)bytes) != 0) {
@@ -286,6 +297,9 @@ static int pwrite_zero(int fd, uint64_t off)
 static int reserve_by_writing(int fd, uint64_t off, uint64_t end)
 {
 	struct stat sb;
+	if (over_fsize_limit(end)) {
+		return EFBIG;
+	}
 	if (fstat(fd, &sb) != 0) {
 		return errno;
 	}

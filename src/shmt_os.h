@@ -61,7 +61,9 @@ int shmt_os_identity(const char *name_or_path, int is_shm, uint64_t *dev,
                      uint64_t *ino);
 /* Read exactly len bytes at offset (EIO if the object is shorter). */
 int shmt_os_read_at(int fd, void *buf, size_t len, uint64_t off);
-/* Make the object exactly `bytes` long and all zero (truncate, extend). */
+/* Make the object exactly `bytes` long and all zero (truncate, extend).
+ * EFBIG, changing nothing, past the process's file size limit (ulimit -f),
+ * where the kernel would kill the process with SIGXFSZ. */
 int shmt_os_reset_size(int fd, uint64_t bytes);
 /* Reserve the storage of bytes [off, off + len) of the object or file
  * (posix_fallocate(); where the file system cannot, a zero byte is written
