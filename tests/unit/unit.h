@@ -35,6 +35,7 @@ static inline const char *unit_status_name(shmt_status st)
 	case SHMT_E_DEFINITION: return "SHMT_E_DEFINITION";
 	case SHMT_E_SYSTEM: return "SHMT_E_SYSTEM";
 	case SHMT_E_NAMESPACE: return "SHMT_E_NAMESPACE";
+	case SHMT_E_ACCESS: return "SHMT_E_ACCESS";
 	}
 	return "(unknown status)";
 }
