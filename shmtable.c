@@ -153,6 +153,10 @@ static shmt_status php_shmtable_reg_open(const shmt_open_args *args, php_shmtabl
 			                          args->ncols, msg, msglen);
 		}
 		if (st == SHMT_OK) {
+			/* The owner and mode, as shmt_open() would check them now. */
+			st = shmt_recheck_access(e->t, args->create, args->mode, msg, msglen);
+		}
+		if (st == SHMT_OK) {
 			e->refs++;
 			*out = e;
 		}

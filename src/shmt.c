@@ -35,6 +35,15 @@
 #define SHMT_KEYLEN_BITS 11u /* SHMT_MAX_KEY_LEN must fit */
 #define SHMT_CACHELINE 64u
 
+/* The header's `ready` word. A named or file table's creator writes
+ * SHMT_READY_INIT (with the magic and the layout version) before anything
+ * else and SHMT_READY_DONE last; rows are written only after that. So a
+ * file still marked SHMT_READY_INIT was left by a creator that died, and
+ * holds no row: it alone may be initialised again. Any other value than
+ * these two is damage, and such a file is refused untouched. */
+#define SHMT_READY_DONE 1u
+#define SHMT_READY_INIT 0x54494e49u /* "INIT" in the file */
+
 /* What a mapping is backed by (header field `backing`). */
 enum { SHMT_BACKING_ANON = 0, SHMT_BACKING_NAMED = 1, SHMT_BACKING_FILE = 2 };
 
@@ -106,7 +115,9 @@ typedef struct {
 	uint32_t reserved0;
 	uint64_t alloc_off, stripes_off, buckets_off, rows_off; /* from base */
 	uint8_t seed[16];      /* SipHash key, random per table */
-	uint32_t ready;        /* 1 once every field and lock is written (release) */
+	uint32_t ready;        /* SHMT_READY_DONE once every field and lock is
+	                          written (release); SHMT_READY_INIT while a
+	                          named or file table is being created */
 	uint32_t backing;      /* SHMT_BACKING_*: anonymous, named object, file */
 	uint8_t reserved[16];  /* zero; room for later fields */
 	uint64_t pidns;        /* pid namespace of the processes mapping it (0:
@@ -204,6 +215,7 @@ const char *shmt_status_message(shmt_status st)
 	case SHMT_E_SYSTEM: return "system call failed";
 	case SHMT_E_NAMESPACE: return "table in use in another pid namespace";
 	case SHMT_E_RESERVE: return "cannot reserve storage for the table";
+	case SHMT_E_ACCESS: return "table belongs to another user or has a wider mode than asked";
 	}
 	return "unknown status";
 }
@@ -588,7 +600,7 @@ shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
 		errno = e;
 		return SHMT_E_NOMEM;
 	}
-	shmt_store_release(&t->h->ready, 1u);
+	shmt_store_release(&t->h->ready, SHMT_READY_DONE);
 	*out = t;
 	return SHMT_OK;
 }
@@ -787,7 +799,7 @@ static shmt_status alloc_pop_locked(shmt_table *t, shmt_stripe_raw *s,
 		if (next_free != 0 && !valid_idx(t, next_free)) {
 			return SHMT_E_CORRUPT;
 		}
-	} else if (next_unused <= t->total_rows) {
+	} else if (next_unused >= 1 && next_unused <= t->total_rows) {
 		idx = next_unused++;
 		/* A never-used row needs storage before it is touched. An insert
 		 * reserves as many rows again as there are stripes: a stripe takes
@@ -1063,7 +1075,11 @@ static shmt_status drain_caches(shmt_table *t)
 	}
 	for (uint32_t i = 0; i <= t->stripe_mask && st == SHMT_OK; i++) {
 		shmt_stripe_raw *s = &t->stripes[i].s;
-		while (s->free_head != 0) {
+		for (uint32_t n = 0; s->free_head != 0; n++) {
+			if (n >= t->cache_cap) {
+				st = SHMT_E_CORRUPT; /* a damaged list: a cycle, say */
+				break;
+			}
 			/* Bucket i is one of stripe i's, and the row is on no chain:
 			 * recovery of a half-done move pushes it, as here. */
 			intent_begin(s, INTENT_INSERT, i, 0);
@@ -2091,6 +2107,94 @@ out:
 	return st;
 }
 
+/* Every index, count and kind the allocator and the stripes hold, against
+ * the table's bounds, without a lock and without writing: each of these
+ * words is stored whole (aligned 32 bits) and only ever with a value in
+ * range, so a healthy table passes even while it is written, and one whose
+ * shared state was overwritten (a damaged or edited file) is refused
+ * before any of it is used. Bucket heads, row links and lengths are not
+ * scanned here (that would read the whole table): every use of them is
+ * bounds-checked instead. 1 with why written if a word is out of range. */
+static int shared_fields_bad(const shmt_table *t, char *why, size_t len)
+{
+	const shmt_alloc *a = t->a;
+#define IDX_OK(v) ((v) == 0 || valid_idx(t, (v)))
+	uint32_t next_unused = shmt_load_relaxed(&a->next_unused);
+	uint32_t free_head = shmt_load_relaxed(&a->free_head);
+	uint32_t live = shmt_load_relaxed(&a->live);
+	uint32_t j_active = shmt_load_acquire(&a->j_active);
+	if (next_unused < 1 || next_unused > t->total_rows + 1) {
+		snprintf(why, len, "allocator: next unused row %u, outside 1..%u", next_unused,
+		         t->total_rows + 1);
+		return 1;
+	}
+	if (!IDX_OK(free_head)) {
+		snprintf(why, len, "allocator: first free row %u, outside 1..%u", free_head,
+		         t->total_rows);
+		return 1;
+	}
+	if (live > t->size) {
+		snprintf(why, len, "allocator: %u rows counted, more than its size %u", live, t->size);
+		return 1;
+	}
+	uint64_t reserved = shmt_load_relaxed(&a->reserved);
+	if (reserved > t->map_bytes) {
+		snprintf(why, len, "allocator: %llu bytes reserved, more than the table's %llu",
+		         (unsigned long long)reserved, (unsigned long long)t->map_bytes);
+		return 1;
+	}
+	if (j_active > 1) {
+		snprintf(why, len, "allocator: journal flag %u", j_active);
+		return 1;
+	}
+	if (j_active == 1) {
+		uint32_t jn = shmt_load_relaxed(&a->j_next_unused);
+		uint32_t js = shmt_load_relaxed(&a->j_stripe);
+		uint32_t jw = shmt_load_relaxed(&a->j_which);
+		if (jn < 1 || jn > t->total_rows + 1 || !IDX_OK(shmt_load_relaxed(&a->j_free_head)) ||
+		    shmt_load_relaxed(&a->j_live) > t->size || js > t->stripe_mask ||
+		    (jw != 1 && jw != 2) || !IDX_OK(shmt_load_relaxed(&a->j_slot))) {
+			snprintf(why, len, "allocator: journal out of range");
+			return 1;
+		}
+	}
+	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
+		const shmt_stripe_raw *s = &t->stripes[i].s;
+		/* Acquire: the bucket of the write this kind announces is seen. */
+		uint32_t kind = shmt_load_acquire(&s->i_kind);
+		uint32_t b = shmt_load_relaxed(&s->i_bucket);
+		uint32_t i_new = shmt_load_relaxed(&s->i_new);
+		uint32_t i_old = shmt_load_relaxed(&s->i_old);
+		uint32_t spare = shmt_load_relaxed(&s->spare);
+		uint32_t kept = shmt_load_relaxed(&s->free_head);
+		uint32_t kept_n = shmt_load_relaxed(&s->free_n);
+		const char *bad = NULL;
+		uint32_t v = 0;
+		if (kind > INTENT_DELETE) {
+			bad = "intent kind", v = kind;
+		} else if (b >= t->nbuckets ||
+		           (kind != INTENT_NONE && (b & t->stripe_mask) != i)) {
+			bad = "intent bucket", v = b;
+		} else if (!IDX_OK(i_new)) {
+			bad = "intent's new row", v = i_new;
+		} else if (!IDX_OK(i_old)) {
+			bad = "intent's old row", v = i_old;
+		} else if (!IDX_OK(spare)) {
+			bad = "spare row", v = spare;
+		} else if (!IDX_OK(kept)) {
+			bad = "first kept row", v = kept;
+		} else if (kept_n > t->cache_cap) {
+			bad = "count of kept rows", v = kept_n;
+		}
+		if (bad != NULL) {
+			snprintf(why, len, "stripe %u: %s %u out of range", i, bad, v);
+			return 1;
+		}
+	}
+#undef IDX_OK
+	return 0;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Named and file-backed tables                                             */
 
@@ -2132,6 +2236,31 @@ typedef struct {
 	char where[32 + 4096]; /* the file as a user finds it */
 	char label_where[128 + 8192]; /* label, and where when it adds something */
 } open_ctx;
+
+/* The names the messages give a table, from its name or path. */
+static void ctx_init(open_ctx *c, const char *name, const char *path)
+{
+	if (name != NULL) {
+		c->is_shm = 1;
+		snprintf(c->os_name, sizeof(c->os_name), "%s%s", SHMT_SHM_PREFIX, name);
+		c->target = c->os_name;
+		snprintf(c->label, sizeof(c->label), "table '%s'", name);
+#if defined(__linux__)
+		snprintf(c->where, sizeof(c->where), "/dev/shm%s", c->os_name);
+#else
+		snprintf(c->where, sizeof(c->where), "shared memory %s", c->os_name);
+#endif
+	} else {
+		c->target = path;
+		snprintf(c->label, sizeof(c->label), "table file '%s'", path);
+		snprintf(c->where, sizeof(c->where), "%s", path);
+	}
+	if (c->is_shm) {
+		snprintf(c->label_where, sizeof(c->label_where), "%s (%s)", c->label, c->where);
+	} else {
+		snprintf(c->label_where, sizeof(c->label_where), "%s", c->label);
+	}
+}
 
 /* Check a stored header (hdr, hdr_len bytes read from the object of
  * obj_size bytes) field by field before anything else looks at it, lay
@@ -2303,10 +2432,17 @@ static int definition_differs(const shmt_layout *L, const shmt_coldesc *have,
 
 /* Nobody maps the table: every lock image in it is meaningless (its owner
  * is gone, perhaps with the machine). Reset them, then complete or roll
- * back what the dead writers left, as lock recovery does, and check all. */
-static shmt_status reopen_repair(shmt_table *t, const open_ctx *c, char *msg,
+ * back what the dead writers left, as lock recovery does, and (with
+ * `check`) check all. The shared fields are bounds-checked first, so the
+ * repair never follows an index out of the table. */
+static shmt_status reopen_repair(shmt_table *t, const open_ctx *c, int check, char *msg,
                                  size_t msglen)
 {
+	char why[256];
+	if (shared_fields_bad(t, why, sizeof(why))) {
+		snprintf(msg, msglen, "%s is damaged beyond repair: %s", c->label_where, why);
+		return SHMT_E_CORRUPT;
+	}
 	if (shmt_lock_init(&t->a->lock) != 0) {
 		snprintf(msg, msglen, "cannot initialise the locks of %s", c->label);
 		return SHMT_E_SYSTEM;
@@ -2325,13 +2461,13 @@ static shmt_status reopen_repair(shmt_table *t, const open_ctx *c, char *msg,
 		if (s->i_kind != INTENT_NONE || s->i_new != 0 || s->i_old != 0 || (s->seq & 1)) {
 			shmt_status st = recover_stripe(t, s);
 			if (st != SHMT_OK) {
-				snprintf(msg, msglen, "%s cannot be repaired: stripe %u", c->label, i);
+				snprintf(msg, msglen, "%s is damaged beyond repair: stripe %u cannot be "
+				         "repaired", c->label_where, i);
 				return st;
 			}
 		}
 	}
-	char why[256];
-	if (shmt_check(t, why, sizeof(why)) != SHMT_OK) {
+	if (check && shmt_check(t, why, sizeof(why)) != SHMT_OK) {
 		snprintf(msg, msglen, "%s is damaged beyond repair: %s", c->label_where, why);
 		return SHMT_E_CORRUPT;
 	}
@@ -2400,6 +2536,405 @@ static shmt_status out_of_memory(char *msg, size_t msglen)
 	return SHMT_E_NOMEM;
 }
 
+/* May this process use the object it opened (sb), with what it asked (a)?
+ * Its own table, if (for create) the mode is within the one asked; another
+ * user's only if that user shares it with a group of this process and with
+ * nobody else (group read-write, no bit for others: so root, which the
+ * permission bits do not stop, is not let in by them either), and within
+ * the mode asked. Whoever owns a table can read and rewrite every row (and
+ * its hash seed), so a table planted by another user before the real one
+ * was created must not be adopted. SHMT_E_ACCESS with msg otherwise. */
+static shmt_status access_check(const open_ctx *c, const shmt_os_stat *sb, int create,
+                                unsigned asked, char *msg, size_t msglen)
+{
+	uint32_t me = shmt_os_euid();
+	int wider = create && (sb->perm & ~asked) != 0;
+	int shared = sb->uid != me && shmt_os_in_group(sb->gid) &&
+	             (sb->perm & 0060) == 0060 && (sb->perm & 0007) == 0;
+	if ((sb->uid == me || shared) && !wider) {
+		return SHMT_OK;
+	}
+	if (sb->uid == me) {
+		snprintf(msg, msglen, "%s has mode %04o, wider than the mode %04o asked: refused, "
+		         "since someone it was not meant for may have read or changed its rows; "
+		         "narrow it (chmod %04o) or ask for mode %04o", c->label_where,
+		         (unsigned)sb->perm, asked, asked, (unsigned)sb->perm);
+		return SHMT_E_ACCESS;
+	}
+	char owner[160], group[160], mine[160], within[64] = "";
+	shmt_os_describe_user(sb->uid, owner, sizeof(owner));
+	shmt_os_describe_group(sb->gid, group, sizeof(group));
+	shmt_os_describe_user(me, mine, sizeof(mine));
+	if (create) {
+		snprintf(within, sizeof(within), ", within the mode %04o asked", asked);
+	}
+	snprintf(msg, msglen, "%s belongs to user %s, group %s, mode %04o, not to %s, the user of "
+	         "this process: refused, since its owner can read and change every row. Remove it "
+	         "if you did not make it, or open it as its owner; another user's table is used "
+	         "only when shared through a group of this process and with no one else (mode "
+	         "0660 or narrower%s)", c->label_where, owner, group, (unsigned)sb->perm, mine,
+	         within);
+	return SHMT_E_ACCESS;
+}
+
+/* Make the object (empty, or left marked SHMT_READY_INIT by a creator that
+ * died) a new table laid out as W. Every state a kill leaves on the way is
+ * one of those two: empty, then the marked header prefix (one write), then
+ * sized, then the header and locks written; `ready` is published last. On
+ * failure the object is made empty again. */
+static shmt_status create_in(const open_ctx *c, int fd, const shmt_layout *W,
+                             const shmt_coldesc *want, uint64_t pidns, shmt_table **out,
+                             unsigned char **base, size_t *map_len, uint64_t *bytes_asked,
+                             char *msg, size_t msglen)
+{
+	shmt_status st;
+	shmt_header mark;
+	memset(&mark, 0, sizeof(mark));
+	memcpy(mark.magic, SHMT_MAGIC, 8);
+	mark.layout_version = SHMT_LAYOUT_VERSION;
+	mark.ready = SHMT_READY_INIT;
+	/* Storage for all that creation writes and that every process reads at
+	 * once (header, allocator, stripes, bucket index, to the end of their
+	 * chunk), before anything touches it; rows get theirs as they are
+	 * handed out. If the file system cannot give it (here, or already for
+	 * the marked header), the object is left empty, as a creator that died
+	 * would leave it. */
+	uint64_t head = reserve_end(W->rows_off, W->map_bytes);
+	int rc = shmt_os_truncate(fd, 0);
+	if (rc == 0) {
+		rc = shmt_os_write_at(fd, &mark, sizeof(mark), 0);
+	}
+	if (rc == ENOSPC || rc == EDQUOT) {
+		goto no_storage;
+	}
+	if (rc != 0) {
+		st = sys_error(c, "write", rc, msg, msglen);
+		goto fail;
+	}
+	STEP(51);
+	rc = shmt_os_truncate(fd, W->map_bytes);
+	if (rc != 0) {
+		*bytes_asked = W->map_bytes;
+		st = sys_error(c, "size", rc, msg, msglen);
+		goto fail;
+	}
+	STEP(52);
+	rc = shmt_os_reserve(fd, 0, head);
+	if (rc != 0) {
+	no_storage:
+		*bytes_asked = head;
+		snprintf(msg, msglen, "cannot reserve %llu bytes for the header and bucket index "
+		         "of %s: %s (the whole table takes up to %llu bytes)",
+		         (unsigned long long)head, c->label_where, strerror(rc),
+		         (unsigned long long)W->map_bytes);
+		st = SHMT_E_RESERVE;
+		goto fail;
+	}
+	st = map_object(c, fd, W->map_bytes, base, map_len, bytes_asked, msg, msglen);
+	if (st != SHMT_OK) {
+		goto fail;
+	}
+	st = init_mapping(*base, W, want, c->is_shm ? SHMT_BACKING_NAMED : SHMT_BACKING_FILE,
+	                  head);
+	if (st != SHMT_OK) {
+		snprintf(msg, msglen, "cannot initialise %s", c->label);
+		goto fail;
+	}
+	shmt_table *t = handle_new(*base, *map_len, W, want, ((shmt_header *)*base)->seed);
+	if (t == NULL) {
+		st = out_of_memory(msg, msglen);
+		goto fail;
+	}
+	t->opened = SHMT_OPENED_CREATED;
+	t->h->pidns = pidns;
+	STEP(53);
+	shmt_store_release(&t->h->ready, SHMT_READY_DONE);
+	*out = t;
+	return SHMT_OK;
+fail:
+	if (*base != NULL) {
+		shmt_unmap(*base, *map_len);
+		*base = NULL;
+	}
+	(void)shmt_os_truncate(fd, 0);
+	return st;
+}
+
+/* How long attach() waits for a table whose creation is under way: one
+ * that is empty (its creator has made it but not yet locked it) and was
+ * made less than this long ago. */
+#define SHMT_OPEN_WAIT_MS 3000
+
+/* One try of shmt_open() (which owns c, hdr, desc and want). *again: the
+ * object was empty and young, attach() should wait and try once more. */
+static shmt_status open_once(open_ctx *c, const shmt_open_args *a, const shmt_layout *W,
+                             const shmt_coldesc *want, shmt_coldesc *desc, unsigned char *hdr,
+                             int64_t deadline, int *again, shmt_table **out,
+                             uint64_t *bytes_asked, char *msg, size_t msglen)
+{
+	shmt_table *t = NULL;
+	unsigned char *base = NULL;
+	size_t map_len = 0;
+	int fd = -1, created = 0;
+	shmt_status st = SHMT_OK;
+	shmt_layout L;
+	shmt_os_stat sb;
+	*again = 0;
+
+	int rc = shmt_os_open(c->target, c->is_shm, a->create, a->mode, &fd, &created);
+	if (rc == ENOENT && !a->create) {
+		snprintf(msg, msglen, c->is_shm ? "no table named '%s'" : "no table file '%s'",
+		         c->is_shm ? a->name : a->path);
+		st = SHMT_E_NOENT;
+		goto out;
+	}
+	if (rc == ELOOP && shmt_os_is_symlink(c->where)) {
+		if (c->is_shm) {
+			snprintf(msg, msglen, "cannot open %s: it is a symbolic link, not a table (a "
+			         "named table is never one, and one planted there is not followed); "
+			         "remove it", c->label_where);
+		} else {
+			snprintf(msg, msglen, "cannot open %s: it is a symbolic link, which create() "
+			         "does not follow (a link planted there could make it create or "
+			         "initialise another file); give the path of the table file itself",
+			         c->label_where);
+		}
+		st = SHMT_E_SYSTEM;
+		goto out;
+	}
+	if (rc == SHMT_OS_ECHURN) {
+		snprintf(msg, msglen, "cannot open %s: it was removed and created again by another "
+		         "process each of the %d times this one tried", c->label_where,
+		         SHMT_OS_OPEN_TRIES);
+		st = SHMT_E_SYSTEM;
+		goto out;
+	}
+	if (rc != 0) {
+		st = sys_error(c, "open", rc, msg, msglen);
+		goto out;
+	}
+	if (created) {
+		STEP(50); /* made, empty, not yet locked */
+	}
+	/* Who owns it and how it may be used, before anything else: no lock
+	 * of a planted object can make this process wait. An object this call
+	 * made (O_EXCL) is its own, whatever the file system says. */
+	rc = shmt_os_fstat(fd, &sb);
+	if (rc != 0) {
+		st = sys_error(c, "inspect", rc, msg, msglen);
+		goto out;
+	}
+	if (!sb.is_regular) {
+		snprintf(msg, msglen, "%s is not a regular file", c->label_where);
+		st = SHMT_E_SYSTEM;
+		goto out;
+	}
+	if (!created) {
+		st = access_check(c, &sb, a->create, a->mode, msg, msglen);
+		if (st != SHMT_OK) {
+			goto out;
+		}
+	}
+	rc = shmt_os_lock_opening(fd);
+	if (rc != 0) {
+		st = sys_error(c, "lock", rc, msg, msglen);
+		goto out;
+	}
+	rc = shmt_os_try_sole_user(fd);
+	if (rc != 0 && rc != EAGAIN) {
+		st = sys_error(c, "lock", rc, msg, msglen);
+		goto out;
+	}
+	int sole = rc == 0;
+	uint64_t pidns = shmt_os_pidns();
+	rc = shmt_os_fstat(fd, &sb); /* its size now that openers wait for us */
+	if (rc != 0) {
+		st = sys_error(c, "inspect", rc, msg, msglen);
+		goto out;
+	}
+
+	/* The header as stored, read with pread and checked here, privately:
+	 * the mapping is made only once the header is known to be sound. */
+	size_t hdr_cap = sizeof(shmt_header) + SHMT_MAX_COLUMNS * sizeof(shmt_coldesc);
+	size_t hdr_len = sb.size < hdr_cap ? (size_t)sb.size : hdr_cap;
+	memset(hdr, 0, hdr_cap);
+	if (hdr_len > 0 && (rc = shmt_os_read_at(fd, hdr, hdr_len, 0)) != 0) {
+		st = sys_error(c, "read", rc, msg, msglen);
+		goto out;
+	}
+	shmt_header stored;
+	memcpy(&stored, hdr, sizeof(stored));
+	/* Empty: made by a creator that has not locked it yet, or that died
+	 * before it wrote anything. Marked: its creator died while filling it
+	 * in (a live creator holds byte 0 all along, so we would not be here).
+	 * Neither holds a row, so create() makes its table there; nothing else
+	 * is ever written over. */
+	int empty = sb.size == 0;
+	int marked = hdr_len >= sizeof(stored) && memcmp(stored.magic, SHMT_MAGIC, 8) == 0 &&
+	             stored.layout_version == SHMT_LAYOUT_VERSION &&
+	             stored.ready == SHMT_READY_INIT;
+	if (empty || marked) {
+		if (!sole) {
+			snprintf(msg, msglen, "%s is mapped by a process but has no table in it",
+			         c->label_where);
+			st = SHMT_E_CORRUPT;
+			goto out;
+		}
+		if (a->create) {
+			st = create_in(c, fd, W, want, pidns, &t, &base, &map_len, bytes_asked, msg,
+			               msglen);
+			if (st != SHMT_OK) {
+				goto out;
+			}
+		} else if (marked) {
+			snprintf(msg, msglen, "%s was never completely created: the process creating it "
+			         "died before it finished, and no process maps it (it holds no row); "
+			         "create() it to make the table again, or remove it", c->label_where);
+			st = SHMT_E_NOENT;
+			goto out;
+		} else {
+			int64_t age_ms = (shmt_os_realtime_ns() - sb.ctime_ns) / 1000000;
+			if ((age_ms < 0 || age_ms < SHMT_OPEN_WAIT_MS) &&
+			    shmt_os_monotonic_ns() < deadline) {
+				*again = 1; /* its creator will lock it in a moment */
+				goto out;
+			}
+			if (age_ms < SHMT_OPEN_WAIT_MS) {
+				age_ms = SHMT_OPEN_WAIT_MS;
+			}
+			snprintf(msg, msglen, "%s was never completely created: it has been empty for "
+			         "%lld s and no process maps it (the process creating it stopped before "
+			         "it wrote anything); create() it to make the table in it, or remove it",
+			         c->label_where, (long long)(age_ms / 1000));
+			st = SHMT_E_NOENT;
+			goto out;
+		}
+	} else {
+		st = validate_header(c, hdr, hdr_len, sb.size, &L, desc, msg, msglen);
+		if (st != SHMT_OK) {
+			goto out;
+		}
+		if (stored.ready != SHMT_READY_DONE) {
+			snprintf(msg, msglen, "%s is not a valid table: its 'ready' word is %u, neither "
+			         "complete (1) nor being created; it is left as it is: remove it if it "
+			         "holds nothing you need", c->label, stored.ready);
+			st = SHMT_E_CORRUPT;
+			goto out;
+		}
+		char why[256];
+		if (a->create && definition_differs(&L, desc, a, why, sizeof(why))) {
+			snprintf(msg, msglen, "%s exists with another definition: %s", c->label, why);
+			st = SHMT_E_DEFINITION;
+			goto out;
+		}
+		if (sole) {
+			/* Repair and check a private copy first: only a table that
+			 * passes is repaired in place, so a refused file is left
+			 * exactly as it was. The same steps on the same bytes (nobody
+			 * else can change them now) then repair the object. */
+			unsigned char *trial = shmt_os_map_fd_private(fd, (size_t)L.map_bytes);
+			if (trial == NULL) {
+				*bytes_asked = L.map_bytes;
+				st = sys_error(c, "map", errno, msg, msglen);
+				goto out;
+			}
+			shmt_table *tt = handle_new(trial, (size_t)L.map_bytes, &L, desc, stored.seed);
+			/* Storage first: on a full file system even a read of a
+			 * page without storage is SIGBUS, private mapping or not. */
+			st = tt == NULL ? out_of_memory(msg, msglen) : reserve_in_use(tt, c, fd, msg, msglen);
+			if (st == SHMT_OK) {
+				st = reopen_repair(tt, c, 1, msg, msglen);
+			}
+			free(tt);
+			shmt_unmap(trial, (size_t)L.map_bytes);
+			if (st != SHMT_OK) {
+				goto out;
+			}
+		}
+		st = map_object(c, fd, L.map_bytes, &base, &map_len, bytes_asked, msg, msglen);
+		if (st != SHMT_OK) {
+			goto out;
+		}
+		t = handle_new(base, map_len, &L, desc, stored.seed);
+		if (t == NULL) {
+			st = out_of_memory(msg, msglen);
+			goto out;
+		}
+		t->opened = SHMT_OPENED_ATTACHED;
+		if (sole) {
+			st = reserve_in_use(t, c, fd, msg, msglen);
+			if (st == SHMT_OK) {
+				st = reopen_repair(t, c, 0, msg, msglen);
+			}
+			if (st != SHMT_OK) {
+				goto out;
+			}
+			t->opened = SHMT_OPENED_REOPENED;
+			t->h->pidns = pidns;
+		} else if (stored.pidns != 0 && pidns != 0 && stored.pidns != pidns) {
+			/* A lock word holds its owner's thread id as the owner's pid
+			 * namespace numbers it. Across namespaces two live threads can
+			 * have the same id, and a thread that dies while waiting for a
+			 * lock held by its namesake makes the kernel mark that live
+			 * owner dead. So processes of one pid namespace at a time. */
+			snprintf(msg, msglen, "%s is in use by processes of another pid namespace "
+			         "(a container); processes of different pid namespaces cannot share a "
+			         "table at the same time, because their thread ids, which the locks "
+			         "record, can be equal", c->label_where);
+			st = SHMT_E_NAMESPACE;
+			goto out;
+		} else if (shared_fields_bad(t, why, sizeof(why))) {
+			/* In use: checked as it is, without a lock and without a write. */
+			snprintf(msg, msglen, "%s is damaged: %s; it was left as it is", c->label_where,
+			         why);
+			st = SHMT_E_CORRUPT;
+			goto out;
+		}
+	}
+	/* Join the users (an exclusive hold becomes shared), then let the next
+	 * opener in. */
+	rc = shmt_os_share_users(fd);
+	if (rc != 0) {
+		st = sys_error(c, "lock", rc, msg, msglen);
+		goto out;
+	}
+	t->fd = fd;
+	t->dev = sb.dev;
+	t->ino = sb.ino;
+	if (a->name != NULL) {
+		t->name = strdup(a->name);
+	} else {
+		t->path = strdup(a->path);
+	}
+	if (t->name == NULL && t->path == NULL) {
+		t->fd = -1;
+		st = out_of_memory(msg, msglen);
+		goto out;
+	}
+	*out = t;
+	t = NULL;
+	base = NULL;
+	fd = -1; /* the handle has it now, locks and all */
+	/* Closing the fd would release it too; the table is usable anyway. */
+	(void)shmt_os_unlock_opening((*out)->fd);
+
+out:
+	if (t != NULL) {
+		t->base = NULL; /* unmapped below */
+		free(t->name);
+		free(t->path);
+		free(t);
+	}
+	if (base != NULL) {
+		shmt_unmap(base, map_len);
+	}
+	if (fd >= 0) {
+		/* Releases our locks on it, byte 0 and byte 1 alike. */
+		shmt_os_close(fd);
+	}
+	return st;
+}
+
 shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
                       uint64_t *bytes_asked, char *msg, size_t msglen)
 {
@@ -2425,37 +2960,15 @@ shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
 	open_ctx *c = calloc(1, sizeof(*c));
 	shmt_coldesc *desc = calloc(SHMT_MAX_COLUMNS, sizeof(*desc));
 	shmt_coldesc *want = calloc(SHMT_MAX_COLUMNS, sizeof(*want));
-	unsigned char *hdr = NULL;
-	shmt_table *t = NULL;
-	unsigned char *base = NULL;
-	size_t map_len = 0;
-	int fd = -1, created = 0, holds_opening = 0;
+	unsigned char *hdr = calloc(1, sizeof(shmt_header) + SHMT_MAX_COLUMNS * sizeof(shmt_coldesc));
 	shmt_status st = SHMT_OK;
-	shmt_layout L, W;
-	if (c == NULL || desc == NULL || want == NULL) {
+	shmt_layout W;
+	memset(&W, 0, sizeof(W));
+	if (c == NULL || desc == NULL || want == NULL || hdr == NULL) {
 		st = out_of_memory(msg, msglen);
 		goto out;
 	}
-	if (a->name != NULL) {
-		c->is_shm = 1;
-		snprintf(c->os_name, sizeof(c->os_name), "%s%s", SHMT_SHM_PREFIX, a->name);
-		c->target = c->os_name;
-		snprintf(c->label, sizeof(c->label), "table '%s'", a->name);
-#if defined(__linux__)
-		snprintf(c->where, sizeof(c->where), "/dev/shm%s", c->os_name);
-#else
-		snprintf(c->where, sizeof(c->where), "shared memory %s", c->os_name);
-#endif
-	} else {
-		c->target = a->path;
-		snprintf(c->label, sizeof(c->label), "table file '%s'", a->path);
-		snprintf(c->where, sizeof(c->where), "%s", a->path);
-	}
-	if (c->is_shm) {
-		snprintf(c->label_where, sizeof(c->label_where), "%s (%s)", c->label, c->where);
-	} else {
-		snprintf(c->label_where, sizeof(c->label_where), "%s", c->label);
-	}
+	ctx_init(c, a->name, a->path);
 	if (a->create) {
 		int bad;
 		st = layout_compute(a->size, a->key_max, a->cols, a->ncols, want, &W,
@@ -2465,214 +2978,22 @@ shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
 			goto out;
 		}
 	}
-
-	int rc = shmt_os_open(c->target, c->is_shm, a->create, a->mode, &fd, &created);
-	if (rc == ENOENT && !a->create) {
-		snprintf(msg, msglen, c->is_shm ? "no table named '%s'" : "no table file '%s'",
-		         c->is_shm ? a->name : a->path);
-		st = SHMT_E_NOENT;
-		goto out;
-	}
-	if (rc != 0) {
-		st = sys_error(c, "open", rc, msg, msglen);
-		goto out;
-	}
-	rc = shmt_os_lock_opening(fd);
-	if (rc != 0) {
-		st = sys_error(c, "lock", rc, msg, msglen);
-		goto out;
-	}
-	holds_opening = 1;
-	rc = shmt_os_try_sole_user(fd);
-	if (rc != 0 && rc != EAGAIN) {
-		st = sys_error(c, "lock", rc, msg, msglen);
-		goto out;
-	}
-	int sole = rc == 0;
-	uint64_t pidns = shmt_os_pidns();
-	uint64_t obj_size, dev, ino;
-	int regular;
-	rc = shmt_os_stat_fd(fd, &obj_size, &dev, &ino, &regular);
-	if (rc != 0) {
-		st = sys_error(c, "inspect", rc, msg, msglen);
-		goto out;
-	}
-	if (!regular) {
-		snprintf(msg, msglen, "%s is not a regular file", c->label_where);
-		st = SHMT_E_SYSTEM;
-		goto out;
-	}
-
-	/* The header as stored, read with pread and checked here, privately:
-	 * the mapping is made only once the header is known to be sound. */
-	size_t hdr_len = sizeof(shmt_header) + SHMT_MAX_COLUMNS * sizeof(shmt_coldesc);
-	if (obj_size < hdr_len) {
-		hdr_len = (size_t)obj_size;
-	}
-	hdr = calloc(1, sizeof(shmt_header) + SHMT_MAX_COLUMNS * sizeof(shmt_coldesc));
-	if (hdr == NULL) {
-		st = out_of_memory(msg, msglen);
-		goto out;
-	}
-	if (hdr_len > 0 && (rc = shmt_os_read_at(fd, hdr, hdr_len, 0)) != 0) {
-		st = sys_error(c, "read", rc, msg, msglen);
-		goto out;
-	}
-	shmt_header stored;
-	memcpy(&stored, hdr, sizeof(stored));
-	int magic_ok = hdr_len >= sizeof(stored) && memcmp(stored.magic, SHMT_MAGIC, 8) == 0;
-	/* Empty (new), or ours but never finished because its creator died in
-	 * the middle: (re)initialise, if allowed and nobody maps it. */
-	int unfinished = obj_size == 0 || (magic_ok && stored.ready != 1);
-	if (unfinished) {
-		if (!sole) {
-			snprintf(msg, msglen, "%s is mapped by a process but has no table in it",
-			         c->label_where);
-			st = SHMT_E_CORRUPT;
-			goto out;
+	/* attach() finding a table that another process has just made and not
+	 * yet locked waits for it, a little longer each time, within a bound. */
+	int64_t deadline = shmt_os_monotonic_ns() + (int64_t)SHMT_OPEN_WAIT_MS * 1000000;
+	unsigned nap_ms = 1;
+	for (;;) {
+		int again;
+		st = open_once(c, a, &W, want, desc, hdr, deadline, &again, out, bytes_asked, msg,
+		               msglen);
+		if (!again) {
+			break;
 		}
-		if (!a->create) {
-			snprintf(msg, msglen, "%s was never completely created; create() it again "
-			         "or remove it", c->label_where);
-			st = SHMT_E_NOENT;
-			goto out;
-		}
-		rc = shmt_os_reset_size(fd, W.map_bytes);
-		if (rc != 0) {
-			*bytes_asked = W.map_bytes;
-			st = sys_error(c, "size", rc, msg, msglen);
-			goto out;
-		}
-		/* Storage for all that creation writes and that every process
-		 * reads at once (header, allocator, stripes, bucket index, to the
-		 * end of their chunk), before anything touches it; rows get theirs
-		 * as they are handed out. If the file system cannot give it, the
-		 * object is left empty, as a creator that died would leave it. */
-		uint64_t head = reserve_end(W.rows_off, W.map_bytes);
-		rc = shmt_os_reserve(fd, 0, head);
-		if (rc != 0) {
-			*bytes_asked = head;
-			snprintf(msg, msglen, "cannot reserve %llu bytes for the header and bucket index "
-			         "of %s: %s (the whole table takes up to %llu bytes)",
-			         (unsigned long long)head, c->label_where, strerror(rc),
-			         (unsigned long long)W.map_bytes);
-			st = SHMT_E_RESERVE;
-			(void)shmt_os_reset_size(fd, 0);
-			goto out;
-		}
-		st = map_object(c, fd, W.map_bytes, &base, &map_len, bytes_asked, msg, msglen);
-		if (st != SHMT_OK) {
-			goto out;
-		}
-		st = init_mapping(base, &W, want,
-		                  c->is_shm ? SHMT_BACKING_NAMED : SHMT_BACKING_FILE, head);
-		if (st != SHMT_OK) {
-			snprintf(msg, msglen, "cannot initialise %s", c->label);
-			goto out;
-		}
-		t = handle_new(base, map_len, &W, want, ((shmt_header *)base)->seed);
-		if (t == NULL) {
-			st = out_of_memory(msg, msglen);
-			goto out;
-		}
-		t->opened = SHMT_OPENED_CREATED;
-		t->h->pidns = pidns;
-		shmt_store_release(&t->h->ready, 1u);
-	} else {
-		st = validate_header(c, hdr, hdr_len, obj_size, &L, desc, msg, msglen);
-		if (st != SHMT_OK) {
-			goto out;
-		}
-		if (stored.ready != 1) {
-			snprintf(msg, msglen, "%s is not a valid table: never completely created",
-			         c->label);
-			st = SHMT_E_CORRUPT;
-			goto out;
-		}
-		char why[256];
-		if (a->create && definition_differs(&L, desc, a, why, sizeof(why))) {
-			snprintf(msg, msglen, "%s exists with another definition: %s", c->label, why);
-			st = SHMT_E_DEFINITION;
-			goto out;
-		}
-		st = map_object(c, fd, L.map_bytes, &base, &map_len, bytes_asked, msg, msglen);
-		if (st != SHMT_OK) {
-			goto out;
-		}
-		t = handle_new(base, map_len, &L, desc, stored.seed);
-		if (t == NULL) {
-			st = out_of_memory(msg, msglen);
-			goto out;
-		}
-		t->opened = SHMT_OPENED_ATTACHED;
-		if (sole) {
-			st = reserve_in_use(t, c, fd, msg, msglen);
-			if (st != SHMT_OK) {
-				goto out;
-			}
-			st = reopen_repair(t, c, msg, msglen);
-			if (st != SHMT_OK) {
-				goto out;
-			}
-			t->opened = SHMT_OPENED_REOPENED;
-			t->h->pidns = pidns;
-		} else if (stored.pidns != 0 && pidns != 0 && stored.pidns != pidns) {
-			/* A lock word holds its owner's thread id as the owner's pid
-			 * namespace numbers it. Across namespaces two live threads can
-			 * have the same id, and a thread that dies while waiting for a
-			 * lock held by its namesake makes the kernel mark that live
-			 * owner dead. So processes of one pid namespace at a time. */
-			snprintf(msg, msglen, "%s is in use by processes of another pid namespace "
-			         "(a container); processes of different pid namespaces cannot share a "
-			         "table at the same time, because their thread ids, which the locks "
-			         "record, can be equal", c->label_where);
-			st = SHMT_E_NAMESPACE;
-			goto out;
-		}
+		shmt_os_sleep_ms(nap_ms);
+		nap_ms = nap_ms < 32 ? nap_ms * 2 : 50;
 	}
-	/* Join the users (an exclusive hold becomes shared), then let the next
-	 * opener in. */
-	rc = shmt_os_share_users(fd);
-	if (rc != 0) {
-		st = sys_error(c, "lock", rc, msg, msglen);
-		goto out;
-	}
-	t->fd = fd;
-	t->dev = dev;
-	t->ino = ino;
-	if (a->name != NULL) {
-		t->name = strdup(a->name);
-	} else {
-		t->path = strdup(a->path);
-	}
-	if (t->name == NULL && t->path == NULL) {
-		t->fd = -1;
-		st = out_of_memory(msg, msglen);
-		goto out;
-	}
-	*out = t;
-	t = NULL;
-	base = NULL;
-	fd = -1; /* the handle has it now, locks and all */
-	rc = shmt_os_unlock_opening((*out)->fd);
-	holds_opening = 0;
-	(void)rc; /* closing the fd would release it too; the table is usable */
 
 out:
-	if (t != NULL) {
-		t->base = NULL; /* unmapped below */
-		free(t->name);
-		free(t->path);
-		free(t);
-	}
-	if (base != NULL) {
-		shmt_unmap(base, map_len);
-	}
-	if (fd >= 0) {
-		/* Releases our locks on it, byte 0 and byte 1 alike. */
-		shmt_os_close(fd);
-	}
-	(void)holds_opening;
 	free(hdr);
 	free(want);
 	free(desc);
@@ -2766,6 +3087,31 @@ int shmt_still_current(const shmt_table *t)
 		return -1;
 	}
 	return rc == 0 && dev == t->dev && ino == t->ino;
+}
+
+shmt_status shmt_recheck_access(const shmt_table *t, int create, unsigned mode, char *msg,
+                                size_t msglen)
+{
+	char dummy[1];
+	if (msg == NULL || msglen == 0) {
+		msg = dummy;
+		msglen = sizeof(dummy);
+	}
+	msg[0] = '\0';
+	if (t->fd < 0) {
+		return SHMT_OK;
+	}
+	open_ctx *c = calloc(1, sizeof(*c));
+	if (c == NULL) {
+		return out_of_memory(msg, msglen);
+	}
+	ctx_init(c, t->name, t->path);
+	shmt_os_stat sb;
+	int rc = shmt_os_fstat(t->fd, &sb);
+	shmt_status st = rc != 0 ? sys_error(c, "inspect", rc, msg, msglen)
+	                         : access_check(c, &sb, create, mode, msg, msglen);
+	free(c);
+	return st;
 }
 
 shmt_status shmt_same_definition(const shmt_table *t, uint32_t size, uint32_t key_max,

@@ -65,6 +65,8 @@ typedef enum {
 	SHMT_E_RESERVE,      /* the storage a named or file table needs could not
 	                        be reserved (file system full): nothing written;
 	                        shmt_reserve_error() says which and why */
+	SHMT_E_ACCESS,       /* the object or file belongs to another user, or
+	                        its mode is wider than asked */
 } shmt_status;
 
 const char *shmt_status_message(shmt_status st);
@@ -178,15 +180,29 @@ typedef enum {
  * (SHMT_E_DEFINITION, msg names the first difference). Without it, a
  * missing one is SHMT_E_NOENT and the definition is read from the header.
  *
+ * Whose it is: an object or file of another user is refused
+ * (SHMT_E_ACCESS, msg names owner, group and mode) unless that user shares
+ * it with a group of this process and with nobody else (mode 0660 or
+ * narrower); with args->create, one whose mode is wider than args->mode is
+ * refused too. Root is no exception. A symbolic link at the path is not
+ * followed by create (a named table never follows one).
+ *
  * Race-free between processes: openers serialise on an exclusive lock of
  * byte 0 of the object; every process that maps it holds a shared lock on
  * byte 1, so an opener that can take byte 1 exclusively knows nobody maps
- * it and initialises it (new or half-made) or repairs it (left by a crash:
- * every lock is reset, every intent completed or rolled back, then the full
- * shmt_check() must pass, else SHMT_E_CORRUPT naming the broken invariant).
+ * it and initialises it or repairs it (left by a crash: every lock is
+ * reset, every intent completed or rolled back, then the full shmt_check()
+ * must pass, else SHMT_E_CORRUPT naming the broken invariant; the repair
+ * is tried on a private copy first, so a refused file is not written).
+ * Only an empty object or one its creator left marked as being created
+ * (it died before finishing; no row was ever written) is initialised, and
+ * only by create; attach waits (at most about 3 s) for an empty one that
+ * was just made, since its creator locks it a moment later, and otherwise
+ * reports it (SHMT_E_NOENT) with how to tell it was abandoned.
  * Every header field is checked against the layout recomputed from the
- * stored definition and against the object's size before use
- * (SHMT_E_CORRUPT). While processes of one pid namespace map a table,
+ * stored definition and against the object's size before use, and the
+ * allocator's and the stripes' indexes against the table's bounds
+ * (SHMT_E_CORRUPT); nothing is written to a refused object. While processes of one pid namespace map a table,
  * a process of another one is refused (SHMT_E_NAMESPACE): see
  * docs/ARCHITECTURE.md, robust mutexes across pid namespaces. Other failures: SHMT_E_INVALID (name, definition),
  * SHMT_E_SYSTEM (msg has the path and strerror), SHMT_E_NOMEM (*bytes_asked
@@ -216,6 +232,12 @@ shmt_opened shmt_opened_how(const shmt_table *t);
  * if it was removed or replaced (unlinked, then created again); -1 for an
  * anonymous table. */
 int shmt_still_current(const shmt_table *t);
+
+/* The owner and mode check of shmt_open(), again, on the object t maps
+ * (for a caller that reuses a handle instead of opening the table anew):
+ * SHMT_OK, or SHMT_E_ACCESS with msg. SHMT_OK for an anonymous table. */
+shmt_status shmt_recheck_access(const shmt_table *t, int create, unsigned mode, char *msg,
+                                size_t msglen);
 
 /* SHMT_OK if t has exactly this definition, else SHMT_E_DEFINITION with
  * msg naming the first difference (as shmt_open() does). */

@@ -29,8 +29,12 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #if defined(__linux__)
 #include <sys/random.h>
@@ -145,7 +149,13 @@ int shmt_os_open(const char *name_or_path, int is_shm, int create, unsigned mode
 	int flags = O_RDWR | O_CLOEXEC;
 	*fd = -1;
 	*created = 0;
-	for (;;) {
+	if (!is_shm) {
+		flags |= O_NONBLOCK;
+		if (create) {
+			flags |= O_NOFOLLOW;
+		}
+	}
+	for (int tries = 0; tries < SHMT_OS_OPEN_TRIES; tries++) {
 		int f;
 		if (create) {
 			/* O_EXCL first, to know whether this call made it. */
@@ -165,11 +175,20 @@ int shmt_os_open(const char *name_or_path, int is_shm, int create, unsigned mode
 			*fd = f;
 			return 0;
 		}
-		/* Removed between the two calls: try again to create it. */
+		/* Removed between the two calls: try again to create it. (A
+		 * dangling symbolic link, which O_EXCL reports as existing, ends
+		 * here as ELOOP, since the open does not follow it either.) */
 		if (errno != ENOENT || !create) {
 			return errno;
 		}
 	}
+	return SHMT_OS_ECHURN;
+}
+
+int shmt_os_is_symlink(const char *path)
+{
+	struct stat sb;
+	return lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode);
 }
 
 int shmt_os_unlink_shm(const char *name)
@@ -177,18 +196,21 @@ int shmt_os_unlink_shm(const char *name)
 	return shm_unlink(name) == 0 ? 0 : errno;
 }
 
-int shmt_os_stat_fd(int fd, uint64_t *size, uint64_t *dev, uint64_t *ino,
-                    int *is_regular)
+int shmt_os_fstat(int fd, shmt_os_stat *st)
 {
 	struct stat sb;
 	if (fstat(fd, &sb) != 0) {
 		return errno;
 	}
-	*size = sb.st_size < 0 ? 0 : (uint64_t)sb.st_size;
-	*dev = (uint64_t)sb.st_dev;
-	*ino = (uint64_t)sb.st_ino;
+	st->size = sb.st_size < 0 ? 0 : (uint64_t)sb.st_size;
+	st->dev = (uint64_t)sb.st_dev;
+	st->ino = (uint64_t)sb.st_ino;
+	st->uid = (uint32_t)sb.st_uid;
+	st->gid = (uint32_t)sb.st_gid;
+	st->perm = (uint32_t)(sb.st_mode & 07777);
 	/* Linux shows shared-memory objects as regular files of tmpfs. */
-	*is_regular = S_ISREG(sb.st_mode) ? 1 : 0;
+	st->is_regular = S_ISREG(sb.st_mode) ? 1 : 0;
+	st->ctime_ns = (int64_t)sb.st_ctim.tv_sec * 1000000000 + sb.st_ctim.tv_nsec;
 	return 0;
 }
 
@@ -212,6 +234,70 @@ int shmt_os_identity(const char *name_or_path, int is_shm, uint64_t *dev,
 	*dev = (uint64_t)sb.st_dev;
 	*ino = (uint64_t)sb.st_ino;
 	return 0;
+}
+
+uint32_t shmt_os_euid(void)
+{
+	return (uint32_t)geteuid();
+}
+
+int shmt_os_in_group(uint32_t gid)
+{
+	if ((uint32_t)getegid() == gid) {
+		return 1;
+	}
+	gid_t few[64];
+	int n = getgroups(64, few);
+	if (n >= 0) {
+		for (int i = 0; i < n; i++) {
+			if ((uint32_t)few[i] == gid) {
+				return 1;
+			}
+		}
+		return 0;
+	}
+	/* More than 64 supplementary groups: ask how many, then read them. */
+	n = getgroups(0, NULL);
+	if (n <= 0) {
+		return 0;
+	}
+	gid_t *all = malloc((size_t)n * sizeof(*all));
+	int found = 0;
+	if (all != NULL) {
+		n = getgroups(n, all);
+		for (int i = 0; i < n; i++) {
+			if ((uint32_t)all[i] == gid) {
+				found = 1;
+				break;
+			}
+		}
+		free(all);
+	}
+	return found;
+}
+
+void shmt_os_describe_user(uint32_t uid, char *buf, size_t len)
+{
+	struct passwd pw, *res = NULL;
+	char tmp[2048];
+	if (getpwuid_r((uid_t)uid, &pw, tmp, sizeof(tmp), &res) == 0 && res != NULL &&
+	    res->pw_name != NULL) {
+		snprintf(buf, len, "%s (uid %u)", res->pw_name, uid);
+	} else {
+		snprintf(buf, len, "uid %u", uid);
+	}
+}
+
+void shmt_os_describe_group(uint32_t gid, char *buf, size_t len)
+{
+	struct group gr, *res = NULL;
+	char tmp[4096];
+	if (getgrgid_r((gid_t)gid, &gr, tmp, sizeof(tmp), &res) == 0 && res != NULL &&
+	    res->gr_name != NULL) {
+		snprintf(buf, len, "%s (gid %u)", res->gr_name, gid);
+	} else {
+		snprintf(buf, len, "gid %u", gid);
+	}
 }
 
 int shmt_os_read_at(int fd, void *buf, size_t len, uint64_t off)
@@ -245,15 +331,33 @@ static int over_fsize_limit(uint64_t end)
 	       end > (uint64_t)rl.rlim_cur;
 }
 
-int shmt_os_reset_size(int fd, uint64_t bytes)
+int shmt_os_write_at(int fd, const void *buf, size_t len, uint64_t off)
+{
+	const unsigned char *p = buf;
+	while (len > 0) {
+		ssize_t n = pwrite(fd, p, len, (off_t)off);
+		if (n < 0) {
+			if (errno == EINTR) {
+				continue;
+			}
+			return errno;
+		}
+		if (n == 0) {
+			return EIO;
+		}
+		p += n;
+		len -= (size_t)n;
+		off += (uint64_t)n;
+	}
+	return 0;
+}
+
+int shmt_os_truncate(int fd, uint64_t bytes)
 {
 	if ((uint64_t)(off_t)bytes != bytes || (off_t)bytes < 0 || over_fsize_limit(bytes)) {
 		return EFBIG;
 	}
-	if (ftruncate(fd, 0) != 0 || ftruncate(fd, (off_t)bytes) != 0) {
-		return errno;
-	}
-	return 0;
+	return ftruncate(fd, (off_t)bytes) == 0 ? 0 : errno;
 }
 
 /* A signal that interrupts posix_fallocate() makes it fail with EINTR
@@ -349,6 +453,12 @@ void *shmt_os_map_fd(int fd, size_t bytes)
 	return p == MAP_FAILED ? NULL : p;
 }
 
+void *shmt_os_map_fd_private(int fd, size_t bytes)
+{
+	void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_NORESERVE, fd, 0);
+	return p == MAP_FAILED ? NULL : p;
+}
+
 int shmt_os_sync(void *base, size_t bytes)
 {
 	return msync(base, bytes, MS_SYNC) == 0 ? 0 : errno;
@@ -358,6 +468,27 @@ void shmt_os_close(int fd)
 {
 	if (fd >= 0) {
 		close(fd);
+	}
+}
+
+int64_t shmt_os_realtime_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+int64_t shmt_os_monotonic_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+void shmt_os_sleep_ms(unsigned ms)
+{
+	struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
 	}
 }
 

@@ -47,24 +47,55 @@ void shmt_unmap(void *base, size_t bytes);
 
 /* Open (with `create`, create if missing, with `mode` narrowed by the
  * umask) an object by name (is_shm) or a file by path, read-write,
- * close-on-exec. *created tells whether this call made it. */
+ * close-on-exec; a path without blocking (a FIFO or a device there
+ * cannot hang the call). *created tells whether this call made it.
+ * With `create`, a symbolic link at the path is not followed (ELOOP):
+ * creating or initialising a file through a link an attacker planted is
+ * the classic symlink attack (glibc's shm_open() never follows one).
+ * A name or path that vanishes between the exclusive create and the plain
+ * open is tried again, at most SHMT_OS_OPEN_TRIES times: then
+ * SHMT_OS_ECHURN. */
+#define SHMT_OS_OPEN_TRIES 64
+#define SHMT_OS_ECHURN (-1) /* removed and created again on every try */
 int shmt_os_open(const char *name_or_path, int is_shm, int create, unsigned mode,
                  int *fd, int *created);
+/* 1 if the last component of path is a symbolic link. */
+int shmt_os_is_symlink(const char *path);
 /* Remove a shared-memory object by name. */
 int shmt_os_unlink_shm(const char *name);
-/* Size in bytes and identity of an open object; *is_regular is 0 for
- * anything that is neither a regular file nor a shared-memory object. */
-int shmt_os_stat_fd(int fd, uint64_t *size, uint64_t *dev, uint64_t *ino,
-                    int *is_regular);
+
+/* What fstat() tells of an open object. */
+typedef struct {
+	uint64_t size, dev, ino;
+	uint32_t uid, gid;  /* owner and group */
+	uint32_t perm;      /* permission, set-id and sticky bits (07777) */
+	int is_regular;     /* 0 for anything that is neither a regular file nor
+	                       a shared-memory object */
+	int64_t ctime_ns;   /* last status change (creation, write, truncation),
+	                       on the CLOCK_REALTIME scale */
+} shmt_os_stat;
+int shmt_os_fstat(int fd, shmt_os_stat *st);
 /* Identity of whatever the name or path designates now (ENOENT if none). */
 int shmt_os_identity(const char *name_or_path, int is_shm, uint64_t *dev,
                      uint64_t *ino);
+
+/* The effective user of this process, and whether gid is its effective
+ * group or one of its supplementary groups. */
+uint32_t shmt_os_euid(void);
+int shmt_os_in_group(uint32_t gid);
+/* "name (uid N)" / "name (gid N)", or only the number where the system
+ * knows no name, NUL-terminated into buf. */
+void shmt_os_describe_user(uint32_t uid, char *buf, size_t len);
+void shmt_os_describe_group(uint32_t gid, char *buf, size_t len);
+
 /* Read exactly len bytes at offset (EIO if the object is shorter). */
 int shmt_os_read_at(int fd, void *buf, size_t len, uint64_t off);
-/* Make the object exactly `bytes` long and all zero (truncate, extend).
- * EFBIG, changing nothing, past the process's file size limit (ulimit -f),
- * where the kernel would kill the process with SIGXFSZ. */
-int shmt_os_reset_size(int fd, uint64_t bytes);
+/* Write exactly len bytes at offset. */
+int shmt_os_write_at(int fd, const void *buf, size_t len, uint64_t off);
+/* Set the object's length (bytes past the old end read as zero). EFBIG,
+ * changing nothing, past the process's file size limit (ulimit -f), where
+ * the kernel would kill the process with SIGXFSZ. */
+int shmt_os_truncate(int fd, uint64_t bytes);
 /* Reserve the storage of bytes [off, off + len) of the object or file
  * (posix_fallocate(); where the file system cannot, a zero byte is written
  * into each of its blocks that reads as zero), so that touching them through
@@ -75,9 +106,17 @@ int shmt_os_reset_size(int fd, uint64_t bytes);
 int shmt_os_reserve(int fd, uint64_t off, uint64_t len);
 /* Map `bytes` of the object shared, read-write; NULL and errno on failure. */
 void *shmt_os_map_fd(int fd, size_t bytes);
+/* Map `bytes` of the object privately (copy-on-write, no swap reserved):
+ * what is written there never reaches the object. */
+void *shmt_os_map_fd_private(int fd, size_t bytes);
 /* Write dirty pages of a file mapping back to the file, waiting for it. */
 int shmt_os_sync(void *base, size_t bytes);
 void shmt_os_close(int fd);
+
+/* Clocks, in nanoseconds, and a pause. */
+int64_t shmt_os_realtime_ns(void);
+int64_t shmt_os_monotonic_ns(void);
+void shmt_os_sleep_ms(unsigned ms);
 
 /* Open-file-description locks on two bytes of the object (fcntl F_OFD_*):
  * they belong to the open file description, so forked children share them

@@ -1,7 +1,9 @@
 --TEST--
-named: damaged and hostile table files (bad magic, version, ncols, offsets, sizes, truncation) are refused with a clear message, never mapped, never changed
+named: damaged and hostile table files (bad magic, version, ncols, offsets, sizes, truncation, a damaged ready word, damaged allocator and stripe words) are refused with a clear message, never mapped, never changed; only an empty file or one a dead creator left marked is made a table, by create()
 --EXTENSIONS--
 shmtable
+--SKIPIF--
+<?php if (php_uname('m') !== 'x86_64') die('skip the allocator offsets are those of x86-64'); ?>
 --FILE--
 <?php
 require __DIR__ . '/named.inc';
@@ -29,6 +31,14 @@ const OFF = ['version' => 8, 'header_bytes' => 12, 'map_bytes' => 16, 'size' => 
     'buckets_off' => 80, 'rows_off' => 88, 'ready' => 112, 'col0' => 144];
 function u32(string $s, string $f, int $v): string { return substr_replace($s, pack('V', $v), OFF[$f], 4); }
 function u64(string $s, string $f, int $v): string { return substr_replace($s, pack('P', $v), OFF[$f], 8); }
+function u32at(string $s, int $at, int $v): string { return substr_replace($s, pack('V', $v), $at, 4); }
+function get32(string $s, int $at): int { return unpack('V', $s, $at)[1]; }
+const LOCK = 40; // sizeof(pthread_mutex_t) on x86-64 (see SKIPIF)
+$alloc = get32($img, OFF['header_bytes']);
+$stripes = get32($img, OFF['stripes_off']);
+$nextUnused = get32($img, $alloc + LOCK + 4);
+$dead = substr_replace(str_repeat("\0", 4096), substr($img, 0, 12), 0, 12);
+$dead = u32($dead, 'ready', 0x54494e49);
 
 $cases = [
     'empty file' => '',
@@ -53,12 +63,29 @@ $cases = [
     'column offset moved' => substr_replace($img, pack('V', 1 << 30), OFF['col0'] + 76, 4),
     'string size 2 MiB' => substr_replace($img, pack('V', 2 << 20), OFF['col0'] + 88 + 72, 4),
     'truncated rows' => substr($img, 0, strlen($img) - 1000),
-    'never finished' => u32($img, 'ready', 0),
+    // A whole table whose ready word is damaged: its rows must survive.
+    'ready word 0' => u32($img, 'ready', 0),
+    'ready word 7' => u32($img, 'ready', 7),
+    // What a creator that died leaves: the marked header prefix, then zeros
+    // (this build's layout version only).
+    'left by a creator that died' => $dead,
+    'left by a creator of another version' => u32($dead, 'version', 1),
+    // Allocator words of a table nobody maps (alloc_off = header_bytes; the
+    // lock before them is 40 bytes on x86-64): refused before any repair.
+    'allocator: next unused row 0' => u32at($img, $alloc + LOCK + 4, 0),
+    'allocator: free row out of range' => u32at($img, $alloc + LOCK, 0xfffffff0),
+    'allocator: count above the size' => u32at($img, $alloc + LOCK + 8, 51),
+    // A row nobody accounts for, and a dead insert to repair: the check
+    // fails after the repair, which must not have been written.
+    'repair, then a failed check' => u32at(u32at(u32at(u32at($img, $alloc + LOCK + 4,
+        $nextUnused + 1), $stripes + LOCK + 4, 1), $stripes + LOCK + 12, $nextUnused),
+        $stripes + LOCK + 8, 0),
 ];
 $n = 0;
 foreach ($cases as $what => $bytes) {
     $p = named_path('bad' . $n++);
     file_put_contents($p, $bytes);
+    chmod($p, 0600);
     echo "$what:\n  ";
     named_try(fn() => Table::attach(path: $p));
     echo "  ";
@@ -73,13 +100,30 @@ foreach ($cases as $what => $bytes) {
 // The good file still opens, in this process, with its row.
 $t = Table::attach(path: $good);
 var_dump($t->get('a'), $t->check());
+// The table in use here, its allocator word overwritten in the file: a
+// process attaching is refused, this one's insert throws; nothing crashes,
+// and with the word put back all is well again.
+$f = fopen($good, 'r+');
+fseek($f, $alloc + LOCK + 4);
+$saved = fread($f, 4);
+fseek($f, $alloc + LOCK + 4);
+fwrite($f, pack('V', 0));
+fflush($f);
+echo named_clean(named_php('try { ShmTable\Table::attach(path: $argv[1]); echo "attached\n"; }'
+    . ' catch (ShmTable\Exception $e) { echo $e->getMessage(), "\n"; }', [$good]));
+named_try(fn() => $t->set('new', ['hits' => 2]));
+fseek($f, $alloc + LOCK + 4);
+fwrite($f, $saved);
+fclose($f);
+named_try(fn() => $t->set('new', ['hits' => 2]));
+var_dump($t->check(), count($t));
 unlink($good);
 ?>
 --EXPECTF--
 written
 file: %d bytes
 empty file:
-  ShmTable\Exception: table file 'TMP/bad0.shmt' was never completely created; create() it again or remove it
+  ShmTable\Exception: table file 'TMP/bad0.shmt' was never completely created: it has been empty for 3 s and no process maps it (the process creating it stopped before it wrote anything); create() it to make the table in it, or remove it
   ok: true
   rewritten
 shorter than a header:
@@ -166,10 +210,38 @@ truncated rows:
   ShmTable\Exception: table file 'TMP/bad21.shmt' is not a valid table: %d bytes, the layout needs %d (truncated)
   ShmTable\Exception: table file 'TMP/bad21.shmt' is not a valid table: %d bytes, the layout needs %d (truncated)
   unchanged
-never finished:
-  ShmTable\Exception: table file 'TMP/bad22.shmt' was never completely created; create() it again or remove it
+ready word 0:
+  ShmTable\Exception: table file 'TMP/bad22.shmt' is not a valid table: its 'ready' word is 0, neither complete (1) nor being created; it is left as it is: remove it if it holds nothing you need
+  ShmTable\Exception: table file 'TMP/bad22.shmt' is not a valid table: its 'ready' word is 0, neither complete (1) nor being created; it is left as it is: remove it if it holds nothing you need
+  unchanged
+ready word 7:
+  ShmTable\Exception: table file 'TMP/bad23.shmt' is not a valid table: its 'ready' word is 7, neither complete (1) nor being created; it is left as it is: remove it if it holds nothing you need
+  ShmTable\Exception: table file 'TMP/bad23.shmt' is not a valid table: its 'ready' word is 7, neither complete (1) nor being created; it is left as it is: remove it if it holds nothing you need
+  unchanged
+left by a creator that died:
+  ShmTable\Exception: table file 'TMP/bad24.shmt' was never completely created: the process creating it died before it finished, and no process maps it (it holds no row); create() it to make the table again, or remove it
   ok: true
   rewritten
+left by a creator of another version:
+  ShmTable\Exception: table file 'TMP/bad25.shmt' is not a valid table: layout version 1, this build reads version %d
+  ShmTable\Exception: table file 'TMP/bad25.shmt' is not a valid table: layout version 1, this build reads version %d
+  unchanged
+allocator: next unused row 0:
+  ShmTable\Exception: table file 'TMP/bad26.shmt' is damaged beyond repair: allocator: next unused row 0, outside 1..%d
+  ShmTable\Exception: table file 'TMP/bad26.shmt' is damaged beyond repair: allocator: next unused row 0, outside 1..%d
+  unchanged
+allocator: free row out of range:
+  ShmTable\Exception: table file 'TMP/bad27.shmt' is damaged beyond repair: allocator: first free row 4294967280, outside 1..%d
+  ShmTable\Exception: table file 'TMP/bad27.shmt' is damaged beyond repair: allocator: first free row 4294967280, outside 1..%d
+  unchanged
+allocator: count above the size:
+  ShmTable\Exception: table file 'TMP/bad28.shmt' is damaged beyond repair: allocator: 51 rows counted, more than its size 50
+  ShmTable\Exception: table file 'TMP/bad28.shmt' is damaged beyond repair: allocator: 51 rows counted, more than its size 50
+  unchanged
+repair, then a failed check:
+  ShmTable\Exception: table file 'TMP/bad29.shmt' is damaged beyond repair: count 0 differs from 1 rows in chains and 0 kept by stripes
+  ShmTable\Exception: table file 'TMP/bad29.shmt' is damaged beyond repair: count 0 differs from 1 rows in chains and 0 kept by stripes
+  unchanged
 array(2) {
   ["hits"]=>
   int(1)
@@ -177,3 +249,8 @@ array(2) {
   string(1) "x"
 }
 bool(true)
+table file 'TMP/good.shmt' is damaged: allocator: next unused row 0, outside 1..%d; it was left as it is
+ShmTable\Exception: ShmTable\Table::set(): table is corrupt
+ok: true
+bool(true)
+int(2)

@@ -36,6 +36,7 @@ static inline const char *unit_status_name(shmt_status st)
 	case SHMT_E_SYSTEM: return "SHMT_E_SYSTEM";
 	case SHMT_E_NAMESPACE: return "SHMT_E_NAMESPACE";
 	case SHMT_E_RESERVE: return "SHMT_E_RESERVE";
+	case SHMT_E_ACCESS: return "SHMT_E_ACCESS";
 	}
 	return "(unknown status)";
 }
