@@ -123,7 +123,7 @@ unlink($good);
 written
 file: %d bytes
 empty file:
-  ShmTable\Exception: table file 'TMP/bad0.shmt' was never completely created: it has been empty for 3 s and no process maps it (the process creating it stopped before it wrote anything); create() it to make the table in it, or remove it
+  ShmTable\Exception: table file 'TMP/bad0.shmt' was never completely created: it has been empty for %d s and no process maps it (the process creating it stopped before it wrote anything); create() it to make the table in it, or remove it
   ok: true
   rewritten
 shorter than a header:

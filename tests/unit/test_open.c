@@ -739,7 +739,7 @@ static void test_creator_killed(const char *dir)
 		CHECK_ST(shmt_open(&t, &a, NULL, msg, sizeof msg), SHMT_E_NOENT);
 		int64_t waited_ms = (shmt_os_monotonic_ns() - t0) / 1000000;
 		if (steps[i] == 50) {
-			CHECK(before.n == 0 && strstr(msg, "has been empty for 3 s") != NULL &&
+			CHECK(before.n == 0 && strstr(msg, "has been empty for ") != NULL &&
 			      waited_ms >= 2900);
 		} else {
 			CHECK(strstr(msg, "died before it finished") != NULL && waited_ms < 2000);
