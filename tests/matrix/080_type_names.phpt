@@ -8,6 +8,16 @@ declare(strict_types=1);
 
 use ShmTable\Table;
 
+/* The word before " given" at the end of a message, after its last ", ". */
+function given_word(string $msg): string
+{
+    $comma = strrpos($msg, ', ');
+    if ($comma === false || !str_ends_with($msg, ' given')) {
+        return 'no word in: ' . $msg;
+    }
+    return substr($msg, $comma + 2, -strlen(' given'));
+}
+
 /* The word PHP itself puts before "given" for $v, from one of its own
  * argument errors. */
 function php_word(mixed $v): string
@@ -15,10 +25,7 @@ function php_word(mixed $v): string
     try {
         str_repeat($v, 1);
     } catch (TypeError $e) {
-        if (preg_match('/, (\S+) given$/', $e->getMessage(), $m)) {
-            return $m[1];
-        }
-        return 'no word in: ' . $e->getMessage();
+        return given_word($e->getMessage());
     }
     return 'no TypeError';
 }
@@ -29,10 +36,7 @@ function ext_word(callable $f): string
     try {
         $f();
     } catch (TypeError $e) {
-        if (preg_match('/, (\S+) given$/', $e->getMessage(), $m)) {
-            return $m[1];
-        }
-        return 'no word in: ' . $e->getMessage();
+        return given_word($e->getMessage());
     }
     return 'no TypeError';
 }
