@@ -37,9 +37,10 @@
  * Rows carry a 48 KiB string column so that kills land in the middle of
  * large copies. Further cases kill a process while it waits for a stripe
  * lock or for the allocator lock (the lock must not be disturbed, nothing
- * counts as recovered), and kill the holder of a stripe lock or of the
- * allocator lock while other processes wait for it (they must take over
- * and finish).
+ * counts as recovered), kill a waiter that the unlock woke before it runs
+ * while another process takes the lock (the other waiters must still get
+ * it), and kill the holder of a stripe lock or of the allocator lock while
+ * other processes wait for it (they must take over and finish).
  *
  * Part 2, random. Workers write rows of up to 32 KiB with every write
  * operation and are SIGKILLed at random moments, 1000 times; afterwards
@@ -59,6 +60,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -1593,11 +1595,150 @@ static void check_holder_killed(int round)
 	ps->failed += !case_end();
 }
 
+/* A waiter that the unlock woke is killed before it runs, while another
+ * process took the lock in between: the lock word then says nobody waits,
+ * and the other waiters must still get the lock once it is free (the
+ * kernel wakes nobody for them). The woken waiter is kept from running by
+ * a lower scheduling class and a busy process on its CPU; the case is
+ * tried several times, and `set up` counts the times the waiter was indeed
+ * killed still waiting. */
+static pid_t g_victim;
+static int g_wakeup_races;
+
+static void hook_kill_victim(int step)
+{
+	(void)step;
+	if (g_victim > 0) {
+		kill(g_victim, SIGKILL);
+		int st;
+		if (waitpid(g_victim, &st, 0) == g_victim && killed_by_sigkill(st)) {
+			g_wakeup_races++;
+		}
+		g_victim = 0;
+	}
+}
+
+static int first_cpu(void)
+{
+	cpu_set_t cs;
+	CPU_ZERO(&cs);
+	if (sched_getaffinity(0, sizeof(cs), &cs) == 0) {
+		for (int c = 0; c < CPU_SETSIZE; c++) {
+			if (CPU_ISSET(c, &cs)) {
+				return c;
+			}
+		}
+	}
+	return 0;
+}
+
+static void pin_to(int cpu)
+{
+	cpu_set_t cs;
+	CPU_ZERO(&cs);
+	CPU_SET(cpu, &cs);
+	if (sched_setaffinity(0, sizeof(cs), &cs) != 0) {
+		/* then it merely runs anywhere */
+	}
+}
+
+static void wait_woken_waiter_killed(int round)
+{
+	path_sum *ps = path_get("wait");
+	case_begin("round %d, wait: a woken waiter killed before it runs, the lock taken meanwhile",
+	           round);
+	alarm(120);
+	int cpu = first_cpu();
+	int races0 = g_wakeup_races;
+	for (int attempt = 0; attempt < 5 && !g_case_failed; attempt++) {
+		shmt_table *t = mk_table();
+		prepare(t, NPREP);
+		/* Four rows of one stripe. */
+		char k4[4][32];
+		int nk = 0;
+		uint32_t s = 0;
+		for (uint32_t i = 0; i < NPREP && nk < 4; i++) {
+			key_name(k4[nk], sizeof(k4[nk]), i);
+			if (nk == 0) {
+				s = stripe_of_key(t, k4[0]);
+				nk++;
+			} else if (stripe_of_key(t, k4[nk]) == s) {
+				nk++;
+			}
+		}
+		if (nk < 4) {
+			fprintf(stderr, "no four rows in one stripe\n");
+			exit(2);
+		}
+		const char *x = k4[0], *y = k4[1], *z = k4[2], *u = k4[3];
+		/* H holds the stripe; W1 (kept from running once woken) and W2
+		 * wait for it, in that order. */
+		int go;
+		pid_t h = fork_paused(t, &OP_REPLACE_BIG, x, 12, &go);
+		pid_t w1 = fork();
+		if (w1 == 0) {
+			alarm(30);
+			pin_to(cpu);
+			struct sched_param sp;
+			memset(&sp, 0, sizeof(sp));
+			if (sched_setscheduler(0, SCHED_IDLE, &sp) != 0) {
+				/* without it the race is merely less likely */
+			}
+			_exit(do_op(t, &OP_REPLACE_BIG, y, NULL) == SHMT_OK ? 0 : 1);
+		}
+		if (!wait_blocked(w1)) {
+			case_fail("the first waiter did not block on the stripe lock");
+		}
+		pid_t w2 = fork_writer(t, &OP_REPLACE_BIG, z);
+		if (!wait_blocked(w2)) {
+			case_fail("the second waiter did not block on the stripe lock");
+		}
+		pid_t hog = fork();
+		if (hog == 0) {
+			alarm(30);
+			pin_to(cpu);
+			for (;;) {
+			}
+		}
+		usleep(5000);
+		/* H unlocks (waking W1); this process takes the lock before W1
+		 * runs and, holding it, kills W1. */
+		release_paused(go);
+		int sh = wait_child(h, 10000);
+		g_victim = w1;
+		if (do_op(t, &OP_INCR, u, hook_kill_victim) != SHMT_OK) {
+			case_fail("the write that took the lock failed");
+		}
+		kill(hog, SIGKILL);
+		wait_child(hog, 5000);
+		if (g_victim > 0) {
+			kill(w1, SIGKILL);
+			wait_child(w1, 5000);
+			g_victim = 0;
+		}
+		if (!exited_ok(sh, 0)) {
+			case_fail("the lock holder did not finish (status %d)", sh);
+		}
+		int s2 = wait_child(w2, 3000);
+		if (!exited_ok(s2, 0)) {
+			case_fail("the other waiter never got the free lock (status %d)", s2);
+		}
+		check_table(t, "after the woken waiter died");
+		shmt_close(t);
+	}
+	printf("woken waiter killed before it ran: set up %d of 5 times\n",
+	       g_wakeup_races - races0);
+	alarm(0);
+	ps->cases++;
+	ps->failed += !case_end();
+}
+
 static void run_wait_cases(int round)
 {
 	check_holder_killed(round);
 	wait_stripe_waiter_killed(round);
 	wait_alloc_waiter_killed(round);
+	wait_woken_waiter_killed(round);
 	wait_stripe_holder_killed(round, &OP_INSERT_BIG, 2);
 	wait_stripe_holder_killed(round, &OP_INSERT_BIG, 4);
 	wait_stripe_holder_killed(round, &OP_INSERT_BIG, 5);
