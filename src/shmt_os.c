@@ -153,6 +153,18 @@ shmt_lock_result shmt_lock_acquire_spin(shmt_lock *l)
 	return SHMT_LOCK_ERROR;
 }
 
+shmt_lock_result shmt_lock_try(shmt_lock *l)
+{
+	int rc = pthread_mutex_trylock(&l->m);
+	if (rc == 0) {
+		return SHMT_LOCK_OK;
+	}
+	if (rc == EOWNERDEAD) {
+		return SHMT_LOCK_OWNER_DIED;
+	}
+	return rc == EBUSY ? SHMT_LOCK_BUSY : SHMT_LOCK_ERROR;
+}
+
 void shmt_lock_consistent(shmt_lock *l)
 {
 	pthread_mutex_consistent(&l->m);
