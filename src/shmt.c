@@ -959,9 +959,12 @@ static shmt_status recover_stripe(shmt_table *t, shmt_stripe_raw *s)
 	return SHMT_OK;
 }
 
-static shmt_status stripe_lock(shmt_table *t, shmt_stripe_raw *s)
+/* The answer of taking s's lock: a dead owner's stripe is repaired first.
+ * Not SHMT_OK: the lock is not held. */
+static inline shmt_status stripe_taken(shmt_table *t, shmt_stripe_raw *s,
+                                       shmt_lock_result r)
 {
-	switch (shmt_lock_acquire(&s->lock)) {
+	switch (r) {
 	case SHMT_LOCK_OK:
 		return SHMT_OK;
 	case SHMT_LOCK_OWNER_DIED: {
@@ -975,6 +978,11 @@ static shmt_status stripe_lock(shmt_table *t, shmt_stripe_raw *s)
 	default:
 		return SHMT_E_CORRUPT;
 	}
+}
+
+static shmt_status stripe_lock(shmt_table *t, shmt_stripe_raw *s)
+{
+	return stripe_taken(t, s, shmt_lock_acquire(&s->lock));
 }
 
 static void stripe_unlock(shmt_stripe_raw *s)
@@ -1046,19 +1054,24 @@ static shmt_status cache_recount(shmt_table *t, shmt_stripe_raw *s)
 	return SHMT_OK;
 }
 
-/* Could a row be held by a stripe rather than stored: kept from a delete,
- * or taken by an insert that is in flight (or died: its row comes back
- * when its stripe is next locked)? An insert that holds no row yet (it is
- * about to fail as full itself) does not count, so that processes failing
- * on a full table do not send each other to lock_all_drained(). A hint
- * (no lock): a write that completed before the call is seen. */
+/* Could a row be counted in live without being stored? It is if a stripe
+ * keeps it from a delete, if an insert in flight took it (it is not linked
+ * yet), or if a delete in flight names it (it may be unlinked already, or
+ * half pushed back: a dead pop or push was rolled back by whoever took the
+ * allocator lock since, which restored the stripe's intent field). The
+ * holder may be alive (its write ends soon) or dead (its stripe is
+ * repaired when next locked). An insert that holds no row yet (it is about
+ * to fail as full itself) does not count, so that processes failing on a
+ * full table do not send each other to lock_all_drained(). A hint (no
+ * lock): a write that completed before the call is seen. */
 static int rows_held_by_stripes(shmt_table *t)
 {
 	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
 		const shmt_stripe_raw *s = &t->stripes[i].s;
+		uint32_t kind = shmt_load_relaxed(&s->i_kind);
 		if (shmt_load_relaxed(&s->free_head) != 0 ||
-		    (shmt_load_relaxed(&s->i_kind) == INTENT_INSERT &&
-		     shmt_load_relaxed(&s->i_new) != 0)) {
+		    (kind == INTENT_INSERT && shmt_load_relaxed(&s->i_new) != 0) ||
+		    (kind == INTENT_DELETE && shmt_load_relaxed(&s->i_old) != 0)) {
 			return 1;
 		}
 	}
@@ -1481,14 +1494,17 @@ static void unlock_all(shmt_table *t)
  * anywhere and every dead writer's stripe is repaired, and hand the kept
  * rows back. The caller runs its write again and unlocks with
  * unlock_all(); its answer is then exact: SHMT_FULL only if the table holds
- * `size` rows. `why` (nothing held) if no stripe holds a row, so the
- * first answer stands. The same for an insert that found no row with
- * storage (`why` SHMT_E_RESERVE, a full file system): rows that stripes
- * keep have storage, and a row handed back is taken before a new one. */
+ * `size` rows. `why` (nothing held) if no stripe holds a row and, for
+ * SHMT_FULL, live is still `size` (a delete may have completed since the
+ * first answer), so that answer stands. The same for an insert that found
+ * no row with storage (`why` SHMT_E_RESERVE, a full file system): rows
+ * that stripes keep have storage, and a row handed back is taken before a
+ * new one. */
 static __attribute__((noinline, cold)) shmt_status lock_all_drained(shmt_table *t,
                                                                    shmt_status why)
 {
-	if (!rows_held_by_stripes(t)) {
+	if (!rows_held_by_stripes(t) &&
+	    (why != SHMT_FULL || shmt_load_relaxed(&t->a->live) >= t->size)) {
 		return why;
 	}
 	uint32_t failed_at;
@@ -1730,16 +1746,45 @@ shmt_status shmt_incr_float(shmt_table *t, const char *key, size_t klen,
 /* ---------------------------------------------------------------------- */
 /* Counting, statistics, iteration                                          */
 
+/* A stripe shows a write in flight (an intent, or seq odd): try its lock
+ * without waiting. If the writer died, taking the lock repairs the stripe,
+ * which gives back or keeps the row it held and corrects live (and rolls
+ * back its half-done pop or push). A live writer holding it finishes by
+ * itself; that lock is left alone. */
+static __attribute__((noinline, cold)) void settle_dead_writers(shmt_table *t)
+{
+	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
+		shmt_stripe_raw *s = &t->stripes[i].s;
+		if (shmt_load_relaxed(&s->i_kind) == INTENT_NONE &&
+		    (shmt_load_relaxed(&s->seq) & 1) == 0) {
+			continue;
+		}
+		shmt_lock_result r = shmt_lock_try(&s->lock);
+		if (r != SHMT_LOCK_BUSY && stripe_taken(t, s, r) == SHMT_OK) {
+			stripe_unlock(s);
+		}
+	}
+}
+
 /* Rows stored: live minus the rows the stripes keep for their next
- * inserts (counted live); *kept gets the latter. */
+ * inserts (counted live); *kept gets the latter. A row a dead writer held
+ * in flight is not counted: its stripe is repaired first. */
 static uint64_t count_rows(shmt_table *t, uint64_t *kept)
 {
-	uint64_t live = shmt_load_relaxed(&t->a->live), n = 0;
-	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
-		n += shmt_load_relaxed(&t->stripes[i].s.free_n);
+	for (int pass = 0;; pass++) {
+		uint64_t live = shmt_load_relaxed(&t->a->live), n = 0;
+		uint64_t busy = 0;
+		for (uint32_t i = 0; i <= t->stripe_mask; i++) {
+			const shmt_stripe_raw *s = &t->stripes[i].s;
+			n += shmt_load_relaxed(&s->free_n);
+			busy |= shmt_load_relaxed(&s->i_kind) | (shmt_load_relaxed(&s->seq) & 1);
+		}
+		if (busy == 0 || pass == 1) {
+			*kept = n;
+			return live > n ? live - n : 0;
+		}
+		settle_dead_writers(t);
 	}
-	*kept = n;
-	return live > n ? live - n : 0;
 }
 
 uint64_t shmt_count(shmt_table *t)

@@ -76,9 +76,49 @@ int shmt_lock_init(shmt_lock *l)
 #define SHMT_LOCK_SPIN_TRIES 100
 #define SHMT_LOCK_SPIN_PAUSES 4
 
+/* Sleeping on a lock: in slices of SHMT_LOCK_SLICE_NS, never for good.
+ * A futex waiter is woken by the holder's unlock only if the lock word
+ * says that someone waits (FUTEX_WAITERS). If the unlock woke a waiter
+ * that is killed before it runs again, and a third process took the lock
+ * in between (the word then holds its id without that bit; the dead
+ * waiter was not the owner, so the kernel's robust-list walk does not
+ * touch it), the other waiters stay asleep though the lock is later free:
+ * nothing would wake them until some process contends for it again. At
+ * the end of each slice a waiter looks at the lock again (and marks the
+ * word again if it is still held), so such a loss costs at most a slice.
+ * While the lock stays held, a slice costs one extra wake-up. */
+#define SHMT_LOCK_SLICE_NS 10000000L /* 10 ms */
+
+static int lock_wait(pthread_mutex_t *m)
+{
+	int rc;
+	do {
+		struct timespec ts;
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 30))
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+#else
+		clock_gettime(CLOCK_REALTIME, &ts);
+#endif
+		ts.tv_nsec += SHMT_LOCK_SLICE_NS;
+		if (ts.tv_nsec >= 1000000000L) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000L;
+		}
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 30))
+		rc = pthread_mutex_clocklock(m, CLOCK_MONOTONIC, &ts);
+#else
+		rc = pthread_mutex_timedlock(m, &ts);
+#endif
+	} while (rc == ETIMEDOUT);
+	return rc;
+}
+
 shmt_lock_result shmt_lock_acquire(shmt_lock *l)
 {
-	int rc = pthread_mutex_lock(&l->m);
+	int rc = pthread_mutex_trylock(&l->m);
+	if (rc == EBUSY) {
+		rc = lock_wait(&l->m);
+	}
 	if (rc == 0) {
 		return SHMT_LOCK_OK;
 	}
@@ -106,7 +146,7 @@ shmt_lock_result shmt_lock_acquire_spin(shmt_lock *l)
 		rc = pthread_mutex_trylock(&l->m);
 	}
 	if (rc == EBUSY) {
-		rc = pthread_mutex_lock(&l->m);
+		rc = lock_wait(&l->m);
 	}
 	if (rc == 0) {
 		return SHMT_LOCK_OK;
@@ -115,6 +155,18 @@ shmt_lock_result shmt_lock_acquire_spin(shmt_lock *l)
 		return SHMT_LOCK_OWNER_DIED;
 	}
 	return SHMT_LOCK_ERROR;
+}
+
+shmt_lock_result shmt_lock_try(shmt_lock *l)
+{
+	int rc = pthread_mutex_trylock(&l->m);
+	if (rc == 0) {
+		return SHMT_LOCK_OK;
+	}
+	if (rc == EOWNERDEAD) {
+		return SHMT_LOCK_OWNER_DIED;
+	}
+	return rc == EBUSY ? SHMT_LOCK_BUSY : SHMT_LOCK_ERROR;
 }
 
 void shmt_lock_consistent(shmt_lock *l)

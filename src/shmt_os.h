@@ -23,6 +23,7 @@ typedef enum {
 	SHMT_LOCK_OK = 0,
 	SHMT_LOCK_OWNER_DIED = 1, /* acquired; previous owner died holding it */
 	SHMT_LOCK_ERROR = 2,      /* unusable (should never happen) */
+	SHMT_LOCK_BUSY = 3,       /* shmt_lock_try(): held by a live owner */
 } shmt_lock_result;
 
 /* Initialise a lock in shared memory (process-shared, robust). 0 on success. */
@@ -31,6 +32,9 @@ shmt_lock_result shmt_lock_acquire(shmt_lock *l);
 /* The same, but spins briefly (bounded) before sleeping: for locks held
  * only for a few stores (the allocator's). Reports a dead owner alike. */
 shmt_lock_result shmt_lock_acquire_spin(shmt_lock *l);
+/* Take the lock only if that needs no waiting (SHMT_LOCK_BUSY otherwise).
+ * A lock whose owner died is taken (SHMT_LOCK_OWNER_DIED). */
+shmt_lock_result shmt_lock_try(shmt_lock *l);
 void shmt_lock_consistent(shmt_lock *l);
 void shmt_lock_release(shmt_lock *l);
 

@@ -3,12 +3,14 @@
  * leaves the table as if the write had been fully applied or not at all,
  * and the next process to touch the table repairs it at once.
  *
- * Part 1, deterministic. For every write path (insert, insert into a full
+ * Part 1, deterministic. For every write path (insert, insert taking the
+ * last free row, insert into a full
  * table, replace through set/update/cmpset, with and without a spare row
  * already owned by the stripe, replace in a full table where only the
  * spare rows are left, delete through del/cmpdel/getdel, in-place
  * increments, increments that create the row, inserts that take a row the
- * stripe kept from a delete, and inserts into a table full only by the
+ * stripe kept from a delete (also when it is the table's last row), and
+ * inserts into a table full only by the
  * rows other stripes keep, which hand those back first; and inserts into a
  * table file that must reserve storage for the row first) the operation is first run
  * on a reference table with a recording step hook, which lists the hook
@@ -32,21 +34,35 @@
  *     that is not in the dead stripe (other-stripe-first), and a second child
  *     that repairs and dies in its turn at its first hook point
  *     (crash-in-recovery);
+ *   - what comes next in other stripes sees the table exactly as the dead
+ *     writer left it, before anything else (not even the iteration above)
+ *     touched it: a new key written into another stripe with set()
+ *     (new-key-elsewhere) or incr() (incr-new-elsewhere) must go in unless
+ *     SIZE rows are stored, and then fail with FULL; count() first
+ *     (count-first) must equal the rows stored. These three run once for
+ *     each step of each path (the first operation of the path that passes
+ *     it), on the path's table: full, with one row left, or full only by
+ *     kept rows where the path says so;
  *   - then shmt_check() passes (every row in exactly one place: nothing
  *     leaked), lock_recoveries went up, shmt_count() equals the rows found
  *     by iterating, the table still takes writes, and exactly SIZE rows fit.
  *
- * Rows carry a 48 KiB string column so that kills land in the middle of
- * large copies. Further cases kill a process while it waits for a stripe
- * lock or for the allocator lock (the lock must not be disturbed, nothing
- * counts as recovered), and kill the holder of a stripe lock or of the
- * allocator lock while other processes wait for it (they must take over
- * and finish).
+ * Rows carry a 16 KiB string column (four pages), so that building a row
+ * is a large copy between two hook points. Further cases kill a process
+ * while it waits for a stripe lock or for the allocator lock (the lock must
+ * not be disturbed, nothing counts as recovered), kill a waiter that the
+ * unlock woke before it runs while another process takes the lock (the
+ * other waiters must still get it), and kill the holder of a stripe lock or
+ * of the allocator lock while other processes wait for it (they must take
+ * over and finish).
  *
  * Part 2, random. Workers write rows of up to 32 KiB with every write
- * operation and are SIGKILLed at random moments, 1000 times; afterwards
- * every row is whole, count() is exact, shmt_check() passes and exactly the
- * declared number of rows fit.
+ * operation on a table that is full most of the time, and are SIGKILLed at
+ * random moments, 1000 times. After each kill the others pause between two
+ * operations, and count() must equal the rows stored, and a new key in
+ * another stripe than the dead worker's must go in unless every row is
+ * stored (FULL then). At the end every row is whole, count() is exact,
+ * shmt_check() passes and exactly the declared number of rows fit.
  *
  * Prints one line per path, then
  *   crash: N cases, N passed, N failed
@@ -54,6 +70,9 @@
  *
  *   test_crash [SEED]            seed of part 2 (printed; default: the time)
  *   SHMT_CRASH_KILLS=N           kills in part 2 (0 skips it)
+ *   SHMT_CRASH_ROUNDS=N          rounds of part 1 (0 skips it)
+ *   SHMT_CRASH_MATRIX=0          part 1 without the matrix (lock waits only)
+ *   SHMT_CRASH_PATH=NAME         the matrix for one path only (e.g. delete-full)
  *   SHMTABLE_SOAK=1              part 1 eight times (fresh hash seeds, so
  *                                other chain layouts), part 2 10,000 kills
  *   SHMT_CRASH_VERBOSE=1         list every case
@@ -61,6 +80,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -68,6 +88,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -80,7 +101,7 @@
 
 #define SIZE 64u          /* declared rows: 4 stripes */
 #define NPREP 40u         /* rows of a table that is not full */
-#define BIG (48u * 1024u) /* the large string column */
+#define BIG (16u * 1024u) /* the large string column */
 #define SMALL 64u
 enum { C_N, C_F, C_S, C_BIG, NCOLS };
 
@@ -136,11 +157,19 @@ static shmt_table *mk_table(void)
 	return t;
 }
 
+/* The number of stripes follows from the size alone. It is read once per
+ * size: shmt_get_stats(), like count(), repairs the stripe of a dead
+ * writer, so it must not run between a kill and the access under test. */
 static uint32_t nstripes(shmt_table *t)
 {
-	shmt_stats s;
-	shmt_get_stats(t, &s);
-	return (uint32_t)s.stripes;
+	static uint32_t size, n;
+	if (n == 0 || shmt_size(t) != size) {
+		shmt_stats s;
+		shmt_get_stats(t, &s);
+		size = shmt_size(t);
+		n = (uint32_t)s.stripes;
+	}
+	return n;
 }
 
 static uint64_t recoveries(shmt_table *t)
@@ -427,6 +456,15 @@ enum {
 	KEPT_EACH = 1, /* every stripe keeps as many rows as it may */
 	KEPT_FULL = 2, /* the table is full counting kept rows: stripe 0 keeps
 	                  one, the others none (the key is in another stripe) */
+	KEPT_FULL_OWN = 3, /* the same table, the key in stripe 0: its insert
+	                      takes that last row off the stripe's own list */
+};
+
+/* How many rows the table holds before the operation. */
+enum {
+	FILL_PART = 0, /* NPREP rows */
+	FILL_FULL = 1, /* SIZE rows */
+	FILL_LAST = 2, /* SIZE - 1 rows: one row left */
 };
 
 enum op_kind {
@@ -454,8 +492,8 @@ typedef struct {
 	const char *label;
 	enum op_kind kind;
 	enum key_sel key;
-	int full;          /* prepare a full table */
-	int big;           /* the written values include a 48 KiB string */
+	int full;          /* FILL_*: how full the table is */
+	int big;           /* the written values include a 16 KiB string */
 	int partial;       /* set only some columns */
 	int warm;          /* every stripe has written before (owns a spare) */
 	int kept;          /* KEPT_*: rows the stripes keep from deletes */
@@ -463,19 +501,21 @@ typedef struct {
 
 static const opdesc g_ops[] = {
     {"insert", "set new key", OP_SET, KEY_NEW, 0, 0, 0, 0, KEPT_NONE},
-    {"insert", "set new key, 48 KiB string, chained bucket", OP_SET, KEY_NEW_CHAINED, 0, 1, 0, 0, KEPT_NONE},
-    {"insert", "add new key, 48 KiB string", OP_ADD, KEY_NEW, 0, 1, 0, 0, KEPT_NONE},
+    {"insert", "set new key, 16 KiB string, chained bucket", OP_SET, KEY_NEW_CHAINED, 0, 1, 0, 0, KEPT_NONE},
+    {"insert", "add new key, 16 KiB string", OP_ADD, KEY_NEW, 0, 1, 0, 0, KEPT_NONE},
     {"insert-warm", "set new key, stripe has written before", OP_SET, KEY_NEW_CHAINED, 0, 1, 0, 1, KEPT_NONE},
+    {"insert-last", "set new key taking the last free row, 16 KiB", OP_SET, KEY_NEW_CHAINED, 2, 1, 0, 0, KEPT_NONE},
+    {"insert-last", "incr on a missing key taking the last free row", OP_INCR_INT, KEY_NEW, 2, 0, 0, 0, KEPT_NONE},
     {"insert-full", "set new key into a full table (FULL)", OP_SET, KEY_NEW_CHAINED, 1, 1, 0, 0, KEPT_NONE},
     {"insert-full", "add new key into a full table (FULL)", OP_ADD, KEY_NEW, 1, 0, 0, 0, KEPT_NONE},
-    {"replace", "set existing head-of-chain key, partial, 48 KiB", OP_SET, KEY_HEAD, 0, 1, 1, 0, KEPT_NONE},
+    {"replace", "set existing head-of-chain key, partial, 16 KiB", OP_SET, KEY_HEAD, 0, 1, 1, 0, KEPT_NONE},
     {"replace", "set existing mid-chain key, whole row", OP_SET, KEY_MID, 0, 1, 0, 0, KEPT_NONE},
     {"replace", "update existing key", OP_UPDATE, KEY_MID, 0, 0, 1, 0, KEPT_NONE},
     {"replace", "cmpset existing key, matching", OP_CMPSET, KEY_HEAD, 0, 1, 0, 0, KEPT_NONE},
     {"replace-warm", "set existing key, stripe has written before", OP_SET, KEY_MID, 0, 1, 0, 1, KEPT_NONE},
     {"replace-warm", "cmpset existing key, stripe has written before", OP_CMPSET, KEY_HEAD, 0, 1, 1, 1, KEPT_NONE},
     {"replace-warm", "set existing key in a full table, stripe has written before", OP_SET, KEY_HEAD, 1, 1, 0, 1, KEPT_NONE},
-    {"replace-full", "set existing key in a full table, 48 KiB", OP_SET, KEY_MID, 1, 1, 0, 0, KEPT_NONE},
+    {"replace-full", "set existing key in a full table, 16 KiB", OP_SET, KEY_MID, 1, 1, 0, 0, KEPT_NONE},
     {"replace-full", "cmpset existing key in a full table", OP_CMPSET, KEY_HEAD, 1, 0, 1, 0, KEPT_NONE},
     {"replace-full", "update existing key in a full table", OP_UPDATE, KEY_HEAD, 1, 1, 1, 0, KEPT_NONE},
     {"delete", "del head-of-chain key", OP_DEL, KEY_HEAD, 0, 0, 0, 0, KEPT_NONE},
@@ -496,6 +536,7 @@ static const opdesc g_ops[] = {
     {"insert-drain", "set new key, table full only by rows other stripes keep", OP_SET, KEY_NEW, 0, 1, 0, 0, KEPT_FULL},
     {"insert-drain", "add new key, table full only by rows other stripes keep", OP_ADD, KEY_NEW, 0, 0, 0, 0, KEPT_FULL},
     {"insert-drain", "incr on a missing key, table full only by kept rows", OP_INCR_INT, KEY_NEW, 0, 0, 0, 0, KEPT_FULL},
+    {"insert-kept-last", "set new key taking the last row, which its own stripe keeps", OP_SET, KEY_NEW, 0, 1, 0, 0, KEPT_FULL_OWN},
 };
 #define NOPS (sizeof(g_ops) / sizeof(g_ops[0]))
 
@@ -509,13 +550,19 @@ static const opdesc g_file_ops[] = {
 };
 #define NFILEOPS (sizeof(g_file_ops) / sizeof(g_file_ops[0]))
 
+/* Rows a table holds before the operation (KEPT_NONE). */
+static uint32_t op_rows(const opdesc *op)
+{
+	return op->full == FILL_FULL ? SIZE : op->full == FILL_LAST ? SIZE - 1 : NPREP;
+}
+
 /* The table before the operation under test. KEPT_FULL needs the same hash
  * seed in every table of the case (see g_fixed_seed): which keys fill it
  * depends on the stripes they fall in. */
 static void prepare_op(shmt_table *t, const opdesc *op)
 {
 	if (op->kept == KEPT_NONE) {
-		prepare_rows(t, op->full ? SIZE : NPREP, op->warm);
+		prepare_rows(t, op_rows(op), op->warm);
 		return;
 	}
 	prepare_rows(t, NPREP, op->warm);
@@ -551,6 +598,9 @@ static int select_key(shmt_table *t, const opdesc *op, uint32_t nrows, char *key
 			snprintf(key, n, "new-%u", i);
 			if (op->kept == KEPT_FULL && stripe_of_key(t, key) == 0) {
 				continue; /* stripe 0 keeps a row: no drain there */
+			}
+			if (op->kept == KEPT_FULL_OWN && stripe_of_key(t, key) != 0) {
+				continue; /* the insert takes stripe 0's row */
 			}
 			uint32_t b = shmt_bucket_of(t, key, strlen(key));
 			uint32_t nr = 0;
@@ -884,9 +934,21 @@ static uint32_t followup_values(shmt_value *vals, int64_t n)
 /* The matrix: one operation, killed at one hook point, one way of coming
  * next                                                                  */
 
-enum variant { VAR_READ, VAR_WRITE, VAR_OTHER, VAR_DOUBLE, NVARIANTS };
-static const char *const g_variant_names[NVARIANTS] = {"read-next", "write-next",
-                                                      "other-stripe-first", "crash-in-recovery"};
+enum variant {
+	VAR_READ,
+	VAR_WRITE,
+	VAR_OTHER,
+	VAR_DOUBLE,
+	VAR_NEW_OTHER,
+	VAR_INCR_OTHER,
+	VAR_COUNT,
+	NVARIANTS
+};
+static const char *const g_variant_names[NVARIANTS] = {
+    "read-next",         "write-next",           "other-stripe-first", "crash-in-recovery",
+    "new-key-elsewhere", "incr-new-elsewhere",   "count-first"};
+
+static void new_key_in_stripe(shmt_table *t, uint32_t stripe, int same, char *out, size_t n);
 
 /* Reference run: the hook points the operation passes, and the table after
  * it. Returns the operation's status. */
@@ -949,7 +1011,7 @@ static void run_case(const opdesc *op, int kill_at, int step, enum variant var,
                      const dump *before, int round)
 {
 	shmt_table *t = mk_table();
-	uint32_t nrows = op->full ? SIZE : NPREP;
+	uint32_t nrows = op_rows(op);
 	prepare_op(t, op);
 	/* The key is picked on this table's own layout (each table has its own
 	 * random hash seed), and the state after the operation is computed for
@@ -975,6 +1037,12 @@ static void run_case(const opdesc *op, int kill_at, int step, enum variant var,
 		}
 	}
 
+	/* A new key in another stripe (for VAR_NEW_OTHER, VAR_INCR_OTHER). */
+	char fresh[32] = "";
+	if (var == VAR_NEW_OTHER || var == VAR_INCR_OTHER) {
+		new_key_in_stripe(t, stripe_of_key(t, key), 0, fresh, sizeof(fresh));
+	}
+
 	pid_t pid = fork();
 	if (pid < 0) {
 		perror("fork");
@@ -992,24 +1060,79 @@ static void run_case(const opdesc *op, int kill_at, int step, enum variant var,
 		case_fail("the child was not killed at hook call %d (wait status %d)", kill_at, status);
 	}
 
-	/* 1. What a reader sees now, before anything repaired the table. */
-	dump now = {0}, final = {0}, expect_final = {0};
+	/* 1. Ways of coming next that must come before anything else (the
+	 * iteration below included) touches the table: a new key written into
+	 * another stripe, whose answer must be FULL exactly when SIZE rows are
+	 * stored, or count(), which must equal the rows stored. */
+	shmt_status first_st = SHMT_OK;
+	uint64_t first_count = 0;
+	rec fresh_rec;
+	memset(&fresh_rec, 0, sizeof(fresh_rec));
+	if (var == VAR_NEW_OTHER || var == VAR_INCR_OTHER) {
+		shmt_value nv[NCOLS];
+		uint32_t nn;
+		if (var == VAR_NEW_OTHER) {
+			nn = followup_values(nv, 2024);
+			first_st = shmt_set(t, fresh, strlen(fresh), nv, nn, SHMT_INSERT_ONLY, NULL);
+		} else {
+			int64_t r;
+			nv[0] = v_int(C_N, 3);
+			nn = 1;
+			first_st = shmt_incr_int(t, fresh, strlen(fresh), C_N, 3, &r);
+		}
+		if (first_st == SHMT_OK) {
+			rec_of_write(t, fresh, nv, nn, &fresh_rec);
+		} else if (first_st != SHMT_FULL) {
+			case_fail("a new key in another stripe after the kill: %s",
+			          shmt_status_message(first_st));
+		}
+	} else if (var == VAR_COUNT) {
+		first_count = shmt_count(t);
+	}
+
+	/* 2. What a reader sees now (without the new key, if it went in). */
+	dump now = {0}, now_wo = {0}, final = {0}, expect_final = {0};
+	const dump *seen = &now;
 	int which = -1; /* 0 before, 1 after */
 	if (dump_table(t, &now) != 0) {
 		case_fail("iterating after the kill failed");
-	} else if (dump_eq(&now, before)) {
-		which = 0;
-	} else if (dump_eq(&now, after)) {
-		which = 1;
 	} else {
-		char d1[128], d2[128];
-		dump_diff(&now, before, d1, sizeof(d1));
-		dump_diff(&now, after, d2, sizeof(d2));
-		case_fail("rows are neither the state before (%s) nor after (%s) the operation", d1, d2);
+		if (fresh[0] != '\0' && first_st == SHMT_OK) {
+			const rec *fr = dump_find(&now, fresh);
+			if (fr == NULL || !rec_eq(fr, &fresh_rec)) {
+				case_fail("the new key %s written in another stripe is %s", fresh,
+				          fr == NULL ? "missing" : "not what was written");
+			}
+			dump_with(&now, fresh, NULL, &now_wo);
+			seen = &now_wo;
+		}
+		if (dump_eq(seen, before)) {
+			which = 0;
+		} else if (dump_eq(seen, after)) {
+			which = 1;
+		} else {
+			char d1[128], d2[128];
+			dump_diff(seen, before, d1, sizeof(d1));
+			dump_diff(seen, after, d2, sizeof(d2));
+			case_fail("rows are neither the state before (%s) nor after (%s) the operation", d1,
+			          d2);
+		}
 	}
 	const dump *chosen = which == 1 ? after : before;
+	if (which >= 0 && fresh[0] != '\0') {
+		shmt_status want = chosen->n < SIZE ? SHMT_OK : SHMT_FULL;
+		if (first_st != want) {
+			case_fail("a new key in another stripe after the kill: %s with %u rows stored, "
+			          "expected %s",
+			          shmt_status_message(first_st), chosen->n, shmt_status_message(want));
+		}
+	}
+	if (which >= 0 && var == VAR_COUNT && first_count != chosen->n) {
+		case_fail("count() after the kill is %" PRIu64 " with %u rows stored", first_count,
+		          chosen->n);
+	}
 
-	/* 2. The next access. */
+	/* 3. The next access (for the first three ways, it came already). */
 	shmt_value fv[NCOLS];
 	uint32_t nfv;
 	rec frec;
@@ -1093,11 +1216,18 @@ static void run_case(const opdesc *op, int kill_at, int step, enum variant var,
 		dump_free(&mid);
 		break;
 	}
+	case VAR_NEW_OTHER:
+	case VAR_INCR_OTHER:
+		dump_with(chosen, fresh, first_st == SHMT_OK ? &fresh_rec : NULL, &expect_final);
+		break;
+	case VAR_COUNT:
+		dump_with(chosen, key, dump_find(chosen, key), &expect_final);
+		break;
 	default:
 		break;
 	}
 
-	/* 3. Repaired: every invariant holds, recoveries counted, count exact. */
+	/* 4. Repaired: every invariant holds, recoveries counted, count exact. */
 	check_table(t, "after the next access");
 	if (recoveries(t) <= rec0) {
 		case_fail("lock_recoveries did not go up (%" PRIu64 ")", recoveries(t));
@@ -1113,7 +1243,7 @@ static void run_case(const opdesc *op, int kill_at, int step, enum variant var,
 		}
 	}
 
-	/* 4. The table still takes writes on that key and that stripe. */
+	/* 5. The table still takes writes on that key and that stripe. */
 	nfv = followup_values(fv, 99);
 	shmt_status st = shmt_set(t, key, klen, fv, nfv, SHMT_UPSERT, NULL);
 	if (st != SHMT_OK && !(st == SHMT_FULL && shmt_count(t) == SIZE)) {
@@ -1125,9 +1255,11 @@ static void run_case(const opdesc *op, int kill_at, int step, enum variant var,
 	check_table(t, "after more writes");
 	check_capacity(t);
 	dump_free(&now);
+	dump_free(&now_wo);
 	dump_free(&final);
 	dump_free(&expect_final);
 	free(frec.data);
+	free(fresh_rec.data);
 	shmt_close(t);
 	alarm(0);
 	case_end();
@@ -1138,6 +1270,8 @@ typedef struct {
 	int cases, failed;
 	int steps[MAX_STEPS];
 	int nsteps;
+	int xsteps[MAX_STEPS]; /* steps that had the cross-stripe ways this round */
+	int nxsteps;
 } path_sum;
 
 static path_sum g_paths[32];
@@ -1168,18 +1302,44 @@ static void path_add_step(path_sum *p, int step)
 	}
 }
 
+/* The ways of coming next that cross stripes (new key elsewhere, incr of
+ * a new key elsewhere, count() first) depend on the path (how full the
+ * table is, which rows are in flight) and the step, not on which key of a
+ * chain the operation writes: they run once per path and step (with the
+ * first operation of the path that passes that step). 1 if `step` of `p`
+ * has not had them yet this round (1000 x n + step: its n+1-th pass). */
+static int path_take_xstep(path_sum *p, int step)
+{
+	for (int i = 0; i < p->nxsteps; i++) {
+		if (p->xsteps[i] == step) {
+			return 0;
+		}
+	}
+	if (p->nxsteps < MAX_STEPS) {
+		p->xsteps[p->nxsteps++] = step;
+	}
+	return 1;
+}
+
 static void run_matrix(int round, const opdesc *ops, size_t nops)
 {
+	for (int i = 0; i < g_npaths; i++) {
+		g_paths[i].nxsteps = 0;
+	}
+	const char *only = getenv("SHMT_CRASH_PATH");
 	for (size_t o = 0; o < nops; o++) {
 		const opdesc *op = &ops[o];
+		if (only != NULL && *only != '\0' && strcmp(only, op->path) != 0) {
+			continue;
+		}
 		path_sum *ps = path_get(op->path);
-		uint32_t nrows = op->full ? SIZE : NPREP;
+		uint32_t nrows = op_rows(op);
 		/* The rows before: the same whatever the seed, except for
-		 * KEPT_FULL, whose tables all get one seed (new each round). */
+		 * KEPT_FULL(_OWN), whose tables all get one seed (new each round). */
 		uint8_t seed[16];
 		memset(seed, 0x5a, sizeof(seed));
 		seed[0] = (uint8_t)round;
-		shmt_test_seed = op->kept == KEPT_FULL ? seed : NULL;
+		shmt_test_seed = op->kept >= KEPT_FULL ? seed : NULL;
 		dump before = {0}, after = {0};
 		shmt_table *b = mk_table();
 		prepare_op(b, op);
@@ -1200,7 +1360,14 @@ static void run_matrix(int round, const opdesc *ops, size_t nops)
 		}
 		for (int k = 0; k < nsteps; k++) {
 			path_add_step(ps, steps[k]);
-			for (int v = 0; v < NVARIANTS; v++) {
+			/* A step passed twice (an insert retried after handing kept
+			 * rows back) is two kill points: tell them apart. */
+			int again = 0;
+			for (int j = 0; j < k; j++) {
+				again += steps[j] == steps[k];
+			}
+			int nv = path_take_xstep(ps, steps[k] + 1000 * again) ? NVARIANTS : VAR_NEW_OTHER;
+			for (int v = 0; v < nv; v++) {
 				run_case(op, k + 1, steps[k], (enum variant)v, &before, round);
 				ps->cases++;
 				ps->failed += g_case_failed;
@@ -1634,11 +1801,150 @@ static void check_holder_killed(int round)
 	ps->failed += !case_end();
 }
 
+/* A waiter that the unlock woke is killed before it runs, while another
+ * process took the lock in between: the lock word then says nobody waits,
+ * and the other waiters must still get the lock once it is free (the
+ * kernel wakes nobody for them). The woken waiter is kept from running by
+ * a lower scheduling class and a busy process on its CPU; the case is
+ * tried several times, and `set up` counts the times the waiter was indeed
+ * killed still waiting. */
+static pid_t g_victim;
+static int g_wakeup_races;
+
+static void hook_kill_victim(int step)
+{
+	(void)step;
+	if (g_victim > 0) {
+		kill(g_victim, SIGKILL);
+		int st;
+		if (waitpid(g_victim, &st, 0) == g_victim && killed_by_sigkill(st)) {
+			g_wakeup_races++;
+		}
+		g_victim = 0;
+	}
+}
+
+static int first_cpu(void)
+{
+	cpu_set_t cs;
+	CPU_ZERO(&cs);
+	if (sched_getaffinity(0, sizeof(cs), &cs) == 0) {
+		for (int c = 0; c < CPU_SETSIZE; c++) {
+			if (CPU_ISSET(c, &cs)) {
+				return c;
+			}
+		}
+	}
+	return 0;
+}
+
+static void pin_to(int cpu)
+{
+	cpu_set_t cs;
+	CPU_ZERO(&cs);
+	CPU_SET(cpu, &cs);
+	if (sched_setaffinity(0, sizeof(cs), &cs) != 0) {
+		/* then it merely runs anywhere */
+	}
+}
+
+static void wait_woken_waiter_killed(int round)
+{
+	path_sum *ps = path_get("wait");
+	case_begin("round %d, wait: a woken waiter killed before it runs, the lock taken meanwhile",
+	           round);
+	alarm(120);
+	int cpu = first_cpu();
+	int races0 = g_wakeup_races;
+	for (int attempt = 0; attempt < 5 && !g_case_failed; attempt++) {
+		shmt_table *t = mk_table();
+		prepare(t, NPREP);
+		/* Four rows of one stripe. */
+		char k4[4][32];
+		int nk = 0;
+		uint32_t s = 0;
+		for (uint32_t i = 0; i < NPREP && nk < 4; i++) {
+			key_name(k4[nk], sizeof(k4[nk]), i);
+			if (nk == 0) {
+				s = stripe_of_key(t, k4[0]);
+				nk++;
+			} else if (stripe_of_key(t, k4[nk]) == s) {
+				nk++;
+			}
+		}
+		if (nk < 4) {
+			fprintf(stderr, "no four rows in one stripe\n");
+			exit(2);
+		}
+		const char *x = k4[0], *y = k4[1], *z = k4[2], *u = k4[3];
+		/* H holds the stripe; W1 (kept from running once woken) and W2
+		 * wait for it, in that order. */
+		int go;
+		pid_t h = fork_paused(t, &OP_REPLACE_BIG, x, 12, &go);
+		pid_t w1 = fork();
+		if (w1 == 0) {
+			alarm(30);
+			pin_to(cpu);
+			struct sched_param sp;
+			memset(&sp, 0, sizeof(sp));
+			if (sched_setscheduler(0, SCHED_IDLE, &sp) != 0) {
+				/* without it the race is merely less likely */
+			}
+			_exit(do_op(t, &OP_REPLACE_BIG, y, NULL) == SHMT_OK ? 0 : 1);
+		}
+		if (!wait_blocked(w1)) {
+			case_fail("the first waiter did not block on the stripe lock");
+		}
+		pid_t w2 = fork_writer(t, &OP_REPLACE_BIG, z);
+		if (!wait_blocked(w2)) {
+			case_fail("the second waiter did not block on the stripe lock");
+		}
+		pid_t hog = fork();
+		if (hog == 0) {
+			alarm(30);
+			pin_to(cpu);
+			for (;;) {
+			}
+		}
+		usleep(5000);
+		/* H unlocks (waking W1); this process takes the lock before W1
+		 * runs and, holding it, kills W1. */
+		release_paused(go);
+		int sh = wait_child(h, 10000);
+		g_victim = w1;
+		if (do_op(t, &OP_INCR, u, hook_kill_victim) != SHMT_OK) {
+			case_fail("the write that took the lock failed");
+		}
+		kill(hog, SIGKILL);
+		wait_child(hog, 5000);
+		if (g_victim > 0) {
+			kill(w1, SIGKILL);
+			wait_child(w1, 5000);
+			g_victim = 0;
+		}
+		if (!exited_ok(sh, 0)) {
+			case_fail("the lock holder did not finish (status %d)", sh);
+		}
+		int s2 = wait_child(w2, 3000);
+		if (!exited_ok(s2, 0)) {
+			case_fail("the other waiter never got the free lock (status %d)", s2);
+		}
+		check_table(t, "after the woken waiter died");
+		shmt_close(t);
+	}
+	printf("woken waiter killed before it ran: set up %d of 5 times\n",
+	       g_wakeup_races - races0);
+	alarm(0);
+	ps->cases++;
+	ps->failed += !case_end();
+}
+
 static void run_wait_cases(int round)
 {
 	check_holder_killed(round);
 	wait_stripe_waiter_killed(round);
 	wait_alloc_waiter_killed(round);
+	wait_woken_waiter_killed(round);
 	wait_stripe_holder_killed(round, &OP_INSERT_BIG, 2);
 	wait_stripe_holder_killed(round, &OP_INSERT_BIG, 4);
 	wait_stripe_holder_killed(round, &OP_INSERT_BIG, 5);
@@ -1656,13 +1962,31 @@ static void run_wait_cases(int round)
 
 /* Three workers write rows whose columns agree (a, b = ~a, and a string
  * whose length and bytes follow from a, up to 32 KiB, so that many kills
- * land in the middle of a copy) on 48 keys of a 64-row table, with every
- * write operation, and are SIGKILLed at random moments, one at a time, a
- * thousand times (SHMT_CRASH_KILLS); a new worker replaces each. */
+ * land in the middle of a copy) on 48 keys of a 64-row table that also
+ * holds 40 rows nobody deletes, so that it is full most of the time, with
+ * every write operation, and are SIGKILLed at random moments, one at a
+ * time, a thousand times (SHMT_CRASH_KILLS); a new worker replaces each.
+ * After each kill the others pause between two operations, and the table
+ * must answer exactly: count() equals the rows stored, and a new key in
+ * another stripe than the killed worker's goes in unless all 64 rows are
+ * stored (it is taken out again). Every other kill asks count() first, the
+ * others write the new key first, before anything else touches the table. */
 enum { R_A, R_B, R_S, R_NCOLS };
 #define R_SIZE 64u
 #define R_KEYS 48u
+#define R_PAD 40u
 #define R_STR 32768u
+#define R_NW 3
+
+/* Shared with the workers: the parent asks them to pause (pause = a new
+ * epoch, 0 = run), each answers in acked[] between two operations, and
+ * key[] names the key each one is writing. */
+typedef struct {
+	int pause;
+	int acked[R_NW];
+	int key[R_NW];
+} r_ctl;
+static r_ctl *g_rctl;
 
 static uint64_t rng_next(uint64_t *s)
 {
@@ -1698,13 +2022,38 @@ static int r_whole(shmt_table *t, const void *img)
 	return b == ~a && sl == wl && memcmp(s, want, sl) == 0;
 }
 
-static void r_worker(shmt_table *t, uint64_t seed)
+/* In half of their operations, the workers give up the CPU at every hook
+ * point, where they hold the locks of a step, so that many kills land
+ * between two steps of a write (the others, in the middle of a copy). */
+static int g_yield;
+
+static void hook_yield(int step)
 {
+	(void)step;
+	if (g_yield) {
+		sched_yield();
+	}
+}
+
+static void r_worker(shmt_table *t, int slot, uint64_t seed)
+{
+	shmt_step_hook = hook_yield;
 	char *s = malloc(R_STR);
 	void *img = calloc(1, shmt_image_size(t));
 	for (;;) {
+		int ep = __atomic_load_n(&g_rctl->pause, __ATOMIC_ACQUIRE);
+		if (ep != 0) {
+			__atomic_store_n(&g_rctl->acked[slot], ep, __ATOMIC_RELEASE);
+			while (__atomic_load_n(&g_rctl->pause, __ATOMIC_ACQUIRE) == ep) {
+				usleep(50);
+			}
+			continue;
+		}
 		char key[16];
-		int kl = snprintf(key, sizeof(key), "r%u", rng_below(&seed, R_KEYS));
+		g_yield = (int)rng_below(&seed, 2);
+		uint32_t k = rng_below(&seed, R_KEYS);
+		__atomic_store_n(&g_rctl->key[slot], (int)k, __ATOMIC_RELAXED);
+		int kl = snprintf(key, sizeof(key), "r%u", k);
 		int64_t a = (int64_t)(rng_next(&seed) >> 2);
 		uint32_t sl = r_str(s, a);
 		shmt_value vals[3] = {v_int(R_A, a), v_int(R_B, ~a), v_str(R_S, s, sl)};
@@ -1750,7 +2099,7 @@ static void r_worker(shmt_table *t, uint64_t seed)
 	}
 }
 
-static pid_t r_spawn(shmt_table *t, uint64_t seed)
+static pid_t r_spawn(shmt_table *t, int slot, uint64_t seed)
 {
 	pid_t pid = fork();
 	if (pid < 0) {
@@ -1760,9 +2109,62 @@ static pid_t r_spawn(shmt_table *t, uint64_t seed)
 	if (pid == 0) {
 		signal(SIGALRM, SIG_DFL);
 		alarm(600);
-		r_worker(t, seed);
+		r_worker(t, slot, seed);
 	}
 	return pid;
+}
+
+/* Rows stored: the workers' keys (each checked whole) and the pads. */
+static uint64_t r_stored(shmt_table *t, void *img)
+{
+	uint64_t n = 0;
+	for (uint32_t k = 0; k < R_KEYS + R_PAD; k++) {
+		char key[16];
+		int kl = k < R_KEYS ? snprintf(key, sizeof(key), "r%u", k)
+		                    : snprintf(key, sizeof(key), "p%u", k - R_KEYS);
+		shmt_status st = shmt_get(t, key, (size_t)kl, img);
+		if (st == SHMT_OK) {
+			n++;
+			if (!r_whole(t, img)) {
+				case_fail("row %s is torn", key);
+			}
+		} else if (st != SHMT_NOT_FOUND) {
+			case_fail("get %s: %s", key, shmt_status_message(st));
+		}
+	}
+	return n;
+}
+
+/* Pause the workers but `dead` (they answer between two operations). One
+ * that does not answer within 10 s is stuck: say where. */
+static void r_pause(int epoch, int dead, const pid_t *w)
+{
+	__atomic_store_n(&g_rctl->pause, epoch, __ATOMIC_RELEASE);
+	struct timespec t0, now;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int j = 0; j < R_NW; j++) {
+		if (j == dead) {
+			continue;
+		}
+		while (__atomic_load_n(&g_rctl->acked[j], __ATOMIC_ACQUIRE) != epoch) {
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			if (now.tv_sec - t0.tv_sec > 10) {
+				char path[64], buf[512] = "";
+				snprintf(path, sizeof(path), "/proc/%d/wchan", (int)w[j]);
+				FILE *f = fopen(path, "r");
+				if (f != NULL) {
+					if (fgets(buf, sizeof(buf), f) == NULL) {
+						buf[0] = '\0';
+					}
+					fclose(f);
+				}
+				case_fail("worker %d did not pause within 10 s (sleeping: %d, in %s)", j,
+				          proc_sleeping(w[j]), buf);
+				return;
+			}
+			usleep(50);
+		}
+	}
 }
 
 static void run_random(uint64_t seed, int kills)
@@ -1784,20 +2186,38 @@ static void run_random(uint64_t seed, int kills)
 		fprintf(stderr, "shmt_create failed\n");
 		exit(2);
 	}
-	enum { NW = 3 };
-	pid_t w[NW];
+	g_rctl = mmap(NULL, sizeof(r_ctl), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1,
+	              0);
+	if (g_rctl == MAP_FAILED) {
+		perror("mmap");
+		exit(2);
+	}
+	memset(g_rctl, 0, sizeof(*g_rctl));
+	(void)nstripes(t); /* read now, not after a kill */
+	shmt_value v[3] = {v_int(R_A, 0), v_int(R_B, ~(int64_t)0), v_str(R_S, "", 0)};
+	for (uint32_t i = 0; i < R_PAD; i++) {
+		char key[16];
+		int kl = snprintf(key, sizeof(key), "p%u", i);
+		if (shmt_set(t, key, (size_t)kl, v, 3, SHMT_INSERT_ONLY, NULL) != SHMT_OK) {
+			fprintf(stderr, "random kills: cannot insert the pads\n");
+			exit(2);
+		}
+	}
+	void *img = calloc(1, shmt_image_size(t));
+	pid_t w[R_NW];
 	uint64_t rng = seed, wseed = seed * 7919;
-	for (int i = 0; i < NW; i++) {
-		w[i] = r_spawn(t, wseed++);
+	for (int i = 0; i < R_NW; i++) {
+		w[i] = r_spawn(t, i, wseed++);
 	}
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	int done = 0, early = 0;
+	int done = 0, early = 0, epoch = 0, was_full = 0, bad_full = 0, bad_count = 0;
+	uint32_t probe_n = 0;
 	while (done < kills && early <= 3) {
 		/* let them run for 0..2 ms, then kill one */
 		struct timespec ts = {0, (long)rng_below(&rng, 2000000)};
 		nanosleep(&ts, NULL);
-		int i = (int)rng_below(&rng, NW);
+		int i = (int)rng_below(&rng, R_NW);
 		kill(w[i], SIGKILL);
 		int status = wait_child(w[i], 10000);
 		if (!killed_by_sigkill(status)) {
@@ -1805,9 +2225,45 @@ static void run_random(uint64_t seed, int kills)
 			case_fail("a worker ended by itself (wait status %d)", status);
 		}
 		done++;
-		w[i] = r_spawn(t, wseed++);
+
+		/* The others pause; the table must now answer exactly. A new key
+		 * goes into another stripe than the one the dead worker wrote. */
+		r_pause(++epoch, i, w);
+		char dk[16], probe[24];
+		snprintf(dk, sizeof(dk), "r%d", __atomic_load_n(&g_rctl->key[i], __ATOMIC_RELAXED));
+		do {
+			snprintf(probe, sizeof(probe), "probe%u", probe_n++);
+		} while (stripe_of_key(t, probe) == stripe_of_key(t, dk));
+		int count_first = done % 2 == 0;
+		uint64_t c = count_first ? shmt_count(t) : 0;
+		shmt_status pst = shmt_set(t, probe, strlen(probe), v, 3, SHMT_INSERT_ONLY, NULL);
+		if (!count_first) {
+			c = shmt_count(t) - (pst == SHMT_OK);
+		}
+		uint64_t stored = r_stored(t, img);
+		if (pst != SHMT_OK && pst != SHMT_FULL) {
+			case_fail("a new key after kill %d: %s", done, shmt_status_message(pst));
+		} else if ((pst == SHMT_FULL) != (stored == R_SIZE)) {
+			bad_full++;
+			case_fail("after kill %d (%s first), a new key in another stripe: %s with %" PRIu64
+			          " rows stored, count() %" PRIu64,
+			          done, count_first ? "count" : "insert", shmt_status_message(pst), stored,
+			          c);
+		}
+		if (c != stored) {
+			bad_count++;
+			case_fail("after kill %d (%s first), count() %" PRIu64 " with %" PRIu64
+			          " rows stored",
+			          done, count_first ? "count" : "insert", c, stored);
+		}
+		was_full += stored == R_SIZE;
+		if (pst == SHMT_OK && shmt_del(t, probe, strlen(probe), NULL, 0, NULL) != SHMT_OK) {
+			case_fail("cannot delete the new key again");
+		}
+		__atomic_store_n(&g_rctl->pause, 0, __ATOMIC_RELEASE);
+		w[i] = r_spawn(t, i, wseed++);
 	}
-	for (int i = 0; i < NW; i++) {
+	for (int i = 0; i < R_NW; i++) {
 		kill(w[i], SIGKILL);
 		wait_child(w[i], 10000);
 	}
@@ -1815,25 +2271,10 @@ static void run_random(uint64_t seed, int kills)
 
 	/* Everything whole, counted right, nothing leaked. */
 	check_table(t, "after the random kills");
-	void *img = calloc(1, shmt_image_size(t));
-	uint64_t present = 0;
-	for (uint32_t k = 0; k < R_KEYS; k++) {
-		char key[16];
-		int kl = snprintf(key, sizeof(key), "r%u", k);
-		shmt_status st = shmt_get(t, key, (size_t)kl, img);
-		if (st == SHMT_OK) {
-			present++;
-			if (!r_whole(t, img)) {
-				case_fail("row %s is torn", key);
-			}
-		} else if (st != SHMT_NOT_FOUND) {
-			case_fail("get %s: %s", key, shmt_status_message(st));
-		}
-	}
+	uint64_t present = r_stored(t, img);
 	if (shmt_count(t) != present) {
 		case_fail("count %" PRIu64 " but %" PRIu64 " rows present", shmt_count(t), present);
 	}
-	shmt_value v[3] = {v_int(R_A, 0), v_int(R_B, ~(int64_t)0), v_str(R_S, "", 0)};
 	uint64_t added = 0;
 	for (uint32_t i = 0; i < 2 * R_SIZE; i++) {
 		char key[16];
@@ -1853,10 +2294,12 @@ static void run_random(uint64_t seed, int kills)
 	}
 	check_table(t, "when full");
 	printf("random kills: %d workers killed in %.1f s, %" PRIu64
-	       " lock recoveries, %" PRIu64 " rows survived whole (seed %" PRIu64 ")\n",
-	       done, (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9, recoveries(t), present,
-	       seed);
+	       " lock recoveries, table full after %d kills, %d false FULL, %d wrong count(), %" PRIu64
+	       " rows survived whole (seed %" PRIu64 ")\n",
+	       done, (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9, recoveries(t),
+	       was_full, bad_full, bad_count, present, seed);
 	free(img);
+	munmap(g_rctl, sizeof(r_ctl));
 	shmt_close(t);
 	alarm(0);
 	ps->cases++;
@@ -1872,6 +2315,10 @@ int main(int argc, char **argv)
 	g_verbose = verbose != NULL && *verbose != '\0' && strcmp(verbose, "0") != 0;
 	int soak_on = soak != NULL && *soak != '\0' && strcmp(soak, "0") != 0;
 	int rounds = soak_on ? 8 : 1;
+	const char *renv = getenv("SHMT_CRASH_ROUNDS");
+	if (renv != NULL && *renv != '\0') {
+		rounds = atoi(renv);
+	}
 	signal(SIGALRM, on_alarm);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
@@ -1883,13 +2330,17 @@ int main(int argc, char **argv)
 
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	const char *menv = getenv("SHMT_CRASH_MATRIX");
+	int matrix = menv == NULL || *menv == '\0' || strcmp(menv, "0") != 0;
 	for (int round = 1; round <= rounds; round++) {
-		run_matrix(round, g_ops, NOPS);
-		g_file_tables = 1;
-		shmt_test_reserve_chunk = 4096;
-		run_matrix(round, g_file_ops, NFILEOPS);
-		g_file_tables = 0;
-		shmt_test_reserve_chunk = 0;
+		if (matrix) {
+			run_matrix(round, g_ops, NOPS);
+			g_file_tables = 1;
+			shmt_test_reserve_chunk = 4096;
+			run_matrix(round, g_file_ops, NFILEOPS);
+			g_file_tables = 0;
+			shmt_test_reserve_chunk = 0;
+		}
 		run_wait_cases(round);
 	}
 	uint64_t seed = argc > 1 ? strtoull(argv[1], NULL, 0)
