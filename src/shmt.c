@@ -147,21 +147,28 @@ typedef struct {
 
 enum { INTENT_NONE = 0, INTENT_INSERT = 1, INTENT_REPLACE = 2, INTENT_DELETE = 3 };
 
-/* One lock stripe: guards the buckets b with (b & mask) == index. */
+/* One lock stripe: guards the buckets b with (b & mask) == index. What
+ * count() reads of every stripe (seq, i_kind, free_n) sits in its first
+ * cache line, next to the lock. */
 typedef struct {
 	shmt_lock lock;
-	uint32_t seq;      /* odd while a writer changes what readers see */
+	uint64_t seq;      /* odd while a writer changes what readers see; 64
+	                      bits, so it never comes back to a value a reader
+	                      saw (2^63 writes) */
 	uint32_t i_kind;   /* INTENT_*: the write in progress */
-	uint32_t i_bucket; /* its bucket */
-	uint32_t i_new;    /* row being published, or 0 */
-	uint32_t i_old;    /* row being retired, or 0 */
-	uint32_t spare;    /* free row owned by this stripe for copy-on-write */
+	uint32_t free_n;   /* rows kept (at most the table's cache_cap) */
 	uint32_t free_head;/* rows this stripe deleted and keeps for its next
 	                      inserts, linked by row next, 0 if none; they
 	                      stay counted in the allocator's live */
-	uint32_t free_n;   /* how many (at most the table's cache_cap) */
+	uint32_t i_new;    /* row being published, or 0 */
+	uint32_t i_old;    /* row being retired, or 0 */
+	uint32_t i_bucket; /* the bucket of the write in progress */
+	uint32_t spare;    /* free row owned by this stripe for copy-on-write */
 	uint64_t inserts, updates, deletes; /* statistics */
 } shmt_stripe_raw;
+
+_Static_assert(offsetof(shmt_stripe_raw, free_n) + sizeof(uint32_t) <= 64,
+               "count() reads one cache line per stripe");
 
 typedef struct {
 	shmt_stripe_raw s;
@@ -1215,7 +1222,7 @@ static shmt_status read_optimistic(shmt_table *t, const keyinfo *ki,
 {
 	shmt_stripe_raw *s = ki->s;
 	for (int attempt = 0; attempt < SHMT_MAX_RETRIES; attempt++) {
-		uint32_t s1 = shmt_load_acquire(&s->seq);
+		uint64_t s1 = shmt_load_acquire(&s->seq);
 		for (int spin = 0; (s1 & 1) && spin < SHMT_SPIN_ODD; spin++) {
 			shmt_cpu_relax();
 			s1 = shmt_load_acquire(&s->seq);
@@ -1743,6 +1750,16 @@ shmt_status shmt_incr_float(shmt_table *t, const char *key, size_t klen,
 	return incr_common(t, key, klen, col, SHMT_TYPE_FLOAT, &by, result, op_float);
 }
 
+void shmt_test_seq_advance(shmt_table *t, const char *key, size_t klen, uint64_t writes)
+{
+	keyinfo ki;
+	if (key_prepare(t, key, klen, &ki) != SHMT_OK || stripe_lock(t, ki.s) != SHMT_OK) {
+		return;
+	}
+	shmt_store_release(&ki.s->seq, ki.s->seq + 2 * writes);
+	stripe_unlock(ki.s);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Counting, statistics, iteration                                          */
 
@@ -1867,7 +1884,7 @@ static shmt_status snapshot_one(shmt_table *t, uint32_t bucket, unsigned char *b
 {
 	shmt_stripe_raw *s = stripe_of(t, bucket);
 	for (int attempt = 0; attempt < SHMT_MAX_RETRIES; attempt++) {
-		uint32_t s1 = shmt_load_acquire(&s->seq);
+		uint64_t s1 = shmt_load_acquire(&s->seq);
 		for (int spin = 0; (s1 & 1) && spin < SHMT_SPIN_ODD; spin++) {
 			shmt_cpu_relax();
 			s1 = shmt_load_acquire(&s->seq);

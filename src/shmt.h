@@ -372,6 +372,11 @@ extern const uint8_t *shmt_test_seed;
 /* Test-only: when non-zero, the chunk (bytes, a multiple of 4096) in which
  * named and file tables reserve their storage, instead of 1 MiB. */
 extern uint64_t shmt_test_reserve_chunk;
+/* Test-only: move the sequence counter of key's stripe on as if `writes`
+ * writes had gone through it (under its lock), so that a test can bring
+ * the counter round to a value a reader saw without making that many
+ * writes. */
+void shmt_test_seq_advance(shmt_table *t, const char *key, size_t klen, uint64_t writes);
 
 /* Keyed hash of a key with this table's seed (exposed for tests). */
 uint64_t shmt_hash(const shmt_table *t, const char *key, size_t klen);

@@ -78,8 +78,8 @@ $cases = [
     // A row nobody accounts for, and a dead insert to repair: the check
     // fails after the repair, which must not have been written.
     'repair, then a failed check' => u32at(u32at(u32at(u32at($img, $alloc + LOCK + 4,
-        $nextUnused + 1), $stripes + LOCK + 4, 1), $stripes + LOCK + 12, $nextUnused),
-        $stripes + LOCK + 8, 0),
+        $nextUnused + 1), $stripes + LOCK + 8, 1), $stripes + LOCK + 20, $nextUnused),
+        $stripes + LOCK + 28, 0),
 ];
 $n = 0;
 foreach ($cases as $what => $bytes) {

@@ -16,6 +16,12 @@
  *     minus successful deletes over all workers equals its final presence.
  *  5. compare-and-set: 4 workers each make 5,000 successful read/cmpset
  *     increments of one counter; the counter ends at exactly 20,000.
+ *  6. a sequence counter that comes round: a reader of one 16 KiB row is
+ *     stopped at random moments, often in the middle of its copy; the row
+ *     is written twice (rebuilding the very row it was copying) and the
+ *     stripe's counter moved on as by 2^31 writes in all, which would bring
+ *     a 32-bit counter back to the value the reader saw; every row the
+ *     reader accepts must be whole.
  *
  * A watchdog (alarm) kills the workers and fails the test if anything
  * hangs. shmt_check() runs after every phase.
@@ -692,6 +698,121 @@ static void phase_cas(void)
 	printf("  compare-and-set: 4 workers x %d increments\n", P5_INCS);
 }
 
+/* ---- phase 6: a sequence counter that comes round ---- */
+
+#define P6_ROUNDS 300
+#define P6_VALUES 4
+static char *p6_want[P6_VALUES]; /* the string of each value, made once */
+static volatile uint32_t *p6_reads;
+
+/* Values whose strings fill the column (their length is v % (size + 1)). */
+static int64_t p6_value(int k)
+{
+	return (int64_t)p2_ssize - k;
+}
+
+static int p6_reader(shmt_table *t, int id, void *arg)
+{
+	(void)arg;
+	void *img = malloc(shmt_image_size(t));
+	while (!__atomic_load_n(p2_done, __ATOMIC_ACQUIRE)) {
+		shmt_status st = shmt_get(t, "k", 1, img);
+		if (st != SHMT_OK) {
+			WFAIL("get: %s", unit_status_name(st));
+		}
+		int64_t a = shmt_img_int(t, img, P2_A);
+		int k = (int)((int64_t)p2_ssize - a);
+		uint32_t sl = 0;
+		const char *s = shmt_img_str(t, img, P2_S, &sl);
+		if (k < 0 || k >= P6_VALUES || shmt_img_int(t, img, P2_B) != ~a ||
+		    sl != (uint32_t)a || memcmp(s, p6_want[k], sl) != 0) {
+			WFAIL("accepted a row mixing two writes (a = %" PRId64 ") after the counter "
+			      "came round",
+			      a);
+		}
+		__atomic_add_fetch(p6_reads, 1, __ATOMIC_RELAXED);
+	}
+	free(img);
+	return 0;
+}
+
+static void phase_counter_wrap(void)
+{
+	phase = "sequence counter coming round";
+	p2_ssize = 16384;
+	shmt_coldef cols[4] = {
+		unit_col("a", SHMT_TYPE_INT, 0), unit_col("b", SHMT_TYPE_INT, 0),
+		unit_col("f", SHMT_TYPE_FLOAT, 0), unit_col("s", SHMT_TYPE_STRING, p2_ssize),
+	};
+	shmt_table *t = mk(32, cols, 4);
+	for (int k = 0; k < P6_VALUES; k++) {
+		p6_want[k] = malloc(p2_ssize);
+		p2_str(p6_want[k], p6_value(k));
+	}
+	int next = 0;
+	shmt_value vals[4];
+#define P6_WRITE()                                                                  \
+	do {                                                                            \
+		int64_t v = p6_value(next);                                                 \
+		vals[0] = unit_vi(P2_A, v);                                                 \
+		vals[1] = unit_vi(P2_B, ~v);                                                \
+		vals[2] = unit_vf(P2_F, (double)v);                                         \
+		vals[3] = unit_vs(P2_S, p6_want[next], (uint32_t)v);                        \
+		CHECK_ST(shmt_set(t, "k", 1, vals, 4, SHMT_UPSERT, NULL), SHMT_OK);          \
+		next = (next + 1) % P6_VALUES;                                              \
+	} while (0)
+	P6_WRITE();
+	P6_WRITE(); /* the stripe owns a spare now: each write swaps two rows */
+	p2_done = shared_alloc(sizeof *p2_done);
+	p6_reads = shared_alloc(sizeof *p6_reads);
+	double t0 = unit_now();
+	int from = nkids;
+	spawn(t, 1, p6_reader, NULL, "reader");
+	pid_t reader = kids[nkids - 1];
+	release_workers();
+	unit_rng r;
+	unit_rng_seed(&r, 6);
+	int stopped = 0;
+	for (int round = 0; round < P6_ROUNDS; round++) {
+		usleep((useconds_t)unit_below(&r, 400));
+		kill(reader, SIGSTOP);
+		int status;
+		if (waitpid(reader, &status, WUNTRACED) != reader) {
+			UNIT_FAIL("%s: waitpid: %s", phase, strerror(errno));
+			break;
+		}
+		if (!WIFSTOPPED(status)) {
+			/* It ended: it took a mixed row for a whole one (its message
+			 * above says so). */
+			UNIT_FAIL("%s: the reader %s %d after %d stops", phase,
+			          WIFEXITED(status) ? "exited with" : "was killed by signal",
+			          WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status), stopped);
+			nkids = from;
+			break;
+		}
+		stopped++;
+		/* The first write builds in the spare and retires the row the
+		 * reader may be copying; the second rebuilds that very row. */
+		P6_WRITE();
+		P6_WRITE();
+		shmt_test_seq_advance(t, "k", 1, (1ull << 31) - 2);
+		kill(reader, SIGCONT);
+	}
+	__atomic_store_n(p2_done, 1, __ATOMIC_RELEASE);
+	kill(reader, SIGCONT);
+	wait_kids(from);
+	CHECK_TABLE(t);
+	printf("  %s: reader stopped %d times, %u reads: %.2f s\n", phase, stopped, *p6_reads,
+	       unit_now() - t0);
+#undef P6_WRITE
+	for (int k = 0; k < P6_VALUES; k++) {
+		free(p6_want[k]);
+	}
+	munmap((void *)p2_done, sizeof *p2_done);
+	munmap((void *)p6_reads, sizeof *p6_reads);
+	shmt_close(t);
+}
+
 int main(void)
 {
 	signal(SIGALRM, watchdog);
@@ -708,6 +829,7 @@ int main(void)
 	phase_capacity_race();
 	phase_churn();
 	phase_cas();
+	phase_counter_wrap();
 	alarm(0);
 	return unit_finish("test_fork");
 }

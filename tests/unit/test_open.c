@@ -167,8 +167,8 @@ enum { H_SIZE = 24, H_TOTAL = 32, H_NBUCKETS = 36, H_NSTRIPES = 40, H_ROW_BYTES 
 #define LK ((uint32_t)sizeof(shmt_lock))
 enum { A_FREE = 0, A_NEXT_UNUSED = 4, A_LIVE = 8, A_J_ACTIVE = 12, A_J_FREE = 16,
        A_J_NEXT_UNUSED = 20, A_J_LIVE = 24, A_J_STRIPE = 28, A_J_WHICH = 32, A_J_SLOT = 36 };
-enum { S_SEQ = 0, S_KIND = 4, S_BUCKET = 8, S_NEW = 12, S_OLD = 16, S_SPARE = 20,
-       S_KEPT = 24, S_KEPT_N = 28 };
+enum { S_SEQ = 0, S_KIND = 8, S_KEPT_N = 12, S_KEPT = 16, S_NEW = 20, S_OLD = 24,
+       S_BUCKET = 28, S_SPARE = 32 };
 
 static uint64_t rd_u64(const blob *b, size_t at)
 {
