@@ -593,7 +593,7 @@ shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
 		return SHMT_E_NOMEM;
 	}
 	/* Anonymous memory is not reserved page by page: the kernel charges
-	 * the whole mapping to its overcommit accounting at mmap() (refused
+	 * the whole mapping to its overcommit accounting when it is mapped (refused
 	 * there under strict overcommit), and no file system limits it. */
 	st = init_mapping(base, &L, desc, SHMT_BACKING_ANON, L.map_bytes);
 	shmt_table *t = st == SHMT_OK
