@@ -352,11 +352,14 @@ void shmt_os_describe_group(uint32_t gid, char *buf, size_t len)
 	}
 }
 
-int shmt_os_read_at(int fd, void *buf, size_t len, uint64_t off)
+/* Read into buf, or write from cbuf if `writing`, exactly len bytes at
+ * offset, through short transfers and EINTR: 0, or an errno value (EIO at
+ * the end of the file). */
+static int transfer_at(int fd, int writing, unsigned char *buf, const unsigned char *cbuf,
+                       size_t len, uint64_t off)
 {
-	unsigned char *p = buf;
 	while (len > 0) {
-		ssize_t n = pread(fd, p, len, (off_t)off);
+		ssize_t n = writing ? pwrite(fd, cbuf, len, (off_t)off) : pread(fd, buf, len, (off_t)off);
 		if (n < 0) {
 			if (errno == EINTR) {
 				continue;
@@ -366,11 +369,20 @@ int shmt_os_read_at(int fd, void *buf, size_t len, uint64_t off)
 		if (n == 0) {
 			return EIO;
 		}
-		p += n;
+		if (writing) {
+			cbuf += n;
+		} else {
+			buf += n;
+		}
 		len -= (size_t)n;
 		off += (uint64_t)n;
 	}
 	return 0;
+}
+
+int shmt_os_read_at(int fd, void *buf, size_t len, uint64_t off)
+{
+	return transfer_at(fd, 0, buf, NULL, len, off);
 }
 
 /* Would writing a file up to byte `end` pass this process's file size
@@ -385,23 +397,7 @@ static int over_fsize_limit(uint64_t end)
 
 int shmt_os_write_at(int fd, const void *buf, size_t len, uint64_t off)
 {
-	const unsigned char *p = buf;
-	while (len > 0) {
-		ssize_t n = pwrite(fd, p, len, (off_t)off);
-		if (n < 0) {
-			if (errno == EINTR) {
-				continue;
-			}
-			return errno;
-		}
-		if (n == 0) {
-			return EIO;
-		}
-		p += n;
-		len -= (size_t)n;
-		off += (uint64_t)n;
-	}
-	return 0;
+	return transfer_at(fd, 1, NULL, buf, len, off);
 }
 
 int shmt_os_truncate(int fd, uint64_t bytes)
