@@ -265,7 +265,7 @@ apt_run() {
         sudo=(sudo)
     fi
     log=$(mktemp "${TMPDIR:-/tmp}/shmtable-apt.XXXXXX")
-    if ! DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get "$@" >"$log" 2>&1; then
+    if ! "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "$@" >"$log" 2>&1; then
         tail -n 30 "$log" >&2
         rm -f "$log"
         echo "apt-get $* failed" >&2
