@@ -41,14 +41,15 @@ set -uo pipefail
 cd "$ROOT" || exit 1
 
 # Tracked files that the PECL tarball deliberately does not ship, with why.
-# A path ending in / excludes everything under it; * and ? are globs.
+# A path ending in / excludes everything under it; * and ? are globs (quoted
+# here, so that they match the tracked files, not this directory's).
 NOT_SHIPPED=(
-    .ci/            # this repository's CI driver; a user's build never runs it
-    .git*           # git's own files (.gitignore, .gitattributes)
-    */.git*         # the same in subdirectories (tests/unit/.gitignore)
-    .editorconfig   # an editor setting for contributors
-    package.xml     # pecl writes it into the tarball itself; it cannot list itself
-    bench/          # the benchmark needs APCu and Yac and reports one machine's figures
+    '.ci/'          # this repository's CI driver; a user's build never runs it
+    '.git*'         # git's own files (.gitignore, .gitattributes)
+    '*/.git*'       # the same in subdirectories (tests/unit/.gitignore)
+    '.editorconfig' # an editor setting for contributors
+    'package.xml'   # pecl writes it into the tarball itself; it cannot list itself
+    'bench/'        # the benchmark needs APCu and Yac and reports one machine's figures
 )
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/shmtable-package.XXXXXX")
