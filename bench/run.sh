@@ -17,29 +17,14 @@
 # --repeats=5 --duration=2 --no-callgrind).
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 BENCH="$ROOT/bench"
 CACHE=${SHMTABLE_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/shmtable-bench}
 PHP=${PHP:-php}
 
 say() { printf 'bench: %s\n' "$*"; }
 die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
-
-SUDO=()
-if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then
-    SUDO=(sudo)
-fi
-APT_UPDATED=
-apt_install() { # apt_install PKG...: install from the distribution archive
-    command -v apt-get >/dev/null 2>&1 || return 1
-    [ "$(id -u)" -eq 0 ] || [ ${#SUDO[@]} -gt 0 ] || return 1
-    export DEBIAN_FRONTEND=noninteractive
-    if [ -z "$APT_UPDATED" ]; then
-        "${SUDO[@]}" apt-get update -qq >/dev/null 2>&1 || true
-        APT_UPDATED=1
-    fi
-    "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-}
 
 command -v "$PHP" >/dev/null 2>&1 || die "no php on PATH"
 "$PHP" -r 'exit(PHP_VERSION_ID >= 80200 ? 0 : 1);' || die "PHP 8.2 or later needed"

@@ -16,8 +16,9 @@
 # Prints the path of the module on success.
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$ROOT"
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT" || exit 1
 
 say() { printf 'build: %s\n' "$*"; }
 die() { printf 'build: error: %s\n' "$*" >&2; exit 1; }
@@ -46,19 +47,7 @@ install_prerequisites() {
     say "missing: $(echo "$missing" | tr '\n' ' ')"
     command -v apt-get >/dev/null 2>&1 ||
         die "not a Debian/Ubuntu system: install phpize (php-dev), the PHP CLI, a C compiler and make, then run this again"
-
-    local sudo=()
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null 2>&1 || die "need root (or sudo) to install packages"
-        sudo=(sudo)
-    fi
-
-    export DEBIAN_FRONTEND=noninteractive
-    local log
-    log=$(mktemp "${TMPDIR:-/tmp}/shmtable-apt.XXXXXX")
-    say "apt-get update"
-    "${sudo[@]}" apt-get update -qq >"$log" 2>&1 || { cat "$log" >&2; rm -f "$log"; die "apt-get update failed"; }
-
+    apt_update || die "apt-get update failed"
     # PHP 8.2 where the distribution has it by that name (Debian 12), the
     # distribution's default PHP otherwise (shmtable needs 8.2 or later).
     local pkgs=(build-essential)
@@ -67,10 +56,7 @@ install_prerequisites() {
     else
         pkgs+=(php-dev php-cli)
     fi
-    say "apt-get install ${pkgs[*]}"
-    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >"$log" 2>&1 ||
-        { cat "$log" >&2; rm -f "$log"; die "apt-get install ${pkgs[*]} failed"; }
-    rm -f "$log"
+    apt_install "${pkgs[@]}" || die "apt-get install ${pkgs[*]} failed"
 
     missing=$(missing_tools)
     [ -z "$missing" ] || die "still missing after install: $(echo "$missing" | tr '\n' ' ')"

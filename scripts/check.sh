@@ -49,10 +49,12 @@
 #   TEST_JOBS     parallel phpt workers (default 2)
 #   ASAN_CC       compiler for the sanitizer builds (default gcc)
 #   FUZZ_SECONDS  default duration of the fuzz run (60)
+#   SHMTABLE_TIMING_TESTS   1: also run the assertions on speed and scaling
 set -uo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$ROOT"
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT" || exit 1
 
 usage() {
     sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
@@ -63,123 +65,9 @@ scratch=
 cleanup() { [ -n "$scratch" ] && rm -rf "$scratch"; }
 trap cleanup EXIT
 
-
-# shellcheck source=scripts/results.sh
-. "$ROOT/scripts/results.sh"
-
-# ---- PHP and run-tests.php ------------------------------------------------
-
-PHP_CONFIG=$(command -v "${PHP_CONFIG:-php-config}" || true)
-PHP=
-if [ -n "$PHP_CONFIG" ]; then
-    PHP=$("$PHP_CONFIG" --php-binary 2>/dev/null || true)
-fi
-[ -x "$PHP" ] || PHP=$(command -v php || true)
-
-find_run_tests() {
-    local f
-    for f in "$ROOT/run-tests.php" \
-        ${PHP_CONFIG:+"$("$PHP_CONFIG" --prefix)/lib/php/$("$PHP_CONFIG" --phpapi 2>/dev/null)/build/run-tests.php"} \
-        /usr/lib/php/*/build/run-tests.php; do
-        if [ -f "$f" ]; then
-            echo "$f"
-            return 0
-        fi
-    done
-    return 1
-}
-
-# The tests need pcntl and posix (fork tests, kill tests). With -n (no
-# php.ini), load the ones this PHP has as shared modules.
-php_ext_opts() {
-    local ext dir
-    dir=$("$PHP" -n -r 'echo ini_get("extension_dir");' 2>/dev/null || true)
-    for ext in pcntl posix; do
-        if ! "$PHP" -n -m 2>/dev/null | grep -qx "$ext" && [ -f "$dir/$ext.so" ]; then
-            printf '%s\n' "-d" "extension=$ext"
-        fi
-    done
-}
-
-# run_phpt LABEL PHP_TO_TEST MODULE [run-tests options...] -- TARGET...
-# Runs run-tests.php (itself under the plain PHP) and adds one count per phpt
-# to the tally, with each failure named "LABEL: path (RESULT)".
-run_phpt() {
-    local label=$1 php=$2 module=$3
-    shift 3
-    local opts=()
-    while [ "$#" -gt 0 ] && [ "$1" != -- ]; do opts+=("$1"); shift; done
-    shift
-    local targets=("$@")
-
-    local run_tests
-    if ! run_tests=$(find_run_tests); then
-        echo "check: run-tests.php not found (phpize copies it into the source tree)" >&2
-        fail "$label: run-tests.php not found"
-        return
-    fi
-    local n
-    n=$(find "${targets[@]}" -name '*.phpt' 2>/dev/null | wc -l)
-    if [ "$n" -eq 0 ]; then
-        echo "check: no .phpt files in ${targets[*]}" >&2
-        fail "$label: no phpt files"
-        return
-    fi
-    local ext_opts=()
-    mapfile -t ext_opts < <(php_ext_opts)
-    local jobs_opt=() j=${TEST_JOBS:-2}
-    if [ "$j" -gt 1 ] && grep -q -- '-j<workers>' "$run_tests"; then jobs_opt=(-j"$j"); fi
-
-    local results rc
-    results=$(mktemp "${TMPDIR:-/tmp}/shmtable-check.XXXXXX")
-    NO_INTERACTION=1 TEST_PHP_EXECUTABLE="$php" \
-        "$PHP" -n "$run_tests" -q -n -p "$php" -d extension="$module" "${ext_opts[@]}" \
-        "${opts[@]}" "${jobs_opt[@]}" --no-progress --no-color \
-        -g FAIL,BORK,WARN,LEAK,XFAIL,SKIP -W "$results" "${targets[@]}"
-    rc=$?
-
-    local t_pass t_skip t_fail
-    phpt_tally "$results" "$rc" "$label: "
-    rm -f "$results"
-
-    passed=$((passed + t_pass))
-    failed=$((failed + t_fail))
-    skipped=$((skipped + t_skip))
-    summary+=("$label: $t_pass passed, $t_fail failed, $t_skip skipped (of $n files)")
-    echo "${summary[-1]}"
-}
-
-# run_unit LABEL [make variables...]: make -C tests/unit check, one count per
-# program.
-run_unit() {
-    local label=$1
-    shift
-    local log rc
-    if ! make -s -C tests/unit "$@" all; then
-        fail "$label: build (make -C tests/unit $*)"
-        summary+=("$label: build failed")
-        return
-    fi
-    log=$(mktemp "${TMPDIR:-/tmp}/shmtable-check.XXXXXX")
-    make -s -C tests/unit "$@" check 2>&1 | tee "$log"
-    rc=${PIPESTATUS[0]}
-    local u_pass u_fail u_skip line
-    u_pass=$(grep -cE '^PASS:? ' "$log" || true)
-    u_fail=$(grep -cE '^FAIL:? ' "$log" || true)
-    u_skip=$(grep -cE '^SKIP:? ' "$log" || true)
-    while IFS= read -r line; do
-        failures+=("$label: $line")
-    done < <(grep -E '^FAIL:? ' "$log" || true)
-    if [ "$rc" -ne 0 ] && [ "$u_fail" -eq 0 ]; then
-        u_fail=1
-        failures+=("$label: make check exited with status $rc")
-    fi
-    rm -f "$log"
-    passed=$((passed + u_pass))
-    failed=$((failed + u_fail))
-    skipped=$((skipped + u_skip))
-    summary+=("$label: $u_pass passed, $u_fail failed")
-}
+find_php
+# run-tests.php and the tests run without php.ini (see lib.sh).
+export PHPT_NO_INI=1
 
 # ---- subcommands ----------------------------------------------------------
 
@@ -188,31 +76,12 @@ check_unit() {
     run_unit unit
 }
 
-build_module() { # build the extension in the tree; false on failure
-    if ! bash scripts/build.sh; then
-        fail "$1: build (scripts/build.sh)"
-        summary+=("$1: build failed")
-        return 1
-    fi
-}
-
 check_phpt() {
     section "phpt: the phpt suite"
     build_module phpt || return
     local targets=("$@")
     [ "${#targets[@]}" -gt 0 ] || targets=(tests)
     run_phpt phpt "$PHP" "$ROOT/modules/shmtable.so" -- "${targets[@]}"
-}
-
-# Copy the sources (not the build products) into a scratch directory.
-copy_sources() {
-    tar -C "$ROOT" -cf - \
-        --exclude=./.git --exclude=./modules --exclude=./build --exclude=./include \
-        --exclude=./autom4te.cache --exclude=./Makefile --exclude=./Makefile.fragments \
-        --exclude=./Makefile.objects --exclude=./config.status --exclude=./config.h \
-        --exclude=./config.log --exclude=./libtool --exclude=.libs \
-        --exclude='*.lo' --exclude='*.o' --exclude='*.la' --exclude='*.dep' --exclude='*.so' \
-        --exclude=./tests --exclude=./run-tests.php . | tar -C "$1" -xf -
 }
 
 check_asan() {
@@ -268,8 +137,7 @@ export USE_ZEND_ALLOC=0 ZEND_DONT_UNLOAD_MODULES=1
 exec "$PHP" "\$@"
 EOF
     chmod +x "$wrapper"
-    if ! "$wrapper" -n -d extension="$scratch/modules/shmtable.so" \
-        -r 'exit(extension_loaded("shmtable") ? 0 : 1);'; then
+    if ! module_loads "$wrapper" "$scratch/modules/shmtable.so" -n; then
         echo "check: the ASan build of the extension does not load" >&2
         fail "asan-phpt: cannot load the ASan build"
         return

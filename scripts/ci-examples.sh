@@ -32,11 +32,9 @@
 #                              in Debian, so it cannot run here)
 set -uo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$ROOT"
-
-# shellcheck source=scripts/results.sh
-. "$ROOT/scripts/results.sh"
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT" || exit 1
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/shmtable-examples.XXXXXX")
 server_pid=
@@ -52,13 +50,7 @@ cleanup() {
 trap cleanup EXIT
 
 section "build"
-if ! bash scripts/build.sh; then
-    fail "build (scripts/build.sh)"
-    tally
-fi
-PHP_CONFIG=$(command -v "${PHP_CONFIG:-php-config}")
-PHP=$("$PHP_CONFIG" --php-binary 2>/dev/null || true)
-[ -x "$PHP" ] || PHP=$(command -v php)
+build_module build || tally
 
 # expect NAME LOG PATTERN...: each extended regexp must match a line of LOG.
 expect() {

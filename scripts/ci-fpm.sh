@@ -26,30 +26,28 @@
 # passed.
 set -uo pipefail
 
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-ROOT=$PWD
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT" || exit 1
 WORKERS=${FPM_WORKERS:-4}
 CLIENTS=${CLIENTS:-8}
 REQUESTS=${REQUESTS:-20000}
 KILLS=${KILLS:-3}
 PER=$((REQUESTS / CLIENTS))
-# shellcheck source=scripts/results.sh
-. "$ROOT/scripts/results.sh"
-# shellcheck source=scripts/apt.sh
-. "$ROOT/scripts/apt.sh"
 
 # ---- packages, module -------------------------------------------------------
 
 apt_install php8.2-fpm nginx apache2-utils || { fail "apt-get install php8.2-fpm nginx apache2-utils"; tally; }
 FPM=$(command -v php-fpm8.2 || command -v php-fpm || echo /usr/sbin/php-fpm8.2)
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-for b in "$FPM" "$NGINX" ab php; do
+for b in "$FPM" "$NGINX" ab; do
     command -v "$b" >/dev/null 2>&1 || { fail "$b not found"; tally; }
 done
 MODULE=$ROOT/modules/shmtable.so
 if [ ! -f "$MODULE" ]; then
-    bash scripts/build.sh >/dev/null || { fail "build"; tally; }
+    build_module build >/dev/null || tally
 fi
+find_php || { fail "php not found"; tally; }
 
 # ---- servers ----------------------------------------------------------------
 
@@ -61,8 +59,8 @@ cleanup() {
     [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null
     [ -n "$fpm_pid" ] && kill "$fpm_pid" 2>/dev/null
     wait 2>/dev/null
-    php -n -d extension="$MODULE" -r 'ShmTable\Table::unlink($argv[1]);' "$NAME" 2>/dev/null
-    php -n -d extension="$MODULE" -r 'ShmTable\Table::unlink($argv[1]);' "$NAME-rl" 2>/dev/null
+    "$PHP" -n -d extension="$MODULE" -r 'ShmTable\Table::unlink($argv[1]);' "$NAME" 2>/dev/null
+    "$PHP" -n -d extension="$MODULE" -r 'ShmTable\Table::unlink($argv[1]);' "$NAME-rl" 2>/dev/null
     rm -rf "$dir"
 }
 trap cleanup EXIT
@@ -136,7 +134,7 @@ fpm_pid=$!
 nginx_pid=$!
 url="http://127.0.0.1:$port"
 for _ in $(seq 100); do
-    php -n -r 'exit(@file_get_contents($argv[1]) === false ? 1 : 0);' "$url/hits.php?client=probe" && break
+    "$PHP" -n -r 'exit(@file_get_contents($argv[1]) === false ? 1 : 0);' "$url/hits.php?client=probe" && break
     sleep 0.1
 done
 # The master's children (from /proc: a minimal Debian has no pgrep).
@@ -156,16 +154,16 @@ load() {
     done
     wait "${pids[@]}"
     for c in $(seq "$CLIENTS"); do
-        local f="$dir/ab.$phase.$c" done non2xx failures
-        done=$(sed -n 's/^Complete requests: *//p' "$f")
+        local f="$dir/ab.$phase.$c" completed non2xx failures
+        completed=$(sed -n 's/^Complete requests: *//p' "$f")
         failures=$(sed -n 's/^Failed requests: *//p' "$f")
         non2xx=$(sed -n 's/^Non-2xx responses: *//p' "$f")
-        echo $(( ${done:-0} - ${non2xx:-0} )) >"$dir/ok.$phase.$c"
-        echo $(( ${failures:-0} + ${non2xx:-0} + PER - ${done:-0} )) >"$dir/fail.$phase.$c"
+        echo $(( ${completed:-0} - ${non2xx:-0} )) >"$dir/ok.$phase.$c"
+        echo $(( ${failures:-0} + ${non2xx:-0} + PER - ${completed:-0} )) >"$dir/fail.$phase.$c"
     done
 }
 counts() { # phase -> "client count" lines, read by a CLI process
-    php -n -d extension="$MODULE" -r '
+    "$PHP" -n -d extension="$MODULE" -r '
         $t = ShmTable\Table::attach($argv[1]);
         for ($c = 1; $c <= (int)$argv[3]; $c++) {
             echo $c, " ", (int)$t->get("$argv[2]-c$c", "hits"), "\n";
@@ -192,7 +190,7 @@ load killed &
 load_pid=$!
 killed=0
 sleep 0.5
-for k in $(seq "$KILLS"); do
+for _ in $(seq "$KILLS"); do
     victim=$(workers | tr ' ' '\n' | grep . | shuf -n 1)
     if [ -n "$victim" ] && kill -9 "$victim" 2>/dev/null; then
         killed=$((killed + 1))
@@ -225,12 +223,12 @@ sleep 0.5
 [ "$(workers | wc -w)" -eq "$WORKERS" ] && ok "php-fpm respawned its workers ($(workers))" ||
     fail "workers after the kills: $(workers)"
 after=0
-for i in $(seq 50); do
-    php -n -r 'exit(@file_get_contents($argv[1]) === false ? 1 : 0);' "$url/hits.php?client=after" &&
+for _ in $(seq 50); do
+    "$PHP" -n -r 'exit(@file_get_contents($argv[1]) === false ? 1 : 0);' "$url/hits.php?client=after" &&
         after=$((after + 1))
 done
 [ "$after" -eq 50 ] && ok "50 later requests all answered" || fail "$after of 50 later requests answered"
-check=$(php -n -d extension="$MODULE" -r '
+check=$("$PHP" -n -d extension="$MODULE" -r '
     $t = ShmTable\Table::attach($argv[1]);
     $s = $t->stats();
     echo $t->check() ? "passed" : "failed", ", rows ", count($t), ", lock recoveries ",
@@ -241,8 +239,8 @@ case "$check" in passed*", after 50") ok "check() passes, nothing stuck" ;; *) f
 # ---- the example ---------------------------------------------------------------
 
 codes=""
-for i in $(seq 8); do
-    codes+="$(php -n -r '
+for _ in $(seq 8); do
+    codes+="$("$PHP" -n -r '
         $ctx = stream_context_create(["http" => ["ignore_errors" => true]]);
         @file_get_contents($argv[1], false, $ctx);
         echo explode(" ", $http_response_header[0] ?? "x 0")[1];' "$url/ratelimit.php?client=rl") "

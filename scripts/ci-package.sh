@@ -32,32 +32,25 @@
 #                                and file headers say MIT; php_shmtable.h,
 #                                src/shmt.h, package.xml and CHANGELOG.md the
 #                                same version
-#   config.w32 = config.m4       same sources, same AC_DEFINE, same switch
-#                                (SHMTABLE_BUILD_CFLAGS, AC_DEFINE_UNQUOTED in
-#                                config.m4, only feeds phpinfo() and has a
-#                                fallback in shmtable.c)
-#   OS layer isolated            no OS header or call in src/ outside
-#                                src/shmt_os.[ch]
+#   OS layer isolated            no OS header or call in src/ outside the
+#                                OS layer, src/shmt_os*.[ch]
 set -uo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$ROOT"
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT" || exit 1
 
 # Tracked files that the PECL tarball deliberately does not ship, with why.
-# A path ending in / excludes everything under it; * and ? are globs.
+# A path ending in / excludes everything under it; * and ? are globs (quoted
+# here, so that they match the tracked files, not this directory's).
 NOT_SHIPPED=(
-    .ci/            # this repository's CI driver; a user's build never runs it
-    .git*           # git's own files (.gitignore, .gitattributes)
-    */.git*         # the same in subdirectories (tests/unit/.gitignore)
-    .editorconfig   # an editor setting for contributors
-    package.xml     # pecl writes it into the tarball itself; it cannot list itself
-    bench/          # the benchmark needs APCu and Yac and reports one machine's figures
+    '.ci/'          # this repository's CI driver; a user's build never runs it
+    '.git*'         # git's own files (.gitignore, .gitattributes)
+    '*/.git*'       # the same in subdirectories (tests/unit/.gitignore)
+    '.editorconfig' # an editor setting for contributors
+    'package.xml'   # pecl writes it into the tarball itself; it cannot list itself
+    'bench/'        # the benchmark needs APCu and Yac and reports one machine's figures
 )
-
-# shellcheck source=scripts/results.sh
-. "$ROOT/scripts/results.sh"
-# shellcheck source=scripts/apt.sh
-. "$ROOT/scripts/apt.sh"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/shmtable-package.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -65,7 +58,7 @@ trap 'rm -rf "$work"' EXIT
 # ---- prerequisites ----------------------------------------------------------
 
 section "prerequisites"
-bash scripts/build.sh >/dev/null || { fail "build (scripts/build.sh)"; }
+build_module build || find_php
 want=()
 command -v pecl >/dev/null 2>&1 || want+=(php-pear)
 [ -d /usr/share/php/PhpParser ] || want+=(php-parser)
@@ -74,9 +67,6 @@ command -v git >/dev/null 2>&1 || want+=(git)
 if [ "${#want[@]}" -gt 0 ] && ! apt_install "${want[@]}"; then
     echo "the checks that need ${want[*]} will fail"
 fi
-PHP_CONFIG=$(command -v "${PHP_CONFIG:-php-config}")
-PHP=$("$PHP_CONFIG" --php-binary 2>/dev/null || true)
-[ -x "$PHP" ] || PHP=$(command -v php)
 MODULE="$ROOT/modules/shmtable.so"
 
 # ---- package.xml ------------------------------------------------------------
@@ -108,21 +98,21 @@ if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
     while IFS= read -r f; do
         skip=0
         for x in "${NOT_SHIPPED[@]}"; do
+            # shellcheck disable=SC2053 # $x is a glob on purpose
             case "$x" in
                 */) [[ $f == "$x"* ]] && skip=1 ;;
-                # shellcheck disable=SC2053 # $x is a glob on purpose
                 *) [[ $f == $x ]] && skip=1 ;;
             esac
         done
         [ "$skip" -eq 1 ] || echo "$f" >>"$work/expected"
     done <"$work/tracked"
-    missing=$(comm -23 "$work/expected" "$work/listed")
+    unlisted=$(comm -23 "$work/expected" "$work/listed")
     extra=$(comm -13 "$work/expected" "$work/listed")
-    if [ -z "$missing" ]; then
+    if [ -z "$unlisted" ]; then
         ok "manifest: every tracked file is in package.xml ($(wc -l <"$work/expected") files, ${#NOT_SHIPPED[@]} exclusions)"
     else
-        printf '  not in package.xml: %s\n' $missing
-        fail "manifest: every tracked file is in package.xml" "$(wc -w <<<"$missing") missing; add them to <contents> or to NOT_SHIPPED with a reason"
+        printf '  not in package.xml: %s\n' $unlisted
+        fail "manifest: every tracked file is in package.xml" "$(wc -w <<<"$unlisted") missing; add them to <contents> or to NOT_SHIPPED with a reason"
     fi
     if [ -z "$extra" ]; then
         ok "manifest: every file in package.xml exists and is tracked"
@@ -275,33 +265,22 @@ else
     fail "one version" "php_shmtable.h $h_version, src/shmt.h ${e_version:-none}, package.xml $version, CHANGELOG.md ${c_version:-none}"
 fi
 
-# ---- Windows: config.w32 says what config.m4 says ------------------------------
+# ---- the OS layer ---------------------------------------------------------------
 
-section "config.w32 and the OS layer"
-m4_src=$(sed -n '/PHP_NEW_EXTENSION(\[shmtable\]/,/)/p' config.m4 | grep -oE '[A-Za-z0-9_/]+\.c' | sort | tr '\n' ' ')
-w32_src=$( { grep -oE 'EXTENSION\("shmtable", *"[^"]*"' config.w32 | sed 's/.*, *"//; s/"$//' | tr ' ' '\n'
-             grep -oE 'ADD_SOURCES\([^,]*"\\\\src", *"[^"]*"' config.w32 | sed 's/.*, *"//; s/"$//' | tr ' ' '\n' | sed 's:^:src/:'; } |
-           grep . | sort | tr '\n' ' ')
-m4_def=$(grep -oE 'AC_DEFINE\(\[[A-Z_]+\]' config.m4 | sed 's/AC_DEFINE(\[//; s/\]//' | sort | tr '\n' ' ')
-w32_def=$(grep -oE 'AC_DEFINE\("[A-Z_]+"' config.w32 | sed 's/AC_DEFINE("//; s/"//' | sort | tr '\n' ' ')
-w32_problems=()
-[ -n "$m4_src" ] && [ "$m4_src" = "$w32_src" ] || w32_problems+=("sources: config.m4 [$m4_src] config.w32 [$w32_src]")
-[ -n "$m4_def" ] && [ "$m4_def" = "$w32_def" ] || w32_problems+=("defines: config.m4 [$m4_def] config.w32 [$w32_def]")
-grep -q 'ARG_ENABLE("shmtable"' config.w32 || w32_problems+=("config.w32 has no ARG_ENABLE(\"shmtable\")")
-grep -q 'ZEND_ENABLE_STATIC_TSRMLS_CACHE=1' config.w32 || w32_problems+=("config.w32 lacks ZEND_ENABLE_STATIC_TSRMLS_CACHE=1")
-if [ "${#w32_problems[@]}" -eq 0 ]; then
-    ok "config.w32 builds the same sources ($m4_src) with the same defines as config.m4"
-else
-    fail "config.w32 consistent with config.m4" "$(IFS=';'; echo "${w32_problems[*]}")"
-fi
-# Headers and calls that only an operating system provides.
+section "the OS layer"
+# Headers and calls that only an operating system provides, in the files of
+# src/ that are not the OS layer.
+engine=()
+for f in src/*.c src/*.h; do
+    case "$f" in src/shmt_os*) ;; *) engine+=("$f") ;; esac
+done
 leaks=$(grep -nE '#include *<(pthread|unistd|fcntl|signal|sched|windows|io|process)\.h>|#include *<sys/|\b(pthread_[a-z_]+|mmap|munmap|getrandom|getpid|fork|kill|CreateFileMapping|VirtualAlloc)[[:space:]]*\(' \
-    $(ls src/*.c src/*.h | grep -vE '^src/shmt_os\.[ch]$') || true)
+    "${engine[@]}" || true)
 if [ -z "$leaks" ]; then
-    ok "OS layer isolated: no OS header or call in src/ outside shmt_os.c and shmt_os.h"
+    ok "OS layer isolated: no OS header or call in src/ outside src/shmt_os*.[ch]"
 else
     echo "$leaks" | head -n 20 | sed 's/^/  /'
-    fail "OS layer isolated" "OS-specific code outside src/shmt_os.[ch] (above)"
+    fail "OS layer isolated" "OS-specific code outside src/shmt_os*.[ch] (above)"
 fi
 
 # ---- tally ----------------------------------------------------------------------

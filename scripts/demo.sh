@@ -7,14 +7,12 @@
 # Environment: as for scripts/build.sh (CC, CFLAGS, PHP_CONFIG, ...).
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$ROOT"
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT" || exit 1
 
 bash scripts/build.sh
-
-PHP_CONFIG=$(command -v "${PHP_CONFIG:-php-config}")
-PHP=$("$PHP_CONFIG" --php-binary 2>/dev/null || true)
-[ -x "$PHP" ] || PHP=$(command -v php)
+find_php
 
 echo
 exec "$PHP" -d extension="$ROOT/modules/shmtable.so" examples/prefork_http_counter.php "$@"

@@ -16,26 +16,20 @@
 # matches; -f makes it write anyway, so --check really regenerates.
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$ROOT"
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT" || exit 1
 mode=${1:-write}
 
 die() { printf 'gen-arginfo: %s\n' "$*" >&2; exit 2; }
 
-PHP_CONFIG=$(command -v "${PHP_CONFIG:-php-config}") || die "php-config not found (install php8.2-dev)"
+find_php || die "php-config or php not found (install php8.2-dev and php8.2-cli)"
 GEN_STUB="$("$PHP_CONFIG" --prefix)/lib/php/$("$PHP_CONFIG" --phpapi)/build/gen_stub.php"
 [ -f "$GEN_STUB" ] || GEN_STUB=$(ls /usr/lib/php/*/build/gen_stub.php 2>/dev/null | head -n 1)
 [ -f "$GEN_STUB" ] || die "gen_stub.php not found (it comes with php8.2-dev)"
 
 PARSER=/usr/share/php/PhpParser
-if [ ! -d "$PARSER" ]; then
-    command -v apt-get >/dev/null 2>&1 || die "PHP-Parser not found: install Debian's php-parser"
-    sudo=(); [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends php-parser >/dev/null 2>&1 ||
-        { "${sudo[@]}" apt-get update -qq >/dev/null 2>&1 &&
-          DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends php-parser >/dev/null 2>&1; } ||
-        die "apt-get install php-parser failed"
-fi
+[ -d "$PARSER" ] || apt_install php-parser >&2 || die "PHP-Parser not found and apt-get install php-parser failed"
 [ -d "$PARSER" ] || die "$PARSER missing after installing php-parser"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/shmtable-genstub.XXXXXX")
@@ -47,7 +41,7 @@ mkdir -p "$work/PHP-Parser-$version/lib"
 ln -s "$PARSER" "$work/PHP-Parser-$version/lib/PhpParser"
 cp shmtable.stub.php "$work/"
 
-php "$work/gen_stub.php" -f "$work/shmtable.stub.php" >"$work/log" 2>&1 || { cat "$work/log" >&2; die "gen_stub.php failed"; }
+"$PHP" "$work/gen_stub.php" -f "$work/shmtable.stub.php" >"$work/log" 2>&1 || { cat "$work/log" >&2; die "gen_stub.php failed"; }
 [ -f "$work/shmtable_arginfo.h" ] || { cat "$work/log" >&2; die "gen_stub.php wrote no shmtable_arginfo.h"; }
 
 case "$mode" in

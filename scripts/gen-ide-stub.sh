@@ -7,10 +7,9 @@
 #   bash scripts/gen-ide-stub.sh --check   exit 1 (with a diff) if it is stale
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$ROOT"
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT" || exit 1
 bash scripts/build.sh >/dev/null
-PHP_CONFIG=$(command -v "${PHP_CONFIG:-php-config}")
-PHP=$("$PHP_CONFIG" --php-binary 2>/dev/null || true)
-[ -x "$PHP" ] || PHP=$(command -v php)
+find_php
 exec "$PHP" -n -d extension="$ROOT/modules/shmtable.so" scripts/gen-ide-stub.php "$@"

@@ -1,5 +1,5 @@
 --TEST--
-Capacity: a 10-million-row table is created quickly and costs memory only as rows fill
+Capacity: a 10-million-row table costs memory only as rows fill (and is created in under 500 ms, with SHMTABLE_TIMING_TESTS=1)
 --EXTENSIONS--
 shmtable
 --SKIPIF--
@@ -23,8 +23,9 @@ $grown = rss_kb() - $rss0;
 var_dump($t->getSize());
 // At least 10M * (16-byte key + 8-byte int) bytes mapped...
 var_dump($t->getMemorySize() >= 10000000 * 24);
-// ...but created in well under a second, touching little of it.
-echo 'fast: ', $ms < 500 ? 'yes' : "no ($ms ms)", "\n";
+// ...touching little of it, and (timed with SHMTABLE_TIMING_TESTS=1 only)
+// in well under a second.
+echo 'fast: ', getenv('SHMTABLE_TIMING_TESTS') !== '1' ? 'not timed' : ($ms < 500 ? 'yes' : "no ($ms ms)"), "\n";
 echo 'lazy: ', $grown < 32 * 1024 ? 'yes' : "no ($grown kB)", "\n";
 
 for ($i = 0; $i < 20000; $i++) {
@@ -34,10 +35,10 @@ var_dump(count($t), $t->get('k19999', 'n'), $t->get('k20000'));
 var_dump($t->stats()['max_chain'] <= 12);
 echo 'still small: ', rss_kb() - $rss0 < 128 * 1024 ? 'yes' : 'no', "\n";
 ?>
---EXPECT--
+--EXPECTF--
 int(10000000)
 bool(true)
-fast: yes
+fast: %r(yes|not timed)%r
 lazy: yes
 int(20000)
 int(19999)

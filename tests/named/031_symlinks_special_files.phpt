@@ -21,7 +21,10 @@ $try = function (callable $f) use ($clean) {
     } catch (\Throwable $e) {
         $out = get_class($e) . ': ' . $clean($e->getMessage());
     }
-    echo $out, microtime(true) - $t0 > 2 ? ' (slow)' : '', "\n";
+    // A call that blocks for good meets the watchdog; one that takes
+    // over 2 s is marked slow when SHMTABLE_TIMING_TESTS=1.
+    $slow = getenv('SHMTABLE_TIMING_TESTS') === '1' && microtime(true) - $t0 > 2;
+    echo $out, $slow ? ' (slow)' : '', "\n";
 };
 
 echo "dangling link:\n";

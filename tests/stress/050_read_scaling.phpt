@@ -4,6 +4,7 @@ stress: get() of one hot key scales with reader processes (2 readers: more than 
 shmtable
 --SKIPIF--
 <?php
+if (getenv('SHMTABLE_TIMING_TESTS') !== '1') die('skip a measurement of speed: SHMTABLE_TIMING_TESTS=1 runs it (CI does; bench/run.sh measures scaling)');
 if (!function_exists('pcntl_fork')) die('skip pcntl required');
 if (!function_exists('posix_kill')) die('skip posix required');
 // Is a second core free right now? Spin alone, then next to a second

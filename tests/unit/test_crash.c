@@ -1146,13 +1146,17 @@ static void run_case(const opdesc *op, int kill_at, int step, enum variant var,
 	memset(&frec, 0, sizeof(frec));
 	switch (var) {
 	case VAR_READ: {
-		/* A reader must not wait on the dead writer's odd counter. */
+		/* A reader must not wait on the dead writer's odd counter: it
+		 * answers at once (within 1 s with SHMTABLE_TIMING_TESTS=1, else
+		 * within 10 s, however loaded the machine). */
 		struct timespec r0, r1;
 		clock_gettime(CLOCK_MONOTONIC, &r0);
 		shmt_status st = shmt_get(t, key, klen, g_img);
 		clock_gettime(CLOCK_MONOTONIC, &r1);
 		double waited = (r1.tv_sec - r0.tv_sec) + (r1.tv_nsec - r0.tv_nsec) / 1e9;
-		if (waited > 1.0) {
+		const char *timing = getenv("SHMTABLE_TIMING_TESTS");
+		double limit = timing != NULL && strcmp(timing, "1") == 0 ? 1.0 : 10.0;
+		if (waited > limit) {
 			case_fail("a read after the kill took %.2f s", waited);
 		}
 		const rec *want = dump_find(chosen, key);

@@ -180,6 +180,14 @@ static inline double unit_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* SHMTABLE_TIMING_TESTS=1: also check how long things take. Off by default,
+ * so a loaded machine cannot fail a test on speed; CI turns it on. */
+static inline int unit_timing(void)
+{
+	const char *v = getenv("SHMTABLE_TIMING_TESTS");
+	return v != NULL && strcmp(v, "1") == 0;
+}
+
 /* A column definition in one call. */
 static inline shmt_coldef unit_col(const char *name, shmt_type type,
                                    uint32_t size)
