@@ -1,13 +1,22 @@
 /*
- * shmtable.c - the Zend binding of the shmtable engine: the class
- * ShmTable\Table, its exceptions, object handlers for $t[...] and count(),
- * and a foreach iterator of its own.
+ * shmtable.c - the module of the Zend binding of the shmtable engine:
+ * MINIT (the classes ShmTable\Table, ShmTable\Exception and
+ * ShmTable\FullException), RINIT, MSHUTDOWN, phpinfo() and the module
+ * entry: the file named after the extension, as in ext/NAME/NAME.c.
  *
  * The binding stays thin. It parses arguments, converts every PHP value to
  * an engine value *before* the engine takes any lock (conversion may run
  * user code: __toString, error handlers), maps engine statuses to
  * exceptions, and builds zvals only from private row copies after the
- * engine has let go of everything shared.
+ * engine has let go of everything shared. Its other files:
+ *   shmtable_internal.h   the object, fetch macros, shared prototypes
+ *   shmtable_registry.c   per-process registry of named/file mappings (plain C)
+ *   shmtable_errors.c     argument errors, engine statuses -> exceptions
+ *   shmtable_convert.c    PHP values <-> engine values, memory_limit checks
+ *   shmtable_lifecycle.c  __construct, column, create, attach, unlink, flush, destroy
+ *   shmtable_methods.c    row methods (get, set, del, cmpset, incr, ...), sizes, stats
+ *   shmtable_handlers.c   object create/free, $t[...] and count() handlers, ArrayAccess
+ *   shmtable_iterator.c   the cursor, the Iterator methods, the foreach iterator
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -16,7 +25,7 @@
 #include "shmtable_internal.h"
 #include "src/shmt_os.h"
 
-#include <pthread.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "shmtable_arginfo.h"
@@ -24,7 +33,6 @@
 zend_class_entry *php_shmtable_ce;
 zend_class_entry *php_shmtable_exception_ce;
 zend_class_entry *php_shmtable_full_ce;
-zend_object_handlers php_shmtable_handlers;
 
 /* ------------------------------------------------------------------ */
 /* Module                                                               */
@@ -45,25 +53,14 @@ PHP_MINIT_FUNCTION(shmtable)
 #ifdef PHP_SHMTABLE_TSRMLS_CACHE
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
-	if (pthread_once(&php_shmtable_atfork_once, php_shmtable_reg_atfork) != 0 ||
-	    php_shmtable_atfork_rc != 0) {
+	if (php_shmtable_reg_startup() != 0) {
 		return FAILURE;
 	}
 	php_shmtable_ce = register_class_ShmTable_Table(zend_ce_arrayaccess, zend_ce_iterator,
 	                                                zend_ce_countable);
-	php_shmtable_ce->create_object = php_shmtable_create_object;
+	php_shmtable_init_handlers(php_shmtable_ce);
 	/* After zend_class_implements() so that Iterator does not reset it. */
 	php_shmtable_ce->get_iterator = php_shmtable_get_iterator;
-
-	memcpy(&php_shmtable_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
-	php_shmtable_handlers.offset = XtOffsetOf(php_shmtable_obj, std);
-	php_shmtable_handlers.free_obj = php_shmtable_free_object;
-	php_shmtable_handlers.clone_obj = NULL;
-	php_shmtable_handlers.read_dimension = php_shmtable_read_dimension;
-	php_shmtable_handlers.write_dimension = php_shmtable_write_dimension;
-	php_shmtable_handlers.has_dimension = php_shmtable_has_dimension;
-	php_shmtable_handlers.unset_dimension = php_shmtable_unset_dimension;
-	php_shmtable_handlers.count_elements = php_shmtable_count_elements;
 
 	php_shmtable_exception_ce = register_class_ShmTable_Exception(spl_ce_RuntimeException);
 	php_shmtable_full_ce = register_class_ShmTable_FullException(php_shmtable_exception_ce);
@@ -148,11 +145,11 @@ PHP_MINFO_FUNCTION(shmtable)
 	         PHP_SHMTABLE_ASAN && PHP_SHMTABLE_TSAN ? ", " : "",
 	         PHP_SHMTABLE_TSAN ? "thread" : "");
 	php_info_print_table_row(2, "Sanitizers", buf[0] ? buf : "none detected");
-	snprintf(buf, sizeof(buf), ZEND_LONG_FMT,
-	         __atomic_load_n(&php_shmtable_live_tables, __ATOMIC_RELAXED));
+	int64_t tables, bytes;
+	php_shmtable_mapped_totals(&tables, &bytes);
+	snprintf(buf, sizeof(buf), "%" PRId64, tables);
 	php_info_print_table_row(2, "Tables mapped by this process", buf);
-	snprintf(buf, sizeof(buf), ZEND_LONG_FMT,
-	         __atomic_load_n(&php_shmtable_live_bytes, __ATOMIC_RELAXED));
+	snprintf(buf, sizeof(buf), "%" PRId64, bytes);
 	php_info_print_table_row(2, "Bytes mapped by those tables", buf);
 	php_info_print_table_end();
 }

@@ -37,7 +37,7 @@ size_t php_shmtable_alloc_cost(size_t bytes)
 /* Whether allocations costing `cost` (php_shmtable_alloc_cost()) fit under
  * memory_limit now; if not, a ShmTable\Exception saying what needed them. */
 ZEND_COLD bool php_shmtable_memory_fits(const char *method, const char *what,
-                                               size_t cost)
+                                        size_t cost)
 {
 	size_t limit = php_shmtable_memory_limit();
 	size_t used = zend_memory_usage(true);
@@ -53,7 +53,7 @@ ZEND_COLD bool php_shmtable_memory_fits(const char *method, const char *what,
 
 /* emalloc(bytes) if it fits under memory_limit; NULL with the exception. */
 ZEND_COLD void *php_shmtable_big_alloc(const char *method, const char *what,
-                                              size_t bytes)
+                                       size_t bytes)
 {
 	return php_shmtable_memory_fits(method, what, php_shmtable_alloc_cost(bytes))
 	           ? emalloc(bytes)
@@ -296,8 +296,8 @@ static zend_string *php_shmtable_to_string(zval *v, const char **why)
  * must hold a counted reference to `row` for as long as pv is in use.
  */
 bool php_shmtable_values_from(php_shmtable_obj *obj, shmt_table *t, HashTable *row,
-                                     const char *method, int argn, const char *argname,
-                                     php_shmtable_values *pv)
+                              const char *method, int argn, const char *argname,
+                              php_shmtable_values *pv)
 {
 	uint32_t cap = zend_hash_num_elements(row);
 	pv->n = pv->ntmp = 0;

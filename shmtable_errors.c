@@ -14,8 +14,8 @@
 /* "ShmTable\Table::method(): Argument #n ($name) ..." with an explicit
  * method, so that $t[...] handlers report as the method they stand for. */
 ZEND_COLD void php_shmtable_arg_error(zend_class_entry *ce, const char *method,
-                                            int argn, const char *argname,
-                                            const char *fmt, ...)
+                                      int argn, const char *argname,
+                                      const char *fmt, ...)
 {
 	va_list va;
 	char *msg = NULL;
@@ -28,7 +28,7 @@ ZEND_COLD void php_shmtable_arg_error(zend_class_entry *ce, const char *method,
 }
 
 ZEND_COLD void php_shmtable_status_error(shmt_status st, php_shmtable_obj *obj,
-                                               const char *method)
+                                         const char *method)
 {
 	switch (st) {
 	case SHMT_FULL:

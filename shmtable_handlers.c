@@ -9,6 +9,10 @@
 
 #include "shmtable_internal.h"
 
+#include <string.h>
+
+static zend_object_handlers php_shmtable_handlers;
+
 /* ------------------------------------------------------------------ */
 /* Object life cycle                                                    */
 
@@ -19,8 +23,7 @@ void php_shmtable_release(php_shmtable_obj *obj)
 		obj->reg = NULL;
 		obj->t = NULL;
 	} else if (obj->t != NULL) {
-		php_shmtable_account(-1, -(zend_long)shmt_memory_size(obj->t));
-		shmt_close(obj->t);
+		php_shmtable_unmap(obj->t);
 		obj->t = NULL;
 	}
 	if (obj->tpl != NULL) {
@@ -45,7 +48,7 @@ void php_shmtable_release(php_shmtable_obj *obj)
 	php_shmtable_cursor_free(&obj->cursor);
 }
 
-zend_object *php_shmtable_create_object(zend_class_entry *ce)
+static zend_object *php_shmtable_create_object(zend_class_entry *ce)
 {
 	php_shmtable_obj *obj = zend_object_alloc(sizeof(php_shmtable_obj), ce);
 	zend_object_std_init(&obj->std, ce);
@@ -55,7 +58,7 @@ zend_object *php_shmtable_create_object(zend_class_entry *ce)
 	return &obj->std;
 }
 
-void php_shmtable_free_object(zend_object *o)
+static void php_shmtable_free_object(zend_object *o)
 {
 	php_shmtable_obj *obj = php_shmtable_from(o);
 	php_shmtable_release(obj);
@@ -190,7 +193,7 @@ PHP_METHOD(ShmTable_Table, offsetUnset)
 	(void)return_value;
 }
 
-zval *php_shmtable_read_dimension(zend_object *o, zval *offset, int type, zval *rv)
+static zval *php_shmtable_read_dimension(zend_object *o, zval *offset, int type, zval *rv)
 {
 	if (UNEXPECTED(type != BP_VAR_R && type != BP_VAR_IS)) {
 		/* $t['k']['c'] = 1, $t['k']['c']++, $t['k'][] = 1,
@@ -210,7 +213,7 @@ zval *php_shmtable_read_dimension(zend_object *o, zval *offset, int type, zval *
 	return rv;
 }
 
-void php_shmtable_write_dimension(zend_object *o, zval *offset, zval *value)
+static void php_shmtable_write_dimension(zend_object *o, zval *offset, zval *value)
 {
 	/* The conversion may run user code that drops the last reference to
 	 * the table (as zend_std_write_dimension() guards against too). */
@@ -219,19 +222,19 @@ void php_shmtable_write_dimension(zend_object *o, zval *offset, zval *value)
 	OBJ_RELEASE(o);
 }
 
-int php_shmtable_has_dimension(zend_object *o, zval *offset, int check_empty)
+static int php_shmtable_has_dimension(zend_object *o, zval *offset, int check_empty)
 {
 	/* A stored row is a non-empty array, so empty() is just !exists. */
 	(void)check_empty;
 	return php_shmtable_offset_exists(php_shmtable_from(o), offset);
 }
 
-void php_shmtable_unset_dimension(zend_object *o, zval *offset)
+static void php_shmtable_unset_dimension(zend_object *o, zval *offset)
 {
 	php_shmtable_offset_unset(php_shmtable_from(o), offset);
 }
 
-zend_result php_shmtable_count_elements(zend_object *o, zend_long *count)
+static zend_result php_shmtable_count_elements(zend_object *o, zend_long *count)
 {
 	shmt_table *t = php_shmtable_live(php_shmtable_from(o));
 	if (t == NULL) {
@@ -239,4 +242,20 @@ zend_result php_shmtable_count_elements(zend_object *o, zend_long *count)
 	}
 	*count = (zend_long)shmt_count(t);
 	return SUCCESS;
+}
+
+/* The class's object handlers: the standard ones but for those above; a
+ * table cannot be cloned. */
+void php_shmtable_init_handlers(zend_class_entry *ce)
+{
+	ce->create_object = php_shmtable_create_object;
+	memcpy(&php_shmtable_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	php_shmtable_handlers.offset = XtOffsetOf(php_shmtable_obj, std);
+	php_shmtable_handlers.free_obj = php_shmtable_free_object;
+	php_shmtable_handlers.clone_obj = NULL;
+	php_shmtable_handlers.read_dimension = php_shmtable_read_dimension;
+	php_shmtable_handlers.write_dimension = php_shmtable_write_dimension;
+	php_shmtable_handlers.has_dimension = php_shmtable_has_dimension;
+	php_shmtable_handlers.unset_dimension = php_shmtable_unset_dimension;
+	php_shmtable_handlers.count_elements = php_shmtable_count_elements;
 }

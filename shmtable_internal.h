@@ -24,9 +24,9 @@
 #endif
 
 #include "php_shmtable.h"
+#include "shmtable_registry.h"
 #include "src/shmt.h"
 
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -55,15 +55,6 @@ ZEND_TSRMLS_CACHE_EXTERN()
 extern zend_class_entry *php_shmtable_ce;
 extern zend_class_entry *php_shmtable_exception_ce;
 extern zend_class_entry *php_shmtable_full_ce;
-extern zend_object_handlers php_shmtable_handlers;
-
-typedef struct php_shmtable_reg {
-	struct php_shmtable_reg *next;
-	char *key;      /* "n:<name>" or "p:<path>" */
-	shmt_table *t;
-	uint32_t refs;  /* objects using it now */
-	bool listed;    /* false once removed from the list (stale) */
-} php_shmtable_reg;
 
 /* A cursor over the table: the rows of the buckets copied by the last
  * snapshot call (each bucket one consistent snapshot), and the position
@@ -141,19 +132,6 @@ static zend_always_inline void php_shmtable_values_free(php_shmtable_values *pv)
 	pv->n = pv->ntmp = 0;
 }
 
-/* shmtable_registry.c */
-extern zend_long php_shmtable_live_tables;
-extern zend_long php_shmtable_live_bytes;
-extern pthread_once_t php_shmtable_atfork_once;
-extern int php_shmtable_atfork_rc;
-void php_shmtable_account(zend_long tables, zend_long bytes);
-shmt_status php_shmtable_reg_open(const shmt_open_args *args, php_shmtable_reg **out,
-                                  uint64_t *asked, char *msg, size_t msglen);
-void php_shmtable_reg_release(php_shmtable_reg *e);
-void php_shmtable_reg_forget(const char *name);
-void php_shmtable_reg_shutdown(void);
-void php_shmtable_reg_atfork(void);
-
 /* shmtable_errors.c */
 ZEND_COLD void php_shmtable_arg_error(zend_class_entry *ce, const char *method, int argn,
                                       const char *argname, const char *fmt, ...);
@@ -187,14 +165,8 @@ int php_shmtable_do_del(php_shmtable_obj *obj, const char *method, zend_string *
                         HashTable *expected, zend_string *column, bool want_row, zval *rv);
 
 /* shmtable_handlers.c */
+void php_shmtable_init_handlers(zend_class_entry *ce);
 void php_shmtable_release(php_shmtable_obj *obj);
-zend_object *php_shmtable_create_object(zend_class_entry *ce);
-void php_shmtable_free_object(zend_object *o);
-zval *php_shmtable_read_dimension(zend_object *o, zval *offset, int type, zval *rv);
-void php_shmtable_write_dimension(zend_object *o, zval *offset, zval *value);
-int php_shmtable_has_dimension(zend_object *o, zval *offset, int check_empty);
-void php_shmtable_unset_dimension(zend_object *o, zval *offset);
-zend_result php_shmtable_count_elements(zend_object *o, zend_long *count);
 
 /* shmtable_iterator.c */
 void php_shmtable_cursor_free(php_shmtable_cursor *c);

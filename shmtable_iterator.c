@@ -298,7 +298,7 @@ static const zend_object_iterator_funcs php_shmtable_iter_funcs = {
 };
 
 zend_object_iterator *php_shmtable_get_iterator(zend_class_entry *ce, zval *object,
-                                                      int by_ref)
+                                                int by_ref)
 {
 	(void)ce;
 	if (by_ref) {

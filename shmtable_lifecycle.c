@@ -293,7 +293,7 @@ PHP_METHOD(ShmTable_Table, create)
 		php_shmtable_status_error(st, obj, "create");
 		RETURN_THROWS();
 	}
-	php_shmtable_account(1, (zend_long)shmt_memory_size(t));
+	php_shmtable_mapped_add(t);
 	php_shmtable_bind(obj, t);
 	RETURN_TRUE;
 }

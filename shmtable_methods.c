@@ -83,7 +83,7 @@ static ZEND_COLD bool php_shmtable_get_big(php_shmtable_obj *obj, shmt_table *t,
 
 /* Shared by the methods and the $t[...] handlers. */
 bool php_shmtable_do_get(php_shmtable_obj *obj, const char *method,
-                                zend_string *key, zend_string *column, zval *rv)
+                         zend_string *key, zend_string *column, zval *rv)
 {
 	shmt_table *t = php_shmtable_live(obj);
 	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
@@ -125,7 +125,7 @@ PHP_METHOD(ShmTable_Table, get)
 }
 
 bool php_shmtable_do_exists(php_shmtable_obj *obj, const char *method,
-                                   zend_string *key, bool *found)
+                            zend_string *key, bool *found)
 {
 	shmt_table *t = php_shmtable_live(obj);
 	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
@@ -160,7 +160,7 @@ PHP_METHOD(ShmTable_Table, exists)
  * 0 refused by the mode (add: present, update: absent), -1 exception.
  */
 int php_shmtable_do_set(php_shmtable_obj *obj, const char *method, zend_string *key,
-                               HashTable *row, shmt_write_mode mode)
+                        HashTable *row, shmt_write_mode mode)
 {
 	shmt_table *t = php_shmtable_live(obj);
 	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
@@ -221,8 +221,8 @@ PHP_METHOD(ShmTable_Table, update)
 /* del()/getdel()/cmpdel(). Returns 1 deleted, 0 not (missing/mismatch),
  * -1 exception. With want_row, rv gets the deleted row (or column). */
 int php_shmtable_do_del(php_shmtable_obj *obj, const char *method, zend_string *key,
-                               HashTable *expected, zend_string *column, bool want_row,
-                               zval *rv)
+                        HashTable *expected, zend_string *column, bool want_row,
+                        zval *rv)
 {
 	shmt_table *t = php_shmtable_live(obj);
 	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {

@@ -7,9 +7,10 @@
 #include "config.h"
 #endif
 
-#include "shmtable_internal.h"
+#include "shmtable_registry.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,14 +18,31 @@
  * a ZTS process share them. Per-process state besides these: the class
  * entries and handlers (written once in MINIT, read-only after) and the
  * registry of mappings below (under its mutex). Nothing is per thread but
- * the TSRM cache (at the end of this file). */
-zend_long php_shmtable_live_tables;
-zend_long php_shmtable_live_bytes;
+ * the TSRM cache (shmtable.c). */
+static int64_t php_shmtable_live_tables;
+static int64_t php_shmtable_live_bytes;
 
-void php_shmtable_account(zend_long tables, zend_long bytes)
+static void php_shmtable_account(int64_t tables, int64_t bytes)
 {
 	__atomic_add_fetch(&php_shmtable_live_tables, tables, __ATOMIC_RELAXED);
 	__atomic_add_fetch(&php_shmtable_live_bytes, bytes, __ATOMIC_RELAXED);
+}
+
+void php_shmtable_mapped_add(const shmt_table *t)
+{
+	php_shmtable_account(1, (int64_t)shmt_memory_size(t));
+}
+
+void php_shmtable_unmap(shmt_table *t)
+{
+	php_shmtable_account(-1, -(int64_t)shmt_memory_size(t));
+	shmt_close(t);
+}
+
+void php_shmtable_mapped_totals(int64_t *tables, int64_t *bytes)
+{
+	*tables = __atomic_load_n(&php_shmtable_live_tables, __ATOMIC_RELAXED);
+	*bytes = __atomic_load_n(&php_shmtable_live_bytes, __ATOMIC_RELAXED);
 }
 
 /* Named and file-backed tables this process maps. A second create(name:)
@@ -42,8 +60,7 @@ static pthread_mutex_t php_shmtable_reg_mutex = PTHREAD_MUTEX_INITIALIZER;
 
 static void php_shmtable_reg_free(php_shmtable_reg *e)
 {
-	php_shmtable_account(-1, -(zend_long)shmt_memory_size(e->t));
-	shmt_close(e->t);
+	php_shmtable_unmap(e->t);
 	free(e->key);
 	free(e);
 }
@@ -77,10 +94,8 @@ static char *php_shmtable_reg_key(const char *name, const char *path)
 	return key;
 }
 
-/* The mapping of the table args names, reused or opened, with one more
- * reference; or a status with msg (and *asked, as shmt_open()). */
 shmt_status php_shmtable_reg_open(const shmt_open_args *args, php_shmtable_reg **out,
-                                         uint64_t *asked, char *msg, size_t msglen)
+                                  uint64_t *asked, char *msg, size_t msglen)
 {
 	shmt_status st = SHMT_OK;
 	char *key = php_shmtable_reg_key(args->name, args->path);
@@ -130,7 +145,7 @@ shmt_status php_shmtable_reg_open(const shmt_open_args *args, php_shmtable_reg *
 		e->listed = true;
 		e->next = php_shmtable_registry;
 		php_shmtable_registry = e;
-		php_shmtable_account(1, (zend_long)shmt_memory_size(t));
+		php_shmtable_mapped_add(t);
 		*out = e;
 	}
 done:
@@ -148,7 +163,6 @@ void php_shmtable_reg_release(php_shmtable_reg *e)
 	pthread_mutex_unlock(&php_shmtable_reg_mutex);
 }
 
-/* unlink() by this process: forget the cached mapping of that name. */
 void php_shmtable_reg_forget(const char *name)
 {
 	char *key = php_shmtable_reg_key(name, NULL);
@@ -197,11 +211,17 @@ static void php_shmtable_reg_postfork(void)
  * restarting its modules) must not register the handlers twice, or fork()
  * would lock the mutex twice. Unloading the module (dlclose()) removes them
  * with it. */
-pthread_once_t php_shmtable_atfork_once = PTHREAD_ONCE_INIT;
-int php_shmtable_atfork_rc;
+static pthread_once_t php_shmtable_atfork_once = PTHREAD_ONCE_INIT;
+static int php_shmtable_atfork_rc;
 
-void php_shmtable_reg_atfork(void)
+static void php_shmtable_reg_atfork(void)
 {
 	php_shmtable_atfork_rc = pthread_atfork(php_shmtable_reg_prefork, php_shmtable_reg_postfork,
 	                                        php_shmtable_reg_postfork);
+}
+
+int php_shmtable_reg_startup(void)
+{
+	int rc = pthread_once(&php_shmtable_atfork_once, php_shmtable_reg_atfork);
+	return rc != 0 ? rc : php_shmtable_atfork_rc;
 }
