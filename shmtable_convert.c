@@ -68,6 +68,76 @@ static inline bool php_shmtable_is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* Why a value does not fit an int column (the end of a TypeError). */
+#define PHP_SHMTABLE_WHY_FRACTION "float with fractional part"
+#define PHP_SHMTABLE_WHY_RANGE    "float out of int range"
+
+/* int64 holds every number of up to 19 decimal digits. */
+#define PHP_SHMTABLE_INT64_DIGITS 19
+/* An exponent read past this is just as far out of range. */
+#define PHP_SHMTABLE_EXP_CAP      INT64_C(1000000000000)
+
+/* A numeric string taken apart: the digits are ip[0..nint) then
+ * fp[0..nfrac), and the value is (-)digits * 10^(exp - nfrac). */
+typedef struct {
+	bool neg;
+	const char *ip;
+	size_t nint;
+	const char *fp;
+	size_t nfrac;
+	int64_t exp;
+} php_shmtable_decimal;
+
+static void php_shmtable_decimal_parse(const char *s, size_t len, php_shmtable_decimal *dec)
+{
+	const char *p = s, *end = s + len;
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\v' ||
+	                   *p == '\f')) {
+		p++;
+	}
+	dec->neg = false;
+	if (p < end && (*p == '-' || *p == '+')) {
+		dec->neg = *p == '-';
+		p++;
+	}
+	dec->ip = p;
+	while (p < end && php_shmtable_is_digit(*p)) {
+		p++;
+	}
+	dec->nint = (size_t)(p - dec->ip);
+	dec->fp = p;
+	if (p < end && *p == '.') {
+		dec->fp = ++p;
+		while (p < end && php_shmtable_is_digit(*p)) {
+			p++;
+		}
+	}
+	dec->nfrac = (size_t)(p - dec->fp);
+	dec->exp = 0;
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		p++;
+		bool eneg = false;
+		if (p < end && (*p == '-' || *p == '+')) {
+			eneg = *p == '-';
+			p++;
+		}
+		for (; p < end && php_shmtable_is_digit(*p); p++) {
+			if (dec->exp < PHP_SHMTABLE_EXP_CAP) {
+				dec->exp = dec->exp * 10 + (*p - '0');
+			}
+		}
+		if (eneg) {
+			dec->exp = -dec->exp;
+		}
+	}
+}
+
+/* The i-th digit of a parsed numeric string, across the decimal point. */
+static inline char php_shmtable_decimal_digit(const php_shmtable_decimal *dec, size_t i)
+{
+	return i < dec->nint ? dec->ip[i] : dec->fp[i - dec->nint];
+}
+
 /*
  * The integer that a numeric string denotes, for the strings that
  * is_numeric_string() reads as a float: with a fraction ("12.0"), an
@@ -80,168 +150,120 @@ static inline bool php_shmtable_is_digit(char c)
 static bool php_shmtable_decimal_to_int(const char *s, size_t len, zend_long *out,
                                         const char **why)
 {
-	const char *p = s, *end = s + len;
-	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\v' ||
-	                   *p == '\f')) {
-		p++;
-	}
-	bool neg = false;
-	if (p < end && (*p == '-' || *p == '+')) {
-		neg = *p == '-';
-		p++;
-	}
-	/* The digits are int[0..nint) then frac[0..nfrac): the value is
-	 * digits * 10^(exp - nfrac). */
-	const char *ip = p;
-	while (p < end && php_shmtable_is_digit(*p)) {
-		p++;
-	}
-	size_t nint = (size_t)(p - ip);
-	const char *fp = p;
-	if (p < end && *p == '.') {
-		fp = ++p;
-		while (p < end && php_shmtable_is_digit(*p)) {
-			p++;
-		}
-	}
-	size_t nfrac = (size_t)(p - fp);
-	int64_t exp = 0;
-	if (p < end && (*p == 'e' || *p == 'E')) {
-		p++;
-		bool eneg = false;
-		if (p < end && (*p == '-' || *p == '+')) {
-			eneg = *p == '-';
-			p++;
-		}
-		for (; p < end && php_shmtable_is_digit(*p); p++) {
-			if (exp < INT64_C(1000000000000)) { /* beyond: just as far out */
-				exp = exp * 10 + (*p - '0');
-			}
-		}
-		if (eneg) {
-			exp = -exp;
-		}
-	}
-#define DIGIT(i) ((i) < nint ? ip[(i)] : fp[(i) - nint])
-	size_t n = nint + nfrac, first = 0, last = n;
-	while (first < n && DIGIT(first) == '0') {
+	php_shmtable_decimal dec;
+	php_shmtable_decimal_parse(s, len, &dec);
+	size_t n = dec.nint + dec.nfrac, first = 0, last = n;
+	while (first < n && php_shmtable_decimal_digit(&dec, first) == '0') {
 		first++;
 	}
 	if (first == n) {
 		*out = 0; /* "0.0", "-0e5" */
 		return true;
 	}
-	while (DIGIT(last - 1) == '0') {
+	while (php_shmtable_decimal_digit(&dec, last - 1) == '0') {
 		last--;
 	}
 	/* Significant digits [first, last) times 10^e10. */
-	int64_t e10 = exp - (int64_t)nfrac + (int64_t)(n - last);
+	int64_t e10 = dec.exp - (int64_t)dec.nfrac + (int64_t)(n - last);
 	if (e10 < 0) {
-		*why = "float with fractional part";
+		*why = PHP_SHMTABLE_WHY_FRACTION;
 		return false;
 	}
-	if ((int64_t)(last - first) + e10 > 19) {
-		*why = "float out of int range";
+	if ((int64_t)(last - first) + e10 > PHP_SHMTABLE_INT64_DIGITS) {
+		*why = PHP_SHMTABLE_WHY_RANGE;
 		return false;
 	}
-	uint64_t mag = 0; /* at most 19 digits: below 2^64 */
+	uint64_t mag = 0; /* at most PHP_SHMTABLE_INT64_DIGITS digits: below 2^64 */
 	for (size_t i = first; i < last; i++) {
-		mag = mag * 10 + (uint64_t)(DIGIT(i) - '0');
+		mag = mag * 10 + (uint64_t)(php_shmtable_decimal_digit(&dec, i) - '0');
 	}
-#undef DIGIT
 	for (int64_t i = 0; i < e10; i++) {
 		if (mag > UINT64_MAX / 10) {
-			*why = "float out of int range";
+			*why = PHP_SHMTABLE_WHY_RANGE;
 			return false;
 		}
 		mag *= 10;
 	}
-	uint64_t limit = neg ? (uint64_t)ZEND_LONG_MAX + 1 : (uint64_t)ZEND_LONG_MAX;
+	uint64_t limit = dec.neg ? (uint64_t)ZEND_LONG_MAX + 1 : (uint64_t)ZEND_LONG_MAX;
 	if (mag > limit) {
-		*why = "float out of int range";
+		*why = PHP_SHMTABLE_WHY_RANGE;
 		return false;
 	}
-	*out = !neg ? (zend_long)mag : mag == limit ? ZEND_LONG_MIN : -(zend_long)mag;
+	*out = !dec.neg ? (zend_long)mag : mag == limit ? ZEND_LONG_MIN : -(zend_long)mag;
 	return true;
+}
+
+/*
+ * The number a value stands for in an int or float column, the one reading
+ * of numbers (and of numeric strings) for both: IS_LONG with *l for an int,
+ * a bool or an integer string; IS_DOUBLE with *d for a float or a string
+ * that is_numeric_string() reads as one; 0 with *why for anything else.
+ */
+static zend_uchar php_shmtable_to_number(zval *v, zend_long *l, double *d, const char **why)
+{
+	switch (Z_TYPE_P(v)) {
+	case IS_LONG:
+		*l = Z_LVAL_P(v);
+		return IS_LONG;
+	case IS_FALSE:
+		*l = 0;
+		return IS_LONG;
+	case IS_TRUE:
+		*l = 1;
+		return IS_LONG;
+	case IS_DOUBLE:
+		*d = Z_DVAL_P(v);
+		return IS_DOUBLE;
+	case IS_STRING: {
+		zend_uchar type = is_numeric_string(Z_STRVAL_P(v), Z_STRLEN_P(v), l, d, false);
+		if (type != IS_LONG && type != IS_DOUBLE) {
+			*why = "non-numeric string";
+			return 0;
+		}
+		return type;
+	}
+	default:
+		*why = php_shmtable_value_name(v);
+		return 0;
+	}
 }
 
 static bool php_shmtable_to_int_any(zval *v, zend_long *out, const char **why)
 {
-	switch (Z_TYPE_P(v)) {
+	double d;
+	switch (php_shmtable_to_number(v, out, &d, why)) {
 	case IS_LONG:
-		*out = Z_LVAL_P(v);
 		return true;
-	case IS_FALSE:
-		*out = 0;
-		return true;
-	case IS_TRUE:
-		*out = 1;
-		return true;
-	case IS_DOUBLE: {
-		double d = Z_DVAL_P(v);
+	case IS_DOUBLE:
+		if (Z_TYPE_P(v) == IS_STRING) {
+			/* From its digits, not from the double it rounds to. */
+			return php_shmtable_decimal_to_int(Z_STRVAL_P(v), Z_STRLEN_P(v), out, why);
+		}
 		if (!zend_finite(d) || !ZEND_DOUBLE_FITS_LONG(d)) {
-			*why = "float out of int range";
+			*why = PHP_SHMTABLE_WHY_RANGE;
 			return false;
 		}
 		if (d != (double)(zend_long)d) {
-			*why = "float with fractional part";
+			*why = PHP_SHMTABLE_WHY_FRACTION;
 			return false;
 		}
 		*out = (zend_long)d;
 		return true;
-	}
-	case IS_STRING: {
-		zend_long l;
-		double d;
-		zend_uchar type = is_numeric_string(Z_STRVAL_P(v), Z_STRLEN_P(v), &l, &d, false);
-		if (type == IS_LONG) {
-			*out = l;
-			return true;
-		}
-		if (type == IS_DOUBLE) {
-			return php_shmtable_decimal_to_int(Z_STRVAL_P(v), Z_STRLEN_P(v), out, why);
-		}
-		*why = "non-numeric string";
-		return false;
-	}
 	default:
-		*why = php_shmtable_value_name(v);
 		return false;
 	}
 }
 
 static bool php_shmtable_to_float_any(zval *v, double *out, const char **why)
 {
-	switch (Z_TYPE_P(v)) {
-	case IS_DOUBLE:
-		*out = Z_DVAL_P(v);
-		return true;
+	zend_long l;
+	switch (php_shmtable_to_number(v, &l, out, why)) {
 	case IS_LONG:
-		*out = (double)Z_LVAL_P(v);
+		*out = (double)l;
 		return true;
-	case IS_FALSE:
-		*out = 0.0;
+	case IS_DOUBLE:
 		return true;
-	case IS_TRUE:
-		*out = 1.0;
-		return true;
-	case IS_STRING: {
-		zend_long l;
-		double d;
-		zend_uchar type = is_numeric_string(Z_STRVAL_P(v), Z_STRLEN_P(v), &l, &d, false);
-		if (type == IS_LONG) {
-			*out = (double)l;
-			return true;
-		}
-		if (type == IS_DOUBLE) {
-			*out = d;
-			return true;
-		}
-		*why = "non-numeric string";
-		return false;
-	}
 	default:
-		*why = php_shmtable_value_name(v);
 		return false;
 	}
 }
@@ -289,6 +311,126 @@ static zend_string *php_shmtable_to_string(zval *v, const char **why)
 	}
 }
 
+static ZEND_COLD void php_shmtable_column_type_error(const char *method, int argn,
+                                                     const char *argname,
+                                                     const shmt_colinfo *ci, const char *why)
+{
+	php_shmtable_arg_error(zend_ce_type_error, method, argn, argname,
+	                       "column \"%s\" must be of type %s, %s given", ci->name,
+	                       ci->type == SHMT_TYPE_INT     ? "int"
+	                       : ci->type == SHMT_TYPE_FLOAT ? "float"
+	                                                     : "string",
+	                       why);
+}
+
+/* The column a key of a row array names, or PHP_SHMTABLE_NO_COLUMN with a
+ * ValueError. Rows
+ * usually name the columns in their order, with literal keys that are the
+ * interned column names: try the column at the key's position by pointer,
+ * then by content, then look the name up. */
+#define PHP_SHMTABLE_NO_COLUMN UINT32_MAX
+
+static zend_always_inline uint32_t php_shmtable_row_column(php_shmtable_obj *obj, zend_string *name,
+                                                           zend_ulong num, uint32_t pos,
+                                                           uint32_t ncols, const char *method,
+                                                           int argn, const char *argname)
+{
+	zval *idx;
+	if (EXPECTED(name != NULL && pos < ncols) &&
+	    (name == obj->names[pos] || zend_string_equal_content(name, obj->names[pos]))) {
+		return pos;
+	}
+	if (name != NULL && (idx = zend_hash_find(&obj->colmap, name)) != NULL) {
+		return (uint32_t)Z_LVAL_P(idx);
+	}
+	if (name != NULL) {
+		php_shmtable_arg_error(zend_ce_value_error, method, argn, argname,
+		                       "contains \"%s\", which is not a column", ZSTR_VAL(name));
+	} else {
+		php_shmtable_arg_error(zend_ce_value_error, method, argn, argname,
+		                       "contains " ZEND_LONG_FMT ", which is not a column",
+		                       (zend_long)num);
+	}
+	return PHP_SHMTABLE_NO_COLUMN;
+}
+
+/* A value for string column ci into sv: the string itself when it can be
+ * borrowed, else a converted one that pv keeps. false with an exception
+ * pending. */
+static zend_always_inline bool php_shmtable_string_from(php_shmtable_obj *obj, shmt_table *t,
+                                                        const shmt_colinfo *ci, zval *v,
+                                                        bool by_ref, shmt_value *sv,
+                                                        php_shmtable_values *pv,
+                                                        const char *method, int argn,
+                                                        const char *argname)
+{
+	zend_string *s;
+	if (Z_TYPE_P(v) == IS_STRING && !by_ref) {
+		/* Borrowed: it is not a reference, and the caller holds a
+		 * counted reference to the array for the whole call (a
+		 * method argument; $t[k] = takes one), so a __toString()
+		 * run for a later column that changes the array changes a
+		 * separated copy, and cannot free this one. */
+		s = Z_STR_P(v);
+	} else {
+		const char *why = NULL;
+		s = php_shmtable_to_string(v, &why);
+		if (s == NULL) {
+			if (why != NULL) {
+				php_shmtable_column_type_error(method, argn, argname, ci, why);
+			}
+			return false;
+		}
+		pv->tmp[pv->ntmp++] = s;
+		if (UNEXPECTED(obj->t != t)) {
+			/* __toString() destroyed the table: t and ci are gone. */
+			php_shmtable_live(obj);
+			return false;
+		}
+	}
+	if (UNEXPECTED(ZSTR_LEN(s) > ci->size)) {
+		php_shmtable_arg_error(zend_ce_value_error, method, argn, argname,
+		                       "column \"%s\" takes at most %u byte%s, %zu given",
+		                       ci->name, ci->size, ci->size == 1 ? "" : "s", ZSTR_LEN(s));
+		return false;
+	}
+	sv->v.s.ptr = ZSTR_VAL(s);
+	sv->v.s.len = (uint32_t)ZSTR_LEN(s);
+	return true;
+}
+
+/* One value of a row array into sv, in column ci's type. false with an
+ * exception pending. */
+static zend_always_inline bool php_shmtable_value_from(php_shmtable_obj *obj, shmt_table *t,
+                                                       const shmt_colinfo *ci, zval *v,
+                                                       shmt_value *sv, php_shmtable_values *pv,
+                                                       const char *method, int argn,
+                                                       const char *argname)
+{
+	const char *why = NULL;
+	bool by_ref = Z_ISREF_P(v);
+	ZVAL_DEREF(v);
+	if (ci->type == SHMT_TYPE_INT) {
+		zend_long l;
+		if (!php_shmtable_to_int(v, &l, &why)) {
+			php_shmtable_column_type_error(method, argn, argname, ci, why);
+			return false;
+		}
+		sv->v.i = (int64_t)l;
+		return true;
+	}
+	if (ci->type == SHMT_TYPE_FLOAT) {
+		double d;
+		if (!php_shmtable_to_float(v, &d, &why)) {
+			php_shmtable_column_type_error(method, argn, argname, ci, why);
+			return false;
+		}
+		sv->v.f = d;
+		return true;
+	}
+	return php_shmtable_string_from(obj, t, ci, v, by_ref, sv, pv, method, argn, argname);
+}
+
 /*
  * Convert a row array into engine values. Nothing is written anywhere; on
  * failure an exception is pending and pv is freed. Must run before the
@@ -300,97 +442,26 @@ bool php_shmtable_values_from(php_shmtable_obj *obj, shmt_table *t, HashTable *r
                               php_shmtable_values *pv)
 {
 	uint32_t cap = zend_hash_num_elements(row);
+	bool on_stack = cap <= PHP_SHMTABLE_STACK_VALUES;
 	pv->n = pv->ntmp = 0;
-	pv->vals = cap <= 16 ? pv->stack_vals : safe_emalloc(cap, sizeof(shmt_value), 0);
-	pv->tmp = cap <= 16 ? pv->stack_tmp : safe_emalloc(cap, sizeof(zend_string *), 0);
+	pv->vals = on_stack ? pv->stack_vals : safe_emalloc(cap, sizeof(shmt_value), 0);
+	pv->tmp = on_stack ? pv->stack_tmp : safe_emalloc(cap, sizeof(zend_string *), 0);
 
 	zend_string *name;
 	zend_ulong num;
 	zval *v;
 	uint32_t ncols = shmt_ncols(t), pos = 0;
 	ZEND_HASH_FOREACH_KEY_VAL(row, num, name, v) {
-		/* Rows usually name the columns in their order, with literal keys
-		 * that are the interned column names: try the column at this
-		 * position by pointer, then by content, then look the name up. */
-		zval *idxz = NULL;
-		uint32_t col = 0;
-		if (EXPECTED(name != NULL && pos < ncols) &&
-		    (name == obj->names[pos] || zend_string_equal_content(name, obj->names[pos]))) {
-			col = pos;
-		} else if (name != NULL && (idxz = zend_hash_find(&obj->colmap, name)) != NULL) {
-			col = (uint32_t)Z_LVAL_P(idxz);
-		} else {
-			if (name != NULL) {
-				php_shmtable_arg_error(zend_ce_value_error, method, argn, argname,
-				                       "contains \"%s\", which is not a column",
-				                       ZSTR_VAL(name));
-			} else {
-				php_shmtable_arg_error(zend_ce_value_error, method, argn, argname,
-				                       "contains " ZEND_LONG_FMT ", which is not a column",
-				                       (zend_long)num);
-			}
+		uint32_t col = php_shmtable_row_column(obj, name, num, pos++, ncols, method, argn,
+		                                       argname);
+		if (col == PHP_SHMTABLE_NO_COLUMN) {
 			goto fail;
 		}
-		pos++;
-		const shmt_colinfo *ci = &obj->cols[col];
 		shmt_value *sv = &pv->vals[pv->n];
-		const char *why = NULL;
-		bool by_ref = Z_ISREF_P(v);
-		ZVAL_DEREF(v);
 		sv->col = col;
-		if (ci->type == SHMT_TYPE_INT) {
-			zend_long l;
-			if (!php_shmtable_to_int(v, &l, &why)) {
-				php_shmtable_arg_error(zend_ce_type_error, method, argn, argname,
-				                       "column \"%s\" must be of type int, %s given",
-				                       ci->name, why);
-				goto fail;
-			}
-			sv->v.i = (int64_t)l;
-		} else if (ci->type == SHMT_TYPE_FLOAT) {
-			double d;
-			if (!php_shmtable_to_float(v, &d, &why)) {
-				php_shmtable_arg_error(zend_ce_type_error, method, argn, argname,
-				                       "column \"%s\" must be of type float, %s given",
-				                       ci->name, why);
-				goto fail;
-			}
-			sv->v.f = d;
-		} else {
-			zend_string *s;
-			if (Z_TYPE_P(v) == IS_STRING && !by_ref) {
-				/* Borrowed: it is not a reference, and the caller holds a
-				 * counted reference to the array for the whole call (a
-				 * method argument; $t[k] = takes one), so a __toString()
-				 * run for a later column that changes the array changes a
-				 * separated copy, and cannot free this one. */
-				s = Z_STR_P(v);
-			} else {
-				s = php_shmtable_to_string(v, &why);
-				if (s == NULL) {
-					if (why != NULL) {
-						php_shmtable_arg_error(zend_ce_type_error, method, argn, argname,
-						                       "column \"%s\" must be of type string, %s given",
-						                       ci->name, why);
-					}
-					goto fail;
-				}
-				pv->tmp[pv->ntmp++] = s;
-				if (UNEXPECTED(obj->t != t)) {
-					/* __toString() destroyed the table: t and ci are gone. */
-					php_shmtable_live(obj);
-					goto fail;
-				}
-			}
-			if (UNEXPECTED(ZSTR_LEN(s) > ci->size)) {
-				php_shmtable_arg_error(zend_ce_value_error, method, argn, argname,
-				                       "column \"%s\" takes at most %u byte%s, %zu given",
-				                       ci->name, ci->size, ci->size == 1 ? "" : "s",
-				                       ZSTR_LEN(s));
-				goto fail;
-			}
-			sv->v.s.ptr = ZSTR_VAL(s);
-			sv->v.s.len = (uint32_t)ZSTR_LEN(s);
+		if (!php_shmtable_value_from(obj, t, &obj->cols[col], v, sv, pv, method, argn,
+		                             argname)) {
+			goto fail;
 		}
 		pv->n++;
 	} ZEND_HASH_FOREACH_END();

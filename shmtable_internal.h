@@ -106,14 +106,18 @@ static inline php_shmtable_obj *php_shmtable_from(zend_object *o)
  */
 #define PHP_SHMTABLE_ROW_BUDGET ((size_t)256 * 1024)
 
-/* Strings made during conversion, released after the engine call. */
+/* Values of up to this many columns are converted without an allocation. */
+#define PHP_SHMTABLE_STACK_VALUES 16
+
+/* Engine values converted from a row array, and the strings made during
+ * conversion, released after the engine call. */
 typedef struct {
 	shmt_value *vals;
 	uint32_t n;
 	zend_string **tmp;
 	uint32_t ntmp;
-	shmt_value stack_vals[16];
-	zend_string *stack_tmp[16];
+	shmt_value stack_vals[PHP_SHMTABLE_STACK_VALUES];
+	zend_string *stack_tmp[PHP_SHMTABLE_STACK_VALUES];
 } php_shmtable_values;
 
 static zend_always_inline void php_shmtable_values_free(php_shmtable_values *pv)
