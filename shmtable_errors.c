@@ -46,7 +46,7 @@ ZEND_COLD void php_shmtable_status_error(shmt_status st, php_shmtable_obj *obj,
 		break;
 	case SHMT_E_RESERVE: {
 		/* Named or file table on a full file system: which, how much, why. */
-		char msg[512 + 4096];
+		char msg[PHP_SHMTABLE_MSG_SIZE];
 		if (obj->t != NULL) {
 			shmt_reserve_error(obj->t, msg, sizeof(msg));
 		} else {

@@ -106,6 +106,11 @@ static inline php_shmtable_obj *php_shmtable_from(zend_object *o)
  */
 #define PHP_SHMTABLE_ROW_BUDGET ((size_t)256 * 1024)
 
+/* The longest file path create() and attach() take, terminator included;
+ * and the size of an engine message, which may quote one. */
+#define PHP_SHMTABLE_PATH_MAX 4096
+#define PHP_SHMTABLE_MSG_SIZE (512 + PHP_SHMTABLE_PATH_MAX)
+
 /* Values of up to this many columns are converted without an allocation. */
 #define PHP_SHMTABLE_STACK_VALUES 16
 

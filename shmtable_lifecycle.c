@@ -11,13 +11,21 @@
 #include <errno.h>
 #include <string.h>
 
+/* The defaults of __construct() and create(), as shmtable.stub.php gives
+ * them. */
+#define PHP_SHMTABLE_DEFAULT_KEY_MAX  63
+#define PHP_SHMTABLE_DEFAULT_CONFLICT 0.2
+#define PHP_SHMTABLE_DEFAULT_MODE     0600
+/* The permission bits create() takes for a named or file table. */
+#define PHP_SHMTABLE_MODE_MAX 0777
+
 /* ------------------------------------------------------------------ */
 /* Methods: life cycle                                                  */
 
 PHP_METHOD(ShmTable_Table, __construct)
 {
-	zend_long size, key_max = 63;
-	double conflict = 0.2;
+	zend_long size, key_max = PHP_SHMTABLE_DEFAULT_KEY_MAX;
+	double conflict = PHP_SHMTABLE_DEFAULT_CONFLICT;
 	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
 
 	ZEND_PARSE_PARAMETERS_START(1, 3)
@@ -50,8 +58,9 @@ PHP_METHOD(ShmTable_Table, __construct)
 	obj->constructed = true;
 }
 
-/* Before create(): the table must be constructed and not yet created. */
-static bool php_shmtable_schema_open(php_shmtable_obj *obj)
+/* Before create(): the table must be constructed and not yet created
+ * (if_created: the message when it has been). */
+static bool php_shmtable_schema_open(php_shmtable_obj *obj, const char *if_created)
 {
 	if (obj->destroyed) {
 		zend_throw_exception(php_shmtable_exception_ce, "Table has been destroyed", 0);
@@ -60,6 +69,59 @@ static bool php_shmtable_schema_open(php_shmtable_obj *obj)
 	if (!obj->constructed) {
 		zend_throw_exception(php_shmtable_exception_ce,
 		                     "Table has not been constructed", 0);
+		return false;
+	}
+	if (obj->t != NULL) {
+		zend_throw_exception(php_shmtable_exception_ce, if_created, 0);
+		return false;
+	}
+	return true;
+}
+
+/* The binding's one check of a column definition, before the engine sees
+ * it: each argument named in the error, and the rules a PHP array adds
+ * (no integer-string names). false with an exception thrown. */
+static bool php_shmtable_check_column(php_shmtable_obj *obj, zend_string *name,
+                                      zend_long type, zend_long size)
+{
+	if (ZSTR_LEN(name) < 1 || ZSTR_LEN(name) > SHMT_MAX_COL_NAME) {
+		zend_argument_value_error(1, "must be between 1 and %u bytes long", SHMT_MAX_COL_NAME);
+		return false;
+	}
+	if (memchr(ZSTR_VAL(name), '\0', ZSTR_LEN(name)) != NULL) {
+		/* A table's header keeps names NUL-terminated, and opening a named
+		 * or file table refuses one with a NUL inside: it could never be
+		 * attached again. */
+		zend_argument_value_error(1, "must not contain any null bytes");
+		return false;
+	}
+	if (type != SHMT_TYPE_INT && type != SHMT_TYPE_FLOAT && type != SHMT_TYPE_STRING) {
+		zend_argument_value_error(2, "must be ShmTable\\Table::TYPE_INT, "
+		                             "ShmTable\\Table::TYPE_FLOAT or ShmTable\\Table::TYPE_STRING");
+		return false;
+	}
+	if (type == SHMT_TYPE_STRING && (size < 1 || size > (zend_long)SHMT_MAX_STRING)) {
+		zend_argument_value_error(3, "must be between 1 and %u for a string column",
+		                          SHMT_MAX_STRING);
+		return false;
+	}
+	zend_ulong as_int;
+	if (ZEND_HANDLE_NUMERIC_STR(ZSTR_VAL(name), ZSTR_LEN(name), as_int)) {
+		/* PHP arrays turn "5" into the int key 5: such a column could be
+		 * neither set() by name nor read back from a row array. */
+		(void)as_int;
+		zend_argument_value_error(1, "must not be an integer string, \"%s\" given",
+		                          ZSTR_VAL(name));
+		return false;
+	}
+	if (zend_hash_exists(&obj->colmap, name)) {
+		zend_argument_value_error(1, "must be unique, column \"%s\" already exists",
+		                          ZSTR_VAL(name));
+		return false;
+	}
+	if (obj->ndefs >= SHMT_MAX_COLUMNS) {
+		zend_throw_exception_ex(php_shmtable_exception_ce, 0,
+		                        "Table cannot have more than %u columns", SHMT_MAX_COLUMNS);
 		return false;
 	}
 	return true;
@@ -78,51 +140,8 @@ PHP_METHOD(ShmTable_Table, column)
 		Z_PARAM_LONG(size)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!php_shmtable_schema_open(obj)) {
-		RETURN_THROWS();
-	}
-	if (obj->t != NULL) {
-		zend_throw_exception(php_shmtable_exception_ce, "Cannot add a column after create()", 0);
-		RETURN_THROWS();
-	}
-	if (ZSTR_LEN(name) < 1 || ZSTR_LEN(name) > SHMT_MAX_COL_NAME) {
-		zend_argument_value_error(1, "must be between 1 and %u bytes long", SHMT_MAX_COL_NAME);
-		RETURN_THROWS();
-	}
-	if (memchr(ZSTR_VAL(name), '\0', ZSTR_LEN(name)) != NULL) {
-		/* A table's header keeps names NUL-terminated, and opening a named
-		 * or file table refuses one with a NUL inside: it could never be
-		 * attached again. */
-		zend_argument_value_error(1, "must not contain any null bytes");
-		RETURN_THROWS();
-	}
-	if (type != SHMT_TYPE_INT && type != SHMT_TYPE_FLOAT && type != SHMT_TYPE_STRING) {
-		zend_argument_value_error(2, "must be ShmTable\\Table::TYPE_INT, "
-		                             "ShmTable\\Table::TYPE_FLOAT or ShmTable\\Table::TYPE_STRING");
-		RETURN_THROWS();
-	}
-	if (type == SHMT_TYPE_STRING && (size < 1 || size > (zend_long)SHMT_MAX_STRING)) {
-		zend_argument_value_error(3, "must be between 1 and %u for a string column",
-		                          SHMT_MAX_STRING);
-		RETURN_THROWS();
-	}
-	zend_ulong as_int;
-	if (ZEND_HANDLE_NUMERIC_STR(ZSTR_VAL(name), ZSTR_LEN(name), as_int)) {
-		/* PHP arrays turn "5" into the int key 5: such a column could be
-		 * neither set() by name nor read back from a row array. */
-		(void)as_int;
-		zend_argument_value_error(1, "must not be an integer string, \"%s\" given",
-		                          ZSTR_VAL(name));
-		RETURN_THROWS();
-	}
-	if (zend_hash_exists(&obj->colmap, name)) {
-		zend_argument_value_error(1, "must be unique, column \"%s\" already exists",
-		                          ZSTR_VAL(name));
-		RETURN_THROWS();
-	}
-	if (obj->ndefs >= SHMT_MAX_COLUMNS) {
-		zend_throw_exception_ex(php_shmtable_exception_ce, 0,
-		                        "Table cannot have more than %u columns", SHMT_MAX_COLUMNS);
+	if (!php_shmtable_schema_open(obj, "Cannot add a column after create()") ||
+	    !php_shmtable_check_column(obj, name, type, size)) {
 		RETURN_THROWS();
 	}
 	obj->defs = safe_erealloc(obj->defs, obj->ndefs + 1, sizeof(shmt_coldef), 0);
@@ -174,6 +193,19 @@ static void php_shmtable_bind(php_shmtable_obj *obj, shmt_table *t)
 	obj->img = row <= PHP_SHMTABLE_ROW_BUDGET ? emalloc(row) : NULL;
 }
 
+/* A table name as create(), attach() and unlink() take it (argument #1);
+ * false with a ValueError thrown. */
+static bool php_shmtable_check_name(const char *method, zend_string *name)
+{
+	if (!shmt_name_valid(ZSTR_VAL(name), ZSTR_LEN(name))) {
+		php_shmtable_arg_error(zend_ce_value_error, method, 1, "name",
+		                       "must be 1 to %u bytes of letters, digits, '.', '_' and '-', "
+		                       "not starting with '.'", SHMT_MAX_NAME);
+		return false;
+	}
+	return true;
+}
+
 /* Check the name/path/mode arguments of create() and attach(); false with
  * a ValueError thrown. */
 static bool php_shmtable_check_target(const char *method, zend_string *name,
@@ -189,55 +221,40 @@ static bool php_shmtable_check_target(const char *method, zend_string *name,
 		                 "must be given", method);
 		return false;
 	}
-	if (name != NULL && !shmt_name_valid(ZSTR_VAL(name), ZSTR_LEN(name))) {
-		php_shmtable_arg_error(zend_ce_value_error, method, 1, "name",
-		                       "must be 1 to %u bytes of letters, digits, '.', '_' and '-', "
-		                       "not starting with '.'", SHMT_MAX_NAME);
+	if (name != NULL && !php_shmtable_check_name(method, name)) {
 		return false;
 	}
 	if (path != NULL && ZSTR_LEN(path) == 0) {
 		php_shmtable_arg_error(zend_ce_value_error, method, 2, "path", "must not be empty");
 		return false;
 	}
-	if (path != NULL && ZSTR_LEN(path) >= 4096) {
+	if (path != NULL && ZSTR_LEN(path) >= PHP_SHMTABLE_PATH_MAX) {
 		php_shmtable_arg_error(zend_ce_value_error, method, 2, "path",
-		                       "must be shorter than 4096 bytes");
+		                       "must be shorter than %d bytes", PHP_SHMTABLE_PATH_MAX);
 		return false;
 	}
-	if (mode < 0 || mode > 0777) {
+	if (mode < 0 || mode > PHP_SHMTABLE_MODE_MAX) {
 		php_shmtable_arg_error(zend_ce_value_error, method, 3, "mode",
-		                       "must be between 0 and 0777");
+		                       "must be between 0 and 0%o", PHP_SHMTABLE_MODE_MAX);
 		return false;
 	}
 	return true;
 }
 
-PHP_METHOD(ShmTable_Table, create)
+/* Whether create() may go ahead: a table being defined, valid arguments,
+ * columns, and a row that one copy of fits in memory_limit. false with an
+ * exception thrown. */
+static bool php_shmtable_check_create(php_shmtable_obj *obj, zend_string *name,
+                                      zend_string *path, zend_long mode)
 {
-	zend_string *name = NULL, *path = NULL;
-	zend_long mode = 0600;
-	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
-	ZEND_PARSE_PARAMETERS_START(0, 3)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_STR_OR_NULL(name)
-		Z_PARAM_PATH_STR_OR_NULL(path)
-		Z_PARAM_LONG(mode)
-	ZEND_PARSE_PARAMETERS_END();
-
-	if (!php_shmtable_schema_open(obj)) {
-		RETURN_THROWS();
-	}
-	if (obj->t != NULL) {
-		zend_throw_exception(php_shmtable_exception_ce, "Table has already been created", 0);
-		RETURN_THROWS();
-	}
-	if (!php_shmtable_check_target("create", name, path, mode, false)) {
-		RETURN_THROWS();
+	if (!php_shmtable_schema_open(obj, "Table has already been created") ||
+	    !php_shmtable_check_target("create", name, path, mode, false)) {
+		return false;
 	}
 	if (obj->ndefs == 0) {
 		zend_throw_exception(php_shmtable_exception_ce,
 		                     "Table has no columns; call column() before create()", 0);
-		RETURN_THROWS();
+		return false;
 	}
 	uint64_t row = php_shmtable_declared_row_size(obj);
 	if (row > php_shmtable_memory_limit()) {
@@ -248,84 +265,105 @@ PHP_METHOD(ShmTable_Table, create)
 		                        "foreach) would not fit in memory_limit (%zu bytes); declare "
 		                        "smaller string columns or raise memory_limit",
 		                        (unsigned long long)row, php_shmtable_memory_limit());
-		RETURN_THROWS();
+		return false;
 	}
+	return true;
+}
+
+/* The mapping of the named or file table args describes (name or path
+ * filled in here), reused or opened; NULL with an exception thrown. */
+static php_shmtable_reg *php_shmtable_open_mapping(shmt_open_args *args, zend_string *name,
+                                                   zend_string *path)
+{
+	char msg[PHP_SHMTABLE_MSG_SIZE];
 	uint64_t asked = 0;
-	shmt_table *t;
-	if (name != NULL || path != NULL) {
-		shmt_open_args args;
-		char msg[512 + 4096];
-		php_shmtable_reg *reg;
-		memset(&args, 0, sizeof(args));
-		args.name = name != NULL ? ZSTR_VAL(name) : NULL;
-		args.path = path != NULL ? ZSTR_VAL(path) : NULL;
-		args.mode = (unsigned)mode;
-		args.create = 1;
-		args.size = (uint32_t)obj->size;
-		args.key_max = (uint32_t)obj->key_max;
-		args.cols = obj->defs;
-		args.ncols = obj->ndefs;
-		shmt_status st = php_shmtable_reg_open(&args, &reg, &asked, msg, sizeof(msg));
-		if (st != SHMT_OK) {
-			php_shmtable_open_error(st, asked, msg);
-			RETURN_THROWS();
-		}
-		obj->reg = reg;
-		php_shmtable_bind(obj, reg->t);
-		RETURN_TRUE;
+	php_shmtable_reg *reg;
+	args->name = name != NULL ? ZSTR_VAL(name) : NULL;
+	args->path = path != NULL ? ZSTR_VAL(path) : NULL;
+	shmt_status st = php_shmtable_reg_open(args, &reg, &asked, msg, sizeof(msg));
+	if (st != SHMT_OK) {
+		php_shmtable_open_error(st, asked, msg);
+		return NULL;
 	}
+	return reg;
+}
+
+/* create(name:) or create(path:): open or reuse the named or file table
+ * of the declared definition. */
+static bool php_shmtable_create_mapped(php_shmtable_obj *obj, zend_string *name,
+                                       zend_string *path, zend_long mode)
+{
+	shmt_open_args args;
+	memset(&args, 0, sizeof(args));
+	args.mode = (unsigned)mode;
+	args.create = 1;
+	args.size = (uint32_t)obj->size;
+	args.key_max = (uint32_t)obj->key_max;
+	args.cols = obj->defs;
+	args.ncols = obj->ndefs;
+	php_shmtable_reg *reg = php_shmtable_open_mapping(&args, name, path);
+	if (reg == NULL) {
+		return false;
+	}
+	obj->reg = reg;
+	php_shmtable_bind(obj, reg->t);
+	return true;
+}
+
+/* create() without a name or path: a table of this process and its
+ * children. */
+static bool php_shmtable_create_anonymous(php_shmtable_obj *obj)
+{
+	uint64_t asked = 0;
 	int bad = 0;
+	shmt_table *t;
 	shmt_status st = shmt_create(&t, (uint32_t)obj->size, (uint32_t)obj->key_max,
 	                             obj->defs, obj->ndefs, &asked, &bad);
+	if (st == SHMT_E_NOMEM && asked != UINT64_MAX) {
+		zend_throw_exception_ex(php_shmtable_exception_ce, 0,
+		                        "Cannot map %llu bytes of shared memory: %s",
+		                        (unsigned long long)asked, strerror(errno));
+		return false;
+	}
 	if (st == SHMT_E_NOMEM) {
-		if (asked == UINT64_MAX) {
-			zend_throw_exception_ex(php_shmtable_exception_ce, 0,
-			                        "Cannot map shared memory: the table would need more than "
-			                        "%llu bytes", (unsigned long long)SIZE_MAX);
-		} else {
-			zend_throw_exception_ex(php_shmtable_exception_ce, 0,
-			                        "Cannot map %llu bytes of shared memory: %s",
-			                        (unsigned long long)asked, strerror(errno));
-		}
-		RETURN_THROWS();
+		php_shmtable_open_error(st, asked, "");
+		return false;
 	}
 	if (st != SHMT_OK) {
 		php_shmtable_status_error(st, obj, "create");
-		RETURN_THROWS();
+		return false;
 	}
 	php_shmtable_mapped_add(t);
 	php_shmtable_bind(obj, t);
-	RETURN_TRUE;
+	return true;
 }
 
-PHP_METHOD(ShmTable_Table, attach)
+PHP_METHOD(ShmTable_Table, create)
 {
 	zend_string *name = NULL, *path = NULL;
-	ZEND_PARSE_PARAMETERS_START(0, 2)
+	zend_long mode = PHP_SHMTABLE_DEFAULT_MODE;
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_START(0, 3)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_STR_OR_NULL(name)
 		Z_PARAM_PATH_STR_OR_NULL(path)
+		Z_PARAM_LONG(mode)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!php_shmtable_check_target("attach", name, path, 0, true)) {
+	if (!php_shmtable_check_create(obj, name, path, mode)) {
 		RETURN_THROWS();
 	}
-	shmt_open_args args;
-	char msg[512 + 4096];
-	uint64_t asked;
-	php_shmtable_reg *reg;
-	memset(&args, 0, sizeof(args));
-	args.name = name != NULL ? ZSTR_VAL(name) : NULL;
-	args.path = path != NULL ? ZSTR_VAL(path) : NULL;
-	shmt_status st = php_shmtable_reg_open(&args, &reg, &asked, msg, sizeof(msg));
-	if (st != SHMT_OK) {
-		php_shmtable_open_error(st, asked, msg);
+	bool ok = name != NULL || path != NULL ? php_shmtable_create_mapped(obj, name, path, mode)
+	                                       : php_shmtable_create_anonymous(obj);
+	if (!ok) {
 		RETURN_THROWS();
 	}
-	/* The definition comes from the table; no lock is held from here on. */
-	shmt_table *t = reg->t;
-	object_init_ex(return_value, php_shmtable_ce);
-	php_shmtable_obj *obj = Z_SHMTABLE_P(return_value);
+	RETURN_TRUE;
+}
+
+/* attach(): the definition of an object comes from the table it maps. */
+static void php_shmtable_adopt_definition(php_shmtable_obj *obj, shmt_table *t)
+{
 	obj->size = shmt_size(t);
 	obj->key_max = shmt_key_max(t);
 	obj->constructed = true;
@@ -342,8 +380,32 @@ PHP_METHOD(ShmTable_Table, attach)
 		ZVAL_LONG(&idx, i);
 		zend_hash_str_add_new(&obj->colmap, ci->name, ci->name_len, &idx);
 	}
+}
+
+PHP_METHOD(ShmTable_Table, attach)
+{
+	zend_string *name = NULL, *path = NULL;
+	ZEND_PARSE_PARAMETERS_START(0, 2)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR_OR_NULL(name)
+		Z_PARAM_PATH_STR_OR_NULL(path)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!php_shmtable_check_target("attach", name, path, 0, true)) {
+		RETURN_THROWS();
+	}
+	shmt_open_args args;
+	memset(&args, 0, sizeof(args));
+	php_shmtable_reg *reg = php_shmtable_open_mapping(&args, name, path);
+	if (reg == NULL) {
+		RETURN_THROWS();
+	}
+	/* The definition comes from the table; no lock is held from here on. */
+	object_init_ex(return_value, php_shmtable_ce);
+	php_shmtable_obj *obj = Z_SHMTABLE_P(return_value);
+	php_shmtable_adopt_definition(obj, reg->t);
 	obj->reg = reg;
-	php_shmtable_bind(obj, t);
+	php_shmtable_bind(obj, reg->t);
 }
 
 PHP_METHOD(ShmTable_Table, unlink)
@@ -352,13 +414,10 @@ PHP_METHOD(ShmTable_Table, unlink)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_STR(name)
 	ZEND_PARSE_PARAMETERS_END();
-	if (!shmt_name_valid(ZSTR_VAL(name), ZSTR_LEN(name))) {
-		php_shmtable_arg_error(zend_ce_value_error, "unlink", 1, "name",
-		                       "must be 1 to %u bytes of letters, digits, '.', '_' and '-', "
-		                       "not starting with '.'", SHMT_MAX_NAME);
+	if (!php_shmtable_check_name("unlink", name)) {
 		RETURN_THROWS();
 	}
-	char msg[512];
+	char msg[PHP_SHMTABLE_MSG_SIZE];
 	shmt_status st = shmt_unlink(ZSTR_VAL(name), msg, sizeof(msg));
 	if (st == SHMT_OK || st == SHMT_NOT_FOUND) {
 		php_shmtable_reg_forget(ZSTR_VAL(name));
@@ -376,7 +435,7 @@ PHP_METHOD(ShmTable_Table, flush)
 	if (t == NULL) {
 		RETURN_THROWS();
 	}
-	char msg[512 + 4096];
+	char msg[PHP_SHMTABLE_MSG_SIZE];
 	shmt_status st = shmt_flush(t, msg, sizeof(msg));
 	if (st != SHMT_OK) {
 		php_shmtable_open_error(st, 0, msg);
