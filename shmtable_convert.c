@@ -484,10 +484,10 @@ static zend_always_inline uint32_t php_shmtable_str_len(const shmt_colinfo *ci,
 		len = b[ci->lenoff];
 	} else if (ci->lenw == 2) {
 		uint16_t l16;
-		memcpy(&l16, b + ci->lenoff, 2);
+		memcpy(&l16, b + ci->lenoff, sizeof(l16));
 		len = l16;
 	} else {
-		memcpy(&len, b + ci->lenoff, 4);
+		memcpy(&len, b + ci->lenoff, sizeof(len));
 	}
 	return len > ci->size ? ci->size : len;
 }
@@ -501,11 +501,11 @@ static zend_always_inline void php_shmtable_value_ci(const shmt_colinfo *ci, con
 	const unsigned char *b = (const unsigned char *)img;
 	if (ci->type == SHMT_TYPE_INT) {
 		int64_t v;
-		memcpy(&v, b + ci->off, 8);
+		memcpy(&v, b + ci->off, sizeof(v));
 		ZVAL_LONG(rv, (zend_long)v);
 	} else if (ci->type == SHMT_TYPE_FLOAT) {
 		double v;
-		memcpy(&v, b + ci->off, 8);
+		memcpy(&v, b + ci->off, sizeof(v));
 		ZVAL_DOUBLE(rv, v);
 	} else {
 		uint32_t len = php_shmtable_str_len(ci, b);

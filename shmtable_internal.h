@@ -97,7 +97,8 @@ static inline php_shmtable_obj *php_shmtable_from(zend_object *o)
 
 /*
  * Row copies. A table whose row fits in PHP_SHMTABLE_ROW_BUDGET keeps one
- * row buffer (obj->img, made at create()) and copies up to 64 rows per
+ * row buffer (obj->img, made at create()) and copies up to
+ * PHP_SHMTABLE_SNAPSHOT_ROWS rows per
  * snapshot call in a foreach. A bigger row (string columns of up to 1 MiB
  * each, 256 of them) gets its buffer per call instead, and every buffer or
  * result of that size is first checked against memory_limit: past it, the
@@ -105,11 +106,17 @@ static inline php_shmtable_obj *php_shmtable_from(zend_object *o)
  * where this throws a ShmTable\Exception.
  */
 #define PHP_SHMTABLE_ROW_BUDGET ((size_t)256 * 1024)
+/* The most rows a foreach copies per snapshot call. */
+#define PHP_SHMTABLE_SNAPSHOT_ROWS 64
 
 /* The longest file path create() and attach() take, terminator included;
  * and the size of an engine message, which may quote one. */
 #define PHP_SHMTABLE_PATH_MAX 4096
 #define PHP_SHMTABLE_MSG_SIZE (512 + PHP_SHMTABLE_PATH_MAX)
+
+/* A column named by argument (get(), incr(), ...) is first looked for by
+ * pointer among this many columns, then by its hash. */
+#define PHP_SHMTABLE_SCAN_COLUMNS 16
 
 /* Values of up to this many columns are converted without an allocation. */
 #define PHP_SHMTABLE_STACK_VALUES 16

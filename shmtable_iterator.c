@@ -89,11 +89,14 @@ static void php_shmtable_cursor_rewind(php_shmtable_obj *obj, php_shmtable_curso
 	c->nrows = c->pos = 0;
 	c->started = true;
 	if (c->buf == NULL && obj->t != NULL) {
-		/* Several buckets per snapshot call: room for up to 64 rows
+		/* Several buckets per snapshot call: room for up to
+		 * PHP_SHMTABLE_SNAPSHOT_ROWS rows
 		 * within PHP_SHMTABLE_ROW_BUDGET, and for one row at least. */
 		size_t row = shmt_image_size(obj->t);
 		size_t rows = PHP_SHMTABLE_ROW_BUDGET / row;
-		rows = rows > 64 ? 64 : rows < 1 ? 1 : rows;
+		rows = rows > PHP_SHMTABLE_SNAPSHOT_ROWS ? PHP_SHMTABLE_SNAPSHOT_ROWS
+		       : rows < 1                        ? 1
+		                                         : rows;
 		size_t cap = row * rows;
 		c->buf = cap > PHP_SHMTABLE_ROW_BUDGET
 		             ? php_shmtable_big_alloc("rewind", "a copy of the row", cap)
@@ -181,18 +184,24 @@ PHP_METHOD(ShmTable_Table, valid)
 	RETURN_BOOL(php_shmtable_cursor_valid(c));
 }
 
+/* For current() and key(): the own cursor when it is at a row; else NULL,
+ * with an exception thrown or (past the end) null in rv. */
+static php_shmtable_cursor *php_shmtable_own_row(php_shmtable_obj *obj, zval *rv)
+{
+	php_shmtable_cursor *c = php_shmtable_own_cursor(obj);
+	if (c != NULL && !php_shmtable_cursor_valid(c)) {
+		ZVAL_NULL(rv);
+		return NULL;
+	}
+	return c;
+}
+
 PHP_METHOD(ShmTable_Table, current)
 {
 	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
 	ZEND_PARSE_PARAMETERS_NONE();
-	php_shmtable_cursor *c = php_shmtable_own_cursor(obj);
-	if (c == NULL) {
-		RETURN_THROWS();
-	}
-	if (!php_shmtable_cursor_valid(c)) {
-		RETURN_NULL();
-	}
-	if (!php_shmtable_cursor_row(obj, c, "current", return_value)) {
+	php_shmtable_cursor *c = php_shmtable_own_row(obj, return_value);
+	if (c != NULL && !php_shmtable_cursor_row(obj, c, "current", return_value)) {
 		RETURN_THROWS();
 	}
 }
@@ -201,14 +210,10 @@ PHP_METHOD(ShmTable_Table, key)
 {
 	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
 	ZEND_PARSE_PARAMETERS_NONE();
-	php_shmtable_cursor *c = php_shmtable_own_cursor(obj);
-	if (c == NULL) {
-		RETURN_THROWS();
+	php_shmtable_cursor *c = php_shmtable_own_row(obj, return_value);
+	if (c != NULL) {
+		php_shmtable_cursor_key(obj, c, return_value);
 	}
-	if (!php_shmtable_cursor_valid(c)) {
-		RETURN_NULL();
-	}
-	php_shmtable_cursor_key(obj, c, return_value);
 }
 
 PHP_METHOD(ShmTable_Table, next)

@@ -158,17 +158,29 @@ PHP_METHOD(ShmTable_Table, column)
 	RETURN_TRUE;
 }
 
+/* The engine's row image, as the binding sizes it before create(): a
+ * header, 8 bytes per number, the key, and per string column a length
+ * field (as wide as its size needs) and its bytes; rounded up to 8. */
+#define PHP_SHMTABLE_IMG_HEADER 8
+#define PHP_SHMTABLE_IMG_NUMBER 8
+#define PHP_SHMTABLE_IMG_ALIGN  8
+
+static uint32_t php_shmtable_len_width(uint32_t size)
+{
+	return size <= UINT8_MAX ? 1 : size <= UINT16_MAX ? 2 : 4;
+}
+
 /* The bytes of a row image of the definition declared so far, as
  * shmt_image_size() will give it (README, "Bytes per row": the slot). */
 static uint64_t php_shmtable_declared_row_size(const php_shmtable_obj *obj)
 {
-	uint64_t b = 8 + (uint64_t)obj->key_max;
+	uint64_t b = PHP_SHMTABLE_IMG_HEADER + (uint64_t)obj->key_max;
 	for (uint32_t i = 0; i < obj->ndefs; i++) {
 		uint32_t size = obj->defs[i].size;
-		b += obj->defs[i].type != SHMT_TYPE_STRING ? 8
-		     : size + (size <= 0xff ? 1 : size <= 0xffff ? 2 : 4);
+		b += obj->defs[i].type != SHMT_TYPE_STRING ? PHP_SHMTABLE_IMG_NUMBER
+		                                           : size + php_shmtable_len_width(size);
 	}
-	return (b + 7) & ~(uint64_t)7;
+	return (b + PHP_SHMTABLE_IMG_ALIGN - 1) & ~(uint64_t)(PHP_SHMTABLE_IMG_ALIGN - 1);
 }
 
 /* After create() or attach(): the column names as PHP strings, and the

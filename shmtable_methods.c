@@ -21,7 +21,8 @@ static int php_shmtable_column(php_shmtable_obj *obj, const char *method, int ar
                                zend_string *name)
 {
 	/* A literal column name is the interned name itself: no hashing. */
-	for (uint32_t i = 0; i < obj->ndefs && i < 16 && obj->names != NULL; i++) {
+	for (uint32_t i = 0; i < obj->ndefs && i < PHP_SHMTABLE_SCAN_COLUMNS && obj->names != NULL;
+	     i++) {
 		if (obj->names[i] == name) {
 			return (int)i;
 		}
@@ -52,6 +53,15 @@ static bool php_shmtable_check_expected(const char *method, HashTable *expected)
 /* ------------------------------------------------------------------ */
 /* Methods: rows                                                        */
 
+/* A copy of the row of key into img: the whole row, or one column
+ * (col >= 0). */
+static zend_always_inline shmt_status php_shmtable_read(shmt_table *t, zend_string *key, int col,
+                                                       void *img)
+{
+	return col >= 0 ? shmt_get_col(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col, img)
+	                : shmt_get(t, ZSTR_VAL(key), ZSTR_LEN(key), img);
+}
+
 /* get() of a row bigger than PHP_SHMTABLE_ROW_BUDGET: the copy and the
  * result are made only if memory_limit leaves room for them. */
 static ZEND_COLD bool php_shmtable_get_big(php_shmtable_obj *obj, shmt_table *t,
@@ -62,9 +72,7 @@ static ZEND_COLD bool php_shmtable_get_big(php_shmtable_obj *obj, shmt_table *t,
 	if (img == NULL) {
 		return false;
 	}
-	shmt_status st = col >= 0
-	                     ? shmt_get_col(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col, img)
-	                     : shmt_get(t, ZSTR_VAL(key), ZSTR_LEN(key), img);
+	shmt_status st = php_shmtable_read(t, key, col, img);
 	bool ok = true;
 	if (st == SHMT_NOT_FOUND) {
 		ZVAL_FALSE(rv);
@@ -96,9 +104,7 @@ bool php_shmtable_do_get(php_shmtable_obj *obj, const char *method,
 	if (UNEXPECTED(obj->img == NULL)) {
 		return php_shmtable_get_big(obj, t, method, key, col, rv);
 	}
-	shmt_status st = col >= 0
-	                     ? shmt_get_col(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col, obj->img)
-	                     : shmt_get(t, ZSTR_VAL(key), ZSTR_LEN(key), obj->img);
+	shmt_status st = php_shmtable_read(t, key, col, obj->img);
 	if (st == SHMT_NOT_FOUND) {
 		ZVAL_FALSE(rv);
 		return true;

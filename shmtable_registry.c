@@ -81,15 +81,18 @@ static void php_shmtable_reg_unlist(php_shmtable_reg *e)
 	}
 }
 
+/* A registry key: "n:" and the name, or "p:" and the path. */
+#define PHP_SHMTABLE_REG_PREFIX 2
+
 static char *php_shmtable_reg_key(const char *name, const char *path)
 {
 	const char *v = name != NULL ? name : path;
 	size_t len = strlen(v);
-	char *key = malloc(len + 3);
+	char *key = malloc(PHP_SHMTABLE_REG_PREFIX + len + 1);
 	if (key != NULL) {
 		key[0] = name != NULL ? 'n' : 'p';
 		key[1] = ':';
-		memcpy(key + 2, v, len + 1);
+		memcpy(key + PHP_SHMTABLE_REG_PREFIX, v, len + 1);
 	}
 	return key;
 }
