@@ -18,9 +18,9 @@ static zend_object_handlers php_shmtable_handlers;
 
 void php_shmtable_release(php_shmtable_obj *obj)
 {
-	if (obj->reg != NULL) {
-		php_shmtable_reg_release(obj->reg);
-		obj->reg = NULL;
+	if (obj->mapping != NULL) {
+		php_shmtable_reg_release(obj->mapping);
+		obj->mapping = NULL;
 		obj->t = NULL;
 	} else if (obj->t != NULL) {
 		php_shmtable_unmap(obj->t);

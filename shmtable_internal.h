@@ -74,7 +74,7 @@ typedef struct {
 	zend_long key_max;
 	bool constructed;
 	bool destroyed;
-	struct php_shmtable_reg *reg; /* named/file table: the shared mapping */
+	php_shmtable_mapping *mapping; /* named/file table: the shared mapping */
 	uint32_t ndefs;
 	shmt_coldef *defs;      /* columns declared so far (before create) */
 	zend_string **names;    /* column names, built once at create() (interned

@@ -90,14 +90,14 @@ static void php_shmtable_cursor_rewind(php_shmtable_obj *obj, php_shmtable_curso
 	c->started = true;
 	if (c->buf == NULL && obj->t != NULL) {
 		/* Several buckets per snapshot call: room for up to
-		 * PHP_SHMTABLE_SNAPSHOT_ROWS rows
-		 * within PHP_SHMTABLE_ROW_BUDGET, and for one row at least. */
-		size_t row = shmt_image_size(obj->t);
-		size_t rows = PHP_SHMTABLE_ROW_BUDGET / row;
+		 * PHP_SHMTABLE_SNAPSHOT_ROWS rows within PHP_SHMTABLE_ROW_BUDGET,
+		 * and for one row at least. */
+		size_t img_size = shmt_image_size(obj->t);
+		size_t rows = PHP_SHMTABLE_ROW_BUDGET / img_size;
 		rows = rows > PHP_SHMTABLE_SNAPSHOT_ROWS ? PHP_SHMTABLE_SNAPSHOT_ROWS
 		       : rows < 1                        ? 1
 		                                         : rows;
-		size_t cap = row * rows;
+		size_t cap = img_size * rows;
 		c->buf = cap > PHP_SHMTABLE_ROW_BUDGET
 		             ? php_shmtable_big_alloc("rewind", "a copy of the row", cap)
 		             : emalloc(cap);

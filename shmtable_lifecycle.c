@@ -58,9 +58,9 @@ PHP_METHOD(ShmTable_Table, __construct)
 	obj->constructed = true;
 }
 
-/* Before create(): the table must be constructed and not yet created
- * (if_created: the message when it has been). */
-static bool php_shmtable_schema_open(php_shmtable_obj *obj, const char *if_created)
+/* Whether the table is being defined: constructed, not yet created, not
+ * destroyed; else an exception (if_created: its message once created). */
+static bool php_shmtable_defining(php_shmtable_obj *obj, const char *if_created)
 {
 	if (obj->destroyed) {
 		zend_throw_exception(php_shmtable_exception_ce, "Table has been destroyed", 0);
@@ -140,7 +140,7 @@ PHP_METHOD(ShmTable_Table, column)
 		Z_PARAM_LONG(size)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!php_shmtable_schema_open(obj, "Cannot add a column after create()") ||
+	if (!php_shmtable_defining(obj, "Cannot add a column after create()") ||
 	    !php_shmtable_check_column(obj, name, type, size)) {
 		RETURN_THROWS();
 	}
@@ -172,7 +172,7 @@ static uint32_t php_shmtable_len_width(uint32_t size)
 
 /* The bytes of a row image of the definition declared so far, as
  * shmt_image_size() will give it (README, "Bytes per row": the slot). */
-static uint64_t php_shmtable_declared_row_size(const php_shmtable_obj *obj)
+static uint64_t php_shmtable_declared_image_size(const php_shmtable_obj *obj)
 {
 	uint64_t b = PHP_SHMTABLE_IMG_HEADER + (uint64_t)obj->key_max;
 	for (uint32_t i = 0; i < obj->ndefs; i++) {
@@ -200,9 +200,9 @@ static void php_shmtable_bind(php_shmtable_obj *obj, shmt_table *t)
 		obj->cols[i] = *shmt_col(t, i);
 	}
 	obj->tpl = php_shmtable_template(obj, obj->ndefs);
-	size_t row = shmt_image_size(t);
-	ZEND_ASSERT(php_shmtable_declared_row_size(obj) == row);
-	obj->img = row <= PHP_SHMTABLE_ROW_BUDGET ? emalloc(row) : NULL;
+	size_t img_size = shmt_image_size(t);
+	ZEND_ASSERT(php_shmtable_declared_image_size(obj) == img_size);
+	obj->img = img_size <= PHP_SHMTABLE_ROW_BUDGET ? emalloc(img_size) : NULL;
 }
 
 /* A table name as create(), attach() and unlink() take it (argument #1);
@@ -259,7 +259,7 @@ static bool php_shmtable_check_target(const char *method, zend_string *name,
 static bool php_shmtable_check_create(php_shmtable_obj *obj, zend_string *name,
                                       zend_string *path, zend_long mode)
 {
-	if (!php_shmtable_schema_open(obj, "Table has already been created") ||
+	if (!php_shmtable_defining(obj, "Table has already been created") ||
 	    !php_shmtable_check_target("create", name, path, mode, false)) {
 		return false;
 	}
@@ -268,15 +268,15 @@ static bool php_shmtable_check_create(php_shmtable_obj *obj, zend_string *name,
 		                     "Table has no columns; call column() before create()", 0);
 		return false;
 	}
-	uint64_t row = php_shmtable_declared_row_size(obj);
-	if (row > php_shmtable_memory_limit()) {
+	uint64_t img_size = php_shmtable_declared_image_size(obj);
+	if (img_size > php_shmtable_memory_limit()) {
 		/* get() and foreach copy a row into request memory: such a table
 		 * could be written but never read in this process. */
 		zend_throw_exception_ex(php_shmtable_exception_ce, 0,
 		                        "Table rows would take %llu bytes, and a copy of one (get(), "
 		                        "foreach) would not fit in memory_limit (%zu bytes); declare "
 		                        "smaller string columns or raise memory_limit",
-		                        (unsigned long long)row, php_shmtable_memory_limit());
+		                        (unsigned long long)img_size, php_shmtable_memory_limit());
 		return false;
 	}
 	return true;
@@ -284,20 +284,20 @@ static bool php_shmtable_check_create(php_shmtable_obj *obj, zend_string *name,
 
 /* The mapping of the named or file table args describes (name or path
  * filled in here), reused or opened; NULL with an exception thrown. */
-static php_shmtable_reg *php_shmtable_open_mapping(shmt_open_args *args, zend_string *name,
+static php_shmtable_mapping *php_shmtable_open_mapping(shmt_open_args *args, zend_string *name,
                                                    zend_string *path)
 {
 	char msg[PHP_SHMTABLE_MSG_SIZE];
 	uint64_t asked = 0;
-	php_shmtable_reg *reg;
+	php_shmtable_mapping *mapping;
 	args->name = name != NULL ? ZSTR_VAL(name) : NULL;
 	args->path = path != NULL ? ZSTR_VAL(path) : NULL;
-	shmt_status st = php_shmtable_reg_open(args, &reg, &asked, msg, sizeof(msg));
+	shmt_status st = php_shmtable_reg_open(args, &mapping, &asked, msg, sizeof(msg));
 	if (st != SHMT_OK) {
 		php_shmtable_open_error(st, asked, msg);
 		return NULL;
 	}
-	return reg;
+	return mapping;
 }
 
 /* create(name:) or create(path:): open or reuse the named or file table
@@ -313,12 +313,12 @@ static bool php_shmtable_create_mapped(php_shmtable_obj *obj, zend_string *name,
 	args.key_max = (uint32_t)obj->key_max;
 	args.cols = obj->defs;
 	args.ncols = obj->ndefs;
-	php_shmtable_reg *reg = php_shmtable_open_mapping(&args, name, path);
-	if (reg == NULL) {
+	php_shmtable_mapping *mapping = php_shmtable_open_mapping(&args, name, path);
+	if (mapping == NULL) {
 		return false;
 	}
-	obj->reg = reg;
-	php_shmtable_bind(obj, reg->t);
+	obj->mapping = mapping;
+	php_shmtable_bind(obj, mapping->t);
 	return true;
 }
 
@@ -408,16 +408,16 @@ PHP_METHOD(ShmTable_Table, attach)
 	}
 	shmt_open_args args;
 	memset(&args, 0, sizeof(args));
-	php_shmtable_reg *reg = php_shmtable_open_mapping(&args, name, path);
-	if (reg == NULL) {
+	php_shmtable_mapping *mapping = php_shmtable_open_mapping(&args, name, path);
+	if (mapping == NULL) {
 		RETURN_THROWS();
 	}
 	/* The definition comes from the table; no lock is held from here on. */
 	object_init_ex(return_value, php_shmtable_ce);
 	php_shmtable_obj *obj = Z_SHMTABLE_P(return_value);
-	php_shmtable_adopt_definition(obj, reg->t);
-	obj->reg = reg;
-	php_shmtable_bind(obj, reg->t);
+	php_shmtable_adopt_definition(obj, mapping->t);
+	obj->mapping = mapping;
+	php_shmtable_bind(obj, mapping->t);
 }
 
 PHP_METHOD(ShmTable_Table, unlink)

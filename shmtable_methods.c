@@ -255,13 +255,13 @@ int php_shmtable_do_del(php_shmtable_obj *obj, const char *method, zend_string *
 	if (UNEXPECTED(want_row && img == NULL)) {
 		/* A big row: once deleted it must be returned, so the copy and
 		 * the largest result the columns allow must both fit first. */
-		size_t row = shmt_image_size(t);
+		size_t img_size = shmt_image_size(t);
 		if (!php_shmtable_memory_fits(method, "a copy of the row and its result",
-		                              php_shmtable_alloc_cost(row) +
+		                              php_shmtable_alloc_cost(img_size) +
 		                                  php_shmtable_result_size(obj, NULL, col))) {
 			return -1;
 		}
-		img = emalloc(row);
+		img = emalloc(img_size);
 	}
 	shmt_status st = shmt_del(t, ZSTR_VAL(key), ZSTR_LEN(key),
 	                          expected != NULL ? pv.vals : NULL, pv.n, img);

@@ -55,10 +55,10 @@ void php_shmtable_mapped_totals(int64_t *tables, int64_t *bytes)
  * list with the mappings. The list is plain C memory, guarded by a mutex
  * for ZTS builds; nothing in here calls Zend. */
 
-static php_shmtable_reg *php_shmtable_registry;
+static php_shmtable_mapping *php_shmtable_registry;
 static pthread_mutex_t php_shmtable_reg_mutex = PTHREAD_MUTEX_INITIALIZER;
 
-static void php_shmtable_reg_free(php_shmtable_reg *e)
+static void php_shmtable_reg_free(php_shmtable_mapping *e)
 {
 	php_shmtable_unmap(e->t);
 	free(e->key);
@@ -66,9 +66,9 @@ static void php_shmtable_reg_free(php_shmtable_reg *e)
 }
 
 /* Take e off the list; free it if no object uses it. Mutex held. */
-static void php_shmtable_reg_unlist(php_shmtable_reg *e)
+static void php_shmtable_reg_unlist(php_shmtable_mapping *e)
 {
-	for (php_shmtable_reg **pp = &php_shmtable_registry; *pp != NULL; pp = &(*pp)->next) {
+	for (php_shmtable_mapping **pp = &php_shmtable_registry; *pp != NULL; pp = &(*pp)->next) {
 		if (*pp == e) {
 			*pp = e->next;
 			break;
@@ -97,7 +97,7 @@ static char *php_shmtable_reg_key(const char *name, const char *path)
 	return key;
 }
 
-shmt_status php_shmtable_reg_open(const shmt_open_args *args, php_shmtable_reg **out,
+shmt_status php_shmtable_reg_open(const shmt_open_args *args, php_shmtable_mapping **out,
                                   uint64_t *asked, char *msg, size_t msglen)
 {
 	shmt_status st = SHMT_OK;
@@ -109,7 +109,7 @@ shmt_status php_shmtable_reg_open(const shmt_open_args *args, php_shmtable_reg *
 		return SHMT_E_NOMEM;
 	}
 	pthread_mutex_lock(&php_shmtable_reg_mutex);
-	for (php_shmtable_reg *e = php_shmtable_registry; e != NULL; e = e->next) {
+	for (php_shmtable_mapping *e = php_shmtable_registry; e != NULL; e = e->next) {
 		if (strcmp(e->key, key) != 0) {
 			continue;
 		}
@@ -134,7 +134,7 @@ shmt_status php_shmtable_reg_open(const shmt_open_args *args, php_shmtable_reg *
 	shmt_table *t;
 	st = shmt_open(&t, args, asked, msg, msglen);
 	if (st == SHMT_OK) {
-		php_shmtable_reg *e = calloc(1, sizeof(*e));
+		php_shmtable_mapping *e = calloc(1, sizeof(*e));
 		if (e == NULL) {
 			shmt_close(t);
 			snprintf(msg, msglen, "out of memory");
@@ -157,7 +157,7 @@ done:
 	return st;
 }
 
-void php_shmtable_reg_release(php_shmtable_reg *e)
+void php_shmtable_reg_release(php_shmtable_mapping *e)
 {
 	pthread_mutex_lock(&php_shmtable_reg_mutex);
 	if (--e->refs == 0 && !e->listed) {
@@ -173,7 +173,7 @@ void php_shmtable_reg_forget(const char *name)
 		return;
 	}
 	pthread_mutex_lock(&php_shmtable_reg_mutex);
-	for (php_shmtable_reg *e = php_shmtable_registry; e != NULL; e = e->next) {
+	for (php_shmtable_mapping *e = php_shmtable_registry; e != NULL; e = e->next) {
 		if (strcmp(e->key, key) == 0) {
 			php_shmtable_reg_unlist(e);
 			break;
@@ -187,7 +187,7 @@ void php_shmtable_reg_shutdown(void)
 {
 	pthread_mutex_lock(&php_shmtable_reg_mutex);
 	while (php_shmtable_registry != NULL) {
-		php_shmtable_reg *e = php_shmtable_registry;
+		php_shmtable_mapping *e = php_shmtable_registry;
 		php_shmtable_registry = e->next;
 		e->listed = false;
 		if (e->refs == 0) {

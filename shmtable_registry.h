@@ -18,13 +18,13 @@
 
 /* One mapping of a named or file-backed table, shared by every object of
  * this process that uses that table. */
-typedef struct php_shmtable_reg {
-	struct php_shmtable_reg *next;
+typedef struct php_shmtable_mapping {
+	struct php_shmtable_mapping *next;
 	char *key;      /* "n:<name>" or "p:<path>" */
 	shmt_table *t;
 	uint32_t refs;  /* objects using it now */
 	bool listed;    /* false once removed from the list (stale) */
-} php_shmtable_reg;
+} php_shmtable_mapping;
 
 /* Once per process, at module start-up: keeps the registry's lock usable
  * across fork(). 0, or the error number of pthread_atfork(). */
@@ -34,10 +34,10 @@ void php_shmtable_reg_shutdown(void);
 
 /* The mapping of the table args names, reused or opened, with one more
  * reference; or a status with msg (and *asked, as shmt_open()). */
-shmt_status php_shmtable_reg_open(const shmt_open_args *args, php_shmtable_reg **out,
+shmt_status php_shmtable_reg_open(const shmt_open_args *args, php_shmtable_mapping **out,
                                   uint64_t *asked, char *msg, size_t msglen);
 /* One reference less (an object let go of the mapping). */
-void php_shmtable_reg_release(php_shmtable_reg *e);
+void php_shmtable_reg_release(php_shmtable_mapping *e);
 /* unlink() by this process: forget the cached mapping of that name. */
 void php_shmtable_reg_forget(const char *name);
 
