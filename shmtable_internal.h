@@ -44,17 +44,31 @@
 ZEND_TSRMLS_CACHE_EXTERN()
 #endif
 
-/* Functions and data one file of the binding gives another: local to the
- * module (no PLT), so a call between files costs what a call within one
- * did. */
-#if defined(__GNUC__)
-#pragma GCC visibility push(hidden)
-#endif
+/*
+ * Row copies. A table whose row fits in PHP_SHMTABLE_ROW_BUDGET keeps one
+ * row buffer (obj->img, made at create()) and copies up to
+ * PHP_SHMTABLE_SNAPSHOT_ROWS rows per snapshot call in a foreach. A bigger
+ * row (string columns of up to 1 MiB each, 256 of them) gets its buffer per
+ * call instead, and every buffer or result of that size is first checked
+ * against memory_limit: past it, the Zend allocator ends the request with a
+ * fatal error that nobody can catch, where this throws a
+ * ShmTable\Exception.
+ */
+#define PHP_SHMTABLE_ROW_BUDGET ((size_t)256 * 1024)
+/* The most rows a foreach copies per snapshot call. */
+#define PHP_SHMTABLE_SNAPSHOT_ROWS 64
 
-/* shmtable.c */
-extern zend_class_entry *php_shmtable_ce;
-extern zend_class_entry *php_shmtable_exception_ce;
-extern zend_class_entry *php_shmtable_full_ce;
+/* The longest file path create() and attach() take, terminator included;
+ * and the size of an engine message, which may quote one. */
+#define PHP_SHMTABLE_PATH_MAX 4096
+#define PHP_SHMTABLE_MSG_SIZE (512 + PHP_SHMTABLE_PATH_MAX)
+
+/* A column named by argument (get(), incr(), ...) is first looked for by
+ * pointer among this many columns, then by its hash. */
+#define PHP_SHMTABLE_SCAN_COLUMNS 16
+
+/* Values of up to this many columns are converted without an allocation. */
+#define PHP_SHMTABLE_STACK_VALUES 16
 
 /* A cursor over the table: the rows of the buckets copied by the last
  * snapshot call (each bucket one consistent snapshot), and the position
@@ -95,32 +109,6 @@ static inline php_shmtable_obj *php_shmtable_from(zend_object *o)
 }
 #define Z_SHMTABLE_P(zv) php_shmtable_from(Z_OBJ_P(zv))
 
-/*
- * Row copies. A table whose row fits in PHP_SHMTABLE_ROW_BUDGET keeps one
- * row buffer (obj->img, made at create()) and copies up to
- * PHP_SHMTABLE_SNAPSHOT_ROWS rows per
- * snapshot call in a foreach. A bigger row (string columns of up to 1 MiB
- * each, 256 of them) gets its buffer per call instead, and every buffer or
- * result of that size is first checked against memory_limit: past it, the
- * Zend allocator ends the request with a fatal error that nobody can catch,
- * where this throws a ShmTable\Exception.
- */
-#define PHP_SHMTABLE_ROW_BUDGET ((size_t)256 * 1024)
-/* The most rows a foreach copies per snapshot call. */
-#define PHP_SHMTABLE_SNAPSHOT_ROWS 64
-
-/* The longest file path create() and attach() take, terminator included;
- * and the size of an engine message, which may quote one. */
-#define PHP_SHMTABLE_PATH_MAX 4096
-#define PHP_SHMTABLE_MSG_SIZE (512 + PHP_SHMTABLE_PATH_MAX)
-
-/* A column named by argument (get(), incr(), ...) is first looked for by
- * pointer among this many columns, then by its hash. */
-#define PHP_SHMTABLE_SCAN_COLUMNS 16
-
-/* Values of up to this many columns are converted without an allocation. */
-#define PHP_SHMTABLE_STACK_VALUES 16
-
 /* Engine values converted from a row array, and the strings made during
  * conversion, released after the engine call. */
 typedef struct {
@@ -147,6 +135,18 @@ static zend_always_inline void php_shmtable_values_free(php_shmtable_values *pv)
 	pv->tmp = NULL;
 	pv->n = pv->ntmp = 0;
 }
+
+/* Functions and data one file of the binding gives another: local to the
+ * module (no PLT), so a call between files costs what a call within one
+ * did. */
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)
+#endif
+
+/* shmtable.c */
+extern zend_class_entry *php_shmtable_ce;
+extern zend_class_entry *php_shmtable_exception_ce;
+extern zend_class_entry *php_shmtable_full_ce;
 
 /* shmtable_errors.c */
 ZEND_COLD void php_shmtable_arg_error(zend_class_entry *ce, const char *method, int argn,
@@ -192,6 +192,8 @@ zend_object_iterator *php_shmtable_get_iterator(zend_class_entry *ce, zval *obje
 #pragma GCC visibility pop
 #endif
 
+/* The engine handle of a created, not destroyed table, or NULL with an
+ * exception thrown. Inline: every method on rows starts here. */
 static zend_always_inline shmt_table *php_shmtable_live(php_shmtable_obj *obj)
 {
 	if (EXPECTED(obj->t != NULL)) {
