@@ -173,7 +173,9 @@ if test "$PHP_SHMTABLE" != "no"; then
   AC_DEFINE_UNQUOTED([SHMTABLE_BUILD_CFLAGS], ["$shmtable_build_cflags"], [CFLAGS the shmtable extension was built with])
 
   PHP_NEW_EXTENSION([shmtable],
-    [shmtable.c src/shmt.c src/shmt_hash.c src/shmt_os.c],
+    [shmtable.c shmtable_convert.c shmtable_errors.c shmtable_handlers.c \
+     shmtable_iterator.c shmtable_lifecycle.c shmtable_methods.c shmtable_registry.c \
+     src/shmt.c src/shmt_hash.c src/shmt_os.c],
     [$ext_shared], [], [$SHMTABLE_CFLAGS])
   PHP_ADD_BUILD_DIR([$ext_builddir/src])
   PHP_ADD_INCLUDE([$ext_srcdir/src])

@@ -1,0 +1,541 @@
+/*
+ * shmtable_methods.c - the methods on rows (get, exists, set, add, update,
+ * del, getdel, cmpdel, cmpset, incr, decr) and on sizes and statistics.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "shmtable_internal.h"
+
+#include <string.h>
+
+/* The name the method was called by (exist/exists, delete/del). */
+static const char *php_shmtable_method_name(zend_execute_data *execute_data)
+{
+	return ZSTR_VAL(EX(func)->common.function_name);
+}
+
+/* Column index by name, or -1 with a ValueError naming argument argn. */
+static int php_shmtable_column(php_shmtable_obj *obj, const char *method, int argn,
+                               zend_string *name)
+{
+	/* A literal column name is the interned name itself: no hashing. */
+	for (uint32_t i = 0; i < obj->ndefs && i < PHP_SHMTABLE_SCAN_COLUMNS && obj->names != NULL;
+	     i++) {
+		if (obj->names[i] == name) {
+			return (int)i;
+		}
+	}
+	zval *idx = zend_hash_find(&obj->colmap, name);
+	if (UNEXPECTED(idx == NULL)) {
+		php_shmtable_arg_error(zend_ce_value_error, method, argn, "column",
+		                       "must be a column name, \"%s\" given", ZSTR_VAL(name));
+		return -1;
+	}
+	return (int)Z_LVAL_P(idx);
+}
+
+/* cmpset()/cmpdel(): an empty $expected would compare nothing and make
+ * the call unconditional, which is never what the caller meant. */
+static bool php_shmtable_check_expected(const char *method, HashTable *expected)
+{
+	if (UNEXPECTED(zend_hash_num_elements(expected) == 0)) {
+		php_shmtable_arg_error(zend_ce_value_error, method, 2, "expected",
+		                       "must not be empty; use %s() to %s unconditionally",
+		                       strcmp(method, "cmpset") == 0 ? "set" : "del",
+		                       strcmp(method, "cmpset") == 0 ? "write" : "delete");
+		return false;
+	}
+	return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Methods: rows                                                        */
+
+/* A copy of the row of key into img: the whole row, or one column
+ * (col >= 0). */
+static zend_always_inline shmt_status php_shmtable_read(shmt_table *t, zend_string *key, int col,
+                                                       void *img)
+{
+	return col >= 0 ? shmt_get_col(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col, img)
+	                : shmt_get(t, ZSTR_VAL(key), ZSTR_LEN(key), img);
+}
+
+/* get() of a row bigger than PHP_SHMTABLE_ROW_BUDGET: the copy and the
+ * result are made only if memory_limit leaves room for them. */
+static ZEND_COLD bool php_shmtable_get_big(php_shmtable_obj *obj, shmt_table *t,
+                                          const char *method, zend_string *key, int col,
+                                          zval *rv)
+{
+	void *img = php_shmtable_big_alloc(method, "a copy of the row", shmt_image_size(t));
+	if (img == NULL) {
+		return false;
+	}
+	shmt_status st = php_shmtable_read(t, key, col, img);
+	bool ok = true;
+	if (st == SHMT_NOT_FOUND) {
+		ZVAL_FALSE(rv);
+	} else if (st != SHMT_OK) {
+		php_shmtable_status_error(st, obj, method);
+		ok = false;
+	} else if (php_shmtable_memory_fits(method, col >= 0 ? "the value" : "the row array",
+	                                    php_shmtable_result_size(obj, img, col))) {
+		php_shmtable_result(obj, img, col, rv);
+	} else {
+		ok = false;
+	}
+	efree(img);
+	return ok;
+}
+
+/* Shared by the methods and the $t[...] handlers. */
+bool php_shmtable_do_get(php_shmtable_obj *obj, const char *method,
+                         zend_string *key, zend_string *column, zval *rv)
+{
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
+		return false;
+	}
+	int col = -1;
+	if (column != NULL && (col = php_shmtable_column(obj, method, 2, column)) < 0) {
+		return false;
+	}
+	if (UNEXPECTED(obj->img == NULL)) {
+		return php_shmtable_get_big(obj, t, method, key, col, rv);
+	}
+	shmt_status st = php_shmtable_read(t, key, col, obj->img);
+	if (st == SHMT_NOT_FOUND) {
+		ZVAL_FALSE(rv);
+		return true;
+	}
+	if (st != SHMT_OK) {
+		php_shmtable_status_error(st, obj, method);
+		return false;
+	}
+	php_shmtable_result(obj, obj->img, col, rv);
+	return true;
+}
+
+PHP_METHOD(ShmTable_Table, get)
+{
+	zend_string *key, *column = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_STR(key)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR_OR_NULL(column)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!php_shmtable_do_get(Z_SHMTABLE_P(ZEND_THIS), "get", key, column, return_value)) {
+		RETURN_THROWS();
+	}
+}
+
+bool php_shmtable_do_exists(php_shmtable_obj *obj, const char *method,
+                            zend_string *key, bool *found)
+{
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
+		return false;
+	}
+	shmt_status st = shmt_exists(t, ZSTR_VAL(key), ZSTR_LEN(key));
+	if (st != SHMT_OK && st != SHMT_NOT_FOUND) {
+		php_shmtable_status_error(st, obj, method);
+		return false;
+	}
+	*found = st == SHMT_OK;
+	return true;
+}
+
+PHP_METHOD(ShmTable_Table, exists)
+{
+	zend_string *key;
+	bool found;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(key)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!php_shmtable_do_exists(Z_SHMTABLE_P(ZEND_THIS), php_shmtable_method_name(execute_data),
+	                            key, &found)) {
+		RETURN_THROWS();
+	}
+	RETURN_BOOL(found);
+}
+
+/*
+ * set()/add()/update(): convert first (may run user code, may even destroy
+ * the table), then check the table again, then write. Returns 1 written,
+ * 0 refused by the mode (add: present, update: absent), -1 exception.
+ */
+int php_shmtable_do_set(php_shmtable_obj *obj, const char *method, zend_string *key,
+                        HashTable *row, shmt_write_mode mode)
+{
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
+		return -1;
+	}
+	php_shmtable_values pv;
+	if (!php_shmtable_values_from(obj, t, row, method, 2, "row", &pv)) {
+		return -1;
+	}
+	if ((t = php_shmtable_live(obj)) == NULL) {
+		php_shmtable_values_free(&pv);
+		return -1;
+	}
+	shmt_status st = shmt_set(t, ZSTR_VAL(key), ZSTR_LEN(key), pv.vals, pv.n, mode, NULL);
+	php_shmtable_values_free(&pv);
+	if (st == SHMT_OK) {
+		return 1;
+	}
+	if ((st == SHMT_EXISTS && mode == SHMT_INSERT_ONLY) ||
+	    (st == SHMT_NOT_FOUND && mode == SHMT_UPDATE_ONLY)) {
+		return 0;
+	}
+	php_shmtable_status_error(st, obj, method);
+	return -1;
+}
+
+static void php_shmtable_set_method(INTERNAL_FUNCTION_PARAMETERS, const char *method,
+                                    shmt_write_mode mode)
+{
+	zend_string *key;
+	HashTable *row;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(key)
+		Z_PARAM_ARRAY_HT(row)
+	ZEND_PARSE_PARAMETERS_END();
+	int r = php_shmtable_do_set(Z_SHMTABLE_P(ZEND_THIS), method, key, row, mode);
+	if (r < 0) {
+		RETURN_THROWS();
+	}
+	RETURN_BOOL(r > 0);
+}
+
+PHP_METHOD(ShmTable_Table, set)
+{
+	php_shmtable_set_method(INTERNAL_FUNCTION_PARAM_PASSTHRU, "set", SHMT_UPSERT);
+}
+
+PHP_METHOD(ShmTable_Table, add)
+{
+	php_shmtable_set_method(INTERNAL_FUNCTION_PARAM_PASSTHRU, "add", SHMT_INSERT_ONLY);
+}
+
+PHP_METHOD(ShmTable_Table, update)
+{
+	php_shmtable_set_method(INTERNAL_FUNCTION_PARAM_PASSTHRU, "update", SHMT_UPDATE_ONLY);
+}
+
+/* del()/getdel()/cmpdel(). Returns 1 deleted, 0 not (missing/mismatch),
+ * -1 exception. With want_row, rv gets the deleted row (or column). */
+int php_shmtable_do_del(php_shmtable_obj *obj, const char *method, zend_string *key,
+                        HashTable *expected, zend_string *column, bool want_row,
+                        zval *rv)
+{
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
+		return -1;
+	}
+	int col = -1;
+	if (column != NULL && (col = php_shmtable_column(obj, method, 2, column)) < 0) {
+		return -1;
+	}
+	php_shmtable_values pv; /* not zeroed: 512 bytes of stack buffers */
+	pv.n = 0;
+	pv.vals = NULL;
+	if (expected != NULL) {
+		if (!php_shmtable_check_expected(method, expected) ||
+		    !php_shmtable_values_from(obj, t, expected, method, 2, "expected", &pv)) {
+			return -1;
+		}
+		if ((t = php_shmtable_live(obj)) == NULL) {
+			php_shmtable_values_free(&pv);
+			return -1;
+		}
+	}
+	void *img = want_row ? obj->img : NULL;
+	if (UNEXPECTED(want_row && img == NULL)) {
+		/* A big row: once deleted it must be returned, so the copy and
+		 * the largest result the columns allow must both fit first. */
+		size_t img_size = shmt_image_size(t);
+		if (!php_shmtable_memory_fits(method, "a copy of the row and its result",
+		                              php_shmtable_alloc_cost(img_size) +
+		                                  php_shmtable_result_size(obj, NULL, col))) {
+			return -1;
+		}
+		img = emalloc(img_size);
+	}
+	shmt_status st = shmt_del(t, ZSTR_VAL(key), ZSTR_LEN(key),
+	                          expected != NULL ? pv.vals : NULL, pv.n, img);
+	if (expected != NULL) {
+		php_shmtable_values_free(&pv);
+	}
+	if (st == SHMT_OK && want_row) {
+		php_shmtable_result(obj, img, col, rv);
+	}
+	if (img != NULL && img != obj->img) {
+		efree(img);
+	}
+	if (st == SHMT_OK) {
+		return 1;
+	}
+	if (st == SHMT_NOT_FOUND || st == SHMT_MISMATCH) {
+		return 0;
+	}
+	php_shmtable_status_error(st, obj, method);
+	return -1;
+}
+
+PHP_METHOD(ShmTable_Table, del)
+{
+	zend_string *key;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(key)
+	ZEND_PARSE_PARAMETERS_END();
+	int r = php_shmtable_do_del(Z_SHMTABLE_P(ZEND_THIS), php_shmtable_method_name(execute_data),
+	                            key, NULL, NULL, false, NULL);
+	if (r < 0) {
+		RETURN_THROWS();
+	}
+	RETURN_BOOL(r > 0);
+}
+
+PHP_METHOD(ShmTable_Table, getdel)
+{
+	zend_string *key, *column = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_STR(key)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR_OR_NULL(column)
+	ZEND_PARSE_PARAMETERS_END();
+	int r = php_shmtable_do_del(Z_SHMTABLE_P(ZEND_THIS), "getdel", key, NULL, column, true,
+	                            return_value);
+	if (r < 0) {
+		RETURN_THROWS();
+	}
+	if (r == 0) {
+		RETURN_FALSE;
+	}
+}
+
+PHP_METHOD(ShmTable_Table, cmpdel)
+{
+	zend_string *key;
+	HashTable *expected;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(key)
+		Z_PARAM_ARRAY_HT(expected)
+	ZEND_PARSE_PARAMETERS_END();
+	int r = php_shmtable_do_del(Z_SHMTABLE_P(ZEND_THIS), "cmpdel", key, expected, NULL, false,
+	                            NULL);
+	if (r < 0) {
+		RETURN_THROWS();
+	}
+	RETURN_BOOL(r > 0);
+}
+
+PHP_METHOD(ShmTable_Table, cmpset)
+{
+	zend_string *key;
+	HashTable *expected, *row;
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_START(3, 3)
+		Z_PARAM_STR(key)
+		Z_PARAM_ARRAY_HT(expected)
+		Z_PARAM_ARRAY_HT(row)
+	ZEND_PARSE_PARAMETERS_END();
+
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL || !php_shmtable_check_key(t, "cmpset", ZSTR_LEN(key))) {
+		RETURN_THROWS();
+	}
+	php_shmtable_values pe, pr;
+	if (!php_shmtable_check_expected("cmpset", expected) ||
+	    !php_shmtable_values_from(obj, t, expected, "cmpset", 2, "expected", &pe)) {
+		RETURN_THROWS();
+	}
+	if (!php_shmtable_values_from(obj, t, row, "cmpset", 3, "row", &pr)) {
+		php_shmtable_values_free(&pe);
+		RETURN_THROWS();
+	}
+	shmt_status st = SHMT_OK;
+	if ((t = php_shmtable_live(obj)) != NULL) {
+		st = shmt_cmpset(t, ZSTR_VAL(key), ZSTR_LEN(key), pe.vals, pe.n, pr.vals, pr.n);
+	}
+	php_shmtable_values_free(&pe);
+	php_shmtable_values_free(&pr);
+	if (t == NULL) {
+		RETURN_THROWS();
+	}
+	if (st == SHMT_OK) {
+		RETURN_TRUE;
+	}
+	if (st == SHMT_NOT_FOUND || st == SHMT_MISMATCH) {
+		RETURN_FALSE;
+	}
+	php_shmtable_status_error(st, obj, "cmpset");
+	RETURN_THROWS();
+}
+
+static void php_shmtable_incr(INTERNAL_FUNCTION_PARAMETERS, bool decr)
+{
+	const char *method = decr ? "decr" : "incr";
+	zend_string *key, *column;
+	zval *by = NULL, one;
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_START(2, 3)
+		Z_PARAM_STR(key)
+		Z_PARAM_STR(column)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_NUMBER(by)
+	ZEND_PARSE_PARAMETERS_END();
+	if (by == NULL) {
+		ZVAL_LONG(&one, 1);
+		by = &one;
+	}
+
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
+		RETURN_THROWS();
+	}
+	int col = php_shmtable_column(obj, method, 2, column);
+	if (col < 0) {
+		RETURN_THROWS();
+	}
+	const shmt_colinfo *ci = shmt_col(t, (uint32_t)col);
+	shmt_status st;
+	if (ci->type == SHMT_TYPE_STRING) {
+		php_shmtable_arg_error(zend_ce_type_error, method, 2, "column",
+		                       "must be an int or float column, \"%s\" is a string column",
+		                       ci->name);
+		RETURN_THROWS();
+	}
+	if (ci->type == SHMT_TYPE_INT) {
+		if (Z_TYPE_P(by) != IS_LONG) {
+			php_shmtable_arg_error(zend_ce_type_error, method, 3, "by",
+			                       "must be of type int for int column \"%s\", %s given",
+			                       ci->name, php_shmtable_value_name(by));
+			RETURN_THROWS();
+		}
+		int64_t result;
+		st = decr ? shmt_decr_int(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col,
+		                          Z_LVAL_P(by), &result)
+		          : shmt_incr_int(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col,
+		                          Z_LVAL_P(by), &result);
+		if (st == SHMT_OK) {
+			RETURN_LONG((zend_long)result);
+		}
+	} else {
+		double d = Z_TYPE_P(by) == IS_LONG ? (double)Z_LVAL_P(by) : Z_DVAL_P(by);
+		double result;
+		st = shmt_incr_float(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col,
+		                     decr ? -d : d, &result);
+		if (st == SHMT_OK) {
+			RETURN_DOUBLE(result);
+		}
+	}
+	if (st == SHMT_OVERFLOW) {
+		zend_throw_exception_ex(zend_ce_arithmetic_error, 0,
+		                        "ShmTable\\Table::%s(): column \"%s\" would overflow int64",
+		                        method, ci->name);
+	} else {
+		php_shmtable_status_error(st, obj, method);
+	}
+	RETURN_THROWS();
+}
+
+PHP_METHOD(ShmTable_Table, incr)
+{
+	php_shmtable_incr(INTERNAL_FUNCTION_PARAM_PASSTHRU, false);
+}
+
+PHP_METHOD(ShmTable_Table, decr)
+{
+	php_shmtable_incr(INTERNAL_FUNCTION_PARAM_PASSTHRU, true);
+}
+
+/* ------------------------------------------------------------------ */
+/* Methods: sizes and statistics                                        */
+
+PHP_METHOD(ShmTable_Table, count)
+{
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_NONE();
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL) {
+		RETURN_THROWS();
+	}
+	RETURN_LONG((zend_long)shmt_count(t));
+}
+
+PHP_METHOD(ShmTable_Table, getSize)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_LONG(Z_SHMTABLE_P(ZEND_THIS)->size);
+}
+
+PHP_METHOD(ShmTable_Table, getMemorySize)
+{
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_LONG(obj->t != NULL ? (zend_long)shmt_memory_size(obj->t) : 0);
+}
+
+PHP_METHOD(ShmTable_Table, stats)
+{
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_NONE();
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL) {
+		RETURN_THROWS();
+	}
+	shmt_stats s;
+	shmt_get_stats(t, &s);
+	array_init_size(return_value, 16);
+#define STAT(name, v) add_assoc_long(return_value, name, (zend_long)(v))
+	STAT("rows", s.rows);
+	STAT("num", s.rows);
+	STAT("size", s.size);
+	STAT("memory_size", s.memory_size);
+	STAT("insert_count", s.insert_count);
+	STAT("update_count", s.update_count);
+	STAT("delete_count", s.delete_count);
+	STAT("lock_recoveries", s.lock_recoveries);
+	STAT("max_chain", s.max_chain);
+	STAT("key_max_length", s.key_max_length);
+	STAT("row_bytes", s.row_bytes);
+	STAT("buckets", s.buckets);
+	STAT("stripes", s.stripes);
+	STAT("spare_rows", s.spare_rows);
+	STAT("kept_rows", s.kept_rows);
+	STAT("read_retries", s.read_retries);
+#undef STAT
+	static const char *const opened[] = {"anonymous", "created", "attached", "reopened"};
+	shmt_opened how = shmt_opened_how(t);
+	add_assoc_string(return_value, "opened",
+	                 (unsigned)how < sizeof(opened) / sizeof(opened[0]) ? opened[how] : "?");
+	if (shmt_name(t) != NULL) {
+		add_assoc_string(return_value, "name", shmt_name(t));
+	} else {
+		add_assoc_null(return_value, "name");
+	}
+	if (shmt_path(t) != NULL) {
+		add_assoc_string(return_value, "path", shmt_path(t));
+	} else {
+		add_assoc_null(return_value, "path");
+	}
+}
+
+PHP_METHOD(ShmTable_Table, check)
+{
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_NONE();
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL) {
+		RETURN_THROWS();
+	}
+	char msg[256];
+	if (shmt_check(t, msg, sizeof(msg)) != SHMT_OK) {
+		zend_throw_exception_ex(php_shmtable_exception_ce, 0, "Table check failed: %s", msg);
+		RETURN_THROWS();
+	}
+	RETURN_TRUE;
+}
