@@ -37,7 +37,7 @@
 #                                config.m4, only feeds phpinfo() and has a
 #                                fallback in shmtable.c)
 #   OS layer isolated            no OS header or call in src/ outside
-#                                src/shmt_os.[ch]
+#                                src/shmt_os*.[ch]
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -296,12 +296,12 @@ else
 fi
 # Headers and calls that only an operating system provides.
 leaks=$(grep -nE '#include *<(pthread|unistd|fcntl|signal|sched|windows|io|process)\.h>|#include *<sys/|\b(pthread_[a-z_]+|mmap|munmap|getrandom|getpid|fork|kill|CreateFileMapping|VirtualAlloc)[[:space:]]*\(' \
-    $(ls src/*.c src/*.h | grep -vE '^src/shmt_os\.[ch]$') || true)
+    $(ls src/*.c src/*.h | grep -vE '^src/shmt_os(_[a-z]+)?\.[ch]$') || true)
 if [ -z "$leaks" ]; then
-    ok "OS layer isolated: no OS header or call in src/ outside shmt_os.c and shmt_os.h"
+    ok "OS layer isolated: no OS header or call in src/ outside shmt_os*.c and shmt_os.h"
 else
     echo "$leaks" | head -n 20 | sed 's/^/  /'
-    fail "OS layer isolated" "OS-specific code outside src/shmt_os.[ch] (above)"
+    fail "OS layer isolated" "OS-specific code outside src/shmt_os*.[ch] (above)"
 fi
 
 # ---- tally ----------------------------------------------------------------------

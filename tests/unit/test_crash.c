@@ -95,6 +95,7 @@
 #include <unistd.h>
 
 #include "shmt.h"
+#include "shmt_test.h"
 
 /* ------------------------------------------------------------------ */
 /* Table shape                                                          */
