@@ -13,42 +13,28 @@
 /* ---------------------------------------------------------------------- */
 /* Invariant check                                                          */
 
-#define FAIL(...)                                   \
-	do {                                            \
-		snprintf(msg, msglen, __VA_ARGS__);         \
-		st = SHMT_E_CORRUPT;                        \
-		goto out;                                   \
+/* Where shmt_check() found each row (one byte a row, 0: not yet). */
+enum { MARK_NONE = 0, MARK_CHAIN = 1, MARK_FREE = 2, MARK_SPARE = 3, MARK_KEPT = 4 };
+
+/* One run of shmt_check(), every lock held. */
+typedef struct {
+	shmt_table *t;
+	unsigned char *mark; /* MARK_* for each row 1..total_rows */
+	char *msg;
+	size_t msglen;
+	uint64_t in_chains, kept;
+} check_run;
+
+#define FAIL(...)                                           \
+	do {                                                    \
+		snprintf(r->msg, r->msglen, __VA_ARGS__);           \
+		return SHMT_E_CORRUPT;                              \
 	} while (0)
 
-shmt_status shmt_check(shmt_table *t, char *msg, size_t msglen)
+/* The allocator's own fields, and the storage reserved for what is in use. */
+static shmt_status check_alloc(check_run *r)
 {
-	shmt_status st = SHMT_OK;
-	uint32_t nstripes = t->stripe_mask + 1;
-	int stripes_held = 0, alloc_held = 0;
-	unsigned char *mark = NULL;
-	char dummy[1];
-	if (msg == NULL || msglen == 0) {
-		msg = dummy;
-		msglen = sizeof(dummy);
-	}
-	msg[0] = '\0';
-
-	uint32_t failed_at = 0;
-	st = lock_all(t, &failed_at);
-	if (st != SHMT_OK) {
-		FAIL("stripe %u: lock unusable", failed_at);
-	}
-	stripes_held = 1;
-	st = alloc_lock(t);
-	if (st != SHMT_OK) {
-		FAIL("allocator lock unusable");
-	}
-	alloc_held = 1;
-
-	mark = calloc((size_t)t->total_rows + 1, 1);
-	if (mark == NULL) {
-		FAIL("out of memory for the check");
-	}
+	shmt_table *t = r->t;
 	shmt_alloc *a = t->a;
 	if (a->j_active) {
 		FAIL("allocator journal left active");
@@ -66,7 +52,14 @@ shmt_status shmt_check(shmt_table *t, char *msg, size_t msglen)
 		     (unsigned long long)a->reserved, (unsigned long long)in_use,
 		     (unsigned long long)t->map_bytes);
 	}
-	for (uint32_t i = 0; i < nstripes; i++) {
+	return SHMT_OK;
+}
+
+/* No write left half done in any stripe; each spare row belongs to one. */
+static shmt_status check_stripes(check_run *r)
+{
+	shmt_table *t = r->t;
+	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
 		shmt_stripe_raw *s = &t->stripes[i].s;
 		if (s->seq & 1) {
 			FAIL("stripe %u: sequence counter odd with no writer", i);
@@ -76,101 +69,184 @@ shmt_status shmt_check(shmt_table *t, char *msg, size_t msglen)
 			     s->i_kind, s->i_new, s->i_old);
 		}
 		if (s->spare != 0) {
-			if (!valid_idx(t, s->spare) || s->spare >= a->next_unused) {
+			if (!valid_idx(t, s->spare) || s->spare >= t->a->next_unused) {
 				FAIL("stripe %u: spare row %u out of range", i, s->spare);
 			}
-			if (mark[s->spare]) {
+			if (r->mark[s->spare]) {
 				FAIL("row %u is the spare of two stripes", s->spare);
 			}
-			mark[s->spare] = 3;
+			r->mark[s->spare] = MARK_SPARE;
 		}
 	}
-	uint64_t in_chains = 0;
+	return SHMT_OK;
+}
+
+/* A row of bucket b's chain: its key hashes there, its lengths fit. */
+static shmt_status check_chain_row(check_run *r, uint32_t b, uint32_t cur)
+{
+	shmt_table *t = r->t;
+	unsigned char *row = row_at(t, cur);
+	uint32_t meta = *row_meta(row);
+	uint32_t klen = meta & ((1u << SHMT_KEYLEN_BITS) - 1);
+	if (klen < 1 || klen > t->key_max) {
+		FAIL("row %u: key length %u", cur, klen);
+	}
+	uint64_t h = shmt_siphash13(t->seed, row + t->key_off, klen);
+	if (bucket_of_hash(t, h) != b || make_meta(h, klen) != meta) {
+		FAIL("row %u: key hashes to another bucket than %u", cur, b);
+	}
+	for (uint32_t c = 0; c < t->ncols; c++) {
+		const shmt_coldesc *d = &t->cols[c];
+		if (d->type == SHMT_TYPE_STRING && load_len(row + d->lenoff, d->lenw) > d->size) {
+			FAIL("row %u: column %s longer than %u", cur, d->name, d->size);
+		}
+	}
+	return SHMT_OK;
+}
+
+/* Every chain: rows in range, each reached once. */
+static shmt_status check_chains(check_run *r)
+{
+	shmt_table *t = r->t;
 	for (uint32_t b = 0; b < t->nbuckets; b++) {
-		uint32_t cur = t->buckets[b];
-		while (cur != 0) {
-			if (!valid_idx(t, cur) || cur >= a->next_unused) {
+		for (uint32_t cur = t->buckets[b]; cur != 0; cur = *row_next(t, cur)) {
+			if (!valid_idx(t, cur) || cur >= t->a->next_unused) {
 				FAIL("bucket %u: row index %u out of range", b, cur);
 			}
-			if (mark[cur]) {
+			if (r->mark[cur]) {
 				FAIL("row %u reached twice or also a spare (bucket %u)", cur, b);
 			}
-			mark[cur] = 1;
-			in_chains++;
-			unsigned char *row = row_at(t, cur);
-			uint32_t meta = *row_meta(row);
-			uint32_t klen = meta & ((1u << SHMT_KEYLEN_BITS) - 1);
-			if (klen < 1 || klen > t->key_max) {
-				FAIL("row %u: key length %u", cur, klen);
+			r->mark[cur] = MARK_CHAIN;
+			r->in_chains++;
+			shmt_status st = check_chain_row(r, b, cur);
+			if (st != SHMT_OK) {
+				return st;
 			}
-			uint64_t h = shmt_siphash13(t->seed, row + t->key_off, klen);
-			if (bucket_of_hash(t, h) != b || make_meta(h, klen) != meta) {
-				FAIL("row %u: key hashes to another bucket than %u", cur, b);
-			}
-			for (uint32_t c = 0; c < t->ncols; c++) {
-				const shmt_coldesc *d = &t->cols[c];
-				if (d->type == SHMT_TYPE_STRING &&
-				    load_len(row + d->lenoff, d->lenw) > d->size) {
-					FAIL("row %u: column %s longer than %u", cur, d->name, d->size);
-				}
-			}
-			cur = *row_next(t, cur);
 		}
 	}
-	uint32_t cur = a->free_head;
-	while (cur != 0) {
-		if (!valid_idx(t, cur) || cur >= a->next_unused) {
+	return SHMT_OK;
+}
+
+/* The allocator's free list: rows in range, in no other place. */
+static shmt_status check_free_list(check_run *r)
+{
+	shmt_table *t = r->t;
+	for (uint32_t cur = t->a->free_head; cur != 0; cur = *row_next(t, cur)) {
+		if (!valid_idx(t, cur) || cur >= t->a->next_unused) {
 			FAIL("free list: row index %u out of range", cur);
 		}
-		if (mark[cur]) {
+		if (r->mark[cur]) {
 			FAIL("row %u both free and %s", cur,
-			     mark[cur] == 1 ? "in a chain" : mark[cur] == 2 ? "free twice" : "a spare");
+			     r->mark[cur] == MARK_CHAIN  ? "in a chain"
+			     : r->mark[cur] == MARK_FREE ? "free twice"
+			                                 : "a spare");
 		}
-		mark[cur] = 2;
-		cur = *row_next(t, cur);
+		r->mark[cur] = MARK_FREE;
 	}
-	uint64_t kept = 0;
-	for (uint32_t i = 0; i < nstripes; i++) {
+	return SHMT_OK;
+}
+
+/* The rows each stripe keeps: in range, in no other place, counted. */
+static shmt_status check_kept(check_run *r)
+{
+	shmt_table *t = r->t;
+	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
 		shmt_stripe_raw *s = &t->stripes[i].s;
 		uint32_t n = 0;
-		for (cur = s->free_head; cur != 0; cur = *row_next(t, cur)) {
-			if (!valid_idx(t, cur) || cur >= a->next_unused) {
+		for (uint32_t cur = s->free_head; cur != 0; cur = *row_next(t, cur)) {
+			if (!valid_idx(t, cur) || cur >= t->a->next_unused) {
 				FAIL("stripe %u: kept row index %u out of range", i, cur);
 			}
-			if (mark[cur]) {
+			if (r->mark[cur]) {
 				FAIL("row %u kept by stripe %u and also in another place", cur, i);
 			}
 			if (++n > t->cache_cap) {
 				FAIL("stripe %u keeps more than %u rows", i, t->cache_cap);
 			}
-			mark[cur] = 4;
+			r->mark[cur] = MARK_KEPT;
 		}
 		if (n != s->free_n) {
 			FAIL("stripe %u keeps %u rows but counts %u", i, n, s->free_n);
 		}
-		kept += n;
+		r->kept += n;
 	}
+	return SHMT_OK;
+}
+
+/* Every row ever handed out is in one place, and live counts them. */
+static shmt_status check_counts(check_run *r)
+{
+	shmt_table *t = r->t;
+	shmt_alloc *a = t->a;
 	for (uint32_t i = 1; i < a->next_unused; i++) {
-		if (!mark[i]) {
+		if (!r->mark[i]) {
 			FAIL("row %u leaked: in no chain, not free, not a spare, not kept", i);
 		}
 	}
-	if (in_chains + kept != a->live) {
+	if (r->in_chains + r->kept != a->live) {
 		FAIL("count %u differs from %llu rows in chains and %llu kept by stripes",
-		     a->live, (unsigned long long)in_chains, (unsigned long long)kept);
+		     a->live, (unsigned long long)r->in_chains, (unsigned long long)r->kept);
 	}
 	if (a->live > t->size) {
 		FAIL("count %u above capacity %u", a->live, t->size);
 	}
+	return SHMT_OK;
+}
 
-out:
-	free(mark);
-	if (alloc_held) {
+#undef FAIL
+
+/* Every check in turn, every lock held. */
+static shmt_status check_locked(shmt_table *t, char *msg, size_t msglen)
+{
+	check_run r = {.t = t, .msg = msg, .msglen = msglen};
+	r.mark = calloc((size_t)t->total_rows + 1, 1);
+	if (r.mark == NULL) {
+		snprintf(msg, msglen, "out of memory for the check");
+		return SHMT_E_CORRUPT;
+	}
+	shmt_status st = check_alloc(&r);
+	if (st == SHMT_OK) {
+		st = check_stripes(&r);
+	}
+	if (st == SHMT_OK) {
+		st = check_chains(&r);
+	}
+	if (st == SHMT_OK) {
+		st = check_free_list(&r);
+	}
+	if (st == SHMT_OK) {
+		st = check_kept(&r);
+	}
+	if (st == SHMT_OK) {
+		st = check_counts(&r);
+	}
+	free(r.mark);
+	return st;
+}
+
+shmt_status shmt_check(shmt_table *t, char *msg, size_t msglen)
+{
+	char dummy[1];
+	if (msg == NULL || msglen == 0) {
+		msg = dummy;
+		msglen = sizeof(dummy);
+	}
+	msg[0] = '\0';
+	uint32_t failed_at = 0;
+	shmt_status st = lock_all(t, &failed_at);
+	if (st != SHMT_OK) {
+		snprintf(msg, msglen, "stripe %u: lock unusable", failed_at);
+		return SHMT_E_CORRUPT;
+	}
+	st = alloc_lock(t);
+	if (st != SHMT_OK) {
+		snprintf(msg, msglen, "allocator lock unusable");
+		st = SHMT_E_CORRUPT;
+	} else {
+		st = check_locked(t, msg, msglen);
 		alloc_unlock(t);
 	}
-	if (stripes_held) {
-		unlock_all(t);
-	}
+	unlock_all(t);
 	return st;
 }
 
@@ -262,15 +338,6 @@ int shared_fields_bad(const shmt_table *t, char *why, size_t len)
 	return 0;
 }
 
-/* Check a stored header (hdr, hdr_len bytes read from the object of
- * obj_size bytes) field by field before anything else looks at it, lay
- * the stored definition out again and require every stored size and
- * offset to be the recomputed one. On success L and desc (SHMT_MAX_COLUMNS
- * entries) describe the table. */
-shmt_status validate_header(const open_ctx *c, const unsigned char *hdr,
-                                   size_t hdr_len, uint64_t obj_size, shmt_layout *L,
-                                   shmt_coldesc *desc, char *msg, size_t msglen)
-{
 #define BAD(...)                                                       \
 	do {                                                               \
 		char why_[256];                                                \
@@ -278,6 +345,80 @@ shmt_status validate_header(const open_ctx *c, const unsigned char *hdr,
 		snprintf(msg, msglen, "%s is not a valid table: %s", c->label, why_); \
 		return SHMT_E_CORRUPT;                                         \
 	} while (0)
+
+/* The stored column descriptions cp[ncols], field by field, as the
+ * definition defs[ncols] they claim to be. */
+static shmt_status stored_columns(const open_ctx *c, const unsigned char *cp, uint32_t ncols,
+                                  shmt_coldef *defs, char *msg, size_t msglen)
+{
+	for (uint32_t i = 0; i < ncols; i++) {
+		shmt_coldesc d;
+		memcpy(&d, cp + (size_t)i * sizeof(d), sizeof(d));
+		if (d.name_len < 1 || d.name_len > SHMT_MAX_COL_NAME ||
+		    memchr(d.name, '\0', d.name_len) != NULL || d.name[d.name_len] != '\0') {
+			BAD("column %u has a bad name", i + 1);
+		}
+		if (d.type != SHMT_TYPE_INT && d.type != SHMT_TYPE_FLOAT &&
+		    d.type != SHMT_TYPE_STRING) {
+			BAD("column '%s' has type %u", d.name, d.type);
+		}
+		if (d.type == SHMT_TYPE_STRING ? d.size < 1 || d.size > SHMT_MAX_STRING
+		                               : d.size != 8) {
+			BAD("column '%s' has size %u", d.name, d.size);
+		}
+		memcpy(defs[i].name, d.name, d.name_len);
+		defs[i].name_len = d.name_len;
+		defs[i].type = d.type;
+		defs[i].size = d.type == SHMT_TYPE_STRING ? d.size : 0;
+	}
+	return SHMT_OK;
+}
+
+/* Every stored size and offset (h, and the columns at cp) is the one the
+ * layout L and desc recomputed from the stored definition. */
+static shmt_status stored_layout_same(const open_ctx *c, const shmt_header *h,
+                                      const unsigned char *cp, const shmt_layout *L,
+                                      const shmt_coldesc *desc, char *msg, size_t msglen)
+{
+#define SAME(field, want)                                                  \
+	do {                                                                   \
+		if ((uint64_t)(h->field) != (uint64_t)(want)) {                    \
+			BAD("%s is %llu, the layout says %llu", #field,                \
+			    (unsigned long long)(h->field), (unsigned long long)(want)); \
+		}                                                                  \
+	} while (0)
+	SAME(header_bytes, L->header_bytes);
+	SAME(map_bytes, L->map_bytes);
+	SAME(spares, L->nstripes);
+	SAME(total_rows, L->total_rows);
+	SAME(nbuckets, L->nbuckets);
+	SAME(nstripes, L->nstripes);
+	SAME(row_bytes, L->row_bytes);
+	SAME(key_off, L->key_off);
+	SAME(alloc_off, L->alloc_off);
+	SAME(stripes_off, L->stripes_off);
+	SAME(buckets_off, L->buckets_off);
+	SAME(rows_off, L->rows_off);
+#undef SAME
+	for (uint32_t i = 0; i < h->ncols; i++) {
+		shmt_coldesc d;
+		memcpy(&d, cp + (size_t)i * sizeof(d), sizeof(d));
+		if (d.off != desc[i].off || d.lenoff != desc[i].lenoff || d.lenw != desc[i].lenw) {
+			BAD("column '%s' is not where the layout puts it", desc[i].name);
+		}
+	}
+	return SHMT_OK;
+}
+
+/* Check a stored header (hdr, hdr_len bytes read from the object of
+ * obj_size bytes) field by field before anything else looks at it, lay
+ * the stored definition out again and require every stored size and
+ * offset to be the recomputed one. On success L and desc (SHMT_MAX_COLUMNS
+ * entries) describe the table. */
+shmt_status validate_header(const open_ctx *c, const unsigned char *hdr, size_t hdr_len,
+                            uint64_t obj_size, shmt_layout *L, shmt_coldesc *desc, char *msg,
+                            size_t msglen)
+{
 	shmt_header h;
 	if (hdr_len < sizeof(h)) {
 		BAD("%llu bytes, shorter than a header", (unsigned long long)obj_size);
@@ -302,41 +443,16 @@ shmt_status validate_header(const open_ctx *c, const unsigned char *hdr,
 		return SHMT_E_NOMEM;
 	}
 	const unsigned char *cp = hdr + sizeof(h);
-	shmt_status st = SHMT_OK;
-	for (uint32_t i = 0; i < h.ncols && st == SHMT_OK; i++) {
-		shmt_coldesc d;
-		memcpy(&d, cp + (size_t)i * sizeof(d), sizeof(d));
-		if (d.name_len < 1 || d.name_len > SHMT_MAX_COL_NAME ||
-		    memchr(d.name, '\0', d.name_len) != NULL || d.name[d.name_len] != '\0') {
-			snprintf(msg, msglen, "%s is not a valid table: column %u has a bad name",
-			         c->label, i + 1);
-			st = SHMT_E_CORRUPT;
-		} else if (d.type != SHMT_TYPE_INT && d.type != SHMT_TYPE_FLOAT &&
-		           d.type != SHMT_TYPE_STRING) {
-			snprintf(msg, msglen, "%s is not a valid table: column '%s' has type %u",
-			         c->label, d.name, d.type);
-			st = SHMT_E_CORRUPT;
-		} else if (d.type == SHMT_TYPE_STRING
-		               ? d.size < 1 || d.size > SHMT_MAX_STRING
-		               : d.size != 8) {
-			snprintf(msg, msglen, "%s is not a valid table: column '%s' has size %u",
-			         c->label, d.name, d.size);
-			st = SHMT_E_CORRUPT;
-		} else {
-			memcpy(defs[i].name, d.name, d.name_len);
-			defs[i].name_len = d.name_len;
-			defs[i].type = d.type;
-			defs[i].size = d.type == SHMT_TYPE_STRING ? d.size : 0;
-		}
+	uint64_t asked;
+	int bad = 0;
+	shmt_status st = stored_columns(c, cp, h.ncols, defs, msg, msglen);
+	if (st == SHMT_OK) {
+		st = layout_compute(h.size, h.key_max, defs, h.ncols, desc, L, &asked, &bad);
 	}
-	if (st != SHMT_OK) {
-		free(defs);
+	free(defs);
+	if (st == SHMT_E_CORRUPT) {
 		return st;
 	}
-	uint64_t asked;
-	int bad;
-	st = layout_compute(h.size, h.key_max, defs, h.ncols, desc, L, &asked, &bad);
-	free(defs);
 	if (st != SHMT_OK) {
 		if (bad == 1) {
 			BAD("size %u out of range", h.size);
@@ -347,37 +463,14 @@ shmt_status validate_header(const open_ctx *c, const unsigned char *hdr,
 		}
 		BAD("it would map more than %llu bytes", (unsigned long long)SIZE_MAX);
 	}
-#define SAME(field, want)                                                  \
-	do {                                                                   \
-		if ((uint64_t)(h.field) != (uint64_t)(want)) {                     \
-			BAD("%s is %llu, the layout says %llu", #field,                \
-			    (unsigned long long)(h.field), (unsigned long long)(want)); \
-		}                                                                  \
-	} while (0)
-	SAME(header_bytes, L->header_bytes);
-	SAME(map_bytes, L->map_bytes);
-	SAME(spares, L->nstripes);
-	SAME(total_rows, L->total_rows);
-	SAME(nbuckets, L->nbuckets);
-	SAME(nstripes, L->nstripes);
-	SAME(row_bytes, L->row_bytes);
-	SAME(key_off, L->key_off);
-	SAME(alloc_off, L->alloc_off);
-	SAME(stripes_off, L->stripes_off);
-	SAME(buckets_off, L->buckets_off);
-	SAME(rows_off, L->rows_off);
-	for (uint32_t i = 0; i < h.ncols; i++) {
-		shmt_coldesc d;
-		memcpy(&d, cp + (size_t)i * sizeof(d), sizeof(d));
-		if (d.off != desc[i].off || d.lenoff != desc[i].lenoff || d.lenw != desc[i].lenw) {
-			BAD("column '%s' is not where the layout puts it", desc[i].name);
-		}
+	st = stored_layout_same(c, &h, cp, L, desc, msg, msglen);
+	if (st != SHMT_OK) {
+		return st;
 	}
-#undef SAME
 	if (obj_size < L->map_bytes) {
 		BAD("%llu bytes, the layout needs %llu (truncated)",
 		    (unsigned long long)obj_size, (unsigned long long)L->map_bytes);
 	}
-#undef BAD
 	return SHMT_OK;
 }
+#undef BAD

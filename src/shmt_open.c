@@ -248,28 +248,35 @@ fail:
  * made less than this long ago. */
 #define SHMT_OPEN_WAIT_MS 3000
 
-/* One try of shmt_open() (which owns c, hdr, desc and want). *again: the
- * object was empty and young, attach() should wait and try once more. */
-static shmt_status open_once(open_ctx *c, const shmt_open_args *a, const shmt_layout *W,
-                             const shmt_coldesc *want, shmt_coldesc *desc, unsigned char *hdr,
-                             int64_t deadline, int *again, shmt_table **out,
-                             uint64_t *bytes_asked, char *msg, size_t msglen)
-{
-	shmt_table *t = NULL;
-	unsigned char *base = NULL;
-	size_t map_len = 0;
-	int fd = -1, created = 0;
-	shmt_status st = SHMT_OK;
-	shmt_layout L;
+/* One try of shmt_open(): what it holds and where it reports. */
+typedef struct {
+	open_ctx *c;
+	const shmt_open_args *a;
+	uint64_t *bytes_asked;
+	char *msg;
+	size_t msglen;
+	int fd;             /* the object or file, or -1 */
+	int created;        /* this try made it (O_EXCL) */
+	int sole;           /* no other process maps it */
+	uint64_t pidns;     /* this process's pid namespace */
 	shmt_os_stat sb;
-	*again = 0;
+	shmt_table *t;      /* handle on the mapping, not yet the caller's */
+	unsigned char *base;
+	size_t map_len;
+} open_try;
 
-	int rc = shmt_os_open(c->target, c->is_shm, a->create, a->mode, &fd, &created);
+/* Open (or make) the object or file; the messages for each way it fails. */
+static shmt_status open_object(open_try *o)
+{
+	const open_ctx *c = o->c;
+	const shmt_open_args *a = o->a;
+	char *msg = o->msg;
+	size_t msglen = o->msglen;
+	int rc = shmt_os_open(c->target, c->is_shm, a->create, a->mode, &o->fd, &o->created);
 	if (rc == ENOENT && !a->create) {
 		snprintf(msg, msglen, c->is_shm ? "no table named '%s'" : "no table file '%s'",
 		         c->is_shm ? a->name : a->path);
-		st = SHMT_E_NOENT;
-		goto out;
+		return SHMT_E_NOENT;
 	}
 	if (rc == ELOOP && shmt_os_is_symlink(c->where)) {
 		if (c->is_shm) {
@@ -282,239 +289,300 @@ static shmt_status open_once(open_ctx *c, const shmt_open_args *a, const shmt_la
 			         "initialise another file); give the path of the table file itself",
 			         c->label_where);
 		}
-		st = SHMT_E_SYSTEM;
-		goto out;
+		return SHMT_E_SYSTEM;
 	}
 	if (rc == SHMT_OS_ECHURN) {
 		snprintf(msg, msglen, "cannot open %s: it was removed and created again by another "
 		         "process each of the %d times this one tried", c->label_where,
 		         SHMT_OS_OPEN_TRIES);
-		st = SHMT_E_SYSTEM;
-		goto out;
+		return SHMT_E_SYSTEM;
 	}
 	if (rc != 0) {
-		st = sys_error(c, "open", rc, msg, msglen);
-		goto out;
+		return sys_error(c, "open", rc, msg, msglen);
 	}
-	if (created) {
+	if (o->created) {
 		STEP(50); /* made, empty, not yet locked */
 	}
-	/* Who owns it and how it may be used, before anything else: no lock
-	 * of a planted object can make this process wait. An object this call
-	 * made (O_EXCL) is its own, whatever the file system says. */
-	rc = shmt_os_fstat(fd, &sb);
-	if (rc != 0) {
-		st = sys_error(c, "inspect", rc, msg, msglen);
-		goto out;
-	}
-	if (!sb.is_regular) {
-		snprintf(msg, msglen, "%s is not a regular file", c->label_where);
-		st = SHMT_E_SYSTEM;
-		goto out;
-	}
-	if (!created) {
-		st = access_check(c, &sb, a->create, a->mode, msg, msglen);
-		if (st != SHMT_OK) {
-			goto out;
-		}
-	}
-	rc = shmt_os_lock_opening(fd);
-	if (rc != 0) {
-		st = sys_error(c, "lock", rc, msg, msglen);
-		goto out;
-	}
-	rc = shmt_os_try_sole_user(fd);
-	if (rc != 0 && rc != EAGAIN) {
-		st = sys_error(c, "lock", rc, msg, msglen);
-		goto out;
-	}
-	int sole = rc == 0;
-	uint64_t pidns = shmt_os_pidns();
-	rc = shmt_os_fstat(fd, &sb); /* its size now that openers wait for us */
-	if (rc != 0) {
-		st = sys_error(c, "inspect", rc, msg, msglen);
-		goto out;
-	}
+	return SHMT_OK;
+}
 
-	/* The header as stored, read with pread and checked here, privately:
-	 * the mapping is made only once the header is known to be sound. */
-	size_t hdr_cap = sizeof(shmt_header) + SHMT_MAX_COLUMNS * sizeof(shmt_coldesc);
-	size_t hdr_len = sb.size < hdr_cap ? (size_t)sb.size : hdr_cap;
-	memset(hdr, 0, hdr_cap);
-	if (hdr_len > 0 && (rc = shmt_os_read_at(fd, hdr, hdr_len, 0)) != 0) {
-		st = sys_error(c, "read", rc, msg, msglen);
-		goto out;
-	}
-	shmt_header stored;
-	memcpy(&stored, hdr, sizeof(stored));
-	/* Empty: made by a creator that has not locked it yet, or that died
-	 * before it wrote anything. Marked: its creator died while filling it
-	 * in (a live creator holds byte 0 all along, so we would not be here).
-	 * Neither holds a row, so create() makes its table there; nothing else
-	 * is ever written over. */
-	int empty = sb.size == 0;
-	int marked = hdr_len >= sizeof(stored) && memcmp(stored.magic, SHMT_MAGIC, 8) == 0 &&
-	             stored.layout_version == SHMT_LAYOUT_VERSION &&
-	             stored.ready == SHMT_READY_INIT;
-	if (empty || marked) {
-		if (!sole) {
-			snprintf(msg, msglen, "%s is mapped by a process but has no table in it",
-			         c->label_where);
-			st = SHMT_E_CORRUPT;
-			goto out;
-		}
-		if (a->create) {
-			st = create_in(c, fd, W, want, pidns, &t, &base, &map_len, bytes_asked, msg,
-			               msglen);
-			if (st != SHMT_OK) {
-				goto out;
-			}
-		} else if (marked) {
-			snprintf(msg, msglen, "%s was never completely created: the process creating it "
-			         "died before it finished, and no process maps it (it holds no row); "
-			         "create() it to make the table again, or remove it", c->label_where);
-			st = SHMT_E_NOENT;
-			goto out;
-		} else {
-			int64_t age_ms = (shmt_os_realtime_ns() - sb.ctime_ns) / 1000000;
-			if ((age_ms < 0 || age_ms < SHMT_OPEN_WAIT_MS) &&
-			    shmt_os_monotonic_ns() < deadline) {
-				*again = 1; /* its creator will lock it in a moment */
-				goto out;
-			}
-			if (age_ms < SHMT_OPEN_WAIT_MS) {
-				age_ms = SHMT_OPEN_WAIT_MS;
-			}
-			snprintf(msg, msglen, "%s was never completely created: it has been empty for "
-			         "%lld s and no process maps it (the process creating it stopped before "
-			         "it wrote anything); create() it to make the table in it, or remove it",
-			         c->label_where, (long long)(age_ms / 1000));
-			st = SHMT_E_NOENT;
-			goto out;
-		}
-	} else {
-		st = validate_header(c, hdr, hdr_len, sb.size, &L, desc, msg, msglen);
-		if (st != SHMT_OK) {
-			goto out;
-		}
-		if (stored.ready != SHMT_READY_DONE) {
-			snprintf(msg, msglen, "%s is not a valid table: its 'ready' word is %u, neither "
-			         "complete (1) nor being created; it is left as it is: remove it if it "
-			         "holds nothing you need", c->label, stored.ready);
-			st = SHMT_E_CORRUPT;
-			goto out;
-		}
-		char why[256];
-		if (a->create && definition_differs(&L, desc, a, why, sizeof(why))) {
-			snprintf(msg, msglen, "%s exists with another definition: %s", c->label, why);
-			st = SHMT_E_DEFINITION;
-			goto out;
-		}
-		if (sole) {
-			/* Repair and check a private copy first: only a table that
-			 * passes is repaired in place, so a refused file is left
-			 * exactly as it was. The same steps on the same bytes (nobody
-			 * else can change them now) then repair the object. */
-			unsigned char *trial = shmt_os_map_fd_private(fd, (size_t)L.map_bytes);
-			if (trial == NULL) {
-				*bytes_asked = L.map_bytes;
-				st = sys_error(c, "map", errno, msg, msglen);
-				goto out;
-			}
-			shmt_table *tt = handle_new(trial, (size_t)L.map_bytes, &L, desc, stored.seed);
-			/* Storage first: on a full file system even a read of a
-			 * page without storage is SIGBUS, private mapping or not. */
-			st = tt == NULL ? out_of_memory(msg, msglen) : reserve_in_use(tt, c, fd, msg, msglen);
-			if (st == SHMT_OK) {
-				st = reopen_repair(tt, c, 1, msg, msglen);
-			}
-			free(tt);
-			shmt_unmap(trial, (size_t)L.map_bytes);
-			if (st != SHMT_OK) {
-				goto out;
-			}
-		}
-		st = map_object(c, fd, L.map_bytes, &base, &map_len, bytes_asked, msg, msglen);
-		if (st != SHMT_OK) {
-			goto out;
-		}
-		t = handle_new(base, map_len, &L, desc, stored.seed);
-		if (t == NULL) {
-			st = out_of_memory(msg, msglen);
-			goto out;
-		}
-		t->opened = SHMT_OPENED_ATTACHED;
-		if (sole) {
-			st = reserve_in_use(t, c, fd, msg, msglen);
-			if (st == SHMT_OK) {
-				st = reopen_repair(t, c, 0, msg, msglen);
-			}
-			if (st != SHMT_OK) {
-				goto out;
-			}
-			t->opened = SHMT_OPENED_REOPENED;
-			t->h->pidns = pidns;
-		} else if (stored.pidns != 0 && pidns != 0 && stored.pidns != pidns) {
-			/* A lock word holds its owner's thread id as the owner's pid
-			 * namespace numbers it. Across namespaces two live threads can
-			 * have the same id, and a thread that dies while waiting for a
-			 * lock held by its namesake makes the kernel mark that live
-			 * owner dead. So processes of one pid namespace at a time. */
-			snprintf(msg, msglen, "%s is in use by processes of another pid namespace "
-			         "(a container); processes of different pid namespaces cannot share a "
-			         "table at the same time, because their thread ids, which the locks "
-			         "record, can be equal", c->label_where);
-			st = SHMT_E_NAMESPACE;
-			goto out;
-		} else if (shared_fields_bad(t, why, sizeof(why))) {
-			/* In use: checked as it is, without a lock and without a write. */
-			snprintf(msg, msglen, "%s is damaged: %s; it was left as it is", c->label_where,
-			         why);
-			st = SHMT_E_CORRUPT;
-			goto out;
-		}
-	}
-	/* Join the users (an exclusive hold becomes shared), then let the next
-	 * opener in. */
-	rc = shmt_os_share_users(fd);
+/* Who owns it and how it may be used, before anything else: no lock of a
+ * planted object can make this process wait. An object this call made
+ * (O_EXCL) is its own, whatever the file system says. Then take the
+ * opening lock and learn whether this process is the only user. */
+static shmt_status inspect_and_lock(open_try *o)
+{
+	const open_ctx *c = o->c;
+	char *msg = o->msg;
+	size_t msglen = o->msglen;
+	int rc = shmt_os_fstat(o->fd, &o->sb);
 	if (rc != 0) {
-		st = sys_error(c, "lock", rc, msg, msglen);
-		goto out;
+		return sys_error(c, "inspect", rc, msg, msglen);
 	}
-	t->fd = fd;
-	t->dev = sb.dev;
-	t->ino = sb.ino;
-	if (a->name != NULL) {
-		t->name = strdup(a->name);
+	if (!o->sb.is_regular) {
+		snprintf(msg, msglen, "%s is not a regular file", c->label_where);
+		return SHMT_E_SYSTEM;
+	}
+	if (!o->created) {
+		shmt_status st = access_check(c, &o->sb, o->a->create, o->a->mode, msg, msglen);
+		if (st != SHMT_OK) {
+			return st;
+		}
+	}
+	rc = shmt_os_lock_opening(o->fd);
+	if (rc != 0) {
+		return sys_error(c, "lock", rc, msg, msglen);
+	}
+	rc = shmt_os_try_sole_user(o->fd);
+	if (rc != 0 && rc != EAGAIN) {
+		return sys_error(c, "lock", rc, msg, msglen);
+	}
+	o->sole = rc == 0;
+	o->pidns = shmt_os_pidns();
+	rc = shmt_os_fstat(o->fd, &o->sb); /* its size now that openers wait for us */
+	if (rc != 0) {
+		return sys_error(c, "inspect", rc, msg, msglen);
+	}
+	return SHMT_OK;
+}
+
+/* An object that holds no table: empty (made by a creator that has not
+ * locked it yet, or that died before it wrote anything) or `marked` (its
+ * creator died while filling it in; a live creator holds byte 0 all
+ * along, so we would not be here). Neither holds a row, so create() makes
+ * its table there; nothing else is ever written over. *again: attach()
+ * should wait for its creator and try once more. */
+static shmt_status open_unmade(open_try *o, int marked, const shmt_layout *W,
+                               const shmt_coldesc *want, int64_t deadline, int *again)
+{
+	const open_ctx *c = o->c;
+	char *msg = o->msg;
+	size_t msglen = o->msglen;
+	if (!o->sole) {
+		snprintf(msg, msglen, "%s is mapped by a process but has no table in it",
+		         c->label_where);
+		return SHMT_E_CORRUPT;
+	}
+	if (o->a->create) {
+		return create_in(c, o->fd, W, want, o->pidns, &o->t, &o->base, &o->map_len,
+		                 o->bytes_asked, msg, msglen);
+	}
+	if (marked) {
+		snprintf(msg, msglen, "%s was never completely created: the process creating it "
+		         "died before it finished, and no process maps it (it holds no row); "
+		         "create() it to make the table again, or remove it", c->label_where);
+		return SHMT_E_NOENT;
+	}
+	int64_t age_ms = (shmt_os_realtime_ns() - o->sb.ctime_ns) / 1000000;
+	if ((age_ms < 0 || age_ms < SHMT_OPEN_WAIT_MS) && shmt_os_monotonic_ns() < deadline) {
+		*again = 1; /* its creator will lock it in a moment */
+		return SHMT_OK;
+	}
+	if (age_ms < SHMT_OPEN_WAIT_MS) {
+		age_ms = SHMT_OPEN_WAIT_MS;
+	}
+	snprintf(msg, msglen, "%s was never completely created: it has been empty for "
+	         "%lld s and no process maps it (the process creating it stopped before "
+	         "it wrote anything); create() it to make the table in it, or remove it",
+	         c->label_where, (long long)(age_ms / 1000));
+	return SHMT_E_NOENT;
+}
+
+/* Repair and check a private copy first: only a table that passes is
+ * repaired in place, so a refused file is left exactly as it was. The same
+ * steps on the same bytes (nobody else can change them now) then repair
+ * the object. */
+static shmt_status repair_trial(open_try *o, const shmt_layout *L, const shmt_coldesc *desc,
+                                const uint8_t *seed)
+{
+	const open_ctx *c = o->c;
+	unsigned char *trial = shmt_os_map_fd_private(o->fd, (size_t)L->map_bytes);
+	if (trial == NULL) {
+		*o->bytes_asked = L->map_bytes;
+		return sys_error(c, "map", errno, o->msg, o->msglen);
+	}
+	shmt_table *tt = handle_new(trial, (size_t)L->map_bytes, L, desc, seed);
+	/* Storage first: on a full file system even a read of a
+	 * page without storage is SIGBUS, private mapping or not. */
+	shmt_status st = tt == NULL ? out_of_memory(o->msg, o->msglen)
+	                            : reserve_in_use(tt, c, o->fd, o->msg, o->msglen);
+	if (st == SHMT_OK) {
+		st = reopen_repair(tt, c, 1, o->msg, o->msglen);
+	}
+	free(tt);
+	shmt_unmap(trial, (size_t)L->map_bytes);
+	return st;
+}
+
+/* The table is mapped (o->t): take it over if nobody else maps it (reserve
+ * and repair in place), else check that it may be shared as it is. */
+static shmt_status adopt_mapped(open_try *o, const shmt_header *stored)
+{
+	const open_ctx *c = o->c;
+	char *msg = o->msg;
+	size_t msglen = o->msglen;
+	shmt_table *t = o->t;
+	char why[256];
+	t->opened = SHMT_OPENED_ATTACHED;
+	if (o->sole) {
+		shmt_status st = reserve_in_use(t, c, o->fd, msg, msglen);
+		if (st == SHMT_OK) {
+			st = reopen_repair(t, c, 0, msg, msglen);
+		}
+		if (st != SHMT_OK) {
+			return st;
+		}
+		t->opened = SHMT_OPENED_REOPENED;
+		t->h->pidns = o->pidns;
+	} else if (stored->pidns != 0 && o->pidns != 0 && stored->pidns != o->pidns) {
+		/* A lock word holds its owner's thread id as the owner's pid
+		 * namespace numbers it. Across namespaces two live threads can
+		 * have the same id, and a thread that dies while waiting for a
+		 * lock held by its namesake makes the kernel mark that live
+		 * owner dead. So processes of one pid namespace at a time. */
+		snprintf(msg, msglen, "%s is in use by processes of another pid namespace "
+		         "(a container); processes of different pid namespaces cannot share a "
+		         "table at the same time, because their thread ids, which the locks "
+		         "record, can be equal", c->label_where);
+		return SHMT_E_NAMESPACE;
+	} else if (shared_fields_bad(t, why, sizeof(why))) {
+		/* In use: checked as it is, without a lock and without a write. */
+		snprintf(msg, msglen, "%s is damaged: %s; it was left as it is", c->label_where,
+		         why);
+		return SHMT_E_CORRUPT;
+	}
+	return SHMT_OK;
+}
+
+/* An object that holds a table: check its header, compare definitions
+ * (create), repair it if nobody maps it, then map it. */
+static shmt_status open_made(open_try *o, const unsigned char *hdr, size_t hdr_len,
+                             const shmt_header *stored, shmt_coldesc *desc)
+{
+	const open_ctx *c = o->c;
+	char *msg = o->msg;
+	size_t msglen = o->msglen;
+	shmt_layout L;
+	shmt_status st = validate_header(c, hdr, hdr_len, o->sb.size, &L, desc, msg, msglen);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	if (stored->ready != SHMT_READY_DONE) {
+		snprintf(msg, msglen, "%s is not a valid table: its 'ready' word is %u, neither "
+		         "complete (1) nor being created; it is left as it is: remove it if it "
+		         "holds nothing you need", c->label, stored->ready);
+		return SHMT_E_CORRUPT;
+	}
+	char why[256];
+	if (o->a->create && definition_differs(&L, desc, o->a, why, sizeof(why))) {
+		snprintf(msg, msglen, "%s exists with another definition: %s", c->label, why);
+		return SHMT_E_DEFINITION;
+	}
+	if (o->sole) {
+		st = repair_trial(o, &L, desc, stored->seed);
+		if (st != SHMT_OK) {
+			return st;
+		}
+	}
+	st = map_object(c, o->fd, L.map_bytes, &o->base, &o->map_len, o->bytes_asked, msg, msglen);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	o->t = handle_new(o->base, o->map_len, &L, desc, stored->seed);
+	if (o->t == NULL) {
+		return out_of_memory(msg, msglen);
+	}
+	return adopt_mapped(o, stored);
+}
+
+/* Join the users (an exclusive hold becomes shared) and hand the table,
+ * with the descriptor and its locks, to the caller; then let the next
+ * opener in. */
+static shmt_status open_publish(open_try *o, shmt_table **out)
+{
+	shmt_table *t = o->t;
+	int rc = shmt_os_share_users(o->fd);
+	if (rc != 0) {
+		return sys_error(o->c, "lock", rc, o->msg, o->msglen);
+	}
+	t->fd = o->fd;
+	t->dev = o->sb.dev;
+	t->ino = o->sb.ino;
+	if (o->a->name != NULL) {
+		t->name = strdup(o->a->name);
 	} else {
-		t->path = strdup(a->path);
+		t->path = strdup(o->a->path);
 	}
 	if (t->name == NULL && t->path == NULL) {
 		t->fd = -1;
-		st = out_of_memory(msg, msglen);
-		goto out;
+		return out_of_memory(o->msg, o->msglen);
 	}
 	*out = t;
-	t = NULL;
-	base = NULL;
-	fd = -1; /* the handle has it now, locks and all */
+	o->t = NULL;
+	o->base = NULL;
+	o->fd = -1; /* the handle has it now, locks and all */
 	/* Closing the fd would release it too; the table is usable anyway. */
 	(void)shmt_os_unlock_opening((*out)->fd);
+	return SHMT_OK;
+}
 
-out:
-	if (t != NULL) {
-		t->base = NULL; /* unmapped below */
-		free(t->name);
-		free(t->path);
-		free(t);
+/* Whatever a try still holds that is not the caller's. */
+static void open_release(open_try *o)
+{
+	if (o->t != NULL) {
+		o->t->base = NULL; /* unmapped below */
+		free(o->t->name);
+		free(o->t->path);
+		free(o->t);
 	}
-	if (base != NULL) {
-		shmt_unmap(base, map_len);
+	if (o->base != NULL) {
+		shmt_unmap(o->base, o->map_len);
 	}
-	if (fd >= 0) {
+	if (o->fd >= 0) {
 		/* Releases our locks on it, byte 0 and byte 1 alike. */
-		shmt_os_close(fd);
+		shmt_os_close(o->fd);
 	}
+}
+
+/* One try of shmt_open() (which owns c, hdr, desc and want). *again: the
+ * object was empty and young, attach() should wait and try once more. */
+static shmt_status open_once(open_ctx *c, const shmt_open_args *a, const shmt_layout *W,
+                             const shmt_coldesc *want, shmt_coldesc *desc, unsigned char *hdr,
+                             int64_t deadline, int *again, shmt_table **out,
+                             uint64_t *bytes_asked, char *msg, size_t msglen)
+{
+	open_try o = {.c = c, .a = a, .bytes_asked = bytes_asked, .msg = msg, .msglen = msglen,
+	              .fd = -1};
+	*again = 0;
+	shmt_status st = open_object(&o);
+	if (st == SHMT_OK) {
+		st = inspect_and_lock(&o);
+	}
+	/* The header as stored, read with pread and checked here, privately:
+	 * the mapping is made only once the header is known to be sound. */
+	size_t hdr_cap = sizeof(shmt_header) + SHMT_MAX_COLUMNS * sizeof(shmt_coldesc);
+	size_t hdr_len = o.sb.size < hdr_cap ? (size_t)o.sb.size : hdr_cap;
+	int rc;
+	if (st == SHMT_OK) {
+		memset(hdr, 0, hdr_cap);
+		if (hdr_len > 0 && (rc = shmt_os_read_at(o.fd, hdr, hdr_len, 0)) != 0) {
+			st = sys_error(c, "read", rc, msg, msglen);
+		}
+	}
+	if (st == SHMT_OK) {
+		shmt_header stored;
+		memcpy(&stored, hdr, sizeof(stored));
+		int empty = o.sb.size == 0;
+		int marked = hdr_len >= sizeof(stored) && memcmp(stored.magic, SHMT_MAGIC, 8) == 0 &&
+		             stored.layout_version == SHMT_LAYOUT_VERSION &&
+		             stored.ready == SHMT_READY_INIT;
+		st = empty || marked ? open_unmade(&o, marked, W, want, deadline, again)
+		                     : open_made(&o, hdr, hdr_len, &stored, desc);
+	}
+	if (st == SHMT_OK && !*again) {
+		st = open_publish(&o, out);
+	}
+	open_release(&o);
 	return st;
 }
 

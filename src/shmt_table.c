@@ -68,27 +68,19 @@ static int add_u64(uint64_t *acc, uint64_t v)
 
 
 
-/* Check a definition and lay it out: desc[ncols] gets each column's
- * place in a row. SHMT_E_INVALID (with *bad_arg 1 size, 2 key_max,
- * 3 columns) or SHMT_E_NOMEM (*bytes_asked UINT64_MAX: too big to map). */
-shmt_status layout_compute(uint32_t size, uint32_t key_max,
-                                  const shmt_coldef *cols, uint32_t ncols,
-                                  shmt_coldesc *desc, shmt_layout *L,
-                                  uint64_t *bytes_asked, int *bad_arg)
+/* Which argument of a definition is out of range: 0 (none), 1 size,
+ * 2 key_max, 3 columns (the numbers of shmt_create()'s *bad_arg). */
+static int definition_bad(uint32_t size, uint32_t key_max, const shmt_coldef *cols,
+                          uint32_t ncols)
 {
-	*bad_arg = 0;
-	*bytes_asked = 0;
 	if (size < 1 || size > SHMT_MAX_ROWS) {
-		*bad_arg = 1;
-		return SHMT_E_INVALID;
+		return 1;
 	}
 	if (key_max < 1 || key_max > SHMT_MAX_KEY_LEN) {
-		*bad_arg = 2;
-		return SHMT_E_INVALID;
+		return 2;
 	}
 	if (ncols < 1 || ncols > SHMT_MAX_COLUMNS || cols == NULL) {
-		*bad_arg = 3;
-		return SHMT_E_INVALID;
+		return 3;
 	}
 	for (uint32_t i = 0; i < ncols; i++) {
 		const shmt_coldef *c = &cols[i];
@@ -97,25 +89,30 @@ shmt_status layout_compute(uint32_t size, uint32_t key_max,
 		     c->type != SHMT_TYPE_STRING) ||
 		    (c->type == SHMT_TYPE_STRING &&
 		     (c->size < 1 || c->size > SHMT_MAX_STRING))) {
-			*bad_arg = 3;
-			return SHMT_E_INVALID;
+			return 3;
 		}
 		for (uint32_t j = 0; j < i; j++) {
 			if (cols[j].name_len == c->name_len &&
 			    memcmp(cols[j].name, c->name, c->name_len) == 0) {
-				*bad_arg = 3;
-				return SHMT_E_INVALID;
+				return 3;
 			}
 		}
 	}
+	return 0;
+}
 
-	/* Row layout: next | meta | numbers | key | string lengths | strings. */
+/* Place each column in a row: next | meta | numbers | key | string
+ * lengths | strings. desc[ncols] gets the places, *key_off the key's;
+ * returns where the last string ends. */
+static uint64_t layout_row(const shmt_coldef *cols, uint32_t ncols, uint32_t key_max,
+                           shmt_coldesc *desc, uint32_t *key_off)
+{
 	uint32_t nnum = 0;
 	for (uint32_t i = 0; i < ncols; i++) {
 		nnum += cols[i].type != SHMT_TYPE_STRING;
 	}
 	uint64_t off = 8 + 8ull * nnum;
-	uint32_t key_off = (uint32_t)off;
+	*key_off = (uint32_t)off;
 	off += key_max;
 	memset(desc, 0, ncols * sizeof(*desc));
 	uint64_t num_at = 8;
@@ -142,27 +139,22 @@ shmt_status layout_compute(uint32_t size, uint32_t key_max,
 			off += desc[i].size;
 		}
 	}
-	uint64_t row_bytes = round_up(off, 8);
-	/* 256 columns of 1 MiB stay below 2^32, but check anyway. */
-	if (row_bytes > UINT32_MAX) {
-		*bad_arg = 3;
-		return SHMT_E_INVALID;
-	}
+	return off;
+}
 
-	uint32_t nstripes = pow2_at_least((size + 15) / 16);
+/* Where each region of the mapping starts, from L's size, ncols and
+ * row_bytes. 0, or -1 if the mapping would be too big to map. */
+static int layout_regions(shmt_layout *L)
+{
+	uint32_t nstripes = pow2_at_least((L->size + 15) / 16);
 	if (nstripes > SHMT_MAX_STRIPES) {
 		nstripes = SHMT_MAX_STRIPES;
 	}
-	L->size = size;
-	L->key_max = key_max;
-	L->ncols = ncols;
 	L->nstripes = nstripes;
-	L->total_rows = size + nstripes; /* < 2^32 since size < 2^31 */
-	L->nbuckets = size;
-	L->row_bytes = (uint32_t)row_bytes;
-	L->key_off = key_off;
+	L->total_rows = L->size + nstripes; /* < 2^32 since size < 2^31 */
+	L->nbuckets = L->size;
 	uint64_t header_bytes =
-	    round_up(sizeof(shmt_header) + (uint64_t)ncols * sizeof(shmt_coldesc),
+	    round_up(sizeof(shmt_header) + (uint64_t)L->ncols * sizeof(shmt_coldesc),
 	             SHMT_CACHELINE);
 	L->header_bytes = (uint32_t)header_bytes;
 	L->alloc_off = header_bytes;
@@ -172,13 +164,43 @@ shmt_status layout_compute(uint32_t size, uint32_t key_max,
 	L->buckets_off = L->stripes_off + (uint64_t)nstripes * sizeof(shmt_stripe);
 	L->rows_off = L->buckets_off + round_up(4ull * L->nbuckets, SHMT_CACHELINE);
 	uint64_t total = L->rows_off, pool;
-	if (__builtin_mul_overflow(row_bytes, (uint64_t)L->total_rows, &pool) ||
+	if (__builtin_mul_overflow((uint64_t)L->row_bytes, (uint64_t)L->total_rows, &pool) ||
 	    add_u64(&total, pool) || total > (uint64_t)SIZE_MAX) {
+		return -1;
+	}
+	L->map_bytes = total;
+	return 0;
+}
+
+/* Check a definition and lay it out: desc[ncols] gets each column's
+ * place in a row. SHMT_E_INVALID (with *bad_arg 1 size, 2 key_max,
+ * 3 columns) or SHMT_E_NOMEM (*bytes_asked UINT64_MAX: too big to map). */
+shmt_status layout_compute(uint32_t size, uint32_t key_max, const shmt_coldef *cols,
+                           uint32_t ncols, shmt_coldesc *desc, shmt_layout *L,
+                           uint64_t *bytes_asked, int *bad_arg)
+{
+	*bytes_asked = 0;
+	*bad_arg = definition_bad(size, key_max, cols, ncols);
+	if (*bad_arg != 0) {
+		return SHMT_E_INVALID;
+	}
+	uint32_t key_off;
+	uint64_t row_bytes = round_up(layout_row(cols, ncols, key_max, desc, &key_off), 8);
+	/* 256 columns of 1 MiB stay below 2^32, but check anyway. */
+	if (row_bytes > UINT32_MAX) {
+		*bad_arg = 3;
+		return SHMT_E_INVALID;
+	}
+	L->size = size;
+	L->key_max = key_max;
+	L->ncols = ncols;
+	L->row_bytes = (uint32_t)row_bytes;
+	L->key_off = key_off;
+	if (layout_regions(L) != 0) {
 		*bytes_asked = UINT64_MAX;
 		return SHMT_E_NOMEM;
 	}
-	L->map_bytes = total;
-	*bytes_asked = total;
+	*bytes_asked = L->map_bytes;
 	return SHMT_OK;
 }
 
