@@ -134,9 +134,11 @@ typedef struct {
  * Create a table of exactly `size` rows, keys of at most `key_max` bytes and
  * the given columns. Maps zero-filled shared memory and touches only the
  * header and lock area. On SHMT_E_NOMEM, *bytes_asked tells how much memory
- * was requested; on SHMT_E_INVALID, *bad_arg (if non-NULL) gets 1 for size,
- * 2 for key_max, 3 for the column list.
+ * was requested; on SHMT_E_INVALID, *bad_arg (if non-NULL) gets
+ * SHMT_BAD_SIZE (1) for size, SHMT_BAD_KEY_MAX (2) for key_max,
+ * SHMT_BAD_COLUMNS (3) for the column list.
  */
+enum { SHMT_BAD_NONE = 0, SHMT_BAD_SIZE = 1, SHMT_BAD_KEY_MAX = 2, SHMT_BAD_COLUMNS = 3 };
 shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
                         const shmt_coldef *cols, uint32_t ncols,
                         uint64_t *bytes_asked, int *bad_arg);

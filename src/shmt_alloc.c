@@ -44,7 +44,7 @@ static void journal_begin(shmt_table *t, shmt_stripe_raw *s, uint32_t which)
 	a->j_live = a->live;
 	a->j_stripe = stripe_index(t, s);
 	a->j_which = which;
-	a->j_slot = which == 1 ? s->i_new : s->i_old;
+	a->j_slot = which == JOURNAL_I_NEW ? s->i_new : s->i_old;
 	shmt_fence_release();
 	a->j_active = 1;
 	shmt_fence_release();
@@ -92,9 +92,9 @@ static __attribute__((noinline, cold)) shmt_status reserve_rows_locked(shmt_tabl
 		g_reserve_err.reserved = a->reserved;
 		return SHMT_E_RESERVE;
 	}
-	STEP(103);
+	STEP(SHMT_STEP_RESERVE_DONE);
 	a->reserved = to;
-	STEP(104);
+	STEP(SHMT_STEP_RESERVE_MARKED);
 	return SHMT_OK;
 }
 
@@ -137,15 +137,15 @@ static shmt_status alloc_pop_locked(shmt_table *t, shmt_stripe_raw *s,
 	} else {
 		return SHMT_E_CORRUPT; /* spares make this impossible */
 	}
-	journal_begin(t, s, 1);
+	journal_begin(t, s, JOURNAL_I_NEW);
 	a->free_head = next_free;
 	a->next_unused = next_unused;
-	STEP(101);
+	STEP(SHMT_STEP_POP_FREE_TAKEN);
 	s->i_new = idx;
 	if (count_live) {
 		shmt_store_relaxed(&a->live, a->live + 1);
 	}
-	STEP(102);
+	STEP(SHMT_STEP_POP_COUNTED);
 	journal_end(t);
 	return SHMT_OK;
 }
@@ -161,26 +161,26 @@ shmt_status alloc_pop(shmt_table *t, shmt_stripe_raw *s, int count_live)
 	return st;
 }
 
-/* Give the row in s->i_new (which == 1) or s->i_old (which == 2) back to
+/* Give the row in s->i_new (which: JOURNAL_I_NEW) or s->i_old (JOURNAL_I_OLD) back to
  * the free list, clearing that field. */
 void alloc_push_locked(shmt_table *t, shmt_stripe_raw *s, uint32_t which,
                               int uncount_live)
 {
 	shmt_alloc *a = t->a;
-	uint32_t idx = which == 1 ? s->i_new : s->i_old;
+	uint32_t idx = which == JOURNAL_I_NEW ? s->i_new : s->i_old;
 	journal_begin(t, s, which);
 	shmt_store_release(row_next(t, idx), a->free_head);
 	a->free_head = idx;
-	STEP(111);
+	STEP(SHMT_STEP_PUSH_LINKED);
 	if (uncount_live) {
 		shmt_store_relaxed(&a->live, a->live - 1);
 	}
-	if (which == 1) {
+	if (which == JOURNAL_I_NEW) {
 		s->i_new = 0;
 	} else {
 		s->i_old = 0;
 	}
-	STEP(112);
+	STEP(SHMT_STEP_PUSH_CLEARED);
 	journal_end(t);
 }
 
@@ -202,16 +202,16 @@ shmt_status alloc_push(shmt_table *t, shmt_stripe_raw *s, uint32_t which,
 /* Count the rows on the stripe's list again (after a writer died between
  * moving a row and counting it). SHMT_E_CORRUPT if the list is not a
  * short chain of valid rows. */
-shmt_status cache_recount(shmt_table *t, shmt_stripe_raw *s)
+shmt_status kept_recount(shmt_table *t, shmt_stripe_raw *s)
 {
 	uint32_t n = 0;
-	for (uint32_t cur = s->free_head; cur != 0; cur = *row_next(t, cur)) {
-		if (!valid_idx(t, cur) || n >= t->cache_cap) {
+	for (uint32_t cur = s->kept_head; cur != 0; cur = *row_next(t, cur)) {
+		if (!valid_idx(t, cur) || n >= t->kept_cap) {
 			return SHMT_E_CORRUPT;
 		}
 		n++;
 	}
-	s->free_n = n;
+	s->kept_n = n;
 	return SHMT_OK;
 }
 
@@ -230,7 +230,7 @@ int rows_held_by_stripes(shmt_table *t)
 	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
 		const shmt_stripe_raw *s = &t->stripes[i].s;
 		uint32_t kind = shmt_load_relaxed(&s->i_kind);
-		if (shmt_load_relaxed(&s->free_head) != 0 ||
+		if (shmt_load_relaxed(&s->kept_head) != 0 ||
 		    (kind == INTENT_INSERT && shmt_load_relaxed(&s->i_new) != 0) ||
 		    (kind == INTENT_DELETE && shmt_load_relaxed(&s->i_old) != 0)) {
 			return 1;
@@ -241,7 +241,7 @@ int rows_held_by_stripes(shmt_table *t)
 
 /* Every stripe lock is held: give every kept row back to the allocator's
  * free list, one journalled push each, as a dead insert's row would be. */
-shmt_status drain_caches(shmt_table *t)
+shmt_status kept_give_back(shmt_table *t)
 {
 	shmt_status st = alloc_lock(t);
 	if (st != SHMT_OK) {
@@ -249,22 +249,22 @@ shmt_status drain_caches(shmt_table *t)
 	}
 	for (uint32_t i = 0; i <= t->stripe_mask && st == SHMT_OK; i++) {
 		shmt_stripe_raw *s = &t->stripes[i].s;
-		for (uint32_t n = 0; s->free_head != 0; n++) {
-			if (n >= t->cache_cap) {
+		for (uint32_t n = 0; s->kept_head != 0; n++) {
+			if (n >= t->kept_cap) {
 				st = SHMT_E_CORRUPT; /* a damaged list: a cycle, say */
 				break;
 			}
 			/* Bucket i is one of stripe i's, and the row is on no chain:
 			 * recovery of a half-done move pushes it, as here. */
 			intent_begin(s, INTENT_INSERT, i, 0);
-			st = cache_take(t, s);
+			st = kept_take(t, s);
 			if (st != SHMT_OK) {
 				intent_end(s);
 				break;
 			}
-			STEP(41);
-			alloc_push_locked(t, s, 1, 1);
-			STEP(42);
+			STEP(SHMT_STEP_GIVE_BACK_TAKEN);
+			alloc_push_locked(t, s, JOURNAL_I_NEW, 1);
+			STEP(SHMT_STEP_GIVE_BACK_PUSHED);
 			intent_end(s);
 		}
 	}

@@ -153,20 +153,20 @@ static shmt_status check_kept(check_run *r)
 	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
 		shmt_stripe_raw *s = &t->stripes[i].s;
 		uint32_t n = 0;
-		for (uint32_t cur = s->free_head; cur != 0; cur = *row_next(t, cur)) {
+		for (uint32_t cur = s->kept_head; cur != 0; cur = *row_next(t, cur)) {
 			if (!valid_idx(t, cur) || cur >= t->a->next_unused) {
 				FAIL("stripe %u: kept row index %u out of range", i, cur);
 			}
 			if (r->mark[cur]) {
 				FAIL("row %u kept by stripe %u and also in another place", cur, i);
 			}
-			if (++n > t->cache_cap) {
-				FAIL("stripe %u keeps more than %u rows", i, t->cache_cap);
+			if (++n > t->kept_cap) {
+				FAIL("stripe %u keeps more than %u rows", i, t->kept_cap);
 			}
 			r->mark[cur] = MARK_KEPT;
 		}
-		if (n != s->free_n) {
-			FAIL("stripe %u keeps %u rows but counts %u", i, n, s->free_n);
+		if (n != s->kept_n) {
+			FAIL("stripe %u keeps %u rows but counts %u", i, n, s->kept_n);
 		}
 		r->kept += n;
 	}
@@ -296,7 +296,7 @@ int shared_fields_bad(const shmt_table *t, char *why, size_t len)
 		uint32_t jw = shmt_load_relaxed(&a->j_which);
 		if (jn < 1 || jn > t->total_rows + 1 || !IDX_OK(shmt_load_relaxed(&a->j_free_head)) ||
 		    shmt_load_relaxed(&a->j_live) > t->size || js > t->stripe_mask ||
-		    (jw != 1 && jw != 2) || !IDX_OK(shmt_load_relaxed(&a->j_slot))) {
+		    (jw != JOURNAL_I_NEW && jw != JOURNAL_I_OLD) || !IDX_OK(shmt_load_relaxed(&a->j_slot))) {
 			snprintf(why, len, "allocator: journal out of range");
 			return 1;
 		}
@@ -309,8 +309,8 @@ int shared_fields_bad(const shmt_table *t, char *why, size_t len)
 		uint32_t i_new = shmt_load_relaxed(&s->i_new);
 		uint32_t i_old = shmt_load_relaxed(&s->i_old);
 		uint32_t spare = shmt_load_relaxed(&s->spare);
-		uint32_t kept = shmt_load_relaxed(&s->free_head);
-		uint32_t kept_n = shmt_load_relaxed(&s->free_n);
+		uint32_t kept = shmt_load_relaxed(&s->kept_head);
+		uint32_t kept_n = shmt_load_relaxed(&s->kept_n);
 		const char *bad = NULL;
 		uint32_t v = 0;
 		if (kind > INTENT_DELETE) {
@@ -326,7 +326,7 @@ int shared_fields_bad(const shmt_table *t, char *why, size_t len)
 			bad = "spare row", v = spare;
 		} else if (!IDX_OK(kept)) {
 			bad = "first kept row", v = kept;
-		} else if (kept_n > t->cache_cap) {
+		} else if (kept_n > t->kept_cap) {
 			bad = "count of kept rows", v = kept_n;
 		}
 		if (bad != NULL) {
@@ -454,11 +454,11 @@ shmt_status validate_header(const open_ctx *c, const unsigned char *hdr, size_t 
 		return st;
 	}
 	if (st != SHMT_OK) {
-		if (bad == 1) {
+		if (bad == SHMT_BAD_SIZE) {
 			BAD("size %u out of range", h.size);
-		} else if (bad == 2) {
+		} else if (bad == SHMT_BAD_KEY_MAX) {
 			BAD("key length %u out of range", h.key_max);
-		} else if (bad == 3) {
+		} else if (bad == SHMT_BAD_COLUMNS) {
 			BAD("invalid column list (duplicate names or too large rows)");
 		}
 		BAD("it would map more than %llu bytes", (unsigned long long)SIZE_MAX);

@@ -141,7 +141,7 @@ typedef struct {
 	uint32_t j_active;    /* 1 while a pop/push is half done */
 	uint32_t j_free_head, j_next_unused, j_live; /* values before it */
 	uint32_t j_stripe;    /* stripe whose intent field it writes */
-	uint32_t j_which;     /* 1: i_new, 2: i_old */
+	uint32_t j_which;     /* JOURNAL_I_NEW or JOURNAL_I_OLD */
 	uint32_t j_slot;      /* that field's value before */
 	uint64_t recoveries;  /* locks taken over from a dead owner */
 	uint64_t reserved;    /* bytes of the object, from its start, whose
@@ -149,10 +149,18 @@ typedef struct {
 	                         reserved); map_bytes for an anonymous table */
 } shmt_alloc;
 
+/* The intent field of a stripe that an allocator pop or push writes (the
+ * journal's j_which). */
+enum { JOURNAL_I_NEW = 1, JOURNAL_I_OLD = 2 };
+
+/* Where a row's words lie: the link to the next row of its chain (or list),
+ * the meta word (key hash tag and key length), then the values. */
+enum { ROW_NEXT_OFF = 0, ROW_META_OFF = 4, ROW_VALUES_OFF = 8 };
+
 enum { INTENT_NONE = 0, INTENT_INSERT = 1, INTENT_REPLACE = 2, INTENT_DELETE = 3 };
 
 /* One lock stripe: guards the buckets b with (b & mask) == index. What
- * count() reads of every stripe (seq, i_kind, free_n) sits in its first
+ * count() reads of every stripe (seq, i_kind, kept_n) sits in its first
  * cache line, next to the lock. */
 typedef struct {
 	shmt_lock lock;
@@ -160,8 +168,8 @@ typedef struct {
 	                      bits, so it never comes back to a value a reader
 	                      saw (2^63 writes) */
 	uint32_t i_kind;   /* INTENT_*: the write in progress */
-	uint32_t free_n;   /* rows kept (at most the table's cache_cap) */
-	uint32_t free_head;/* rows this stripe deleted and keeps for its next
+	uint32_t kept_n;   /* rows kept (at most the table's kept_cap) */
+	uint32_t kept_head;/* rows this stripe deleted and keeps for its next
 	                      inserts, linked by row next, 0 if none; they
 	                      stay counted in the allocator's live */
 	uint32_t i_new;    /* row being published, or 0 */
@@ -171,7 +179,7 @@ typedef struct {
 	uint64_t inserts, updates, deletes; /* statistics */
 } shmt_stripe_raw;
 
-_Static_assert(offsetof(shmt_stripe_raw, free_n) + sizeof(uint32_t) <= 64,
+_Static_assert(offsetof(shmt_stripe_raw, kept_n) + sizeof(uint32_t) <= 64,
                "count() reads one cache line per stripe");
 
 typedef struct {
@@ -192,8 +200,8 @@ struct shmt_table {
 	uint32_t size, total_rows, nbuckets, stripe_mask, key_max, row_bytes;
 	uint32_t key_off, ncols;
 	uint64_t rows_off;     /* where the row pool starts in the mapping */
-	uint32_t cache_cap;    /* rows a stripe may keep on its own free list */
-	uint32_t cache_below;  /* ... and only while live is at most this */
+	uint32_t kept_cap;    /* rows a stripe may keep on its own free list */
+	uint32_t kept_below;  /* ... and only while live is at most this */
 	uint8_t seed[16];
 	uint64_t read_retries; /* atomic: threads of a process share a mapping */
 	shmt_coldesc *cols;    /* private, validated copy of the header's */
@@ -220,7 +228,7 @@ static inline uint32_t *row_next(const shmt_table *t, uint32_t idx)
 
 static inline uint32_t *row_meta(unsigned char *row)
 {
-	return (uint32_t *)(row + 4);
+	return (uint32_t *)(row + ROW_META_OFF);
 }
 
 static inline uint32_t make_meta(uint64_t h, size_t klen)
@@ -368,23 +376,23 @@ static inline void stat_inc(uint64_t *c)
 /* Rows a stripe keeps (stripe lock held)                                   */
 
 /* Move the first row the stripe keeps into s->i_new (it is counted live
- * already). Recovery tells a half-done move by s->free_head == s->i_new. */
-static inline shmt_status cache_take(shmt_table *t, shmt_stripe_raw *s)
+ * already). Recovery tells a half-done move by s->kept_head == s->i_new. */
+static inline shmt_status kept_take(shmt_table *t, shmt_stripe_raw *s)
 {
-	uint32_t idx = s->free_head;
+	uint32_t idx = s->kept_head;
 	if (!valid_idx(t, idx)) {
 		return SHMT_E_CORRUPT;
 	}
 	uint32_t next = *row_next(t, idx);
-	if ((next != 0 && !valid_idx(t, next)) || s->free_n == 0) {
+	if ((next != 0 && !valid_idx(t, next)) || s->kept_n == 0) {
 		return SHMT_E_CORRUPT;
 	}
 	s->i_new = idx;
 	shmt_fence_release();
-	STEP(7);
-	s->free_head = next;
-	s->free_n--;
-	STEP(8);
+	STEP(SHMT_STEP_KEPT_TAKE_NAMED);
+	s->kept_head = next;
+	s->kept_n--;
+	STEP(SHMT_STEP_KEPT_TAKE_UNLINKED);
 	return SHMT_OK;
 }
 
@@ -413,9 +421,9 @@ SHMT_INTERNAL void alloc_push_locked(shmt_table *t, shmt_stripe_raw *s, uint32_t
                                      int uncount_live);
 SHMT_INTERNAL shmt_status alloc_push(shmt_table *t, shmt_stripe_raw *s, uint32_t which,
                                      int uncount_live);
-SHMT_INTERNAL shmt_status cache_recount(shmt_table *t, shmt_stripe_raw *s);
+SHMT_INTERNAL shmt_status kept_recount(shmt_table *t, shmt_stripe_raw *s);
 SHMT_INTERNAL int rows_held_by_stripes(shmt_table *t);
-SHMT_INTERNAL shmt_status drain_caches(shmt_table *t);
+SHMT_INTERNAL shmt_status kept_give_back(shmt_table *t);
 
 /* shmt_recover.c: every repair of what a dead holder left */
 SHMT_INTERNAL void recover_alloc(shmt_table *t);

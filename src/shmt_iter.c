@@ -19,7 +19,7 @@ static uint64_t count_rows(shmt_table *t, uint64_t *kept)
 		uint64_t busy = 0;
 		for (uint32_t i = 0; i <= t->stripe_mask; i++) {
 			const shmt_stripe_raw *s = &t->stripes[i].s;
-			n += shmt_load_relaxed(&s->free_n);
+			n += shmt_load_relaxed(&s->kept_n);
 			busy |= shmt_load_relaxed(&s->i_kind) | (shmt_load_relaxed(&s->seq) & 1);
 		}
 		if (busy == 0 || pass == 1) {

@@ -194,14 +194,14 @@ static shmt_status create_in(const open_ctx *c, int fd, const shmt_layout *W,
 		st = sys_error(c, "write", rc, msg, msglen);
 		goto fail;
 	}
-	STEP(51);
+	STEP(SHMT_STEP_CREATE_MARKED);
 	rc = shmt_os_truncate(fd, W->map_bytes);
 	if (rc != 0) {
 		*bytes_asked = W->map_bytes;
 		st = sys_error(c, "size", rc, msg, msglen);
 		goto fail;
 	}
-	STEP(52);
+	STEP(SHMT_STEP_CREATE_SIZED);
 	rc = shmt_os_reserve(fd, 0, head);
 	if (rc != 0) {
 	no_storage:
@@ -230,7 +230,7 @@ static shmt_status create_in(const open_ctx *c, int fd, const shmt_layout *W,
 	}
 	t->opened = SHMT_OPENED_CREATED;
 	t->h->pidns = pidns;
-	STEP(53);
+	STEP(SHMT_STEP_CREATE_WRITTEN);
 	shmt_store_release(&t->h->ready, SHMT_READY_DONE);
 	*out = t;
 	return SHMT_OK;
@@ -301,7 +301,7 @@ static shmt_status open_object(open_try *o)
 		return sys_error(c, "open", rc, msg, msglen);
 	}
 	if (o->created) {
-		STEP(50); /* made, empty, not yet locked */
+		STEP(SHMT_STEP_OPEN_MADE); /* made, empty, not yet locked */
 	}
 	return SHMT_OK;
 }

@@ -259,29 +259,29 @@ static shmt_status insert_locked(shmt_table *t, const keyinfo *ki, const char *k
 {
 	shmt_stripe_raw *s = ki->s;
 	intent_begin(s, INTENT_INSERT, ki->b, 0);
-	STEP(1);
-	shmt_status st = s->free_head != 0 ? cache_take(t, s) : alloc_pop(t, s, 1);
+	STEP(SHMT_STEP_INSERT_INTENT);
+	shmt_status st = s->kept_head != 0 ? kept_take(t, s) : alloc_pop(t, s, 1);
 	if (st != SHMT_OK) {
 		intent_end(s);
 		return st;
 	}
 	uint32_t idx = s->i_new;
 	unsigned char *row = row_at(t, idx);
-	STEP(2);
+	STEP(SHMT_STEP_INSERT_ROW_TAKEN);
 	/* The row is private until linked: plain stores are fine. */
-	memset(row + 8, 0, t->row_bytes - 8);
+	memset(row + ROW_VALUES_OFF, 0, t->row_bytes - ROW_VALUES_OFF);
 	*row_meta(row) = ki->meta;
 	memcpy(row + t->key_off, key, klen);
 	apply_values(t, row, vals, n);
 	shmt_store_relaxed(row_next(t, idx), t->buckets[ki->b]);
-	STEP(3);
+	STEP(SHMT_STEP_INSERT_ROW_WRITTEN);
 	seq_begin(s);
-	STEP(4);
+	STEP(SHMT_STEP_INSERT_SEQ_ODD);
 	shmt_store_release(&t->buckets[ki->b], idx);
-	STEP(5);
+	STEP(SHMT_STEP_INSERT_LINKED);
 	seq_end(s);
 	stat_inc(&s->inserts);
-	STEP(6);
+	STEP(SHMT_STEP_INSERT_SEQ_EVEN);
 	intent_end(s);
 	*idx_out = idx;
 	return SHMT_OK;
@@ -293,7 +293,7 @@ static shmt_status replace_locked(shmt_table *t, const keyinfo *ki, uint32_t old
 {
 	shmt_stripe_raw *s = ki->s;
 	intent_begin(s, INTENT_REPLACE, ki->b, old);
-	STEP(11);
+	STEP(SHMT_STEP_REPLACE_INTENT);
 	if (s->spare != 0) {
 		if (!valid_idx(t, s->spare)) {
 			intent_end(s); /* a damaged shared table: refuse, write nothing */
@@ -313,21 +313,21 @@ static shmt_status replace_locked(shmt_table *t, const keyinfo *ki, uint32_t old
 	}
 	uint32_t idx = s->i_new;
 	unsigned char *row = row_at(t, idx);
-	STEP(12);
-	memcpy(row + 4, row_at(t, old) + 4, t->row_bytes - 4);
+	STEP(SHMT_STEP_REPLACE_SPARE_TAKEN);
+	memcpy(row + ROW_META_OFF, row_at(t, old) + ROW_META_OFF, t->row_bytes - ROW_META_OFF);
 	apply_values(t, row, vals, n);
 	shmt_store_relaxed(row_next(t, idx), *row_next(t, old));
-	STEP(13);
+	STEP(SHMT_STEP_REPLACE_COPY_WRITTEN);
 	seq_begin(s);
-	STEP(14);
+	STEP(SHMT_STEP_REPLACE_SEQ_ODD);
 	shmt_store_release(link, idx);
-	STEP(15);
+	STEP(SHMT_STEP_REPLACE_LINKED);
 	seq_end(s);
 	stat_inc(&s->updates);
-	STEP(16);
+	STEP(SHMT_STEP_REPLACE_SEQ_EVEN);
 	/* The old version is now unreachable: it becomes the stripe's spare. */
 	s->spare = old;
-	STEP(17);
+	STEP(SHMT_STEP_REPLACE_OLD_SPARE);
 	intent_end(s);
 	return SHMT_OK;
 }
@@ -338,27 +338,27 @@ static shmt_status delete_locked(shmt_table *t, const keyinfo *ki, uint32_t old,
 {
 	shmt_stripe_raw *s = ki->s;
 	intent_begin(s, INTENT_DELETE, ki->b, old);
-	STEP(21);
+	STEP(SHMT_STEP_DELETE_INTENT);
 	seq_begin(s);
-	STEP(22);
+	STEP(SHMT_STEP_DELETE_SEQ_ODD);
 	shmt_store_release(link, *row_next(t, old));
-	STEP(23);
+	STEP(SHMT_STEP_DELETE_UNLINKED);
 	seq_end(s);
 	stat_inc(&s->deletes);
-	STEP(24);
+	STEP(SHMT_STEP_DELETE_SEQ_EVEN);
 	shmt_status st = SHMT_OK;
-	if (s->free_n < t->cache_cap && shmt_load_relaxed(&t->a->live) <= t->cache_below) {
+	if (s->kept_n < t->kept_cap && shmt_load_relaxed(&t->a->live) <= t->kept_below) {
 		/* Kept by the stripe, still counted live: no allocator lock. */
-		shmt_store_release(row_next(t, old), s->free_head);
-		STEP(26);
-		s->free_n++;
+		shmt_store_release(row_next(t, old), s->kept_head);
+		STEP(SHMT_STEP_DELETE_KEPT_LINKED);
+		s->kept_n++;
 		shmt_fence_release();
-		s->free_head = old;
-		STEP(27);
+		s->kept_head = old;
+		STEP(SHMT_STEP_DELETE_KEPT_HEAD);
 	} else {
-		st = alloc_push(t, s, 2, 1);
+		st = alloc_push(t, s, JOURNAL_I_OLD, 1);
 	}
-	STEP(25);
+	STEP(SHMT_STEP_DELETE_ROW_PUT_AWAY);
 	intent_end(s);
 	return st;
 }
@@ -409,7 +409,7 @@ static __attribute__((noinline, cold)) shmt_status lock_all_drained(shmt_table *
 	uint32_t failed_at;
 	shmt_status st = lock_all(t, &failed_at);
 	if (st == SHMT_OK) {
-		st = drain_caches(t);
+		st = kept_give_back(t);
 		if (st != SHMT_OK) {
 			unlock_all(t);
 		}
@@ -587,9 +587,9 @@ incr_locked(shmt_table *t, const keyinfo *ki, const char *key, size_t klen, uint
 	} else if (st == SHMT_OK) {
 		uint64_t *cell = (uint64_t *)(row_at(t, idx) + t->cols[col].off);
 		seq_begin(ki->s);
-		STEP(31);
+		STEP(SHMT_STEP_INCR_SEQ_ODD);
 		shmt_store_relaxed(cell, next);
-		STEP(32);
+		STEP(SHMT_STEP_INCR_STORED);
 		seq_end(ki->s);
 		stat_inc(&ki->s->updates);
 	}

@@ -20,9 +20,9 @@ void recover_alloc(shmt_table *t)
 		shmt_store_relaxed(&a->live, a->j_live);
 		if (a->j_stripe <= t->stripe_mask) {
 			shmt_stripe_raw *s = &t->stripes[a->j_stripe].s;
-			if (a->j_which == 1) {
+			if (a->j_which == JOURNAL_I_NEW) {
 				s->i_new = a->j_slot;
-			} else if (a->j_which == 2) {
+			} else if (a->j_which == JOURNAL_I_OLD) {
 				s->i_old = a->j_slot;
 			}
 		}
@@ -70,16 +70,16 @@ shmt_status recover_stripe(shmt_table *t, shmt_stripe_raw *s)
 		uint32_t b = s->i_bucket;
 		/* A row at the head of the stripe's own list is kept there: an
 		 * insert died before taking it off, a delete after putting it on. */
-		if (s->i_new != 0 && valid_idx(t, s->i_new) && s->i_new != s->free_head &&
+		if (s->i_new != 0 && valid_idx(t, s->i_new) && s->i_new != s->kept_head &&
 		    !on_chain(t, b, s->i_new)) {
-			alloc_push_locked(t, s, 1, s->i_kind == INTENT_INSERT);
+			alloc_push_locked(t, s, JOURNAL_I_NEW, s->i_kind == INTENT_INSERT);
 		}
-		if (s->i_old != 0 && valid_idx(t, s->i_old) && s->i_old != s->free_head &&
+		if (s->i_old != 0 && valid_idx(t, s->i_old) && s->i_old != s->kept_head &&
 		    !on_chain(t, b, s->i_old)) {
-			alloc_push_locked(t, s, 2, s->i_kind == INTENT_DELETE);
+			alloc_push_locked(t, s, JOURNAL_I_OLD, s->i_kind == INTENT_DELETE);
 		}
 	}
-	st = cache_recount(t, s);
+	st = kept_recount(t, s);
 	if (st != SHMT_OK) {
 		alloc_unlock(t);
 		return st;

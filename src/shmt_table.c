@@ -68,19 +68,19 @@ static int add_u64(uint64_t *acc, uint64_t v)
 
 
 
-/* Which argument of a definition is out of range: 0 (none), 1 size,
- * 2 key_max, 3 columns (the numbers of shmt_create()'s *bad_arg). */
+/* Which argument of a definition is out of range (SHMT_BAD_*, as
+ * shmt_create()'s *bad_arg): the one place a definition is checked. */
 static int definition_bad(uint32_t size, uint32_t key_max, const shmt_coldef *cols,
                           uint32_t ncols)
 {
 	if (size < 1 || size > SHMT_MAX_ROWS) {
-		return 1;
+		return SHMT_BAD_SIZE;
 	}
 	if (key_max < 1 || key_max > SHMT_MAX_KEY_LEN) {
-		return 2;
+		return SHMT_BAD_KEY_MAX;
 	}
 	if (ncols < 1 || ncols > SHMT_MAX_COLUMNS || cols == NULL) {
-		return 3;
+		return SHMT_BAD_COLUMNS;
 	}
 	for (uint32_t i = 0; i < ncols; i++) {
 		const shmt_coldef *c = &cols[i];
@@ -89,16 +89,16 @@ static int definition_bad(uint32_t size, uint32_t key_max, const shmt_coldef *co
 		     c->type != SHMT_TYPE_STRING) ||
 		    (c->type == SHMT_TYPE_STRING &&
 		     (c->size < 1 || c->size > SHMT_MAX_STRING))) {
-			return 3;
+			return SHMT_BAD_COLUMNS;
 		}
 		for (uint32_t j = 0; j < i; j++) {
 			if (cols[j].name_len == c->name_len &&
 			    memcmp(cols[j].name, c->name, c->name_len) == 0) {
-				return 3;
+				return SHMT_BAD_COLUMNS;
 			}
 		}
 	}
-	return 0;
+	return SHMT_BAD_NONE;
 }
 
 /* Place each column in a row: next | meta | numbers | key | string
@@ -111,11 +111,11 @@ static uint64_t layout_row(const shmt_coldef *cols, uint32_t ncols, uint32_t key
 	for (uint32_t i = 0; i < ncols; i++) {
 		nnum += cols[i].type != SHMT_TYPE_STRING;
 	}
-	uint64_t off = 8 + 8ull * nnum;
+	uint64_t off = ROW_VALUES_OFF + 8ull * nnum;
 	*key_off = (uint32_t)off;
 	off += key_max;
 	memset(desc, 0, ncols * sizeof(*desc));
-	uint64_t num_at = 8;
+	uint64_t num_at = ROW_VALUES_OFF;
 	for (uint32_t i = 0; i < ncols; i++) {
 		const shmt_coldef *c = &cols[i];
 		shmt_coldesc *d = &desc[i];
@@ -173,22 +173,21 @@ static int layout_regions(shmt_layout *L)
 }
 
 /* Check a definition and lay it out: desc[ncols] gets each column's
- * place in a row. SHMT_E_INVALID (with *bad_arg 1 size, 2 key_max,
- * 3 columns) or SHMT_E_NOMEM (*bytes_asked UINT64_MAX: too big to map). */
+ * place in a row. SHMT_E_INVALID (with *bad_arg SHMT_BAD_*) or SHMT_E_NOMEM (*bytes_asked UINT64_MAX: too big to map). */
 shmt_status layout_compute(uint32_t size, uint32_t key_max, const shmt_coldef *cols,
                            uint32_t ncols, shmt_coldesc *desc, shmt_layout *L,
                            uint64_t *bytes_asked, int *bad_arg)
 {
 	*bytes_asked = 0;
 	*bad_arg = definition_bad(size, key_max, cols, ncols);
-	if (*bad_arg != 0) {
+	if (*bad_arg != SHMT_BAD_NONE) {
 		return SHMT_E_INVALID;
 	}
 	uint32_t key_off;
 	uint64_t row_bytes = round_up(layout_row(cols, ncols, key_max, desc, &key_off), 8);
 	/* 256 columns of 1 MiB stay below 2^32, but check anyway. */
 	if (row_bytes > UINT32_MAX) {
-		*bad_arg = 3;
+		*bad_arg = SHMT_BAD_COLUMNS;
 		return SHMT_E_INVALID;
 	}
 	L->size = size;
@@ -257,9 +256,9 @@ shmt_status init_mapping(unsigned char *base, const shmt_layout *L,
  * which count of live rows it may keep more. A stripe's kept rows stay
  * counted as live, so that a delete followed by an insert in the same
  * stripe never takes the allocator lock; near capacity they would only have
- * to be handed back (drain_caches()), so no more are kept there: at most
+ * to be handed back (kept_give_back()), so no more are kept there: at most
  * size/16 rows of capacity are held in all. */
-static void cache_limits(uint32_t size, uint32_t nstripes, uint32_t *cap, uint32_t *below)
+static void kept_limits(uint32_t size, uint32_t nstripes, uint32_t *cap, uint32_t *below)
 {
 	uint32_t per = size / nstripes / 16;
 	*cap = per < 1 ? 1 : per > 8 ? 8 : per;
@@ -299,7 +298,7 @@ shmt_table *handle_new(unsigned char *base, size_t map_len, const shmt_layout *L
 	t->row_bytes = L->row_bytes;
 	t->key_off = L->key_off;
 	t->ncols = L->ncols;
-	cache_limits(L->size, L->nstripes, &t->cache_cap, &t->cache_below);
+	kept_limits(L->size, L->nstripes, &t->kept_cap, &t->kept_below);
 	memcpy(t->seed, seed, 16);
 	t->fd = -1;
 	for (uint32_t i = 0; i < L->ncols; i++) {
@@ -328,11 +327,9 @@ shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
 		bytes_asked = &dummy_bytes;
 	}
 	*out = NULL;
-	*bad_arg = 0;
 	*bytes_asked = 0;
-	if (ncols < 1 || ncols > SHMT_MAX_COLUMNS || cols == NULL) {
-		*bad_arg = size < 1 || size > SHMT_MAX_ROWS ? 1
-		           : key_max < 1 || key_max > SHMT_MAX_KEY_LEN ? 2 : 3;
+	*bad_arg = definition_bad(size, key_max, cols, ncols);
+	if (*bad_arg != SHMT_BAD_NONE) {
 		return SHMT_E_INVALID;
 	}
 	shmt_coldesc *desc = calloc(ncols, sizeof(*desc));
@@ -414,7 +411,7 @@ int shmt_col_find(const shmt_table *t, const char *name, size_t len)
 const char *shmt_img_key(const shmt_table *t, const void *img, uint32_t *len)
 {
 	uint32_t meta;
-	memcpy(&meta, (const unsigned char *)img + 4, 4);
+	memcpy(&meta, (const unsigned char *)img + ROW_META_OFF, 4);
 	uint32_t l = meta & ((1u << SHMT_KEYLEN_BITS) - 1);
 	*len = l <= t->key_max ? l : t->key_max;
 	return (const char *)img + t->key_off;
