@@ -354,16 +354,15 @@ static shmt_status stored_columns(const open_ctx *c, const unsigned char *cp, ui
 	for (uint32_t i = 0; i < ncols; i++) {
 		shmt_coldesc d;
 		memcpy(&d, cp + (size_t)i * sizeof(d), sizeof(d));
-		if (d.name_len < 1 || d.name_len > SHMT_MAX_COL_NAME ||
-		    memchr(d.name, '\0', d.name_len) != NULL || d.name[d.name_len] != '\0') {
+		int bad = coldef_bad(d.name_len, d.type, d.size);
+		if (bad == COL_BAD_NAME || memchr(d.name, '\0', d.name_len) != NULL ||
+		    d.name[d.name_len] != '\0') {
 			BAD("column %u has a bad name", i + 1);
 		}
-		if (d.type != SHMT_TYPE_INT && d.type != SHMT_TYPE_FLOAT &&
-		    d.type != SHMT_TYPE_STRING) {
+		if (bad == COL_BAD_TYPE) {
 			BAD("column '%s' has type %u", d.name, d.type);
 		}
-		if (d.type == SHMT_TYPE_STRING ? d.size < 1 || d.size > SHMT_MAX_STRING
-		                               : d.size != 8) {
+		if (bad == COL_BAD_SIZE || (d.type != SHMT_TYPE_STRING && d.size != 8)) {
 			BAD("column '%s' has size %u", d.name, d.size);
 		}
 		memcpy(defs[i].name, d.name, d.name_len);

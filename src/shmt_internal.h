@@ -372,6 +372,36 @@ static inline void stat_inc(uint64_t *c)
 	shmt_store_relaxed(c, shmt_load_relaxed(c) + 1);
 }
 
+/* The read protocol of one stripe, for the point read and the snapshot
+ * alike: load an even sequence counter (waiting a little on an odd one),
+ * let `copy` read the stripe's rows into the caller's buffer, and keep that
+ * copy only if the counter did not move meanwhile. 1 when a copy was kept;
+ * 0 after SHMT_MAX_RETRIES torn copies or too long a wait on a writer: the
+ * caller then reads under the lock instead, which also repairs after a dead
+ * writer. `copy` returns 0 for a walk cut short by an index out of range,
+ * retried as a moved counter is. Lock-free; stores nothing to the table. */
+static inline __attribute__((always_inline)) int
+seq_read(shmt_table *t, shmt_stripe_raw *s, int (*copy)(shmt_table *t, void *arg), void *arg)
+{
+	for (int attempt = 0; attempt < SHMT_MAX_RETRIES; attempt++) {
+		uint64_t s1 = shmt_load_acquire(&s->seq);
+		for (int spin = 0; (s1 & 1) && spin < SHMT_SPIN_ODD; spin++) {
+			shmt_cpu_relax();
+			s1 = shmt_load_acquire(&s->seq);
+		}
+		if (s1 & 1) {
+			return 0;
+		}
+		int walked = copy(t, arg);
+		shmt_fence_acquire();
+		if (walked && shmt_load_relaxed(&s->seq) == s1) {
+			return 1;
+		}
+		shmt_add_relaxed(&t->read_retries, 1);
+	}
+	return 0;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Rows a stripe keeps (stripe lock held)                                   */
 
@@ -400,6 +430,8 @@ static inline shmt_status kept_take(shmt_table *t, shmt_stripe_raw *s)
 /* Shared between the engine's files                                        */
 
 /* shmt_table.c: layout, creation, schema */
+enum { COL_OK = 0, COL_BAD_NAME, COL_BAD_TYPE, COL_BAD_SIZE };
+SHMT_INTERNAL int coldef_bad(uint32_t name_len, uint32_t type, uint32_t size);
 SHMT_INTERNAL shmt_status layout_compute(uint32_t size, uint32_t key_max,
                                          const shmt_coldef *cols, uint32_t ncols,
                                          shmt_coldesc *desc, shmt_layout *L,

@@ -102,28 +102,30 @@ static int copy_chain(shmt_table *t, uint32_t b, unsigned char *buf, size_t cap,
 	return 1;
 }
 
-/* One bucket's chain as one consistent snapshot (the read protocol: seq,
- * copy, recheck, retry; the lock after too many tries). *n gets the rows
- * on the chain, whether or not they fitted in cap. */
+/* copy_chain() as seq_read() runs it. */
+typedef struct {
+	uint32_t bucket;
+	unsigned char *buf;
+	size_t cap;
+	uint32_t *n;
+} chain_read;
+
+static int chain_copy(shmt_table *t, void *arg)
+{
+	chain_read *c = arg;
+	return copy_chain(t, c->bucket, c->buf, c->cap, c->n);
+}
+
+/* One bucket's chain as one consistent snapshot (seq_read(); the lock
+ * after too many tries). *n gets the rows on the chain, whether or not
+ * they fitted in cap. */
 static shmt_status snapshot_one(shmt_table *t, uint32_t bucket, unsigned char *buf,
                                 size_t cap, uint32_t *n)
 {
 	shmt_stripe_raw *s = stripe_of(t, bucket);
-	for (int attempt = 0; attempt < SHMT_MAX_RETRIES; attempt++) {
-		uint64_t s1 = shmt_load_acquire(&s->seq);
-		for (int spin = 0; (s1 & 1) && spin < SHMT_SPIN_ODD; spin++) {
-			shmt_cpu_relax();
-			s1 = shmt_load_acquire(&s->seq);
-		}
-		if (s1 & 1) {
-			break;
-		}
-		int walked = copy_chain(t, bucket, buf, cap, n);
-		shmt_fence_acquire();
-		if (walked && shmt_load_relaxed(&s->seq) == s1) {
-			return SHMT_OK;
-		}
-		shmt_add_relaxed(&t->read_retries, 1);
+	chain_read c = {.bucket = bucket, .buf = buf, .cap = cap, .n = n};
+	if (seq_read(t, s, chain_copy, &c)) {
+		return SHMT_OK;
 	}
 	shmt_status st = stripe_lock(t, s);
 	if (st != SHMT_OK) {

@@ -102,50 +102,41 @@ static inline void copy_out(const shmt_table *t, const unsigned char *row,
 	memcpy(img + c->off, row + c->off, len <= c->size ? len : c->size);
 }
 
-/*
- * Optimistic read of one key: copy the row into img (if non-NULL) while the
- * stripe's sequence counter stays even and unchanged. Every index read here
- * may be torn, so each is checked before use and the walk is bounded.
- * Returns SHMT_OK / SHMT_NOT_FOUND, or SHMT_E_BUFFER meaning "give up
- * optimism, read under the lock".
- */
-static shmt_status read_optimistic(shmt_table *t, const keyinfo *ki,
-                                   const char *key, size_t klen, void *img, int col)
+/* One optimistic read of a key (seq_read() runs it): find the row and copy
+ * it into img (if non-NULL). Every index read here may be torn, so each is
+ * checked before use and the walk is bounded; a torn walk is thrown away
+ * by the sequence check. */
+typedef struct {
+	const keyinfo *ki;
+	const char *key;
+	size_t klen;
+	void *img;
+	int col;
+	uint32_t found; /* the row, or 0 */
+} point_read;
+
+static inline __attribute__((always_inline)) int point_copy(shmt_table *t, void *arg)
 {
-	shmt_stripe_raw *s = ki->s;
-	for (int attempt = 0; attempt < SHMT_MAX_RETRIES; attempt++) {
-		uint64_t s1 = shmt_load_acquire(&s->seq);
-		for (int spin = 0; (s1 & 1) && spin < SHMT_SPIN_ODD; spin++) {
-			shmt_cpu_relax();
-			s1 = shmt_load_acquire(&s->seq);
+	point_read *p = arg;
+	uint32_t cur = shmt_load_acquire(&t->buckets[p->ki->b]);
+	uint32_t found = 0;
+	for (uint32_t steps = 0; cur != 0; steps++) {
+		if (!valid_idx(t, cur) || steps > t->total_rows) {
+			break; /* torn: the seq check fails */
 		}
-		if (s1 & 1) {
-			return SHMT_E_BUFFER;
+		unsigned char *row = row_at(t, cur);
+		if (shmt_load_relaxed(row_meta(row)) == p->ki->meta &&
+		    key_eq(row + t->key_off, p->key, p->klen)) {
+			found = cur;
+			break;
 		}
-		uint32_t cur = shmt_load_acquire(&t->buckets[ki->b]);
-		uint32_t found = 0;
-		for (uint32_t steps = 0; cur != 0; steps++) {
-			if (!valid_idx(t, cur) || steps > t->total_rows) {
-				break; /* torn: the seq check below fails */
-			}
-			unsigned char *row = row_at(t, cur);
-			if (shmt_load_relaxed(row_meta(row)) == ki->meta &&
-			    key_eq(row + t->key_off, key, klen)) {
-				found = cur;
-				break;
-			}
-			cur = shmt_load_acquire(row_next(t, cur));
-		}
-		if (found != 0 && img != NULL) {
-			copy_out(t, row_at(t, found), img, col);
-		}
-		shmt_fence_acquire();
-		if (shmt_load_relaxed(&s->seq) == s1) {
-			return found ? SHMT_OK : SHMT_NOT_FOUND;
-		}
-		shmt_add_relaxed(&t->read_retries, 1);
+		cur = shmt_load_acquire(row_next(t, cur));
 	}
-	return SHMT_E_BUFFER;
+	if (found != 0 && p->img != NULL) {
+		copy_out(t, row_at(t, found), p->img, p->col);
+	}
+	p->found = found;
+	return 1;
 }
 
 static shmt_status read_locked(shmt_table *t, const keyinfo *ki, const char *key,
@@ -172,11 +163,11 @@ static shmt_status read_key(shmt_table *t, const char *key, size_t klen, void *i
 	if (st != SHMT_OK) {
 		return st;
 	}
-	st = read_optimistic(t, &ki, key, klen, img, col);
-	if (st == SHMT_E_BUFFER) {
-		st = read_locked(t, &ki, key, klen, img, col);
+	point_read p = {.ki = &ki, .key = key, .klen = klen, .img = img, .col = col};
+	if (seq_read(t, ki.s, point_copy, &p)) {
+		return p.found != 0 ? SHMT_OK : SHMT_NOT_FOUND;
 	}
-	return st;
+	return read_locked(t, &ki, key, klen, img, col);
 }
 
 shmt_status shmt_get(shmt_table *t, const char *key, size_t klen, void *img)
@@ -417,6 +408,30 @@ static __attribute__((noinline, cold)) shmt_status lock_all_drained(shmt_table *
 	return st;
 }
 
+/* A write that may insert, as write_locked() runs it: with the key's
+ * stripe (at least) locked. */
+typedef shmt_status (*locked_write)(shmt_table *t, const keyinfo *ki, void *arg);
+
+/* Run a write with the key's stripe locked. An insert that found the table
+ * full (or no row with storage) while stripes may keep rows runs once more
+ * with every stripe locked and the kept rows handed back
+ * (lock_all_drained()), so that its answer is exact. */
+static inline __attribute__((always_inline)) shmt_status
+write_locked(shmt_table *t, const keyinfo *ki, locked_write op, void *arg)
+{
+	shmt_status st = stripe_lock(t, ki->s);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = op(t, ki, arg);
+	stripe_unlock(ki->s);
+	if ((st == SHMT_FULL || st == SHMT_E_RESERVE) && (st = lock_all_drained(t, st)) == SHMT_OK) {
+		st = op(t, ki, arg);
+		unlock_all(t);
+	}
+	return st;
+}
+
 /* shmt_set() with the key's stripe (at least) locked. */
 static inline __attribute__((always_inline)) shmt_status
 set_locked(shmt_table *t, const keyinfo *ki, const char *key, size_t klen,
@@ -436,6 +451,22 @@ set_locked(shmt_table *t, const keyinfo *ki, const char *key, size_t klen,
 	return st;
 }
 
+typedef struct {
+	const char *key;
+	size_t klen;
+	const shmt_value *vals;
+	uint32_t nvals;
+	shmt_write_mode mode;
+	bool *inserted;
+} set_args;
+
+static inline __attribute__((always_inline)) shmt_status
+set_write(shmt_table *t, const keyinfo *ki, void *arg)
+{
+	const set_args *a = arg;
+	return set_locked(t, ki, a->key, a->klen, a->vals, a->nvals, a->mode, a->inserted);
+}
+
 shmt_status shmt_set(shmt_table *t, const char *key, size_t klen,
                      const shmt_value *vals, uint32_t nvals,
                      shmt_write_mode mode, bool *inserted)
@@ -451,17 +482,9 @@ shmt_status shmt_set(shmt_table *t, const char *key, size_t klen,
 	if (st != SHMT_OK) {
 		return st;
 	}
-	st = stripe_lock(t, ki.s);
-	if (st != SHMT_OK) {
-		return st;
-	}
-	st = set_locked(t, &ki, key, klen, vals, nvals, mode, inserted);
-	stripe_unlock(ki.s);
-	if ((st == SHMT_FULL || st == SHMT_E_RESERVE) && (st = lock_all_drained(t, st)) == SHMT_OK) {
-		st = set_locked(t, &ki, key, klen, vals, nvals, mode, inserted);
-		unlock_all(t);
-	}
-	return st;
+	set_args a = {.key = key, .klen = klen, .vals = vals, .nvals = nvals, .mode = mode,
+	              .inserted = inserted};
+	return write_locked(t, &ki, set_write, &a);
 }
 
 shmt_status shmt_cmpset(shmt_table *t, const char *key, size_t klen,
@@ -599,6 +622,22 @@ incr_locked(shmt_table *t, const keyinfo *ki, const char *key, size_t klen, uint
 	return st;
 }
 
+typedef struct {
+	const char *key;
+	size_t klen;
+	uint32_t col;
+	const void *by;
+	void *result;
+	incr_op op;
+} incr_args;
+
+static inline __attribute__((always_inline)) shmt_status
+incr_write(shmt_table *t, const keyinfo *ki, void *arg)
+{
+	const incr_args *a = arg;
+	return incr_locked(t, ki, a->key, a->klen, a->col, a->by, a->result, a->op);
+}
+
 static shmt_status incr_common(shmt_table *t, const char *key, size_t klen,
                                uint32_t col, uint32_t type, const void *by,
                                void *result, incr_op op)
@@ -611,17 +650,8 @@ static shmt_status incr_common(shmt_table *t, const char *key, size_t klen,
 	if (st != SHMT_OK) {
 		return st;
 	}
-	st = stripe_lock(t, ki.s);
-	if (st != SHMT_OK) {
-		return st;
-	}
-	st = incr_locked(t, &ki, key, klen, col, by, result, op);
-	stripe_unlock(ki.s);
-	if ((st == SHMT_FULL || st == SHMT_E_RESERVE) && (st = lock_all_drained(t, st)) == SHMT_OK) {
-		st = incr_locked(t, &ki, key, klen, col, by, result, op);
-		unlock_all(t);
-	}
-	return st;
+	incr_args a = {.key = key, .klen = klen, .col = col, .by = by, .result = result, .op = op};
+	return write_locked(t, &ki, incr_write, &a);
 }
 
 shmt_status shmt_incr_int(shmt_table *t, const char *key, size_t klen,

@@ -68,6 +68,22 @@ static int add_u64(uint64_t *acc, uint64_t v)
 
 
 
+/* What is wrong with one column: its name length, its type, or (a string)
+ * its size; COL_OK if nothing. The size of a number is not looked at. */
+int coldef_bad(uint32_t name_len, uint32_t type, uint32_t size)
+{
+	if (name_len < 1 || name_len > SHMT_MAX_COL_NAME) {
+		return COL_BAD_NAME;
+	}
+	if (type != SHMT_TYPE_INT && type != SHMT_TYPE_FLOAT && type != SHMT_TYPE_STRING) {
+		return COL_BAD_TYPE;
+	}
+	if (type == SHMT_TYPE_STRING && (size < 1 || size > SHMT_MAX_STRING)) {
+		return COL_BAD_SIZE;
+	}
+	return COL_OK;
+}
+
 /* Which argument of a definition is out of range (SHMT_BAD_*, as
  * shmt_create()'s *bad_arg): the one place a definition is checked. */
 static int definition_bad(uint32_t size, uint32_t key_max, const shmt_coldef *cols,
@@ -84,11 +100,7 @@ static int definition_bad(uint32_t size, uint32_t key_max, const shmt_coldef *co
 	}
 	for (uint32_t i = 0; i < ncols; i++) {
 		const shmt_coldef *c = &cols[i];
-		if (c->name_len < 1 || c->name_len > SHMT_MAX_COL_NAME ||
-		    (c->type != SHMT_TYPE_INT && c->type != SHMT_TYPE_FLOAT &&
-		     c->type != SHMT_TYPE_STRING) ||
-		    (c->type == SHMT_TYPE_STRING &&
-		     (c->size < 1 || c->size > SHMT_MAX_STRING))) {
+		if (coldef_bad(c->name_len, c->type, c->size) != COL_OK) {
 			return SHMT_BAD_COLUMNS;
 		}
 		for (uint32_t j = 0; j < i; j++) {
