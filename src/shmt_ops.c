@@ -487,6 +487,21 @@ shmt_status shmt_set(shmt_table *t, const char *key, size_t klen,
 	return write_locked(t, &ki, set_write, &a);
 }
 
+/* Under the stripe lock: find the key's row, which must hold the expected
+ * values (any values when expected is NULL), else SHMT_MISMATCH. */
+static inline __attribute__((always_inline)) shmt_status
+find_expected_locked(shmt_table *t, const keyinfo *ki, const char *key, size_t klen,
+                     const shmt_value *expected, uint32_t nexpected, uint32_t *idx,
+                     uint32_t **link)
+{
+	shmt_status st = find_locked(t, ki, key, klen, idx, link);
+	if (st == SHMT_OK && expected != NULL &&
+	    !values_match(t, row_at(t, *idx), expected, nexpected)) {
+		st = SHMT_MISMATCH;
+	}
+	return st;
+}
+
 shmt_status shmt_cmpset(shmt_table *t, const char *key, size_t klen,
                         const shmt_value *expected, uint32_t nexpected,
                         const shmt_value *vals, uint32_t nvals)
@@ -507,11 +522,9 @@ shmt_status shmt_cmpset(shmt_table *t, const char *key, size_t klen,
 	if (st != SHMT_OK) {
 		return st;
 	}
-	st = find_locked(t, &ki, key, klen, &idx, &link);
+	st = find_expected_locked(t, &ki, key, klen, expected, nexpected, &idx, &link);
 	if (st == SHMT_OK) {
-		st = values_match(t, row_at(t, idx), expected, nexpected)
-		         ? replace_locked(t, &ki, idx, link, vals, nvals)
-		         : SHMT_MISMATCH;
+		st = replace_locked(t, &ki, idx, link, vals, nvals);
 	}
 	stripe_unlock(ki.s);
 	return st;
@@ -533,11 +546,7 @@ shmt_status shmt_del(shmt_table *t, const char *key, size_t klen,
 	if (st != SHMT_OK) {
 		return st;
 	}
-	st = find_locked(t, &ki, key, klen, &idx, &link);
-	if (st == SHMT_OK && expected != NULL &&
-	    !values_match(t, row_at(t, idx), expected, nexpected)) {
-		st = SHMT_MISMATCH;
-	}
+	st = find_expected_locked(t, &ki, key, klen, expected, nexpected, &idx, &link);
 	if (st == SHMT_OK) {
 		if (img != NULL) {
 			memcpy(img, row_at(t, idx), t->row_bytes);
@@ -552,28 +561,27 @@ shmt_status shmt_del(shmt_table *t, const char *key, size_t klen,
  * compute the new 8 bytes, stored in place with one aligned store. */
 typedef int (*incr_op)(void *cell_value, const void *by, void *result);
 
-static int op_int(void *cell, const void *by, void *result)
+/* cell + by (sub: cell - by) into result; 0 if it leaves int64 range. */
+static inline int int_step(void *cell, const void *by, void *result, int sub)
 {
 	int64_t v, b, r;
 	memcpy(&v, cell, 8);
 	memcpy(&b, by, 8);
-	if (__builtin_add_overflow(v, b, &r)) {
+	if (sub ? __builtin_sub_overflow(v, b, &r) : __builtin_add_overflow(v, b, &r)) {
 		return 0;
 	}
 	memcpy(result, &r, 8);
 	return 1;
 }
 
+static int op_int(void *cell, const void *by, void *result)
+{
+	return int_step(cell, by, result, 0);
+}
+
 static int op_int_sub(void *cell, const void *by, void *result)
 {
-	int64_t v, b, r;
-	memcpy(&v, cell, 8);
-	memcpy(&b, by, 8);
-	if (__builtin_sub_overflow(v, b, &r)) {
-		return 0;
-	}
-	memcpy(result, &r, 8);
-	return 1;
+	return int_step(cell, by, result, 1);
 }
 
 static int op_float(void *cell, const void *by, void *result)

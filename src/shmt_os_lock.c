@@ -97,25 +97,24 @@ static int lock_wait(pthread_mutex_t *m)
 	return rc;
 }
 
-shmt_lock_result shmt_lock_acquire(shmt_lock *l)
+/* What a pthread_mutex_*lock() answer means to the engine. */
+static inline shmt_lock_result lock_result(int rc)
 {
-	int rc = pthread_mutex_trylock(&l->m);
-	if (rc == EBUSY) {
-		rc = lock_wait(&l->m);
+	switch (rc) {
+	case 0: return SHMT_LOCK_OK;
+	case EOWNERDEAD: return SHMT_LOCK_OWNER_DIED;
+	case EBUSY: return SHMT_LOCK_BUSY;
+	default: return SHMT_LOCK_ERROR;
 	}
-	if (rc == 0) {
-		return SHMT_LOCK_OK;
-	}
-	if (rc == EOWNERDEAD) {
-		return SHMT_LOCK_OWNER_DIED;
-	}
-	return SHMT_LOCK_ERROR;
 }
 
-shmt_lock_result shmt_lock_acquire_spin(shmt_lock *l)
+/* Take the lock, trying `spins` times (watching the lock word between
+ * tries) before sleeping on it. */
+static inline __attribute__((always_inline)) shmt_lock_result lock_take(shmt_lock *l,
+                                                                        int spins)
 {
 	int rc = pthread_mutex_trylock(&l->m);
-	for (int i = 0; rc == EBUSY && i < SHMT_LOCK_SPIN_TRIES; i++) {
+	for (int i = 0; rc == EBUSY && i < spins; i++) {
 		for (int p = 0; p < SHMT_LOCK_SPIN_PAUSES; p++) {
 			shmt_cpu_relax();
 		}
@@ -132,25 +131,22 @@ shmt_lock_result shmt_lock_acquire_spin(shmt_lock *l)
 	if (rc == EBUSY) {
 		rc = lock_wait(&l->m);
 	}
-	if (rc == 0) {
-		return SHMT_LOCK_OK;
-	}
-	if (rc == EOWNERDEAD) {
-		return SHMT_LOCK_OWNER_DIED;
-	}
-	return SHMT_LOCK_ERROR;
+	return rc == EBUSY ? SHMT_LOCK_ERROR : lock_result(rc);
+}
+
+shmt_lock_result shmt_lock_acquire(shmt_lock *l)
+{
+	return lock_take(l, 0);
+}
+
+shmt_lock_result shmt_lock_acquire_spin(shmt_lock *l)
+{
+	return lock_take(l, SHMT_LOCK_SPIN_TRIES);
 }
 
 shmt_lock_result shmt_lock_try(shmt_lock *l)
 {
-	int rc = pthread_mutex_trylock(&l->m);
-	if (rc == 0) {
-		return SHMT_LOCK_OK;
-	}
-	if (rc == EOWNERDEAD) {
-		return SHMT_LOCK_OWNER_DIED;
-	}
-	return rc == EBUSY ? SHMT_LOCK_BUSY : SHMT_LOCK_ERROR;
+	return lock_result(pthread_mutex_trylock(&l->m));
 }
 
 void shmt_lock_consistent(shmt_lock *l)
