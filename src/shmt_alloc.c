@@ -164,7 +164,7 @@ shmt_status alloc_pop(shmt_table *t, shmt_stripe_raw *s, int count_live)
 /* Give the row in s->i_new (which: JOURNAL_I_NEW) or s->i_old (JOURNAL_I_OLD) back to
  * the free list, clearing that field. */
 void alloc_push_locked(shmt_table *t, shmt_stripe_raw *s, uint32_t which,
-                              int uncount_live)
+                       int uncount_live)
 {
 	shmt_alloc *a = t->a;
 	uint32_t idx = which == JOURNAL_I_NEW ? s->i_new : s->i_old;
@@ -185,7 +185,7 @@ void alloc_push_locked(shmt_table *t, shmt_stripe_raw *s, uint32_t which,
 }
 
 shmt_status alloc_push(shmt_table *t, shmt_stripe_raw *s, uint32_t which,
-                              int uncount_live)
+                       int uncount_live)
 {
 	shmt_status st = alloc_lock(t);
 	if (st != SHMT_OK) {

@@ -123,7 +123,7 @@ __attribute__((noinline, cold)) void settle_dead_writers(shmt_table *t)
  * `check`) check all. The shared fields are bounds-checked first, so the
  * repair never follows an index out of the table. */
 shmt_status reopen_repair(shmt_table *t, const open_ctx *c, int check, char *msg,
-                                 size_t msglen)
+                          size_t msglen)
 {
 	char why[256];
 	if (shared_fields_bad(t, why, sizeof(why))) {

@@ -219,8 +219,8 @@ shmt_status layout_compute(uint32_t size, uint32_t key_max, const shmt_coldef *c
  * mapping whose first `reserved` bytes have storage. The 'ready' word is
  * left 0: the caller publishes it last. */
 shmt_status init_mapping(unsigned char *base, const shmt_layout *L,
-                                const shmt_coldesc *desc, uint32_t backing,
-                                uint64_t reserved)
+                         const shmt_coldesc *desc, uint32_t backing,
+                         uint64_t reserved)
 {
 	shmt_header *h = (shmt_header *)base;
 	memcpy(h->magic, SHMT_MAGIC, 8);
@@ -283,7 +283,7 @@ static void kept_limits(uint32_t size, uint32_t nstripes, uint32_t *cap, uint32_
  * validated), so nothing the engine trusts is read back from the mapping,
  * which another process could change. */
 shmt_table *handle_new(unsigned char *base, size_t map_len, const shmt_layout *L,
-                              const shmt_coldesc *desc, const uint8_t *seed)
+                       const shmt_coldesc *desc, const uint8_t *seed)
 {
 	size_t ncols = L->ncols;
 	shmt_table *t = calloc(1, sizeof(*t) + ncols * sizeof(shmt_colinfo) +
@@ -468,7 +468,7 @@ static const char *type_name(uint32_t type)
 /* The first difference between the stored definition and the requested
  * one, as "what is X there, Y here", or 0 if they are the same. */
 int definition_differs(const shmt_layout *L, const shmt_coldesc *have,
-                              const shmt_open_args *a, char *why, size_t len)
+                       const shmt_open_args *a, char *why, size_t len)
 {
 	if (L->size != a->size) {
 		snprintf(why, len, "size is %u there, %u here", L->size, a->size);
