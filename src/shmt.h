@@ -134,9 +134,11 @@ typedef struct {
  * Create a table of exactly `size` rows, keys of at most `key_max` bytes and
  * the given columns. Maps zero-filled shared memory and touches only the
  * header and lock area. On SHMT_E_NOMEM, *bytes_asked tells how much memory
- * was requested; on SHMT_E_INVALID, *bad_arg (if non-NULL) gets 1 for size,
- * 2 for key_max, 3 for the column list.
+ * was requested; on SHMT_E_INVALID, *bad_arg (if non-NULL) gets
+ * SHMT_BAD_SIZE (1) for size, SHMT_BAD_KEY_MAX (2) for key_max,
+ * SHMT_BAD_COLUMNS (3) for the column list.
  */
+enum { SHMT_BAD_NONE = 0, SHMT_BAD_SIZE = 1, SHMT_BAD_KEY_MAX = 2, SHMT_BAD_COLUMNS = 3 };
 shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
                         const shmt_coldef *cols, uint32_t ncols,
                         uint64_t *bytes_asked, int *bad_arg);
@@ -360,26 +362,5 @@ shmt_status shmt_snapshot_buckets(shmt_table *t, uint32_t from, void *buf, size_
  * then the allocator), so it stalls writers while it runs. On failure
  * returns SHMT_E_CORRUPT and writes a description into msg. */
 shmt_status shmt_check(shmt_table *t, char *msg, size_t msglen);
-
-/* Test-only: called with a step number at each interesting point of every
- * write path, while the locks of that step are held. NULL in production. */
-typedef void (*shmt_step_hook_fn)(int step);
-extern shmt_step_hook_fn shmt_step_hook;
-/* Test-only: when non-NULL, new tables take these 16 bytes as their hash
- * seed instead of random ones, so that two tables lay out the same keys
- * alike. NULL in production. */
-extern const uint8_t *shmt_test_seed;
-/* Test-only: when non-zero, the chunk (bytes, a multiple of 4096) in which
- * named and file tables reserve their storage, instead of 1 MiB. */
-extern uint64_t shmt_test_reserve_chunk;
-/* Test-only: move the sequence counter of key's stripe on as if `writes`
- * writes had gone through it (under its lock), so that a test can bring
- * the counter round to a value a reader saw without making that many
- * writes. */
-void shmt_test_seq_advance(shmt_table *t, const char *key, size_t klen, uint64_t writes);
-
-/* Keyed hash of a key with this table's seed (exposed for tests). */
-uint64_t shmt_hash(const shmt_table *t, const char *key, size_t klen);
-uint32_t shmt_bucket_of(const shmt_table *t, const char *key, size_t klen);
 
 #endif /* SHMT_H */

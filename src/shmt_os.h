@@ -2,8 +2,9 @@
  * shmt_os.h - the operating-system layer: shared memory, randomness and the
  * robust process-shared lock, named shared-memory objects, files, their
  * mappings and their locks. Everything platform-specific lives behind this
- * header and shmt_os.c, so a port (Windows: CreateFileMapping and a mutex
- * with WAIT_ABANDONED) is a contained job.
+ * header, in shmt_os_lock.c (the lock) and shmt_os.c (the rest), so a port
+ * (Windows: CreateFileMapping and a mutex with WAIT_ABANDONED) is a
+ * contained job.
  */
 #ifndef SHMT_OS_H
 #define SHMT_OS_H

@@ -95,6 +95,7 @@
 #include <unistd.h>
 
 #include "shmt.h"
+#include "shmt_test.h"
 
 /* ------------------------------------------------------------------ */
 /* Table shape                                                          */
@@ -1526,7 +1527,7 @@ static void wait_stripe_waiter_killed(int round)
 	key_in_stripe(t, stripe_of_key(t, x), 1, x, y, sizeof(y));
 	uint64_t rec0 = recoveries(t);
 	int go;
-	pid_t a = fork_paused(t, &OP_INSERT_BIG, x, 3, &go);
+	pid_t a = fork_paused(t, &OP_INSERT_BIG, x, SHMT_STEP_INSERT_ROW_WRITTEN, &go);
 	pid_t b = fork_writer(t, &OP_REPLACE_BIG, y);
 	if (!wait_blocked(b)) {
 		case_fail("the second writer did not block on the stripe lock");
@@ -1575,7 +1576,7 @@ static void wait_alloc_waiter_killed(int round)
 	new_key_in_stripe(t, stripe_of_key(t, x), 0, y, sizeof(y));
 	uint64_t rec0 = recoveries(t);
 	int go;
-	pid_t a = fork_paused(t, &OP_INSERT_BIG, x, 101, &go);
+	pid_t a = fork_paused(t, &OP_INSERT_BIG, x, SHMT_STEP_POP_FREE_TAKEN, &go);
 	pid_t b = fork_writer(t, &OP_INSERT_BIG, y);
 	if (!wait_blocked(b)) {
 		case_fail("the second writer did not block on the allocator lock");
@@ -1891,7 +1892,7 @@ static void wait_woken_waiter_killed(int round)
 		/* H holds the stripe; W1 (kept from running once woken) and W2
 		 * wait for it, in that order. */
 		int go;
-		pid_t h = fork_paused(t, &OP_REPLACE_BIG, x, 12, &go);
+		pid_t h = fork_paused(t, &OP_REPLACE_BIG, x, SHMT_STEP_REPLACE_SPARE_TAKEN, &go);
 		pid_t w1 = fork();
 		if (w1 == 0) {
 			alarm(30);
@@ -1956,16 +1957,16 @@ static void run_wait_cases(int round)
 	wait_stripe_waiter_killed(round);
 	wait_alloc_waiter_killed(round);
 	wait_woken_waiter_killed(round);
-	wait_stripe_holder_killed(round, &OP_INSERT_BIG, 2);
-	wait_stripe_holder_killed(round, &OP_INSERT_BIG, 4);
-	wait_stripe_holder_killed(round, &OP_INSERT_BIG, 5);
-	wait_stripe_holder_killed(round, &OP_REPLACE_BIG, 12);
-	wait_stripe_holder_killed(round, &OP_REPLACE_BIG, 14);
-	wait_stripe_holder_killed(round, &OP_REPLACE_BIG, 15);
-	wait_stripe_holder_killed(round, &OP_INCR, 31);
-	wait_stripe_holder_killed(round, &OP_INCR, 32);
-	wait_alloc_holder_killed(round, 101);
-	wait_alloc_holder_killed(round, 102);
+	wait_stripe_holder_killed(round, &OP_INSERT_BIG, SHMT_STEP_INSERT_ROW_TAKEN);
+	wait_stripe_holder_killed(round, &OP_INSERT_BIG, SHMT_STEP_INSERT_SEQ_ODD);
+	wait_stripe_holder_killed(round, &OP_INSERT_BIG, SHMT_STEP_INSERT_LINKED);
+	wait_stripe_holder_killed(round, &OP_REPLACE_BIG, SHMT_STEP_REPLACE_SPARE_TAKEN);
+	wait_stripe_holder_killed(round, &OP_REPLACE_BIG, SHMT_STEP_REPLACE_SEQ_ODD);
+	wait_stripe_holder_killed(round, &OP_REPLACE_BIG, SHMT_STEP_REPLACE_LINKED);
+	wait_stripe_holder_killed(round, &OP_INCR, SHMT_STEP_INCR_SEQ_ODD);
+	wait_stripe_holder_killed(round, &OP_INCR, SHMT_STEP_INCR_STORED);
+	wait_alloc_holder_killed(round, SHMT_STEP_POP_FREE_TAKEN);
+	wait_alloc_holder_killed(round, SHMT_STEP_POP_COUNTED);
 }
 
 /* ------------------------------------------------------------------ */

@@ -704,7 +704,8 @@ static void hook_kill_open(int step)
 
 static void test_creator_killed(const char *dir)
 {
-	static const int steps[] = {50, 51, 52, 53};
+	static const int steps[] = {SHMT_STEP_OPEN_MADE, SHMT_STEP_CREATE_MARKED,
+	                            SHMT_STEP_CREATE_SIZED, SHMT_STEP_CREATE_WRITTEN};
 	char path[512], msg[1024];
 	snprintf(path, sizeof path, "%s/killed-creator-%ld.shmt", dir, (long)getpid());
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
@@ -738,7 +739,7 @@ static void test_creator_killed(const char *dir)
 		int64_t t0 = shmt_os_monotonic_ns();
 		CHECK_ST(shmt_open(&t, &a, NULL, msg, sizeof msg), SHMT_E_NOENT);
 		int64_t waited_ms = (shmt_os_monotonic_ns() - t0) / 1000000;
-		if (steps[i] == 50) {
+		if (steps[i] == SHMT_STEP_OPEN_MADE) {
 			CHECK(before.n == 0 && strstr(msg, "has been empty for ") != NULL &&
 			      waited_ms >= 2900);
 		} else {
@@ -751,7 +752,7 @@ static void test_creator_killed(const char *dir)
 		free(after.p);
 		/* create: makes the table there, of any definition. */
 		a.create = 1;
-		a.size = steps[i] == 53 ? 30 : 20;
+		a.size = steps[i] == SHMT_STEP_CREATE_WRITTEN ? 30 : 20;
 		CHECK_ST(shmt_open(&t, &a, NULL, msg, sizeof msg), SHMT_OK);
 		if (t != NULL) {
 			CHECK(shmt_opened_how(t) == SHMT_OPENED_CREATED && shmt_size(t) == a.size);

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "shmt.h"
+#include "shmt_test.h"
 
 static int unit_failures;
 static int unit_checks;

@@ -1,0 +1,234 @@
+/*
+ * shmt_iter.c - counting, statistics and the bucket snapshots that
+ * iteration is made of.
+ */
+#include "shmt_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Rows stored: live minus the rows the stripes keep for their next
+ * inserts (counted live); *kept gets the latter. A row a dead writer held
+ * in flight is not counted: its stripe is repaired first. */
+static uint64_t count_rows(shmt_table *t, uint64_t *kept)
+{
+	for (int pass = 0;; pass++) {
+		uint64_t live = shmt_load_relaxed(&t->a->live), n = 0;
+		uint64_t busy = 0;
+		for (uint32_t i = 0; i <= t->stripe_mask; i++) {
+			const shmt_stripe_raw *s = &t->stripes[i].s;
+			n += shmt_load_relaxed(&s->kept_n);
+			busy |= shmt_load_relaxed(&s->i_kind) | (shmt_load_relaxed(&s->seq) & 1);
+		}
+		if (busy == 0 || pass == 1) {
+			*kept = n;
+			return live > n ? live - n : 0;
+		}
+		settle_dead_writers(t);
+	}
+}
+
+uint64_t shmt_count(shmt_table *t)
+{
+	uint64_t kept;
+	return count_rows(t, &kept);
+}
+
+void shmt_get_stats(shmt_table *t, shmt_stats *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->rows = count_rows(t, &st->kept_rows);
+	st->size = t->size;
+	st->memory_size = t->map_bytes;
+	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
+		shmt_stripe_raw *s = &t->stripes[i].s;
+		st->insert_count += shmt_load_relaxed(&s->inserts);
+		st->update_count += shmt_load_relaxed(&s->updates);
+		st->delete_count += shmt_load_relaxed(&s->deletes);
+	}
+	st->lock_recoveries = shmt_load_relaxed(&t->a->recoveries);
+	/* A racy walk is fine for a statistic; it is bounded and checked. */
+	uint64_t max_chain = 0;
+	for (uint32_t b = 0; b < t->nbuckets; b++) {
+		uint32_t cur = shmt_load_acquire(&t->buckets[b]);
+		uint64_t len = 0;
+		while (cur != 0 && valid_idx(t, cur) && len <= t->total_rows) {
+			len++;
+			cur = shmt_load_acquire(row_next(t, cur));
+		}
+		if (len > max_chain) {
+			max_chain = len;
+		}
+	}
+	st->max_chain = max_chain;
+	st->key_max_length = t->key_max;
+	st->row_bytes = (uint64_t)t->row_bytes + sizeof(uint32_t);
+	st->buckets = t->nbuckets;
+	st->stripes = (uint64_t)t->stripe_mask + 1;
+	st->spare_rows = t->total_rows - t->size;
+	st->read_retries = shmt_load_relaxed(&t->read_retries);
+}
+
+uint32_t shmt_next_bucket(shmt_table *t, uint32_t from)
+{
+	for (uint32_t b = from; b < t->nbuckets; b++) {
+		if (shmt_load_relaxed(&t->buckets[b]) != 0) {
+			return b;
+		}
+	}
+	return t->nbuckets;
+}
+
+/* Copy the chain of bucket b into buf; *count gets the number of rows on
+ * it (possibly more than fit). Caller validates (seq) or holds the lock. */
+static int copy_chain(shmt_table *t, uint32_t b, unsigned char *buf, size_t cap,
+                      uint32_t *count)
+{
+	uint32_t cur = shmt_load_acquire(&t->buckets[b]);
+	uint32_t n = 0;
+	while (cur != 0) {
+		if (!valid_idx(t, cur) || n > t->total_rows) {
+			return 0;
+		}
+		if ((size_t)(n + 1) * t->row_bytes <= cap) {
+			memcpy(buf + (size_t)n * t->row_bytes, row_at(t, cur), t->row_bytes);
+		}
+		n++;
+		cur = shmt_load_acquire(row_next(t, cur));
+	}
+	*count = n;
+	return 1;
+}
+
+/* copy_chain() as seq_read() runs it. */
+typedef struct {
+	uint32_t bucket;
+	unsigned char *buf;
+	size_t cap;
+	uint32_t *n;
+} chain_read;
+
+static int chain_copy(shmt_table *t, void *arg)
+{
+	chain_read *c = arg;
+	return copy_chain(t, c->bucket, c->buf, c->cap, c->n);
+}
+
+/* One bucket's chain as one consistent snapshot (seq_read(); the lock
+ * after too many tries). *n gets the rows on the chain, whether or not
+ * they fitted in cap. */
+static shmt_status snapshot_one(shmt_table *t, uint32_t bucket, unsigned char *buf,
+                                size_t cap, uint32_t *n)
+{
+	shmt_stripe_raw *s = stripe_of(t, bucket);
+	chain_read c = {.bucket = bucket, .buf = buf, .cap = cap, .n = n};
+	if (seq_read(t, s, chain_copy, &c)) {
+		return SHMT_OK;
+	}
+	shmt_status st = stripe_lock(t, s);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	int ok = copy_chain(t, bucket, buf, cap, n);
+	stripe_unlock(s);
+	return ok ? SHMT_OK : SHMT_E_CORRUPT;
+}
+
+shmt_status shmt_snapshot_bucket(shmt_table *t, uint32_t bucket, void *buf,
+                                 size_t cap, uint32_t *nrows, size_t *need)
+{
+	uint32_t n = 0;
+	*nrows = 0;
+	if (need != NULL) {
+		*need = 0;
+	}
+	if (bucket >= t->nbuckets) {
+		return SHMT_E_INVALID;
+	}
+	shmt_status st = snapshot_one(t, bucket, buf, cap, &n);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	if ((size_t)n * t->row_bytes > cap) {
+		if (need != NULL) {
+			*need = (size_t)n * t->row_bytes;
+		}
+		return SHMT_E_BUFFER;
+	}
+	*nrows = n;
+	return SHMT_OK;
+}
+
+/* How many buckets ahead the batch prefetches the first row of a chain:
+ * rows sit in the pool in allocation order, not bucket order, so each one
+ * is a cache miss that is better started early. */
+#define SHMT_PREFETCH_AHEAD 8u
+
+/* Prefetch the cache lines of the row a bucket head names (at most the
+ * first four: the copy of a longer row streams on its own). The index is
+ * only a hint and is range-checked; a prefetch never faults. */
+static inline void prefetch_head(const shmt_table *t, uint32_t b)
+{
+	uint32_t h = shmt_load_relaxed(&t->buckets[b]);
+	if (h != 0 && valid_idx(t, h)) {
+		const unsigned char *r = row_at(t, h);
+		uint32_t span = t->row_bytes < 4 * SHMT_CACHELINE ? t->row_bytes : 4 * SHMT_CACHELINE;
+		for (uint32_t o = 0; o < span; o += SHMT_CACHELINE) {
+			__builtin_prefetch(r + o);
+		}
+		__builtin_prefetch(r + span - 1);
+	}
+}
+
+shmt_status shmt_snapshot_buckets(shmt_table *t, uint32_t from, void *buf, size_t cap,
+                                  uint32_t *nrows, uint32_t *next, size_t *need)
+{
+	unsigned char *out = buf;
+	size_t used = 0;
+	uint32_t total = 0, b = from;
+	*nrows = 0;
+	if (need != NULL) {
+		*need = 0;
+	}
+	for (uint32_t p = from; p < from + SHMT_PREFETCH_AHEAD && p < t->nbuckets; p++) {
+		prefetch_head(t, p);
+	}
+	for (; b < t->nbuckets; b++) {
+		if (b + SHMT_PREFETCH_AHEAD < t->nbuckets) {
+			prefetch_head(t, b + SHMT_PREFETCH_AHEAD);
+		}
+		/* A hint, as in shmt_next_bucket(): a bucket that holds a row
+		 * for the whole pass never reads as empty. */
+		if (shmt_load_relaxed(&t->buckets[b]) == 0) {
+			continue;
+		}
+		uint32_t n = 0;
+		shmt_status st = snapshot_one(t, b, out + used, cap - used, &n);
+		if (st != SHMT_OK) {
+			return st;
+		}
+		size_t bytes = (size_t)n * t->row_bytes;
+		if (bytes > cap - used) {
+			if (total == 0) {
+				/* Not even this one chain fits: say how much it needs. */
+				if (need != NULL) {
+					*need = bytes;
+				}
+				*next = b;
+				return SHMT_E_BUFFER;
+			}
+			break; /* b is taken again by the next call */
+		}
+		used += bytes;
+		total += n;
+		if (cap - used < t->row_bytes) {
+			b++;
+			break;
+		}
+	}
+	*nrows = total;
+	*next = b;
+	return SHMT_OK;
+}

@@ -1,0 +1,691 @@
+/*
+ * shmt_ops.c - the hot path: key lookup, point reads, and the writes
+ * (set, cmpset, del, incr). One translation unit, so that the compiler
+ * inlines across all of it.
+ */
+#include "shmt_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------------- */
+/* Lookup                                                                   */
+
+typedef struct {
+	uint64_t h;
+	uint32_t b;
+	uint32_t meta;
+	shmt_stripe_raw *s;
+} keyinfo;
+
+static inline shmt_status key_prepare(const shmt_table *t, const char *key,
+                                      size_t klen, keyinfo *ki)
+{
+	if (klen < 1 || klen > t->key_max) {
+		return SHMT_E_INVALID;
+	}
+	ki->h = shmt_siphash13(t->seed, key, klen);
+	ki->b = bucket_of_hash(t, ki->h);
+	ki->meta = make_meta(ki->h, klen);
+	ki->s = stripe_of(t, ki->b);
+	return SHMT_OK;
+}
+
+/* Key bytes equal? Only reached once meta (tag and length) matched. Keys
+ * of 4..16 bytes, the common case, compare as two overlapping words each
+ * instead of a memcmp call; reads stay within klen bytes of both sides. */
+static inline int key_eq(const unsigned char *stored, const char *key, size_t klen)
+{
+	if (klen >= 8 && klen <= 16) {
+		uint64_t a0, b0, a1, b1;
+		memcpy(&a0, stored, 8);
+		memcpy(&b0, key, 8);
+		memcpy(&a1, stored + klen - 8, 8);
+		memcpy(&b1, key + klen - 8, 8);
+		return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+	}
+	if (klen >= 4 && klen < 8) {
+		uint32_t a0, b0, a1, b1;
+		memcpy(&a0, stored, 4);
+		memcpy(&b0, key, 4);
+		memcpy(&a1, stored + klen - 4, 4);
+		memcpy(&b1, key + klen - 4, 4);
+		return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+	}
+	return memcmp(stored, key, klen) == 0;
+}
+
+/* Under the stripe lock: find the row and the link that points to it. */
+static shmt_status find_locked(shmt_table *t, const keyinfo *ki, const char *key,
+                               size_t klen, uint32_t *idx_out, uint32_t **link_out)
+{
+	uint32_t *link = &t->buckets[ki->b];
+	uint32_t cur = *link;
+	for (uint32_t steps = 0; cur != 0; steps++) {
+		if (!valid_idx(t, cur) || steps > t->total_rows) {
+			return SHMT_E_CORRUPT;
+		}
+		unsigned char *row = row_at(t, cur);
+		if (*row_meta(row) == ki->meta && key_eq(row + t->key_off, key, klen)) {
+			*idx_out = cur;
+			*link_out = link;
+			return SHMT_OK;
+		}
+		link = row_next(t, cur);
+		cur = *link;
+	}
+	*idx_out = 0;
+	*link_out = NULL;
+	return SHMT_NOT_FOUND;
+}
+
+/* Copy out of a row what the reader asked for: the whole row (col < 0), or
+ * one column at its own offset in img, so the shmt_img_* helpers decode
+ * both alike. A length read here may be torn; it is clamped so the copy
+ * stays in bounds, and the caller's sequence check throws the copy away. */
+static inline void copy_out(const shmt_table *t, const unsigned char *row,
+                            unsigned char *img, int col)
+{
+	if (col < 0) {
+		memcpy(img, row, t->row_bytes);
+		return;
+	}
+	const shmt_coldesc *c = &t->cols[col];
+	if (c->type != SHMT_TYPE_STRING) {
+		memcpy(img + c->off, row + c->off, 8);
+		return;
+	}
+	memcpy(img + c->lenoff, row + c->lenoff, c->lenw);
+	uint32_t len = load_len(img + c->lenoff, c->lenw);
+	memcpy(img + c->off, row + c->off, len <= c->size ? len : c->size);
+}
+
+/* One optimistic read of a key (seq_read() runs it): find the row and copy
+ * it into img (if non-NULL). Every index read here may be torn, so each is
+ * checked before use and the walk is bounded; a torn walk is thrown away
+ * by the sequence check. */
+typedef struct {
+	const keyinfo *ki;
+	const char *key;
+	size_t klen;
+	void *img;
+	int col;
+	uint32_t found; /* the row, or 0 */
+} point_read;
+
+static inline __attribute__((always_inline)) int point_copy(shmt_table *t, void *arg)
+{
+	point_read *p = arg;
+	uint32_t cur = shmt_load_acquire(&t->buckets[p->ki->b]);
+	uint32_t found = 0;
+	for (uint32_t steps = 0; cur != 0; steps++) {
+		if (!valid_idx(t, cur) || steps > t->total_rows) {
+			break; /* torn: the seq check fails */
+		}
+		unsigned char *row = row_at(t, cur);
+		if (shmt_load_relaxed(row_meta(row)) == p->ki->meta &&
+		    key_eq(row + t->key_off, p->key, p->klen)) {
+			found = cur;
+			break;
+		}
+		cur = shmt_load_acquire(row_next(t, cur));
+	}
+	if (found != 0 && p->img != NULL) {
+		copy_out(t, row_at(t, found), p->img, p->col);
+	}
+	p->found = found;
+	return 1;
+}
+
+static shmt_status read_locked(shmt_table *t, const keyinfo *ki, const char *key,
+                               size_t klen, void *img, int col)
+{
+	shmt_status st = stripe_lock(t, ki->s);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	uint32_t idx, *link;
+	st = find_locked(t, ki, key, klen, &idx, &link);
+	if (st == SHMT_OK && img != NULL) {
+		copy_out(t, row_at(t, idx), img, col);
+	}
+	stripe_unlock(ki->s);
+	return st;
+}
+
+static shmt_status read_key(shmt_table *t, const char *key, size_t klen, void *img,
+                            int col)
+{
+	keyinfo ki;
+	shmt_status st = key_prepare(t, key, klen, &ki);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	point_read p = {.ki = &ki, .key = key, .klen = klen, .img = img, .col = col};
+	if (seq_read(t, ki.s, point_copy, &p)) {
+		return p.found != 0 ? SHMT_OK : SHMT_NOT_FOUND;
+	}
+	return read_locked(t, &ki, key, klen, img, col);
+}
+
+shmt_status shmt_get(shmt_table *t, const char *key, size_t klen, void *img)
+{
+	return read_key(t, key, klen, img, -1);
+}
+
+shmt_status shmt_get_col(shmt_table *t, const char *key, size_t klen, uint32_t col,
+                         void *img)
+{
+	if (col >= t->ncols) {
+		return SHMT_E_INVALID;
+	}
+	return read_key(t, key, klen, img, (int)col);
+}
+
+shmt_status shmt_exists(shmt_table *t, const char *key, size_t klen)
+{
+	return read_key(t, key, klen, NULL, -1);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Writes                                                                   */
+
+static shmt_status check_values(const shmt_table *t, const shmt_value *vals,
+                                uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		if (vals[i].col >= t->ncols) {
+			return SHMT_E_INVALID;
+		}
+		const shmt_coldesc *c = &t->cols[vals[i].col];
+		if (c->type == SHMT_TYPE_STRING &&
+		    (vals[i].v.s.len > c->size || (vals[i].v.s.len > 0 && vals[i].v.s.ptr == NULL))) {
+			return SHMT_E_INVALID;
+		}
+	}
+	return SHMT_OK;
+}
+
+static void apply_values(const shmt_table *t, unsigned char *row,
+                         const shmt_value *vals, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		const shmt_coldesc *c = &t->cols[vals[i].col];
+		if (c->type == SHMT_TYPE_STRING) {
+			store_len(row + c->lenoff, c->lenw, vals[i].v.s.len);
+			if (vals[i].v.s.len > 0) {
+				memcpy(row + c->off, vals[i].v.s.ptr, vals[i].v.s.len);
+			}
+		} else {
+			memcpy(row + c->off, &vals[i].v, 8);
+		}
+	}
+}
+
+/* Compare under the lock: 1 if every expected value equals the stored one. */
+static int values_match(const shmt_table *t, const unsigned char *row,
+                        const shmt_value *exp, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		const shmt_coldesc *c = &t->cols[exp[i].col];
+		if (c->type == SHMT_TYPE_STRING) {
+			uint32_t len = load_len(row + c->lenoff, c->lenw);
+			if (len != exp[i].v.s.len ||
+			    (len > 0 && memcmp(row + c->off, exp[i].v.s.ptr, len) != 0)) {
+				return 0;
+			}
+		} else if (memcmp(row + c->off, &exp[i].v, 8) != 0) {
+			return 0; /* ints and floats alike: bit for bit */
+		}
+	}
+	return 1;
+}
+
+/* Insert a new row for a key known to be absent. Stripe lock held. */
+static shmt_status insert_locked(shmt_table *t, const keyinfo *ki, const char *key,
+                                 size_t klen, const shmt_value *vals, uint32_t n,
+                                 uint32_t *idx_out)
+{
+	shmt_stripe_raw *s = ki->s;
+	intent_begin(s, INTENT_INSERT, ki->b, 0);
+	STEP(SHMT_STEP_INSERT_INTENT);
+	shmt_status st = s->kept_head != 0 ? kept_take(t, s) : alloc_pop(t, s, 1);
+	if (st != SHMT_OK) {
+		intent_end(s);
+		return st;
+	}
+	uint32_t idx = s->i_new;
+	unsigned char *row = row_at(t, idx);
+	STEP(SHMT_STEP_INSERT_ROW_TAKEN);
+	/* The row is private until linked: plain stores are fine. */
+	memset(row + ROW_VALUES_OFF, 0, t->row_bytes - ROW_VALUES_OFF);
+	*row_meta(row) = ki->meta;
+	memcpy(row + t->key_off, key, klen);
+	apply_values(t, row, vals, n);
+	shmt_store_relaxed(row_next(t, idx), t->buckets[ki->b]);
+	STEP(SHMT_STEP_INSERT_ROW_WRITTEN);
+	seq_begin(s);
+	STEP(SHMT_STEP_INSERT_SEQ_ODD);
+	shmt_store_release(&t->buckets[ki->b], idx);
+	STEP(SHMT_STEP_INSERT_LINKED);
+	seq_end(s);
+	stat_inc(&s->inserts);
+	STEP(SHMT_STEP_INSERT_SEQ_EVEN);
+	intent_end(s);
+	*idx_out = idx;
+	return SHMT_OK;
+}
+
+/* Replace row `old` (reached through *link) by a copy with vals applied. */
+static shmt_status replace_locked(shmt_table *t, const keyinfo *ki, uint32_t old,
+                                  uint32_t *link, const shmt_value *vals, uint32_t n)
+{
+	shmt_stripe_raw *s = ki->s;
+	intent_begin(s, INTENT_REPLACE, ki->b, old);
+	STEP(SHMT_STEP_REPLACE_INTENT);
+	if (s->spare != 0) {
+		if (!valid_idx(t, s->spare)) {
+			intent_end(s); /* a damaged shared table: refuse, write nothing */
+			return SHMT_E_CORRUPT;
+		}
+		/* Recovery treats a row named both here and in i_new as one. */
+		s->i_new = s->spare;
+		shmt_fence_release();
+		s->spare = 0;
+	} else {
+		/* First update in this stripe: take its spare from the pool. */
+		shmt_status st = alloc_pop(t, s, 0);
+		if (st != SHMT_OK) {
+			intent_end(s);
+			return st;
+		}
+	}
+	uint32_t idx = s->i_new;
+	unsigned char *row = row_at(t, idx);
+	STEP(SHMT_STEP_REPLACE_SPARE_TAKEN);
+	memcpy(row + ROW_META_OFF, row_at(t, old) + ROW_META_OFF, t->row_bytes - ROW_META_OFF);
+	apply_values(t, row, vals, n);
+	shmt_store_relaxed(row_next(t, idx), *row_next(t, old));
+	STEP(SHMT_STEP_REPLACE_COPY_WRITTEN);
+	seq_begin(s);
+	STEP(SHMT_STEP_REPLACE_SEQ_ODD);
+	shmt_store_release(link, idx);
+	STEP(SHMT_STEP_REPLACE_LINKED);
+	seq_end(s);
+	stat_inc(&s->updates);
+	STEP(SHMT_STEP_REPLACE_SEQ_EVEN);
+	/* The old version is now unreachable: it becomes the stripe's spare. */
+	s->spare = old;
+	STEP(SHMT_STEP_REPLACE_OLD_SPARE);
+	intent_end(s);
+	return SHMT_OK;
+}
+
+/* Unlink row `old` (reached through *link) and free it. */
+static shmt_status delete_locked(shmt_table *t, const keyinfo *ki, uint32_t old,
+                                 uint32_t *link)
+{
+	shmt_stripe_raw *s = ki->s;
+	intent_begin(s, INTENT_DELETE, ki->b, old);
+	STEP(SHMT_STEP_DELETE_INTENT);
+	seq_begin(s);
+	STEP(SHMT_STEP_DELETE_SEQ_ODD);
+	shmt_store_release(link, *row_next(t, old));
+	STEP(SHMT_STEP_DELETE_UNLINKED);
+	seq_end(s);
+	stat_inc(&s->deletes);
+	STEP(SHMT_STEP_DELETE_SEQ_EVEN);
+	shmt_status st = SHMT_OK;
+	if (s->kept_n < t->kept_cap && shmt_load_relaxed(&t->a->live) <= t->kept_below) {
+		/* Kept by the stripe, still counted live: no allocator lock. */
+		shmt_store_release(row_next(t, old), s->kept_head);
+		STEP(SHMT_STEP_DELETE_KEPT_LINKED);
+		s->kept_n++;
+		shmt_fence_release();
+		s->kept_head = old;
+		STEP(SHMT_STEP_DELETE_KEPT_HEAD);
+	} else {
+		st = alloc_push(t, s, JOURNAL_I_OLD, 1);
+	}
+	STEP(SHMT_STEP_DELETE_ROW_PUT_AWAY);
+	intent_end(s);
+	return st;
+}
+
+/* Take every stripe lock, in index order (the order shmt_check() uses, so
+ * two takers cannot deadlock). On failure none is held and *failed_at
+ * names the stripe. */
+shmt_status lock_all(shmt_table *t, uint32_t *failed_at)
+{
+	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
+		shmt_status st = stripe_lock(t, &t->stripes[i].s);
+		if (st != SHMT_OK) {
+			*failed_at = i;
+			while (i > 0) {
+				stripe_unlock(&t->stripes[--i].s);
+			}
+			return st;
+		}
+	}
+	return SHMT_OK;
+}
+
+void unlock_all(shmt_table *t)
+{
+	for (uint32_t i = t->stripe_mask + 1; i > 0; i--) {
+		stripe_unlock(&t->stripes[i - 1].s);
+	}
+}
+
+/* An insert found the table full while stripes may hold rows (the caller
+ * then holds no lock): take every stripe lock, so that no write runs
+ * anywhere and every dead writer's stripe is repaired, and hand the kept
+ * rows back. The caller runs its write again and unlocks with
+ * unlock_all(); its answer is then exact: SHMT_FULL only if the table holds
+ * `size` rows. `why` (nothing held) if no stripe holds a row and, for
+ * SHMT_FULL, live is still `size` (a delete may have completed since the
+ * first answer), so that answer stands. The same for an insert that found
+ * no row with storage (`why` SHMT_E_RESERVE, a full file system): rows
+ * that stripes keep have storage, and a row handed back is taken before a
+ * new one. */
+static __attribute__((noinline, cold)) shmt_status lock_all_drained(shmt_table *t,
+                                                                   shmt_status why)
+{
+	if (!rows_held_by_stripes(t) &&
+	    (why != SHMT_FULL || shmt_load_relaxed(&t->a->live) >= t->size)) {
+		return why;
+	}
+	uint32_t failed_at;
+	shmt_status st = lock_all(t, &failed_at);
+	if (st == SHMT_OK) {
+		st = kept_give_back(t);
+		if (st != SHMT_OK) {
+			unlock_all(t);
+		}
+	}
+	return st;
+}
+
+/* A write that may insert, as write_locked() runs it: with the key's
+ * stripe (at least) locked. */
+typedef shmt_status (*locked_write)(shmt_table *t, const keyinfo *ki, void *arg);
+
+/* Run a write with the key's stripe locked. An insert that found the table
+ * full (or no row with storage) while stripes may keep rows runs once more
+ * with every stripe locked and the kept rows handed back
+ * (lock_all_drained()), so that its answer is exact. */
+static inline __attribute__((always_inline)) shmt_status
+write_locked(shmt_table *t, const keyinfo *ki, locked_write op, void *arg)
+{
+	shmt_status st = stripe_lock(t, ki->s);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = op(t, ki, arg);
+	stripe_unlock(ki->s);
+	if ((st == SHMT_FULL || st == SHMT_E_RESERVE) && (st = lock_all_drained(t, st)) == SHMT_OK) {
+		st = op(t, ki, arg);
+		unlock_all(t);
+	}
+	return st;
+}
+
+/* shmt_set() with the key's stripe (at least) locked. */
+static inline __attribute__((always_inline)) shmt_status
+set_locked(shmt_table *t, const keyinfo *ki, const char *key, size_t klen,
+           const shmt_value *vals, uint32_t nvals, shmt_write_mode mode, bool *inserted)
+{
+	uint32_t idx, *link;
+	shmt_status st = find_locked(t, ki, key, klen, &idx, &link);
+	if (st == SHMT_OK) {
+		st = mode == SHMT_INSERT_ONLY ? SHMT_EXISTS
+		                              : replace_locked(t, ki, idx, link, vals, nvals);
+	} else if (st == SHMT_NOT_FOUND && mode != SHMT_UPDATE_ONLY) {
+		st = insert_locked(t, ki, key, klen, vals, nvals, &idx);
+		if (st == SHMT_OK && inserted != NULL) {
+			*inserted = true;
+		}
+	}
+	return st;
+}
+
+typedef struct {
+	const char *key;
+	size_t klen;
+	const shmt_value *vals;
+	uint32_t nvals;
+	shmt_write_mode mode;
+	bool *inserted;
+} set_args;
+
+static inline __attribute__((always_inline)) shmt_status
+set_write(shmt_table *t, const keyinfo *ki, void *arg)
+{
+	const set_args *a = arg;
+	return set_locked(t, ki, a->key, a->klen, a->vals, a->nvals, a->mode, a->inserted);
+}
+
+shmt_status shmt_set(shmt_table *t, const char *key, size_t klen,
+                     const shmt_value *vals, uint32_t nvals,
+                     shmt_write_mode mode, bool *inserted)
+{
+	keyinfo ki;
+	if (inserted != NULL) {
+		*inserted = false;
+	}
+	shmt_status st = key_prepare(t, key, klen, &ki);
+	if (st == SHMT_OK) {
+		st = check_values(t, vals, nvals);
+	}
+	if (st != SHMT_OK) {
+		return st;
+	}
+	set_args a = {.key = key, .klen = klen, .vals = vals, .nvals = nvals, .mode = mode,
+	              .inserted = inserted};
+	return write_locked(t, &ki, set_write, &a);
+}
+
+/* Under the stripe lock: find the key's row, which must hold the expected
+ * values (any values when expected is NULL), else SHMT_MISMATCH. */
+static inline __attribute__((always_inline)) shmt_status
+find_expected_locked(shmt_table *t, const keyinfo *ki, const char *key, size_t klen,
+                     const shmt_value *expected, uint32_t nexpected, uint32_t *idx,
+                     uint32_t **link)
+{
+	shmt_status st = find_locked(t, ki, key, klen, idx, link);
+	if (st == SHMT_OK && expected != NULL &&
+	    !values_match(t, row_at(t, *idx), expected, nexpected)) {
+		st = SHMT_MISMATCH;
+	}
+	return st;
+}
+
+shmt_status shmt_cmpset(shmt_table *t, const char *key, size_t klen,
+                        const shmt_value *expected, uint32_t nexpected,
+                        const shmt_value *vals, uint32_t nvals)
+{
+	keyinfo ki;
+	uint32_t idx, *link;
+	shmt_status st = key_prepare(t, key, klen, &ki);
+	if (st == SHMT_OK) {
+		st = check_values(t, expected, nexpected);
+	}
+	if (st == SHMT_OK) {
+		st = check_values(t, vals, nvals);
+	}
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = stripe_lock(t, ki.s);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = find_expected_locked(t, &ki, key, klen, expected, nexpected, &idx, &link);
+	if (st == SHMT_OK) {
+		st = replace_locked(t, &ki, idx, link, vals, nvals);
+	}
+	stripe_unlock(ki.s);
+	return st;
+}
+
+shmt_status shmt_del(shmt_table *t, const char *key, size_t klen,
+                     const shmt_value *expected, uint32_t nexpected, void *img)
+{
+	keyinfo ki;
+	uint32_t idx, *link;
+	shmt_status st = key_prepare(t, key, klen, &ki);
+	if (st == SHMT_OK && expected != NULL) {
+		st = check_values(t, expected, nexpected);
+	}
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = stripe_lock(t, ki.s);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = find_expected_locked(t, &ki, key, klen, expected, nexpected, &idx, &link);
+	if (st == SHMT_OK) {
+		if (img != NULL) {
+			memcpy(img, row_at(t, idx), t->row_bytes);
+		}
+		st = delete_locked(t, &ki, idx, link);
+	}
+	stripe_unlock(ki.s);
+	return st;
+}
+
+/* Shared part of both increments: find or create the row, then let `op`
+ * compute the new 8 bytes, stored in place with one aligned store. */
+typedef int (*incr_op)(void *cell_value, const void *by, void *result);
+
+/* cell + by (sub: cell - by) into result; 0 if it leaves int64 range. */
+static inline int int_step(void *cell, const void *by, void *result, int sub)
+{
+	int64_t v, b, r;
+	memcpy(&v, cell, 8);
+	memcpy(&b, by, 8);
+	if (sub ? __builtin_sub_overflow(v, b, &r) : __builtin_add_overflow(v, b, &r)) {
+		return 0;
+	}
+	memcpy(result, &r, 8);
+	return 1;
+}
+
+static int op_int(void *cell, const void *by, void *result)
+{
+	return int_step(cell, by, result, 0);
+}
+
+static int op_int_sub(void *cell, const void *by, void *result)
+{
+	return int_step(cell, by, result, 1);
+}
+
+static int op_float(void *cell, const void *by, void *result)
+{
+	double v, b, r;
+	memcpy(&v, cell, 8);
+	memcpy(&b, by, 8);
+	r = v + b;
+	memcpy(result, &r, 8);
+	return 1;
+}
+
+/* incr_common() with the key's stripe (at least) locked. */
+static inline __attribute__((always_inline)) shmt_status
+incr_locked(shmt_table *t, const keyinfo *ki, const char *key, size_t klen, uint32_t col,
+            const void *by, void *result, incr_op op)
+{
+	uint32_t idx, *link;
+	shmt_status st = find_locked(t, ki, key, klen, &idx, &link);
+	uint64_t cur = 0, next = 0;
+	if (st == SHMT_OK) {
+		cur = *(uint64_t *)(row_at(t, idx) + t->cols[col].off);
+	}
+	/* Refuse an overflow before creating anything (0 - INT64_MIN). */
+	if ((st == SHMT_OK || st == SHMT_NOT_FOUND) && !op(&cur, by, &next)) {
+		st = SHMT_OVERFLOW;
+	}
+	if (st == SHMT_NOT_FOUND) {
+		/* A new row is published with its value in it: one store. */
+		shmt_value v;
+		v.col = col;
+		memcpy(&v.v, &next, 8);
+		st = insert_locked(t, ki, key, klen, &v, 1, &idx);
+	} else if (st == SHMT_OK) {
+		uint64_t *cell = (uint64_t *)(row_at(t, idx) + t->cols[col].off);
+		seq_begin(ki->s);
+		STEP(SHMT_STEP_INCR_SEQ_ODD);
+		shmt_store_relaxed(cell, next);
+		STEP(SHMT_STEP_INCR_STORED);
+		seq_end(ki->s);
+		stat_inc(&ki->s->updates);
+	}
+	if (st == SHMT_OK && result != NULL) {
+		memcpy(result, &next, 8);
+	}
+	return st;
+}
+
+typedef struct {
+	const char *key;
+	size_t klen;
+	uint32_t col;
+	const void *by;
+	void *result;
+	incr_op op;
+} incr_args;
+
+static inline __attribute__((always_inline)) shmt_status
+incr_write(shmt_table *t, const keyinfo *ki, void *arg)
+{
+	const incr_args *a = arg;
+	return incr_locked(t, ki, a->key, a->klen, a->col, a->by, a->result, a->op);
+}
+
+static shmt_status incr_common(shmt_table *t, const char *key, size_t klen,
+                               uint32_t col, uint32_t type, const void *by,
+                               void *result, incr_op op)
+{
+	keyinfo ki;
+	if (col >= t->ncols || t->cols[col].type != type) {
+		return SHMT_E_INVALID;
+	}
+	shmt_status st = key_prepare(t, key, klen, &ki);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	incr_args a = {.key = key, .klen = klen, .col = col, .by = by, .result = result, .op = op};
+	return write_locked(t, &ki, incr_write, &a);
+}
+
+shmt_status shmt_incr_int(shmt_table *t, const char *key, size_t klen,
+                          uint32_t col, int64_t by, int64_t *result)
+{
+	return incr_common(t, key, klen, col, SHMT_TYPE_INT, &by, result, op_int);
+}
+
+shmt_status shmt_decr_int(shmt_table *t, const char *key, size_t klen,
+                          uint32_t col, int64_t by, int64_t *result)
+{
+	return incr_common(t, key, klen, col, SHMT_TYPE_INT, &by, result, op_int_sub);
+}
+
+shmt_status shmt_incr_float(shmt_table *t, const char *key, size_t klen,
+                            uint32_t col, double by, double *result)
+{
+	return incr_common(t, key, klen, col, SHMT_TYPE_FLOAT, &by, result, op_float);
+}
+
+void shmt_test_seq_advance(shmt_table *t, const char *key, size_t klen, uint64_t writes)
+{
+	keyinfo ki;
+	if (key_prepare(t, key, klen, &ki) != SHMT_OK || stripe_lock(t, ki.s) != SHMT_OK) {
+		return;
+	}
+	shmt_store_release(&ki.s->seq, ki.s->seq + 2 * writes);
+	stripe_unlock(ki.s);
+}

@@ -1,0 +1,72 @@
+/*
+ * shmt_test.h - hooks for the engine's tests, not part of its contract
+ * (shmt.h). Production code never sets them.
+ */
+#ifndef SHMT_TEST_H
+#define SHMT_TEST_H
+
+#include "shmt.h"
+
+/* The points of the write paths at which shmt_step_hook is called (the
+ * numbers are what the hook receives, and what the crash tests list). */
+typedef enum {
+	SHMT_STEP_INSERT_INTENT = 1, /* insert: intent written, no row yet */
+	SHMT_STEP_INSERT_ROW_TAKEN = 2, /* insert: a row taken (kept or popped), not yet written */
+	SHMT_STEP_INSERT_ROW_WRITTEN = 3, /* insert: row written and pointing at the chain, not linked */
+	SHMT_STEP_INSERT_SEQ_ODD = 4, /* insert: sequence counter odd */
+	SHMT_STEP_INSERT_LINKED = 5, /* insert: row linked at the bucket head */
+	SHMT_STEP_INSERT_SEQ_EVEN = 6, /* insert: sequence counter even again, intent still set */
+	SHMT_STEP_KEPT_TAKE_NAMED = 7, /* a kept row named in i_new, still on the stripe's list */
+	SHMT_STEP_KEPT_TAKE_UNLINKED = 8, /* a kept row off the stripe's list and counted off */
+	SHMT_STEP_REPLACE_INTENT = 11, /* replace: intent written */
+	SHMT_STEP_REPLACE_SPARE_TAKEN = 12, /* replace: the spare (or a popped row) named in i_new */
+	SHMT_STEP_REPLACE_COPY_WRITTEN = 13, /* replace: the new version written, not linked */
+	SHMT_STEP_REPLACE_SEQ_ODD = 14, /* replace: sequence counter odd */
+	SHMT_STEP_REPLACE_LINKED = 15, /* replace: new version linked in place of the old */
+	SHMT_STEP_REPLACE_SEQ_EVEN = 16, /* replace: sequence counter even again */
+	SHMT_STEP_REPLACE_OLD_SPARE = 17, /* replace: the old version is the stripe's spare */
+	SHMT_STEP_DELETE_INTENT = 21, /* delete: intent written */
+	SHMT_STEP_DELETE_SEQ_ODD = 22, /* delete: sequence counter odd */
+	SHMT_STEP_DELETE_UNLINKED = 23, /* delete: row unlinked from its chain */
+	SHMT_STEP_DELETE_SEQ_EVEN = 24, /* delete: sequence counter even again */
+	SHMT_STEP_DELETE_ROW_PUT_AWAY = 25, /* delete: row kept or pushed back, intent still set */
+	SHMT_STEP_DELETE_KEPT_LINKED = 26, /* delete: row points at the stripe's kept rows, not counted yet */
+	SHMT_STEP_DELETE_KEPT_HEAD = 27, /* delete: row counted and first of the stripe's kept rows */
+	SHMT_STEP_INCR_SEQ_ODD = 31, /* incr: sequence counter odd */
+	SHMT_STEP_INCR_STORED = 32, /* incr: new value stored */
+	SHMT_STEP_GIVE_BACK_TAKEN = 41, /* full table: a kept row taken into i_new */
+	SHMT_STEP_GIVE_BACK_PUSHED = 42, /* full table: that row pushed to the free list */
+	SHMT_STEP_OPEN_MADE = 50, /* open: object made, empty, not yet locked */
+	SHMT_STEP_CREATE_MARKED = 51, /* create: header prefix marked as being created */
+	SHMT_STEP_CREATE_SIZED = 52, /* create: object sized */
+	SHMT_STEP_CREATE_WRITTEN = 53, /* create: header and locks written, not yet ready */
+	SHMT_STEP_POP_FREE_TAKEN = 101, /* allocator pop: free list or unused mark advanced */
+	SHMT_STEP_POP_COUNTED = 102, /* allocator pop: row in i_new, live counted */
+	SHMT_STEP_RESERVE_DONE = 103, /* storage reserved, mark not yet advanced */
+	SHMT_STEP_RESERVE_MARKED = 104, /* storage mark advanced */
+	SHMT_STEP_PUSH_LINKED = 111, /* allocator push: row at the head of the free list */
+	SHMT_STEP_PUSH_CLEARED = 112, /* allocator push: intent field cleared, live counted */
+} shmt_step;
+
+/* Test-only: called with a step (shmt_step) at each interesting point of every
+ * write path, while the locks of that step are held. NULL in production. */
+typedef void (*shmt_step_hook_fn)(int step);
+extern shmt_step_hook_fn shmt_step_hook;
+/* Test-only: when non-NULL, new tables take these 16 bytes as their hash
+ * seed instead of random ones, so that two tables lay out the same keys
+ * alike. NULL in production. */
+extern const uint8_t *shmt_test_seed;
+/* Test-only: when non-zero, the chunk (bytes, a multiple of 4096) in which
+ * named and file tables reserve their storage, instead of 1 MiB. */
+extern uint64_t shmt_test_reserve_chunk;
+/* Test-only: move the sequence counter of key's stripe on as if `writes`
+ * writes had gone through it (under its lock), so that a test can bring
+ * the counter round to a value a reader saw without making that many
+ * writes. */
+void shmt_test_seq_advance(shmt_table *t, const char *key, size_t klen, uint64_t writes);
+
+/* Keyed hash of a key with this table's seed (exposed for tests). */
+uint64_t shmt_hash(const shmt_table *t, const char *key, size_t klen);
+uint32_t shmt_bucket_of(const shmt_table *t, const char *key, size_t klen);
+
+#endif /* SHMT_TEST_H */
