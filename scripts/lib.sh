@@ -95,7 +95,11 @@ build_module() {
         summary+=("$1: build failed")
         return 1
     fi
-    find_php
+    if ! find_php; then
+        fail "$1: no php and php-config after the build"
+        summary+=("$1: no PHP found")
+        return 1
+    fi
 }
 
 module_loads() {
