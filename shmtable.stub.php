@@ -34,7 +34,7 @@ namespace ShmTable {
          */
         public const TYPE_STRING = UNKNOWN;
 
-        public function __construct(int $size, float $conflictProportion = 0.2, int $maxKeyLength = 63) {}
+        public function __construct(int $table_size, float $conflict_proportion = 0.2, int $max_key_length = 63) {}
 
         public function column(string $name, int $type, int $size = 0): bool {}
 
@@ -55,9 +55,9 @@ namespace ShmTable {
         /** Write a file-backed table back to its file (msync); true, doing nothing, for the others. */
         public function flush(): bool {}
 
-        public function set(string $key, array $row): bool {}
+        public function set(string $key, array $value): bool {}
 
-        public function get(string $key, ?string $column = null): array|int|float|string|false {}
+        public function get(string $key, ?string $field = null): array|int|float|string|false {}
 
         public function exists(string $key): bool {}
 
@@ -69,17 +69,17 @@ namespace ShmTable {
         /** @implementation-alias ShmTable\Table::del */
         public function delete(string $key): bool {}
 
-        public function incr(string $key, string $column, int|float $by = 1): int|float {}
+        public function incr(string $key, string $column, int|float $incrby = 1): int|float {}
 
-        public function decr(string $key, string $column, int|float $by = 1): int|float {}
+        public function decr(string $key, string $column, int|float $incrby = 1): int|float {}
 
-        public function add(string $key, array $row): bool {}
+        public function add(string $key, array $values): bool {}
 
-        public function update(string $key, array $row): bool {}
+        public function update(string $key, array $values): bool {}
 
-        public function getdel(string $key, ?string $column = null): array|int|float|string|false {}
+        public function getdel(string $key, ?string $field = null): array|int|float|string|false {}
 
-        public function cmpset(string $key, array $expected, array $row): bool {}
+        public function cmpset(string $key, array $expected, array $values): bool {}
 
         public function cmpdel(string $key, array $expected): bool {}
 

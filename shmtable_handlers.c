@@ -112,7 +112,7 @@ static void php_shmtable_offset_set(php_shmtable_obj *obj, zval *offset, zval *v
 	}
 	ZVAL_DEREF(value);
 	if (Z_TYPE_P(value) != IS_ARRAY) {
-		php_shmtable_arg_error(zend_ce_type_error, "set", 2, "row",
+		php_shmtable_arg_error(zend_ce_type_error, "set", 2, "value",
 		                       "must be of type array, %s given", php_shmtable_value_name(value));
 	} else {
 		/* $t['k'] = $row hands over the variable's own array, not a

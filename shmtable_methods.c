@@ -18,7 +18,7 @@ static const char *php_shmtable_method_name(zend_execute_data *execute_data)
 
 /* Column index by name, or -1 with a ValueError naming argument argn. */
 static int php_shmtable_column(php_shmtable_obj *obj, const char *method, int argn,
-                               zend_string *name)
+                               const char *argname, zend_string *name)
 {
 	/* A literal column name is the interned name itself: no hashing. */
 	for (uint32_t i = 0; i < obj->ndefs && i < PHP_SHMTABLE_SCAN_COLUMNS && obj->names != NULL;
@@ -29,7 +29,7 @@ static int php_shmtable_column(php_shmtable_obj *obj, const char *method, int ar
 	}
 	zval *idx = zend_hash_find(&obj->colmap, name);
 	if (UNEXPECTED(idx == NULL)) {
-		php_shmtable_arg_error(zend_ce_value_error, method, argn, "column",
+		php_shmtable_arg_error(zend_ce_value_error, method, argn, argname,
 		                       "must be a column name, \"%s\" given", ZSTR_VAL(name));
 		return -1;
 	}
@@ -98,7 +98,7 @@ bool php_shmtable_do_get(php_shmtable_obj *obj, const char *method,
 		return false;
 	}
 	int col = -1;
-	if (column != NULL && (col = php_shmtable_column(obj, method, 2, column)) < 0) {
+	if (column != NULL && (col = php_shmtable_column(obj, method, 2, "field", column)) < 0) {
 		return false;
 	}
 	if (UNEXPECTED(obj->img == NULL)) {
@@ -173,7 +173,8 @@ int php_shmtable_do_set(php_shmtable_obj *obj, const char *method, zend_string *
 		return -1;
 	}
 	php_shmtable_values pv;
-	if (!php_shmtable_values_from(obj, t, row, method, 2, "row", &pv)) {
+	if (!php_shmtable_values_from(obj, t, row, method, 2,
+	                              strcmp(method, "set") == 0 ? "value" : "values", &pv)) {
 		return -1;
 	}
 	if ((t = php_shmtable_live(obj)) == NULL) {
@@ -235,7 +236,7 @@ int php_shmtable_do_del(php_shmtable_obj *obj, const char *method, zend_string *
 		return -1;
 	}
 	int col = -1;
-	if (column != NULL && (col = php_shmtable_column(obj, method, 2, column)) < 0) {
+	if (column != NULL && (col = php_shmtable_column(obj, method, 2, "field", column)) < 0) {
 		return -1;
 	}
 	php_shmtable_values pv; /* not zeroed: 512 bytes of stack buffers */
@@ -352,7 +353,7 @@ PHP_METHOD(ShmTable_Table, cmpset)
 	    !php_shmtable_values_from(obj, t, expected, "cmpset", 2, "expected", &pe)) {
 		RETURN_THROWS();
 	}
-	if (!php_shmtable_values_from(obj, t, row, "cmpset", 3, "row", &pr)) {
+	if (!php_shmtable_values_from(obj, t, row, "cmpset", 3, "values", &pr)) {
 		php_shmtable_values_free(&pe);
 		RETURN_THROWS();
 	}
@@ -396,7 +397,7 @@ static void php_shmtable_incr(INTERNAL_FUNCTION_PARAMETERS, bool decr)
 	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
 		RETURN_THROWS();
 	}
-	int col = php_shmtable_column(obj, method, 2, column);
+	int col = php_shmtable_column(obj, method, 2, "column", column);
 	if (col < 0) {
 		RETURN_THROWS();
 	}
@@ -410,7 +411,7 @@ static void php_shmtable_incr(INTERNAL_FUNCTION_PARAMETERS, bool decr)
 	}
 	if (ci->type == SHMT_TYPE_INT) {
 		if (Z_TYPE_P(by) != IS_LONG) {
-			php_shmtable_arg_error(zend_ce_type_error, method, 3, "by",
+			php_shmtable_arg_error(zend_ce_type_error, method, 3, "incrby",
 			                       "must be of type int for int column \"%s\", %s given",
 			                       ci->name, php_shmtable_value_name(by));
 			RETURN_THROWS();

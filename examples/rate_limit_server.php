@@ -62,12 +62,12 @@ if ($port < 0 || $port > 65535 || $nWorkers < 1 || $nWorkers > 64 || $limit < 1 
 // One counter row per client and window, key "IP window". Rows of the
 // current and of the previous window can exist at once (the sweep runs once
 // a second), hence x2.
-$counters = new Table(2 * $maxClients, maxKeyLength: 64);
+$counters = new Table(2 * $maxClients, max_key_length: 64);
 $counters->column('n', Table::TYPE_INT);          // requests numbered so far in this window
 $counters->create();
 
 // Totals for /stats, per client since the start.
-$clients = new Table($maxClients, maxKeyLength: 45);   // an IPv6 address in text is at most 45 bytes
+$clients = new Table($maxClients, max_key_length: 45);   // an IPv6 address in text is at most 45 bytes
 $clients->column('allowed', Table::TYPE_INT);
 $clients->column('refused', Table::TYPE_INT);
 $clients->column('last', Table::TYPE_FLOAT);

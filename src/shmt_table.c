@@ -475,7 +475,7 @@ int definition_differs(const shmt_layout *L, const shmt_coldesc *have,
 		return 1;
 	}
 	if (L->key_max != a->key_max) {
-		snprintf(why, len, "maxKeyLength is %u there, %u here", L->key_max, a->key_max);
+		snprintf(why, len, "max_key_length is %u there, %u here", L->key_max, a->key_max);
 		return 1;
 	}
 	for (uint32_t i = 0; i < L->ncols && i < a->ncols; i++) {

@@ -34,14 +34,14 @@ namespace ShmTable {
         public const TYPE_STRING = 3;
 
         /**
-         * A table that holds exactly $size rows, whatever the keys.
+         * A table that holds exactly $table_size rows, whatever the keys.
          *
-         * @param int $size rows the table holds, 1..2147483647
-         * @param float $conflictProportion 0 to 1 (else a ValueError); accepted for Swoole\Table compatibility and ignored
-         * @param int $maxKeyLength longest key in bytes, 1..1024; every row reserves this much
-         * @throws \ValueError when $size or $maxKeyLength is out of range
+         * @param int $table_size rows the table holds, 1..2147483647
+         * @param float $conflict_proportion 0 to 1 (else a ValueError); accepted for Swoole\Table compatibility and ignored
+         * @param int $max_key_length longest key in bytes, 1..1024; every row reserves this much
+         * @throws \ValueError when $table_size or $max_key_length is out of range
          */
-        public function __construct(int $size, float $conflictProportion = 0.2, int $maxKeyLength = 63) {}
+        public function __construct(int $table_size, float $conflict_proportion = 0.2, int $max_key_length = 63) {}
 
         /**
          * Declares a column; before create() only. Rows list columns in declaration order.
@@ -107,24 +107,24 @@ namespace ShmTable {
          * Writes the named columns of a row; a new row starts all zero, an existing row keeps the other columns.
          * If any value is refused, nothing is written.
          *
-         * @param string $key 1..maxKeyLength bytes, binary-safe, never truncated
-         * @param array $row column name => value
+         * @param string $key 1..max_key_length bytes, binary-safe, never truncated
+         * @param array $value column name => value
          * @return bool always true
          * @throws FullException a new key and every row is in use
          * @throws \ValueError empty or too long key, unknown column, string longer than its column
          * @throws \TypeError a value the column type refuses
          */
-        public function set(string $key, array $row): bool {}
+        public function set(string $key, array $value): bool {}
 
         /**
          * The whole row in column order, or one column's value.
          *
          * @param string $key
-         * @param ?string $column null for the whole row
+         * @param ?string $field a column name, or null for the whole row
          * @return array|string|int|float|false false when the key is absent
          * @throws \ValueError unknown column, empty or too long key
          */
-        public function get(string $key, ?string $column = null): array|string|int|float|false {}
+        public function get(string $key, ?string $field = null): array|string|int|float|false {}
 
         /**
          * Whether the key has a row.
@@ -159,70 +159,70 @@ namespace ShmTable {
         public function delete(string $key): bool {}
 
         /**
-         * Atomically adds $by to a number column and returns the new value; no update is ever lost.
+         * Atomically adds $incrby to a number column and returns the new value; no update is ever lost.
          * A missing row is created first, all zero.
          *
          * @param string $key
          * @param string $column
-         * @param int|float $by an int for an int column; int or float for a float column
+         * @param int|float $incrby an int for an int column; int or float for a float column
          * @return int|float int for an int column, float for a float column
          * @throws \ArithmeticError the int result would leave the 64-bit range (nothing written)
-         * @throws \TypeError a string column, or a float $by on an int column
+         * @throws \TypeError a string column, or a float $incrby on an int column
          * @throws FullException a missing key and every row is in use
          */
-        public function incr(string $key, string $column, int|float $by = 1): int|float {}
+        public function incr(string $key, string $column, int|float $incrby = 1): int|float {}
 
         /**
-         * Atomically subtracts $by from a number column and returns the new value; as incr().
+         * Atomically subtracts $incrby from a number column and returns the new value; as incr().
          *
          * @param string $key
          * @param string $column
-         * @param int|float $by
+         * @param int|float $incrby
          * @return int|float int for an int column, float for a float column
          * @throws \ArithmeticError the int result would leave the 64-bit range (nothing written)
-         * @throws \TypeError a string column, or a float $by on an int column
+         * @throws \TypeError a string column, or a float $incrby on an int column
          * @throws FullException a missing key and every row is in use
          */
-        public function decr(string $key, string $column, int|float $by = 1): int|float {}
+        public function decr(string $key, string $column, int|float $incrby = 1): int|float {}
 
         /**
          * Inserts the row only if the key is absent, atomically.
          *
          * @param string $key
-         * @param array $row
+         * @param array $values
          * @return bool true if inserted, false if the key was already there (nothing written)
          * @throws FullException every row is in use
          */
-        public function add(string $key, array $row): bool {}
+        public function add(string $key, array $values): bool {}
 
         /**
          * Changes the named columns only if the key is present, atomically; never creates a row.
          *
          * @param string $key
-         * @param array $row
+         * @param array $values
          * @return bool true if updated, false if there was no such row
          */
-        public function update(string $key, array $row): bool {}
+        public function update(string $key, array $values): bool {}
 
         /**
          * Deletes the row and returns what it held (the row, or one column), atomically.
          *
          * @param string $key
-         * @param ?string $column
+         * @param ?string $field
          * @return array|string|int|float|false false when the key is absent
          */
-        public function getdel(string $key, ?string $column = null): array|string|int|float|false {}
+        public function getdel(string $key, ?string $field = null): array|string|int|float|false {}
 
         /**
-         * Writes $row only if the row exists and every column in $expected equals the stored value
+         * Writes $values only if the row exists and every column in $expected equals the stored value
          * (ints exactly, floats bit for bit, strings byte for byte), atomically.
          *
          * @param string $key
          * @param array $expected column name => value; at least one (empty is a ValueError)
-         * @param array $row
+         * @param array $values
          * @return bool true if written, false on a missing key or a mismatch
          */
-        public function cmpset(string $key, array $expected, array $row): bool {}
+        public function cmpset(string $key, array $expected, array $values): bool {}
 
         /**
          * Deletes the row only if every column in $expected equals the stored value, atomically.
@@ -241,7 +241,7 @@ namespace ShmTable {
         public function count(): int {}
 
         /**
-         * The declared capacity, exactly $size; works before create() too.
+         * The declared capacity, exactly $table_size; works before create() too.
          *
          * @return int
          */

@@ -20,13 +20,13 @@ return [
     'Table::TYPE_STRING' => 'A binary-safe string column of at most its declared size in bytes.',
 
     'Table::__construct' => [
-        'doc' => 'A table that holds exactly $size rows, whatever the keys.',
+        'doc' => 'A table that holds exactly $table_size rows, whatever the keys.',
         'param' => [
-            'size' => 'rows the table holds, 1..2147483647',
-            'conflictProportion' => '0 to 1 (else a ValueError); accepted for Swoole\\Table compatibility and ignored',
-            'maxKeyLength' => 'longest key in bytes, 1..1024; every row reserves this much',
+            'table_size' => 'rows the table holds, 1..2147483647',
+            'conflict_proportion' => '0 to 1 (else a ValueError); accepted for Swoole\\Table compatibility and ignored',
+            'max_key_length' => 'longest key in bytes, 1..1024; every row reserves this much',
         ],
-        'throws' => ['\\ValueError' => 'when $size or $maxKeyLength is out of range'],
+        'throws' => ['\\ValueError' => 'when $table_size or $max_key_length is out of range'],
     ],
     'Table::column' => [
         'doc' => "Declares a column; before create() only. Rows list columns in declaration order.",
@@ -86,7 +86,7 @@ return [
     'Table::set' => [
         'doc' => "Writes the named columns of a row; a new row starts all zero, an existing row keeps the other columns.\n"
             . 'If any value is refused, nothing is written.',
-        'param' => ['key' => '1..maxKeyLength bytes, binary-safe, never truncated', 'row' => 'column name => value'],
+        'param' => ['key' => '1..max_key_length bytes, binary-safe, never truncated', 'value' => 'column name => value'],
         'return' => 'always true',
         'throws' => [
             'FullException' => 'a new key and every row is in use',
@@ -96,7 +96,7 @@ return [
     ],
     'Table::get' => [
         'doc' => 'The whole row in column order, or one column\'s value.',
-        'param' => ['column' => 'null for the whole row'],
+        'param' => ['field' => 'a column name, or null for the whole row'],
         'return' => 'false when the key is absent',
         'throws' => ['\\ValueError' => 'unknown column, empty or too long key'],
     ],
@@ -111,22 +111,22 @@ return [
         'return' => 'true if a row was removed, false if there was none',
     ],
     'Table::incr' => [
-        'doc' => "Atomically adds \$by to a number column and returns the new value; no update is ever lost.\n"
+        'doc' => "Atomically adds \$incrby to a number column and returns the new value; no update is ever lost.\n"
             . 'A missing row is created first, all zero.',
-        'param' => ['by' => 'an int for an int column; int or float for a float column'],
+        'param' => ['incrby' => 'an int for an int column; int or float for a float column'],
         'return' => 'int for an int column, float for a float column',
         'throws' => [
             '\\ArithmeticError' => 'the int result would leave the 64-bit range (nothing written)',
-            '\\TypeError' => 'a string column, or a float $by on an int column',
+            '\\TypeError' => 'a string column, or a float $incrby on an int column',
             'FullException' => 'a missing key and every row is in use',
         ],
     ],
     'Table::decr' => [
-        'doc' => 'Atomically subtracts $by from a number column and returns the new value; as incr().',
+        'doc' => 'Atomically subtracts $incrby from a number column and returns the new value; as incr().',
         'return' => 'int for an int column, float for a float column',
         'throws' => [
             '\\ArithmeticError' => 'the int result would leave the 64-bit range (nothing written)',
-            '\\TypeError' => 'a string column, or a float $by on an int column',
+            '\\TypeError' => 'a string column, or a float $incrby on an int column',
             'FullException' => 'a missing key and every row is in use',
         ],
     ],
@@ -144,7 +144,7 @@ return [
         'return' => 'false when the key is absent',
     ],
     'Table::cmpset' => [
-        'doc' => "Writes \$row only if the row exists and every column in \$expected equals the stored value\n"
+        'doc' => "Writes \$values only if the row exists and every column in \$expected equals the stored value\n"
             . '(ints exactly, floats bit for bit, strings byte for byte), atomically.',
         'param' => ['expected' => 'column name => value; at least one (empty is a ValueError)'],
         'return' => 'true if written, false on a missing key or a mismatch',
@@ -154,7 +154,7 @@ return [
         'return' => 'true if deleted, false on a missing key or a mismatch',
     ],
     'Table::count' => 'Rows stored now; count($table) is the same.',
-    'Table::getSize' => 'The declared capacity, exactly $size; works before create() too.',
+    'Table::getSize' => 'The declared capacity, exactly $table_size; works before create() too.',
     'Table::getMemorySize' => 'Bytes of shared memory the table maps; 0 before create() and after destroy().',
     'Table::stats' => [
         'doc' => "Counters and figures: rows, num, size, memory_size, insert_count, update_count, delete_count,\n"

@@ -61,9 +61,9 @@ bool(false)
 string(18) "ShmTable\Exception"
 bool(true)
 bool(true)
-0 size int required
-1 conflictProportion float optional
-2 maxKeyLength int optional
+0 table_size int required
+1 conflict_proportion float optional
+2 max_key_length int optional
 array|string|int|float|false
 int|float
 ReflectionException

@@ -38,7 +38,7 @@ echo $i['Tables mapped by this process'], ' ', $i['Bytes mapped by those tables'
 $a = new Table(100);
 $a->column('n', Table::TYPE_INT);
 $a->create();
-$b = new Table(5000, maxKeyLength: 200);
+$b = new Table(5000, max_key_length: 200);
 $b->column('s', Table::TYPE_STRING, 300);
 $b->create();
 $c = new Table(10);                      // declared, never created: maps nothing

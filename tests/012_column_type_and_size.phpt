@@ -84,13 +84,13 @@ array(7) {
 }
 set 1 MiB: bool(true)
 bool(true)
-set 1 MiB + 1: ValueError: ShmTable\Table::set(): Argument #2 ($row) column "big" takes at most 1048576 bytes, 1048577 given
+set 1 MiB + 1: ValueError: ShmTable\Table::set(): Argument #2 ($value) column "big" takes at most 1048576 bytes, 1048577 given
 bool(true)
 int(9223372036854775807)
 int(-9223372036854775808)
 int(-1)
 float(1.0E+300)
 float(-2.5)
-s1 "ab": ValueError: ShmTable\Table::set(): Argument #2 ($row) column "s1" takes at most 1 byte, 2 given
+s1 "ab": ValueError: ShmTable\Table::set(): Argument #2 ($value) column "s1" takes at most 1 byte, 2 given
 s1 "a": bool(true)
 string(1) "a"

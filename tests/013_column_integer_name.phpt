@@ -37,7 +37,7 @@ array(3) {
   ["x"]=>
   int(0)
 }
-ValueError: ShmTable\Table::set(): Argument #2 ($row) contains -1, which is not a column
+ValueError: ShmTable\Table::set(): Argument #2 ($value) contains -1, which is not a column
 ValueError: ShmTable\Table::exist(): Argument #1 ($key) must not be empty
 ValueError: ShmTable\Table::exists(): Argument #1 ($key) must not be empty
 ValueError: ShmTable\Table::delete(): Argument #1 ($key) must not be empty

@@ -8,7 +8,7 @@ use ShmTable\Table;
 
 // 2^31-1 rows of a 1 MiB string and 1 KiB keys: about 2^51 bytes, more than any
 // address space this can run on.
-$t = new Table(2147483647, maxKeyLength: 1024);
+$t = new Table(2147483647, max_key_length: 1024);
 $t->column('blob', Table::TYPE_STRING, 1048576);
 try {
     $t->create();

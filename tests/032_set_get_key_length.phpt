@@ -58,8 +58,8 @@ attempt('count', fn() => $t->count());
 attempt('set 63 bytes utf8', fn() => $t->set(str_repeat("\u{e9}", 31) . 'a', ['n' => 1]));
 attempt('set 64 bytes utf8', fn() => $t->set(str_repeat("\u{e9}", 32), ['n' => 1]));
 
-echo "-- maxKeyLength: 200\n";
-$u = new Table(4, maxKeyLength: 200);
+echo "-- max_key_length: 200\n";
+$u = new Table(4, max_key_length: 200);
 $u->column('n', Table::TYPE_INT);
 $u->create();
 $k200 = str_repeat('u', 199) . "\0";
@@ -69,7 +69,7 @@ attempt('get 199', fn() => $u->get(substr($k200, 0, 199), 'n'));
 attempt('set 201', fn() => $u->set($k200 . 'x', ['n' => 201]));
 attempt('key_max_length', fn() => $u->stats()['key_max_length']);
 
-echo "-- maxKeyLength: 1\n";
+echo "-- max_key_length: 1\n";
 $v = new Table(4, 0.2, 1);
 $v->column('n', Table::TYPE_INT);
 $v->create();
@@ -78,8 +78,8 @@ attempt('set "\0"', fn() => $v->set("\0", ['n' => 2]));
 attempt('set "ab"', fn() => $v->set('ab', ['n' => 3]));
 attempt('count', fn() => count($v));
 
-echo "-- maxKeyLength: 1024\n";
-$w = new Table(4, maxKeyLength: 1024);
+echo "-- max_key_length: 1024\n";
+$w = new Table(4, max_key_length: 1024);
 $w->column('n', Table::TYPE_INT);
 $w->create();
 $k1024 = str_repeat('w', 1023) . 'z';
@@ -120,18 +120,18 @@ delete: ValueError
 count: int(1)
 set 63 bytes utf8: bool(true)
 set 64 bytes utf8: ValueError: ShmTable\Table::set(): Argument #1 ($key) must be at most 63 bytes long, 64 given
--- maxKeyLength: 200
+-- max_key_length: 200
 set 200: bool(true)
 get 200: int(200)
 get 199: bool(false)
 set 201: ValueError: ShmTable\Table::set(): Argument #1 ($key) must be at most 200 bytes long, 201 given
 key_max_length: int(200)
--- maxKeyLength: 1
+-- max_key_length: 1
 set "a": bool(true)
 set "\0": bool(true)
 set "ab": ValueError: ShmTable\Table::set(): Argument #1 ($key) must be at most 1 byte long, 2 given
 count: int(2)
--- maxKeyLength: 1024
+-- max_key_length: 1024
 set 1024: bool(true)
 get 1024: int(1024)
 set 1025: ValueError: ShmTable\Table::set(): Argument #1 ($key) must be at most 1024 bytes long, 1025 given

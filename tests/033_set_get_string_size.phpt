@@ -57,9 +57,9 @@ get: array(3) {
   ["tag"]=>
   string(0) ""
 }
-12 bytes: ValueError: ShmTable\Table::set(): Argument #2 ($row) column "name" takes at most 8 bytes, 12 given
-9 bytes: ValueError: ShmTable\Table::set(): Argument #2 ($row) column "name" takes at most 8 bytes, 9 given
-9 bytes, new key: ValueError: ShmTable\Table::set(): Argument #2 ($row) column "name" takes at most 8 bytes, 9 given
+12 bytes: ValueError: ShmTable\Table::set(): Argument #2 ($value) column "name" takes at most 8 bytes, 12 given
+9 bytes: ValueError: ShmTable\Table::set(): Argument #2 ($value) column "name" takes at most 8 bytes, 9 given
+9 bytes, new key: ValueError: ShmTable\Table::set(): Argument #2 ($value) column "name" takes at most 8 bytes, 9 given
 get after: array(3) {
   ["id"]=>
   int(1)
@@ -71,15 +71,15 @@ get after: array(3) {
 exists new: bool(false)
 4 x e-acute: bool(true)
 get: int(8)
-4 x e-acute + a: ValueError: ShmTable\Table::set(): Argument #2 ($row) column "name" takes at most 8 bytes, 9 given
+4 x e-acute + a: ValueError: ShmTable\Table::set(): Argument #2 ($value) column "name" takes at most 8 bytes, 9 given
 shorter: bool(true)
 get: string(2) "ab"
 300 bytes: bool(true)
 round trip: bool(true)
-301 bytes: ValueError: ShmTable\Table::set(): Argument #2 ($row) column "tag" takes at most 300 bytes, 301 given
+301 bytes: ValueError: ShmTable\Table::set(): Argument #2 ($value) column "tag" takes at most 300 bytes, 301 given
 256 bytes: bool(true)
 get: int(256)
-int 123456789: ValueError: ShmTable\Table::set(): Argument #2 ($row) column "name" takes at most 8 bytes, 9 given
+int 123456789: ValueError: ShmTable\Table::set(): Argument #2 ($value) column "name" takes at most 8 bytes, 9 given
 int 12345678: bool(true)
 get: array(3) {
   ["id"]=>

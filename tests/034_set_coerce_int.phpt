@@ -107,16 +107,16 @@ array(2) {
   ["s"]=>
   string(4) "keep"
 }
-float 1.5: TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, float with fractional part given
-float -0.5: TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, float with fractional part given
-float 1e20: TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, float out of int range given
-float -1e20: TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, float out of int range given
-float 2^63: TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, float out of int range given
-string "abc": TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, non-numeric string given
-string "": TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, non-numeric string given
-null: TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, null given
-array: TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, array given
-array [1]: TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, array given
+float 1.5: TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, float with fractional part given
+float -0.5: TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, float with fractional part given
+float 1e20: TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, float out of int range given
+float -1e20: TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, float out of int range given
+float 2^63: TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, float out of int range given
+string "abc": TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, non-numeric string given
+string "": TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, non-numeric string given
+null: TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, null given
+array: TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, array given
+array [1]: TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, array given
 string "1.5": TypeError
 string "12abc": TypeError
 string "1e100": TypeError

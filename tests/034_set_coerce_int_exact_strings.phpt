@@ -120,24 +120,24 @@ foreach (['0.1', '9007199254740993', '9007199254740993.0', '1e400', '-0.0'] as $
 "0e99999999999999999999" -> int(0)
 " \t12.0\n" -> int(12)
 -- refused, row unchanged
-"-9223372036854775809": TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, float out of int range given
-"9223372036854775808": TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, float out of int range given
-"9223372036854775807.5": TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, float with fractional part given
-"9.2233720368547758075e18": TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, float with fractional part given
-"18446744073709551616": TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, float out of int range given
-"1e19": TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, float out of int range given
-"12.0000000000000001": TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, float with fractional part given
-"9007199254740992.5": TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, float with fractional part given
-"125e-1": TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, float with fractional part given
-"1e-99999999999999999999": TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, float with fractional part given
-".5": TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, float with fractional part given
-"0.1": TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, float with fractional part given
+"-9223372036854775809": TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, float out of int range given
+"9223372036854775808": TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, float out of int range given
+"9223372036854775807.5": TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, float with fractional part given
+"9.2233720368547758075e18": TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, float with fractional part given
+"18446744073709551616": TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, float out of int range given
+"1e19": TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, float out of int range given
+"12.0000000000000001": TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, float with fractional part given
+"9007199254740992.5": TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, float with fractional part given
+"125e-1": TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, float with fractional part given
+"1e-99999999999999999999": TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, float with fractional part given
+".5": TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, float with fractional part given
+"0.1": TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, float with fractional part given
 -- the same rule in every call that converts a row
 bool(false)
 bool(true)
 string(3) "yes"
 bool(true)
-TypeError: ShmTable\Table::add(): Argument #2 ($row) column "i" must be of type int, float with fractional part given
+TypeError: ShmTable\Table::add(): Argument #2 ($values) column "i" must be of type int, float with fractional part given
 bool(false)
 bool(false)
 bool(true)
@@ -145,9 +145,9 @@ bool(true)
 bool(false)
 -- incr(): $by is an int|float parameter, so PHP converts a string first; an int column takes only an int
 "9007199254740993" -> int(9007199254740993)
-"9007199254740993.0" -> TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-"-9223372036854775809" -> TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-"12.0000000000000001" -> TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
+"9007199254740993.0" -> TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+"-9223372036854775809" -> TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+"12.0000000000000001" -> TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
 -- float columns: PHP's own string-to-float conversion (float is the type)
 "0.1" -> bool(true)
 "9007199254740993" -> bool(true)

@@ -87,10 +87,10 @@ array(2) {
   ["n"]=>
   int(9)
 }
-string "abc": TypeError: ShmTable\Table::set(): Argument #2 ($row) column "f" must be of type float, non-numeric string given
-string "": TypeError: ShmTable\Table::set(): Argument #2 ($row) column "f" must be of type float, non-numeric string given
-null: TypeError: ShmTable\Table::set(): Argument #2 ($row) column "f" must be of type float, null given
-array: TypeError: ShmTable\Table::set(): Argument #2 ($row) column "f" must be of type float, array given
+string "abc": TypeError: ShmTable\Table::set(): Argument #2 ($value) column "f" must be of type float, non-numeric string given
+string "": TypeError: ShmTable\Table::set(): Argument #2 ($value) column "f" must be of type float, non-numeric string given
+null: TypeError: ShmTable\Table::set(): Argument #2 ($value) column "f" must be of type float, null given
+array: TypeError: ShmTable\Table::set(): Argument #2 ($value) column "f" must be of type float, array given
 string "2.5abc": TypeError
 object: TypeError
 array(2) {

@@ -95,11 +95,11 @@ false -> string ""
 Stringable -> string "bob\u0000!"
 __toString -> string "implicit"
 -- refused
-null: TypeError: ShmTable\Table::set(): Argument #2 ($row) column "s" must be of type string, null given
-array: TypeError: ShmTable\Table::set(): Argument #2 ($row) column "s" must be of type string, array given
+null: TypeError: ShmTable\Table::set(): Argument #2 ($value) column "s" must be of type string, null given
+array: TypeError: ShmTable\Table::set(): Argument #2 ($value) column "s" must be of type string, array given
 stdClass: TypeError
 Boom: RuntimeException: boom
-long Stringable: ValueError: ShmTable\Table::set(): Argument #2 ($row) column "s" takes at most 24 bytes, 25 given
+long Stringable: ValueError: ShmTable\Table::set(): Argument #2 ($value) column "s" takes at most 24 bytes, 25 given
 array(2) {
   ["s"]=>
   string(4) "keep"

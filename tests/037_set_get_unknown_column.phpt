@@ -58,13 +58,13 @@ foreach ([
 attempt('get', fn() => $t->get('k'));
 ?>
 --EXPECT--
-set foo: ValueError: ShmTable\Table::set(): Argument #2 ($row) contains "foo", which is not a column
-set 5: ValueError: ShmTable\Table::set(): Argument #2 ($row) contains 5, which is not a column
-set list: ValueError: ShmTable\Table::set(): Argument #2 ($row) contains 0, which is not a column
-set Id (case): ValueError: ShmTable\Table::set(): Argument #2 ($row) contains "Id", which is not a column
-set new key foo: ValueError: ShmTable\Table::set(): Argument #2 ($row) contains "foo", which is not a column
-add foo: ValueError: ShmTable\Table::add(): Argument #2 ($row) contains "foo", which is not a column
-update foo: ValueError: ShmTable\Table::update(): Argument #2 ($row) contains "foo", which is not a column
+set foo: ValueError: ShmTable\Table::set(): Argument #2 ($value) contains "foo", which is not a column
+set 5: ValueError: ShmTable\Table::set(): Argument #2 ($value) contains 5, which is not a column
+set list: ValueError: ShmTable\Table::set(): Argument #2 ($value) contains 0, which is not a column
+set Id (case): ValueError: ShmTable\Table::set(): Argument #2 ($value) contains "Id", which is not a column
+set new key foo: ValueError: ShmTable\Table::set(): Argument #2 ($value) contains "foo", which is not a column
+add foo: ValueError: ShmTable\Table::add(): Argument #2 ($values) contains "foo", which is not a column
+update foo: ValueError: ShmTable\Table::update(): Argument #2 ($values) contains "foo", which is not a column
 get: array(2) {
   ["id"]=>
   int(1)
@@ -72,10 +72,10 @@ get: array(2) {
   string(3) "one"
 }
 count: int(1)
-get foo: ValueError: ShmTable\Table::get(): Argument #2 ($column) must be a column name, "foo" given
-get foo on missing key: ValueError: ShmTable\Table::get(): Argument #2 ($column) must be a column name, "foo" given
-get "": ValueError: ShmTable\Table::get(): Argument #2 ($column) must be a column name, "" given
-getdel foo: ValueError: ShmTable\Table::getdel(): Argument #2 ($column) must be a column name, "foo" given
+get foo: ValueError: ShmTable\Table::get(): Argument #2 ($field) must be a column name, "foo" given
+get foo on missing key: ValueError: ShmTable\Table::get(): Argument #2 ($field) must be a column name, "foo" given
+get "": ValueError: ShmTable\Table::get(): Argument #2 ($field) must be a column name, "" given
+getdel foo: ValueError: ShmTable\Table::getdel(): Argument #2 ($field) must be a column name, "foo" given
 incr foo: ValueError: ShmTable\Table::incr(): Argument #2 ($column) must be a column name, "foo" given
 incr foo on missing key: ValueError: ShmTable\Table::incr(): Argument #2 ($column) must be a column name, "foo" given
 decr foo: ValueError: ShmTable\Table::decr(): Argument #2 ($column) must be a column name, "foo" given

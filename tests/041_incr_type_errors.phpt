@@ -44,9 +44,9 @@ attempt('incr by []', fn() => $t->incr('k', 'hits', []));
 attempt('get', fn() => $t->get('k'));
 ?>
 --EXPECT--
-incr int by 1.5: TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "hits", float given
-incr int by 1.0: TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "hits", float given
-decr int by 2.0: TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "hits", float given
+incr int by 1.5: TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "hits", float given
+incr int by 1.0: TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "hits", float given
+decr int by 2.0: TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "hits", float given
 incr string: TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be an int or float column, "name" is a string column
 incr string by 1.5: TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be an int or float column, "name" is a string column
 decr string: TypeError: ShmTable\Table::decr(): Argument #2 ($column) must be an int or float column, "name" is a string column
@@ -58,14 +58,14 @@ get: array(3) {
   ["avg"]=>
   float(1)
 }
-incr missing int by 0.5: TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "hits", float given
+incr missing int by 0.5: TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "hits", float given
 incr missing string: TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be an int or float column, "name" is a string column
 exists missing: bool(false)
 count: int(1)
 incr by "3": int(8)
 incr avg by "0.5": float(1.5)
-incr by "x": TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, string given
-incr by []: TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, array given
+incr by "x": TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, string given
+incr by []: TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, array given
 get: array(3) {
   ["hits"]=>
   int(8)

@@ -74,9 +74,9 @@ get a: array(2) {
   ["name"]=>
   string(0) ""
 }
-add a bad type: TypeError: ShmTable\Table::add(): Argument #2 ($row) column "id" must be of type int, non-numeric string given
-add c bad type: TypeError: ShmTable\Table::add(): Argument #2 ($row) column "id" must be of type int, non-numeric string given
-add a too long: ValueError: ShmTable\Table::add(): Argument #2 ($row) column "name" takes at most 8 bytes, 9 given
+add a bad type: TypeError: ShmTable\Table::add(): Argument #2 ($values) column "id" must be of type int, non-numeric string given
+add c bad type: TypeError: ShmTable\Table::add(): Argument #2 ($values) column "id" must be of type int, non-numeric string given
+add a too long: ValueError: ShmTable\Table::add(): Argument #2 ($values) column "name" takes at most 8 bytes, 9 given
 get a: array(2) {
   ["id"]=>
   int(4)

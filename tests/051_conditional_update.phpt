@@ -77,8 +77,8 @@ get b: array(2) {
 }
 update c (absent, full): bool(false)
 count: int(2)
-update a bad type: TypeError: ShmTable\Table::update(): Argument #2 ($row) column "id" must be of type int, float with fractional part given
-update c bad type: TypeError: ShmTable\Table::update(): Argument #2 ($row) column "id" must be of type int, float with fractional part given
+update a bad type: TypeError: ShmTable\Table::update(): Argument #2 ($values) column "id" must be of type int, float with fractional part given
+update c bad type: TypeError: ShmTable\Table::update(): Argument #2 ($values) column "id" must be of type int, float with fractional part given
 get a: array(2) {
   ["id"]=>
   int(99)

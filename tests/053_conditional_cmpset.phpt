@@ -111,6 +111,6 @@ i,f match, s not: false -> {i:8 f:1.5 s:"AbC"}
 i not, f,s match: false -> {i:8 f:1.5 s:"AbC"}
 empty expected: ValueError: ShmTable\Table::cmpset(): Argument #2 ($expected) must not be empty; use set() to write unconditionally -> {i:8 f:1.5 s:"AbC"}
 -- refused rows write nothing
-too long: ValueError: ShmTable\Table::cmpset(): Argument #3 ($row) column "s" takes at most 8 bytes, 9 given -> {i:100 f:1.5 s:"AbC"}
-bad type: TypeError: ShmTable\Table::cmpset(): Argument #3 ($row) column "i" must be of type int, non-numeric string given -> {i:100 f:1.5 s:"AbC"}
-unknown column: ValueError: ShmTable\Table::cmpset(): Argument #3 ($row) contains "nope", which is not a column -> {i:100 f:1.5 s:"AbC"}
+too long: ValueError: ShmTable\Table::cmpset(): Argument #3 ($values) column "s" takes at most 8 bytes, 9 given -> {i:100 f:1.5 s:"AbC"}
+bad type: TypeError: ShmTable\Table::cmpset(): Argument #3 ($values) column "i" must be of type int, non-numeric string given -> {i:100 f:1.5 s:"AbC"}
+unknown column: ValueError: ShmTable\Table::cmpset(): Argument #3 ($values) contains "nope", which is not a column -> {i:100 f:1.5 s:"AbC"}

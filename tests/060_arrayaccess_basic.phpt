@@ -110,9 +110,9 @@ isset "": ValueError: ShmTable\Table::exists(): Argument #1 ($key) must not be e
 unset "": ValueError: ShmTable\Table::del(): Argument #1 ($key) must not be empty
 write 64 bytes: ValueError: ShmTable\Table::set(): Argument #1 ($key) must be at most 63 bytes long, 64 given
 read 64 bytes: ValueError: ShmTable\Table::get(): Argument #1 ($key) must be at most 63 bytes long, 64 given
-write bad column: ValueError: ShmTable\Table::set(): Argument #2 ($row) contains "foo", which is not a column
-write bad type: TypeError: ShmTable\Table::set(): Argument #2 ($row) column "id" must be of type int, non-numeric string given
-write too long: ValueError: ShmTable\Table::set(): Argument #2 ($row) column "name" takes at most 8 bytes, 9 given
+write bad column: ValueError: ShmTable\Table::set(): Argument #2 ($value) contains "foo", which is not a column
+write bad type: TypeError: ShmTable\Table::set(): Argument #2 ($value) column "id" must be of type int, non-numeric string given
+write too long: ValueError: ShmTable\Table::set(): Argument #2 ($value) column "name" takes at most 8 bytes, 9 given
 scalar row: TypeError
 bool(false)
 int(1)

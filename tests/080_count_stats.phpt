@@ -6,7 +6,7 @@ shmtable
 <?php
 use ShmTable\Table;
 
-$t = new Table(100, maxKeyLength: 40);
+$t = new Table(100, max_key_length: 40);
 $t->column('n', Table::TYPE_INT);
 $t->column('s', Table::TYPE_STRING, 32);
 $t->create();

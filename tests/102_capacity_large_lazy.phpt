@@ -13,7 +13,7 @@ function rss_kb(): int {
     return (int)$m[1];
 }
 
-$t = new Table(10000000, maxKeyLength: 16);
+$t = new Table(10000000, max_key_length: 16);
 $t->column('n', Table::TYPE_INT);
 $rss0 = rss_kb();
 $t0 = hrtime(true);

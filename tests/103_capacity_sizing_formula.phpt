@@ -41,7 +41,7 @@ $schemas = [
     '4-byte length field'    => [8, 63, [[Table::TYPE_STRING, 1048576]]],
 ];
 foreach ($schemas as $name => [$size, $keyMax, $cols]) {
-    $t = new Table($size, maxKeyLength: $keyMax);
+    $t = new Table($size, max_key_length: $keyMax);
     foreach ($cols as $i => [$type, $bytes]) {
         $t->column("c$i", $type, $bytes);
     }

@@ -19,7 +19,7 @@ $window = (int)(getenv('RATELIMIT_WINDOW') ?: 60);
 
 // Every worker declares the same definition; the first creates the table,
 // the others attach to it (a different definition would throw).
-$t = new Table(100000, maxKeyLength: 64);
+$t = new Table(100000, max_key_length: 64);
 $t->column('window', Table::TYPE_INT); // which window the count is for
 $t->column('hits', Table::TYPE_INT);   // requests in that window
 $t->create(name: 'ratelimit');

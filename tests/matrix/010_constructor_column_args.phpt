@@ -21,10 +21,10 @@ echo "--- __construct(8, \$conflictProportion): 0 to 1 is accepted and ignored\n
 foreach ($floats as $v) {
     try_call('conflictProportion ' . describe($v), fn() => (new Table(8, $v))->getSize());
 }
-echo "--- __construct(8, maxKeyLength: ...)\n";
+echo "--- __construct(8, max_key_length: ...)\n";
 foreach ([0, -1, 1, 1024, 1025, PHP_INT_MAX, PHP_INT_MIN, 1.5, NAN, INF, '', 'abc', [], new stdClass] as $v) {
     try_call('maxKeyLength ' . describe($v), function () use ($v) {
-        $t = new Table(8, maxKeyLength: $v);
+        $t = new Table(8, max_key_length: $v);
         $t->column('n', Table::TYPE_INT);
         $t->create();
         return $t->stats()['key_max_length'];
@@ -83,73 +83,73 @@ try_call('getMemorySize() after it', fn() => $t->getMemorySize());
 ?>
 --EXPECT--
 --- __construct($size)
-    (Deprecated: ShmTable\Table::__construct(): Passing null to parameter #1 ($size) of type int is deprecated)
-size NULL => ValueError: ShmTable\Table::__construct(): Argument #1 ($size) must be between 1 and 2147483647
-size false => ValueError: ShmTable\Table::__construct(): Argument #1 ($size) must be between 1 and 2147483647
+    (Deprecated: ShmTable\Table::__construct(): Passing null to parameter #1 ($table_size) of type int is deprecated)
+size NULL => ValueError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be between 1 and 2147483647
+size false => ValueError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be between 1 and 2147483647
 size true => 1
-size 0 => ValueError: ShmTable\Table::__construct(): Argument #1 ($size) must be between 1 and 2147483647
-size -1 => ValueError: ShmTable\Table::__construct(): Argument #1 ($size) must be between 1 and 2147483647
+size 0 => ValueError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be between 1 and 2147483647
+size -1 => ValueError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be between 1 and 2147483647
 size 1 => 1
-size PHP_INT_MIN => ValueError: ShmTable\Table::__construct(): Argument #1 ($size) must be between 1 and 2147483647
-size PHP_INT_MAX => ValueError: ShmTable\Table::__construct(): Argument #1 ($size) must be between 1 and 2147483647
-size 2147483648 => ValueError: ShmTable\Table::__construct(): Argument #1 ($size) must be between 1 and 2147483647
+size PHP_INT_MIN => ValueError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be between 1 and 2147483647
+size PHP_INT_MAX => ValueError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be between 1 and 2147483647
+size 2147483648 => ValueError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be between 1 and 2147483647
 size 2147483647 => 2147483647
 size 1.0 => 1
     (Deprecated: Implicit conversion from float 1.5 to int loses precision)
 size 1.5 => 1
-size -0.0 => ValueError: ShmTable\Table::__construct(): Argument #1 ($size) must be between 1 and 2147483647
-size NAN => TypeError: ShmTable\Table::__construct(): Argument #1 ($size) must be of type int, float given
-size INF => TypeError: ShmTable\Table::__construct(): Argument #1 ($size) must be of type int, float given
-size -INF => TypeError: ShmTable\Table::__construct(): Argument #1 ($size) must be of type int, float given
-size "" => TypeError: ShmTable\Table::__construct(): Argument #1 ($size) must be of type int, string given
+size -0.0 => ValueError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be between 1 and 2147483647
+size NAN => TypeError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be of type int, float given
+size INF => TypeError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be of type int, float given
+size -INF => TypeError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be of type int, float given
+size "" => TypeError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be of type int, string given
 size "7" => 7
 size " 7" => 7
 size "7.0" => 7
     (Deprecated: Implicit conversion from float-string "7.5" to int loses precision)
 size "7.5" => 7
-size "7abc" => TypeError: ShmTable\Table::__construct(): Argument #1 ($size) must be of type int, string given
-size "abc" => TypeError: ShmTable\Table::__construct(): Argument #1 ($size) must be of type int, string given
-size "0x1A" => TypeError: ShmTable\Table::__construct(): Argument #1 ($size) must be of type int, string given
-size [] => TypeError: ShmTable\Table::__construct(): Argument #1 ($size) must be of type int, array given
-size [0 => 7] => TypeError: ShmTable\Table::__construct(): Argument #1 ($size) must be of type int, array given
-size stdClass => TypeError: ShmTable\Table::__construct(): Argument #1 ($size) must be of type int, stdClass given
-size Str("7") => TypeError: ShmTable\Table::__construct(): Argument #1 ($size) must be of type int, Str given
-size resource => TypeError: ShmTable\Table::__construct(): Argument #1 ($size) must be of type int, resource given
+size "7abc" => TypeError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be of type int, string given
+size "abc" => TypeError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be of type int, string given
+size "0x1A" => TypeError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be of type int, string given
+size [] => TypeError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be of type int, array given
+size [0 => 7] => TypeError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be of type int, array given
+size stdClass => TypeError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be of type int, stdClass given
+size Str("7") => TypeError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be of type int, Str given
+size resource => TypeError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be of type int, resource given
 --- __construct(8, $conflictProportion): 0 to 1 is accepted and ignored
-    (Deprecated: ShmTable\Table::__construct(): Passing null to parameter #2 ($conflictProportion) of type float is deprecated)
+    (Deprecated: ShmTable\Table::__construct(): Passing null to parameter #2 ($conflict_proportion) of type float is deprecated)
 conflictProportion NULL => 8
 conflictProportion true => 8
 conflictProportion 0 => 8
-conflictProportion -1 => ValueError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be between 0 and 1
+conflictProportion -1 => ValueError: ShmTable\Table::__construct(): Argument #2 ($conflict_proportion) must be between 0 and 1
 conflictProportion 0.0 => 8
 conflictProportion -0.0 => 8
-conflictProportion 1.5 => ValueError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be between 0 and 1
-conflictProportion 1.0E+308 => ValueError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be between 0 and 1
-conflictProportion NAN => ValueError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be between 0 and 1
-conflictProportion INF => ValueError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be between 0 and 1
-conflictProportion -INF => ValueError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be between 0 and 1
-conflictProportion "" => TypeError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be of type float, string given
+conflictProportion 1.5 => ValueError: ShmTable\Table::__construct(): Argument #2 ($conflict_proportion) must be between 0 and 1
+conflictProportion 1.0E+308 => ValueError: ShmTable\Table::__construct(): Argument #2 ($conflict_proportion) must be between 0 and 1
+conflictProportion NAN => ValueError: ShmTable\Table::__construct(): Argument #2 ($conflict_proportion) must be between 0 and 1
+conflictProportion INF => ValueError: ShmTable\Table::__construct(): Argument #2 ($conflict_proportion) must be between 0 and 1
+conflictProportion -INF => ValueError: ShmTable\Table::__construct(): Argument #2 ($conflict_proportion) must be between 0 and 1
+conflictProportion "" => TypeError: ShmTable\Table::__construct(): Argument #2 ($conflict_proportion) must be of type float, string given
 conflictProportion "0.5" => 8
-conflictProportion "abc" => TypeError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be of type float, string given
-conflictProportion [] => TypeError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be of type float, array given
-conflictProportion stdClass => TypeError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be of type float, stdClass given
-conflictProportion Str("0.5") => TypeError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be of type float, Str given
---- __construct(8, maxKeyLength: ...)
-maxKeyLength 0 => ValueError: ShmTable\Table::__construct(): Argument #3 ($maxKeyLength) must be between 1 and 1024
-maxKeyLength -1 => ValueError: ShmTable\Table::__construct(): Argument #3 ($maxKeyLength) must be between 1 and 1024
+conflictProportion "abc" => TypeError: ShmTable\Table::__construct(): Argument #2 ($conflict_proportion) must be of type float, string given
+conflictProportion [] => TypeError: ShmTable\Table::__construct(): Argument #2 ($conflict_proportion) must be of type float, array given
+conflictProportion stdClass => TypeError: ShmTable\Table::__construct(): Argument #2 ($conflict_proportion) must be of type float, stdClass given
+conflictProportion Str("0.5") => TypeError: ShmTable\Table::__construct(): Argument #2 ($conflict_proportion) must be of type float, Str given
+--- __construct(8, max_key_length: ...)
+maxKeyLength 0 => ValueError: ShmTable\Table::__construct(): Argument #3 ($max_key_length) must be between 1 and 1024
+maxKeyLength -1 => ValueError: ShmTable\Table::__construct(): Argument #3 ($max_key_length) must be between 1 and 1024
 maxKeyLength 1 => 1
 maxKeyLength 1024 => 1024
-maxKeyLength 1025 => ValueError: ShmTable\Table::__construct(): Argument #3 ($maxKeyLength) must be between 1 and 1024
-maxKeyLength PHP_INT_MAX => ValueError: ShmTable\Table::__construct(): Argument #3 ($maxKeyLength) must be between 1 and 1024
-maxKeyLength PHP_INT_MIN => ValueError: ShmTable\Table::__construct(): Argument #3 ($maxKeyLength) must be between 1 and 1024
+maxKeyLength 1025 => ValueError: ShmTable\Table::__construct(): Argument #3 ($max_key_length) must be between 1 and 1024
+maxKeyLength PHP_INT_MAX => ValueError: ShmTable\Table::__construct(): Argument #3 ($max_key_length) must be between 1 and 1024
+maxKeyLength PHP_INT_MIN => ValueError: ShmTable\Table::__construct(): Argument #3 ($max_key_length) must be between 1 and 1024
     (Deprecated: Implicit conversion from float 1.5 to int loses precision)
 maxKeyLength 1.5 => 1
-maxKeyLength NAN => TypeError: ShmTable\Table::__construct(): Argument #3 ($maxKeyLength) must be of type int, float given
-maxKeyLength INF => TypeError: ShmTable\Table::__construct(): Argument #3 ($maxKeyLength) must be of type int, float given
-maxKeyLength "" => TypeError: ShmTable\Table::__construct(): Argument #3 ($maxKeyLength) must be of type int, string given
-maxKeyLength "abc" => TypeError: ShmTable\Table::__construct(): Argument #3 ($maxKeyLength) must be of type int, string given
-maxKeyLength [] => TypeError: ShmTable\Table::__construct(): Argument #3 ($maxKeyLength) must be of type int, array given
-maxKeyLength stdClass => TypeError: ShmTable\Table::__construct(): Argument #3 ($maxKeyLength) must be of type int, stdClass given
+maxKeyLength NAN => TypeError: ShmTable\Table::__construct(): Argument #3 ($max_key_length) must be of type int, float given
+maxKeyLength INF => TypeError: ShmTable\Table::__construct(): Argument #3 ($max_key_length) must be of type int, float given
+maxKeyLength "" => TypeError: ShmTable\Table::__construct(): Argument #3 ($max_key_length) must be of type int, string given
+maxKeyLength "abc" => TypeError: ShmTable\Table::__construct(): Argument #3 ($max_key_length) must be of type int, string given
+maxKeyLength [] => TypeError: ShmTable\Table::__construct(): Argument #3 ($max_key_length) must be of type int, array given
+maxKeyLength stdClass => TypeError: ShmTable\Table::__construct(): Argument #3 ($max_key_length) must be of type int, stdClass given
 --- column($name, TYPE_INT)
     (Deprecated: ShmTable\Table::column(): Passing null to parameter #1 ($name) of type string is deprecated)
 name NULL => ValueError: ShmTable\Table::column(): Argument #1 ($name) must be between 1 and 63 bytes long

@@ -8,7 +8,7 @@ require __DIR__ . '/matrix.inc';
 use ShmTable\Table;
 
 function make_table(int $keyMax = 63): Table {
-    $t = new Table(8, maxKeyLength: $keyMax);
+    $t = new Table(8, max_key_length: $keyMax);
     $t->column('i', Table::TYPE_INT);
     $t->column('s', Table::TYPE_STRING, 4);
     $t->create();

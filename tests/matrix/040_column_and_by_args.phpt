@@ -111,45 +111,45 @@ foreach ([['decr', -1, 'i', PHP_INT_MIN], ['incr', PHP_INT_MAX, 'i', PHP_INT_MIN
 ?>
 --EXPECT--
 --- get("k", $column)
-get("k", false) => ValueError: ShmTable\Table::get(): Argument #2 ($column) must be a column name, "" given
-get("k", "") => ValueError: ShmTable\Table::get(): Argument #2 ($column) must be a column name, "" given
-get("k", "nope") => ValueError: ShmTable\Table::get(): Argument #2 ($column) must be a column name, "nope" given
-get("k", "I") => ValueError: ShmTable\Table::get(): Argument #2 ($column) must be a column name, "I" given
-get("k", " i") => ValueError: ShmTable\Table::get(): Argument #2 ($column) must be a column name, " i" given
-get("k", "i ") => ValueError: ShmTable\Table::get(): Argument #2 ($column) must be a column name, "i " given
-get("k", string(64)) => ValueError: ShmTable\Table::get(): Argument #2 ($column) must be a column name, "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc" given
-get("k", []) => TypeError: ShmTable\Table::get(): Argument #2 ($column) must be of type ?string, array given
-get("k", [0 => "i"]) => TypeError: ShmTable\Table::get(): Argument #2 ($column) must be of type ?string, array given
-get("k", stdClass) => TypeError: ShmTable\Table::get(): Argument #2 ($column) must be of type ?string, stdClass given
-get("k", resource) => TypeError: ShmTable\Table::get(): Argument #2 ($column) must be of type ?string, resource given
+get("k", false) => ValueError: ShmTable\Table::get(): Argument #2 ($field) must be a column name, "" given
+get("k", "") => ValueError: ShmTable\Table::get(): Argument #2 ($field) must be a column name, "" given
+get("k", "nope") => ValueError: ShmTable\Table::get(): Argument #2 ($field) must be a column name, "nope" given
+get("k", "I") => ValueError: ShmTable\Table::get(): Argument #2 ($field) must be a column name, "I" given
+get("k", " i") => ValueError: ShmTable\Table::get(): Argument #2 ($field) must be a column name, " i" given
+get("k", "i ") => ValueError: ShmTable\Table::get(): Argument #2 ($field) must be a column name, "i " given
+get("k", string(64)) => ValueError: ShmTable\Table::get(): Argument #2 ($field) must be a column name, "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc" given
+get("k", []) => TypeError: ShmTable\Table::get(): Argument #2 ($field) must be of type ?string, array given
+get("k", [0 => "i"]) => TypeError: ShmTable\Table::get(): Argument #2 ($field) must be of type ?string, array given
+get("k", stdClass) => TypeError: ShmTable\Table::get(): Argument #2 ($field) must be of type ?string, stdClass given
+get("k", resource) => TypeError: ShmTable\Table::get(): Argument #2 ($field) must be of type ?string, resource given
 get("k", ThrowingStr) => LogicException: __toString() threw
 get("k", DestroyingStr("i")) => ShmTable\Exception: Table has been destroyed
 --- get("new", $column)
-get("new", false) => ValueError: ShmTable\Table::get(): Argument #2 ($column) must be a column name, "" given
-get("new", "") => ValueError: ShmTable\Table::get(): Argument #2 ($column) must be a column name, "" given
-get("new", "nope") => ValueError: ShmTable\Table::get(): Argument #2 ($column) must be a column name, "nope" given
-get("new", "I") => ValueError: ShmTable\Table::get(): Argument #2 ($column) must be a column name, "I" given
-get("new", " i") => ValueError: ShmTable\Table::get(): Argument #2 ($column) must be a column name, " i" given
-get("new", "i ") => ValueError: ShmTable\Table::get(): Argument #2 ($column) must be a column name, "i " given
-get("new", string(64)) => ValueError: ShmTable\Table::get(): Argument #2 ($column) must be a column name, "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc" given
-get("new", []) => TypeError: ShmTable\Table::get(): Argument #2 ($column) must be of type ?string, array given
-get("new", [0 => "i"]) => TypeError: ShmTable\Table::get(): Argument #2 ($column) must be of type ?string, array given
-get("new", stdClass) => TypeError: ShmTable\Table::get(): Argument #2 ($column) must be of type ?string, stdClass given
-get("new", resource) => TypeError: ShmTable\Table::get(): Argument #2 ($column) must be of type ?string, resource given
+get("new", false) => ValueError: ShmTable\Table::get(): Argument #2 ($field) must be a column name, "" given
+get("new", "") => ValueError: ShmTable\Table::get(): Argument #2 ($field) must be a column name, "" given
+get("new", "nope") => ValueError: ShmTable\Table::get(): Argument #2 ($field) must be a column name, "nope" given
+get("new", "I") => ValueError: ShmTable\Table::get(): Argument #2 ($field) must be a column name, "I" given
+get("new", " i") => ValueError: ShmTable\Table::get(): Argument #2 ($field) must be a column name, " i" given
+get("new", "i ") => ValueError: ShmTable\Table::get(): Argument #2 ($field) must be a column name, "i " given
+get("new", string(64)) => ValueError: ShmTable\Table::get(): Argument #2 ($field) must be a column name, "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc" given
+get("new", []) => TypeError: ShmTable\Table::get(): Argument #2 ($field) must be of type ?string, array given
+get("new", [0 => "i"]) => TypeError: ShmTable\Table::get(): Argument #2 ($field) must be of type ?string, array given
+get("new", stdClass) => TypeError: ShmTable\Table::get(): Argument #2 ($field) must be of type ?string, stdClass given
+get("new", resource) => TypeError: ShmTable\Table::get(): Argument #2 ($field) must be of type ?string, resource given
 get("new", ThrowingStr) => LogicException: __toString() threw
 get("new", DestroyingStr("i")) => ShmTable\Exception: Table has been destroyed
 --- getdel("k", $column)
-getdel("k", false) => ValueError: ShmTable\Table::getdel(): Argument #2 ($column) must be a column name, "" given
-getdel("k", "") => ValueError: ShmTable\Table::getdel(): Argument #2 ($column) must be a column name, "" given
-getdel("k", "nope") => ValueError: ShmTable\Table::getdel(): Argument #2 ($column) must be a column name, "nope" given
-getdel("k", "I") => ValueError: ShmTable\Table::getdel(): Argument #2 ($column) must be a column name, "I" given
-getdel("k", " i") => ValueError: ShmTable\Table::getdel(): Argument #2 ($column) must be a column name, " i" given
-getdel("k", "i ") => ValueError: ShmTable\Table::getdel(): Argument #2 ($column) must be a column name, "i " given
-getdel("k", string(64)) => ValueError: ShmTable\Table::getdel(): Argument #2 ($column) must be a column name, "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc" given
-getdel("k", []) => TypeError: ShmTable\Table::getdel(): Argument #2 ($column) must be of type ?string, array given
-getdel("k", [0 => "i"]) => TypeError: ShmTable\Table::getdel(): Argument #2 ($column) must be of type ?string, array given
-getdel("k", stdClass) => TypeError: ShmTable\Table::getdel(): Argument #2 ($column) must be of type ?string, stdClass given
-getdel("k", resource) => TypeError: ShmTable\Table::getdel(): Argument #2 ($column) must be of type ?string, resource given
+getdel("k", false) => ValueError: ShmTable\Table::getdel(): Argument #2 ($field) must be a column name, "" given
+getdel("k", "") => ValueError: ShmTable\Table::getdel(): Argument #2 ($field) must be a column name, "" given
+getdel("k", "nope") => ValueError: ShmTable\Table::getdel(): Argument #2 ($field) must be a column name, "nope" given
+getdel("k", "I") => ValueError: ShmTable\Table::getdel(): Argument #2 ($field) must be a column name, "I" given
+getdel("k", " i") => ValueError: ShmTable\Table::getdel(): Argument #2 ($field) must be a column name, " i" given
+getdel("k", "i ") => ValueError: ShmTable\Table::getdel(): Argument #2 ($field) must be a column name, "i " given
+getdel("k", string(64)) => ValueError: ShmTable\Table::getdel(): Argument #2 ($field) must be a column name, "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc" given
+getdel("k", []) => TypeError: ShmTable\Table::getdel(): Argument #2 ($field) must be of type ?string, array given
+getdel("k", [0 => "i"]) => TypeError: ShmTable\Table::getdel(): Argument #2 ($field) must be of type ?string, array given
+getdel("k", stdClass) => TypeError: ShmTable\Table::getdel(): Argument #2 ($field) must be of type ?string, stdClass given
+getdel("k", resource) => TypeError: ShmTable\Table::getdel(): Argument #2 ($field) must be of type ?string, resource given
 getdel("k", ThrowingStr) => LogicException: __toString() threw
 getdel("k", DestroyingStr("i")) => ShmTable\Exception: Table has been destroyed
 --- incr("k", $column)
@@ -223,128 +223,128 @@ incr("k", "s", 1.5) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) 
 incr("new", "s", 1.5) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be an int or float column, "s" is a string column
 decr("k", "s", 1.5) => TypeError: ShmTable\Table::decr(): Argument #2 ($column) must be an int or float column, "s" is a string column
 decr("new", "s", 1.5) => TypeError: ShmTable\Table::decr(): Argument #2 ($column) must be an int or float column, "s" is a string column
-incr("k", "s", "abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, string given
-incr("new", "s", "abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, string given
-decr("k", "s", "abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, string given
-decr("new", "s", "abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, string given
-incr("k", "s", []) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, array given
-incr("new", "s", []) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, array given
-decr("k", "s", []) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, array given
-decr("new", "s", []) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, array given
+incr("k", "s", "abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, string given
+incr("new", "s", "abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, string given
+decr("k", "s", "abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, string given
+decr("new", "s", "abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, string given
+incr("k", "s", []) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, array given
+incr("new", "s", []) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, array given
+decr("k", "s", []) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, array given
+decr("new", "s", []) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, array given
 --- $by of the wrong type for any column
-incr("k", "i", "") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, string given
-incr("new", "i", "") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, string given
-decr("k", "i", "") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, string given
-decr("new", "i", "") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, string given
-incr("k", "f", "") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, string given
-incr("new", "f", "") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, string given
-decr("k", "f", "") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, string given
-decr("new", "f", "") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, string given
-incr("k", "i", "abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, string given
-incr("new", "i", "abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, string given
-decr("k", "i", "abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, string given
-decr("new", "i", "abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, string given
-incr("k", "f", "abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, string given
-incr("new", "f", "abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, string given
-decr("k", "f", "abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, string given
-decr("new", "f", "abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, string given
-incr("k", "i", "5abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, string given
-incr("new", "i", "5abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, string given
-decr("k", "i", "5abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, string given
-decr("new", "i", "5abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, string given
-incr("k", "f", "5abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, string given
-incr("new", "f", "5abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, string given
-decr("k", "f", "5abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, string given
-decr("new", "f", "5abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, string given
-incr("k", "i", []) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, array given
-incr("new", "i", []) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, array given
-decr("k", "i", []) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, array given
-decr("new", "i", []) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, array given
-incr("k", "f", []) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, array given
-incr("new", "f", []) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, array given
-decr("k", "f", []) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, array given
-decr("new", "f", []) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, array given
-incr("k", "i", [0 => 1]) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, array given
-incr("new", "i", [0 => 1]) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, array given
-decr("k", "i", [0 => 1]) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, array given
-decr("new", "i", [0 => 1]) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, array given
-incr("k", "f", [0 => 1]) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, array given
-incr("new", "f", [0 => 1]) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, array given
-decr("k", "f", [0 => 1]) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, array given
-decr("new", "f", [0 => 1]) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, array given
-incr("k", "i", stdClass) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, stdClass given
-incr("new", "i", stdClass) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, stdClass given
-decr("k", "i", stdClass) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, stdClass given
-decr("new", "i", stdClass) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, stdClass given
-incr("k", "f", stdClass) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, stdClass given
-incr("new", "f", stdClass) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, stdClass given
-decr("k", "f", stdClass) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, stdClass given
-decr("new", "f", stdClass) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, stdClass given
-incr("k", "i", Str("5")) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, Str given
-incr("new", "i", Str("5")) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, Str given
-decr("k", "i", Str("5")) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, Str given
-decr("new", "i", Str("5")) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, Str given
-incr("k", "f", Str("5")) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, Str given
-incr("new", "f", Str("5")) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, Str given
-decr("k", "f", Str("5")) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, Str given
-decr("new", "f", Str("5")) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, Str given
-incr("k", "i", resource) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, resource given
-incr("new", "i", resource) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, resource given
-decr("k", "i", resource) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, resource given
-decr("new", "i", resource) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, resource given
-incr("k", "f", resource) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, resource given
-incr("new", "f", resource) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, resource given
-decr("k", "f", resource) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, resource given
-decr("new", "f", resource) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, resource given
-incr("k", "i", ThrowingStr) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, ThrowingStr given
-incr("new", "i", ThrowingStr) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, ThrowingStr given
-decr("k", "i", ThrowingStr) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, ThrowingStr given
-decr("new", "i", ThrowingStr) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, ThrowingStr given
-incr("k", "f", ThrowingStr) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, ThrowingStr given
-incr("new", "f", ThrowingStr) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, ThrowingStr given
-decr("k", "f", ThrowingStr) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, ThrowingStr given
-decr("new", "f", ThrowingStr) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, ThrowingStr given
+incr("k", "i", "") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, string given
+incr("new", "i", "") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, string given
+decr("k", "i", "") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, string given
+decr("new", "i", "") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, string given
+incr("k", "f", "") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, string given
+incr("new", "f", "") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, string given
+decr("k", "f", "") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, string given
+decr("new", "f", "") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, string given
+incr("k", "i", "abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, string given
+incr("new", "i", "abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, string given
+decr("k", "i", "abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, string given
+decr("new", "i", "abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, string given
+incr("k", "f", "abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, string given
+incr("new", "f", "abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, string given
+decr("k", "f", "abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, string given
+decr("new", "f", "abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, string given
+incr("k", "i", "5abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, string given
+incr("new", "i", "5abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, string given
+decr("k", "i", "5abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, string given
+decr("new", "i", "5abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, string given
+incr("k", "f", "5abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, string given
+incr("new", "f", "5abc") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, string given
+decr("k", "f", "5abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, string given
+decr("new", "f", "5abc") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, string given
+incr("k", "i", []) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, array given
+incr("new", "i", []) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, array given
+decr("k", "i", []) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, array given
+decr("new", "i", []) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, array given
+incr("k", "f", []) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, array given
+incr("new", "f", []) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, array given
+decr("k", "f", []) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, array given
+decr("new", "f", []) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, array given
+incr("k", "i", [0 => 1]) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, array given
+incr("new", "i", [0 => 1]) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, array given
+decr("k", "i", [0 => 1]) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, array given
+decr("new", "i", [0 => 1]) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, array given
+incr("k", "f", [0 => 1]) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, array given
+incr("new", "f", [0 => 1]) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, array given
+decr("k", "f", [0 => 1]) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, array given
+decr("new", "f", [0 => 1]) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, array given
+incr("k", "i", stdClass) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, stdClass given
+incr("new", "i", stdClass) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, stdClass given
+decr("k", "i", stdClass) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, stdClass given
+decr("new", "i", stdClass) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, stdClass given
+incr("k", "f", stdClass) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, stdClass given
+incr("new", "f", stdClass) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, stdClass given
+decr("k", "f", stdClass) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, stdClass given
+decr("new", "f", stdClass) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, stdClass given
+incr("k", "i", Str("5")) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, Str given
+incr("new", "i", Str("5")) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, Str given
+decr("k", "i", Str("5")) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, Str given
+decr("new", "i", Str("5")) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, Str given
+incr("k", "f", Str("5")) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, Str given
+incr("new", "f", Str("5")) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, Str given
+decr("k", "f", Str("5")) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, Str given
+decr("new", "f", Str("5")) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, Str given
+incr("k", "i", resource) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, resource given
+incr("new", "i", resource) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, resource given
+decr("k", "i", resource) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, resource given
+decr("new", "i", resource) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, resource given
+incr("k", "f", resource) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, resource given
+incr("new", "f", resource) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, resource given
+decr("k", "f", resource) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, resource given
+decr("new", "f", resource) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, resource given
+incr("k", "i", ThrowingStr) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, ThrowingStr given
+incr("new", "i", ThrowingStr) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, ThrowingStr given
+decr("k", "i", ThrowingStr) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, ThrowingStr given
+decr("new", "i", ThrowingStr) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, ThrowingStr given
+incr("k", "f", ThrowingStr) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, ThrowingStr given
+incr("new", "f", ThrowingStr) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, ThrowingStr given
+decr("k", "f", ThrowingStr) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, ThrowingStr given
+decr("new", "f", ThrowingStr) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, ThrowingStr given
 --- $by on an int column must be an int
-incr("k", "i", 1.0) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-incr("new", "i", 1.0) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("k", "i", 1.0) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("new", "i", 1.0) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
-incr("k", "i", 1.5) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-incr("new", "i", 1.5) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("k", "i", 1.5) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("new", "i", 1.5) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
-incr("k", "i", -0.0) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-incr("new", "i", -0.0) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("k", "i", -0.0) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("new", "i", -0.0) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
-incr("k", "i", NAN) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-incr("new", "i", NAN) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("k", "i", NAN) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("new", "i", NAN) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
-incr("k", "i", INF) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-incr("new", "i", INF) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("k", "i", INF) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("new", "i", INF) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
-incr("k", "i", -INF) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-incr("new", "i", -INF) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("k", "i", -INF) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("new", "i", -INF) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
-incr("k", "i", 1.0E+19) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-incr("new", "i", 1.0E+19) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("k", "i", 1.0E+19) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("new", "i", 1.0E+19) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
-incr("k", "i", "1.5") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-incr("new", "i", "1.5") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("k", "i", "1.5") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("new", "i", "1.5") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
-incr("k", "i", "1e3") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-incr("new", "i", "1e3") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("k", "i", "1e3") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("new", "i", "1e3") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
-incr("k", "i", " 1.0") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-incr("new", "i", " 1.0") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("k", "i", " 1.0") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
-decr("new", "i", " 1.0") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int for int column "i", float given
+incr("k", "i", 1.0) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+incr("new", "i", 1.0) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("k", "i", 1.0) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("new", "i", 1.0) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+incr("k", "i", 1.5) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+incr("new", "i", 1.5) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("k", "i", 1.5) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("new", "i", 1.5) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+incr("k", "i", -0.0) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+incr("new", "i", -0.0) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("k", "i", -0.0) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("new", "i", -0.0) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+incr("k", "i", NAN) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+incr("new", "i", NAN) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("k", "i", NAN) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("new", "i", NAN) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+incr("k", "i", INF) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+incr("new", "i", INF) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("k", "i", INF) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("new", "i", INF) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+incr("k", "i", -INF) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+incr("new", "i", -INF) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("k", "i", -INF) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("new", "i", -INF) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+incr("k", "i", 1.0E+19) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+incr("new", "i", 1.0E+19) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("k", "i", 1.0E+19) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("new", "i", 1.0E+19) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+incr("k", "i", "1.5") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+incr("new", "i", "1.5") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("k", "i", "1.5") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("new", "i", "1.5") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+incr("k", "i", "1e3") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+incr("new", "i", "1e3") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("k", "i", "1e3") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("new", "i", "1e3") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+incr("k", "i", " 1.0") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+incr("new", "i", " 1.0") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("k", "i", " 1.0") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
+decr("new", "i", " 1.0") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int for int column "i", float given
 --- overflow of an int column
 incr("max", "i", 1) => ArithmeticError: ShmTable\Table::incr(): column "i" would overflow int64
 incr("max", "i", PHP_INT_MAX) => ArithmeticError: ShmTable\Table::incr(): column "i" would overflow int64
@@ -368,7 +368,7 @@ incr("new", "i", 0) => 0
 incr(5, "i", true) => 6
 incr(5, "i", "5") => 10
 incr(5, "i", " 5") => 10
-    (Deprecated: ShmTable\Table::incr(): Passing null to parameter #3 ($by) of type int|float is deprecated)
+    (Deprecated: ShmTable\Table::incr(): Passing null to parameter #3 ($incrby) of type int|float is deprecated)
 incr(5, "i", NULL) => 5
 incr(1.5, "f", INF) => INF
 incr(1.5, "f", -INF) => -INF

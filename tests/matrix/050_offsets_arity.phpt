@@ -91,9 +91,9 @@ foreach ((new ReflectionClass(Table::class))->getMethods() as $m) {
 echo "--- named arguments\n";
 try_call('set(key: "k", rows: [])', fn() => $t->set(key: 'k', rows: []), $t);
 try_call('set("k", key: "x")', fn() => $t->set('k', key: 'x'), $t);
-try_call('get(column: "i")', fn() => $t->get(column: 'i'), $t);
-try_call('incr("k", by: 2, column: "i")', fn() => $t->incr('k', by: 2, column: 'i'), $t);
-try_call('new Table(8, maxKeyLength: 1, size: 2)', fn() => new Table(8, maxKeyLength: 1, size: 2));
+try_call('get(field: "i")', fn() => $t->get(field: 'i'), $t);
+try_call('incr("k", incrby: 2, column: "i")', fn() => $t->incr('k', incrby: 2, column: 'i'), $t);
+try_call('new Table(8, max_key_length: 1, table_size: 2)', fn() => new Table(8, max_key_length: 1, table_size: 2));
 ?>
 --EXPECT--
 --- $t[$offset]
@@ -247,22 +247,22 @@ offsetUnset(Str("k")) => TypeError: ShmTable\Table key must be of type string|in
 offsetUnset(ThrowingStr) => TypeError: ShmTable\Table key must be of type string|int, ThrowingStr given
 offsetUnset(resource) => TypeError: ShmTable\Table key must be of type string|int, resource given
 --- $t["k"] = a value that is not an array
-$t["k"] = NULL => TypeError: ShmTable\Table::set(): Argument #2 ($row) must be of type array, null given
-offsetSet("new", NULL) => TypeError: ShmTable\Table::set(): Argument #2 ($row) must be of type array, null given
-$t["k"] = 5 => TypeError: ShmTable\Table::set(): Argument #2 ($row) must be of type array, int given
-offsetSet("new", 5) => TypeError: ShmTable\Table::set(): Argument #2 ($row) must be of type array, int given
-$t["k"] = "x" => TypeError: ShmTable\Table::set(): Argument #2 ($row) must be of type array, string given
-offsetSet("new", "x") => TypeError: ShmTable\Table::set(): Argument #2 ($row) must be of type array, string given
-$t["k"] = 1.5 => TypeError: ShmTable\Table::set(): Argument #2 ($row) must be of type array, float given
-offsetSet("new", 1.5) => TypeError: ShmTable\Table::set(): Argument #2 ($row) must be of type array, float given
-$t["k"] = true => TypeError: ShmTable\Table::set(): Argument #2 ($row) must be of type array, bool given
-offsetSet("new", true) => TypeError: ShmTable\Table::set(): Argument #2 ($row) must be of type array, bool given
-$t["k"] = stdClass => TypeError: ShmTable\Table::set(): Argument #2 ($row) must be of type array, stdClass given
-offsetSet("new", stdClass) => TypeError: ShmTable\Table::set(): Argument #2 ($row) must be of type array, stdClass given
-$t["k"] = Str("x") => TypeError: ShmTable\Table::set(): Argument #2 ($row) must be of type array, Str given
-offsetSet("new", Str("x")) => TypeError: ShmTable\Table::set(): Argument #2 ($row) must be of type array, Str given
-$t["k"] = resource => TypeError: ShmTable\Table::set(): Argument #2 ($row) must be of type array, resource given
-offsetSet("new", resource) => TypeError: ShmTable\Table::set(): Argument #2 ($row) must be of type array, resource given
+$t["k"] = NULL => TypeError: ShmTable\Table::set(): Argument #2 ($value) must be of type array, null given
+offsetSet("new", NULL) => TypeError: ShmTable\Table::set(): Argument #2 ($value) must be of type array, null given
+$t["k"] = 5 => TypeError: ShmTable\Table::set(): Argument #2 ($value) must be of type array, int given
+offsetSet("new", 5) => TypeError: ShmTable\Table::set(): Argument #2 ($value) must be of type array, int given
+$t["k"] = "x" => TypeError: ShmTable\Table::set(): Argument #2 ($value) must be of type array, string given
+offsetSet("new", "x") => TypeError: ShmTable\Table::set(): Argument #2 ($value) must be of type array, string given
+$t["k"] = 1.5 => TypeError: ShmTable\Table::set(): Argument #2 ($value) must be of type array, float given
+offsetSet("new", 1.5) => TypeError: ShmTable\Table::set(): Argument #2 ($value) must be of type array, float given
+$t["k"] = true => TypeError: ShmTable\Table::set(): Argument #2 ($value) must be of type array, bool given
+offsetSet("new", true) => TypeError: ShmTable\Table::set(): Argument #2 ($value) must be of type array, bool given
+$t["k"] = stdClass => TypeError: ShmTable\Table::set(): Argument #2 ($value) must be of type array, stdClass given
+offsetSet("new", stdClass) => TypeError: ShmTable\Table::set(): Argument #2 ($value) must be of type array, stdClass given
+$t["k"] = Str("x") => TypeError: ShmTable\Table::set(): Argument #2 ($value) must be of type array, Str given
+offsetSet("new", Str("x")) => TypeError: ShmTable\Table::set(): Argument #2 ($value) must be of type array, Str given
+$t["k"] = resource => TypeError: ShmTable\Table::set(): Argument #2 ($value) must be of type array, resource given
+offsetSet("new", resource) => TypeError: ShmTable\Table::set(): Argument #2 ($value) must be of type array, resource given
 --- appending, and writing through the row that $t[...] returned (a copy)
 $t[] = ["i" => 2] => Error: Cannot append to ShmTable\Table: a row needs a key
 $t->offsetSet(null, ["i" => 2]) => Error: Cannot append to ShmTable\Table: a row needs a key
@@ -273,7 +273,7 @@ unset($t["k"]["i"]) => Error: Cannot modify a row of ShmTable\Table in place: $t
 $r = &$t["k"] => Error: Cannot modify a row of ShmTable\Table in place: $t[$key] is a copy; write columns with set(), add to a number with incr()
 $t["k"]++ => Error: Cannot modify a row of ShmTable\Table in place: $t[$key] is a copy; write columns with set(), add to a number with incr()
     (Warning: Array to string conversion)
-$t["k"] .= "x" => TypeError: ShmTable\Table::set(): Argument #2 ($row) must be of type array, string given
+$t["k"] .= "x" => TypeError: ShmTable\Table::set(): Argument #2 ($value) must be of type array, string given
 foreach ($t as &$row) => Error: An iterator cannot be used with foreach by reference
 list("i" => $i) = $t["nope"] => NULL
 --- the table after all of that
@@ -336,6 +336,6 @@ valid("extra") => ArgumentCountError: ShmTable\Table::valid() expects exactly 0 
 --- named arguments
 set(key: "k", rows: []) => Error: Unknown named parameter $rows
 set("k", key: "x") => Error: Named parameter $key overwrites previous argument
-get(column: "i") => ArgumentCountError: ShmTable\Table::get(): Argument #1 ($key) not passed
-incr("k", by: 2, column: "i") => 3
-new Table(8, maxKeyLength: 1, size: 2) => Error: Named parameter $size overwrites previous argument
+get(field: "i") => ArgumentCountError: ShmTable\Table::get(): Argument #1 ($key) not passed
+incr("k", incrby: 2, column: "i") => 3
+new Table(8, max_key_length: 1, table_size: 2) => Error: Named parameter $table_size overwrites previous argument

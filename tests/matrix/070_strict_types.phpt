@@ -57,7 +57,7 @@ try_call('new Table(8.0)', fn() => new Table(8.0));
 try_call('new Table(true)', fn() => new Table(true));
 try_call('new Table(8, "0.5")', fn() => new Table(8, '0.5'));
 try_call('new Table(8, 1)', fn() => (new Table(8, 1))->getSize());
-try_call('new Table(8, maxKeyLength: 8.0)', fn() => new Table(8, maxKeyLength: 8.0));
+try_call('new Table(8, max_key_length: 8.0)', fn() => new Table(8, max_key_length: 8.0));
 $u = new Table(8);
 try_call('column(7, TYPE_INT)', fn() => $u->column(7, Table::TYPE_INT));
 try_call('column(new Str("x"), TYPE_INT)', fn() => $u->column(new Str('x'), Table::TYPE_INT));
@@ -136,32 +136,32 @@ cmpdel(true, []) => TypeError: ShmTable\Table::cmpdel(): Argument #1 ($key) must
 cmpdel(NULL, []) => TypeError: ShmTable\Table::cmpdel(): Argument #1 ($key) must be of type string, null given
 cmpdel(Str("7"), []) => TypeError: ShmTable\Table::cmpdel(): Argument #1 ($key) must be of type string, Str given
 --- $column: only a string (or null where it may be left out)
-get("7", 7) => TypeError: ShmTable\Table::get(): Argument #2 ($column) must be of type ?string, int given
-getdel("7", 7) => TypeError: ShmTable\Table::getdel(): Argument #2 ($column) must be of type ?string, int given
+get("7", 7) => TypeError: ShmTable\Table::get(): Argument #2 ($field) must be of type ?string, int given
+getdel("7", 7) => TypeError: ShmTable\Table::getdel(): Argument #2 ($field) must be of type ?string, int given
 incr("7", 7) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type string, int given
-get("7", 1.5) => TypeError: ShmTable\Table::get(): Argument #2 ($column) must be of type ?string, float given
-getdel("7", 1.5) => TypeError: ShmTable\Table::getdel(): Argument #2 ($column) must be of type ?string, float given
+get("7", 1.5) => TypeError: ShmTable\Table::get(): Argument #2 ($field) must be of type ?string, float given
+getdel("7", 1.5) => TypeError: ShmTable\Table::getdel(): Argument #2 ($field) must be of type ?string, float given
 incr("7", 1.5) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type string, float given
-get("7", true) => TypeError: ShmTable\Table::get(): Argument #2 ($column) must be of type ?string, bool given
-getdel("7", true) => TypeError: ShmTable\Table::getdel(): Argument #2 ($column) must be of type ?string, bool given
+get("7", true) => TypeError: ShmTable\Table::get(): Argument #2 ($field) must be of type ?string, bool given
+getdel("7", true) => TypeError: ShmTable\Table::getdel(): Argument #2 ($field) must be of type ?string, bool given
 incr("7", true) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type string, bool given
 incr("7", null) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type string, null given
 --- $by: only an int or a float
-incr("7", "i", "5") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, string given
-decr("7", "f", "5") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, string given
-incr("7", "i", "1.5") => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, string given
-decr("7", "f", "1.5") => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, string given
-incr("7", "i", true) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, bool given
-decr("7", "f", true) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, bool given
-incr("7", "i", NULL) => TypeError: ShmTable\Table::incr(): Argument #3 ($by) must be of type int|float, null given
-decr("7", "f", NULL) => TypeError: ShmTable\Table::decr(): Argument #3 ($by) must be of type int|float, null given
+incr("7", "i", "5") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, string given
+decr("7", "f", "5") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, string given
+incr("7", "i", "1.5") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, string given
+decr("7", "f", "1.5") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, string given
+incr("7", "i", true) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, bool given
+decr("7", "f", true) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, bool given
+incr("7", "i", NULL) => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, null given
+decr("7", "f", NULL) => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, null given
 --- constructor and column(): only ints where ints are declared; an int is a float
-new Table("8") => TypeError: ShmTable\Table::__construct(): Argument #1 ($size) must be of type int, string given
-new Table(8.0) => TypeError: ShmTable\Table::__construct(): Argument #1 ($size) must be of type int, float given
-new Table(true) => TypeError: ShmTable\Table::__construct(): Argument #1 ($size) must be of type int, bool given
-new Table(8, "0.5") => TypeError: ShmTable\Table::__construct(): Argument #2 ($conflictProportion) must be of type float, string given
+new Table("8") => TypeError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be of type int, string given
+new Table(8.0) => TypeError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be of type int, float given
+new Table(true) => TypeError: ShmTable\Table::__construct(): Argument #1 ($table_size) must be of type int, bool given
+new Table(8, "0.5") => TypeError: ShmTable\Table::__construct(): Argument #2 ($conflict_proportion) must be of type float, string given
 new Table(8, 1) => 8
-new Table(8, maxKeyLength: 8.0) => TypeError: ShmTable\Table::__construct(): Argument #3 ($maxKeyLength) must be of type int, float given
+new Table(8, max_key_length: 8.0) => TypeError: ShmTable\Table::__construct(): Argument #3 ($max_key_length) must be of type int, float given
 column(7, TYPE_INT) => TypeError: ShmTable\Table::column(): Argument #1 ($name) must be of type string, int given
 column(new Str("x"), TYPE_INT) => TypeError: ShmTable\Table::column(): Argument #1 ($name) must be of type string, Str given
 column("x", "1") => TypeError: ShmTable\Table::column(): Argument #2 ($type) must be of type int, string given
@@ -174,7 +174,7 @@ $t[true] => TypeError: ShmTable\Table key must be of type string|int, bool given
 --- values in a row array are converted by the table's rules, strict_types or not
 set("v", ["i" => "5", "f" => 3, "s" => 12]) => true
 get("v") => ["i" => 5, "f" => 3.0, "s" => "12"]
-set("v", ["i" => 2.5]) => TypeError: ShmTable\Table::set(): Argument #2 ($row) column "i" must be of type int, float with fractional part given
+set("v", ["i" => 2.5]) => TypeError: ShmTable\Table::set(): Argument #2 ($value) column "i" must be of type int, float with fractional part given
 set("v", ["s" => true]) => true
 cmpset("v", ["i" => "5"], ["f" => "0.5"]) => true
 get("v") => ["i" => 5, "f" => 0.5, "s" => "1"]

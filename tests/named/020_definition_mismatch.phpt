@@ -13,7 +13,7 @@ Table::unlink($name);
 // The table is made by another process, which exits: this process opens
 // it afresh (engine check), then again through its own cached mapping.
 echo named_php(<<<'PHP'
-    $t = new ShmTable\Table(100, maxKeyLength: 40);
+    $t = new ShmTable\Table(100, max_key_length: 40);
     $t->column('hits', ShmTable\Table::TYPE_INT);
     $t->column('avg', ShmTable\Table::TYPE_FLOAT);
     $t->column('who', ShmTable\Table::TYPE_STRING, 16);
@@ -24,7 +24,7 @@ echo named_php(<<<'PHP'
 
 function def(int $size, int $keylen, array $cols): ShmTable\Table
 {
-    $t = new Table($size, maxKeyLength: $keylen);
+    $t = new Table($size, max_key_length: $keylen);
     foreach ($cols as [$n, $type, $sz]) {
         $t->column($n, $type, $sz);
     }
@@ -34,7 +34,7 @@ $I = Table::TYPE_INT; $F = Table::TYPE_FLOAT; $S = Table::TYPE_STRING;
 $same = [['hits', $I, 0], ['avg', $F, 0], ['who', $S, 16]];
 $cases = [
     'size'          => [200, 40, $same],
-    'maxKeyLength'  => [100, 41, $same],
+    'max_key_length' => [100, 41, $same],
     'type'          => [100, 40, [['hits', $F, 0], ['avg', $F, 0], ['who', $S, 16]]],
     'string size'   => [100, 40, [['hits', $I, 0], ['avg', $F, 0], ['who', $S, 17]]],
     'order'         => [100, 40, [['avg', $F, 0], ['hits', $I, 0], ['who', $S, 16]]],
@@ -63,7 +63,7 @@ made
 -- round 1
 size: ShmTable\Exception: table 'mismatch' exists with another definition: size is 100 there, 200 here
 int(0)
-maxKeyLength: ShmTable\Exception: table 'mismatch' exists with another definition: maxKeyLength is 40 there, 41 here
+max_key_length: ShmTable\Exception: table 'mismatch' exists with another definition: max_key_length is 40 there, 41 here
 int(0)
 type: ShmTable\Exception: table 'mismatch' exists with another definition: column 'hits' is TYPE_INT there, TYPE_FLOAT here
 int(0)
@@ -82,7 +82,7 @@ string(6) "writer"
 -- round 2
 size: ShmTable\Exception: table 'mismatch' exists with another definition: size is 100 there, 200 here
 int(0)
-maxKeyLength: ShmTable\Exception: table 'mismatch' exists with another definition: maxKeyLength is 40 there, 41 here
+max_key_length: ShmTable\Exception: table 'mismatch' exists with another definition: max_key_length is 40 there, 41 here
 int(0)
 type: ShmTable\Exception: table 'mismatch' exists with another definition: column 'hits' is TYPE_INT there, TYPE_FLOAT here
 int(0)
