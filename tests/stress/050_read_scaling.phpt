@@ -1,39 +1,11 @@
 --TEST--
-stress: get() of one hot key scales with reader processes (2 readers: more than 1.2x the reads of 1, same CPU per read)
+stress: get() of one hot key scales with reader processes (2 readers: more than 1.2x the reads of 1, same CPU per read, under SHMTABLE_TIMING_TESTS=1); every read returns the right row
 --EXTENSIONS--
 shmtable
 --SKIPIF--
 <?php
-if (getenv('SHMTABLE_TIMING_TESTS') !== '1') die('skip a measurement of speed: SHMTABLE_TIMING_TESTS=1 runs it (CI does; bench/run.sh measures scaling)');
 if (!function_exists('pcntl_fork')) die('skip pcntl required');
 if (!function_exists('posix_kill')) die('skip posix required');
-// Is a second core free right now? Spin alone, then next to a second
-// process: with two free cores the second spin goes as fast as the first.
-function spin(float $s): int
-{
-    $end = hrtime(true) + (int) ($s * 1e9);
-    $n = 0;
-    while (hrtime(true) < $end) {
-        for ($i = 0; $i < 1000; $i++) {
-        }
-        $n++;
-    }
-    return $n;
-}
-$one = spin(0.3);
-$pid = pcntl_fork();
-if ($pid === 0) {
-    spin(0.35);
-    exit(0);
-}
-$two = spin(0.3);
-pcntl_waitpid($pid, $st);
-if ($two < 0.75 * $one) {
-    $why = sprintf('machine busy: no second core free (a second process slowed a spin loop to x%.2f)', $two / $one);
-    require __DIR__ . '/stress.inc';
-    stress_summary('050_read_scaling', "skipped: $why");
-    die("skip $why");
-}
 ?>
 --FILE--
 <?php
@@ -52,14 +24,19 @@ use ShmTable\Table;
  *    (reads per CPU second at least 0.8 times those of one reader).
  * Reads that take the stripe lock fail this: a build whose get() always
  * locks measured x0.5-1.2 for the column read (lock-free: x1.5-2.7).
- * The machine may be busy with other work: the test is skipped when SKIPIF
- * finds no second core free, and it measures up to five times, stopping
+ * The machine may be busy with other work: the ratio is not asserted when
+ * a spin test finds no second core free, and it measures up to five times, stopping
  * at the first attempt that passes. Each attempt also times a plain PHP
  * array read the same way (what the machine could scale at that moment);
  * all figures go to the summary file.
  */
-$duration = stress_scale(1.0, 3.0);   // seconds per measurement
-$attempts = 5;
+// The speed ratio is asserted only with SHMTABLE_TIMING_TESTS=1 (CI sets
+// it; bench/run.sh measures scaling too). Without it the readers still
+// run, briefly, and every read is still checked.
+$timed = getenv('SHMTABLE_TIMING_TESTS') === '1';
+$busy = $timed ? second_core_busy() : null;
+$duration = $timed ? stress_scale(1.0, 3.0) : 0.2;   // seconds per measurement
+$attempts = $timed && $busy === null ? 5 : 1;
 stress_watchdog((int) stress_scale(55, 150));
 
 $t = new Table(1024);
@@ -72,6 +49,36 @@ for ($i = 0; $i < 200; $i++) {
 }
 $t->set('hot', ['id' => 42, 'score' => 4.25, 'name' => 'the hot row']);
 $want = $t->get('hot');
+
+/**
+ * Is a second core free right now? Spin alone, then next to a second
+ * process: with two free cores the second spin goes as fast as the first.
+ * Returns why not, or null.
+ */
+function second_core_busy(): ?string
+{
+    $spin = function (float $s): int {
+        $end = hrtime(true) + (int) ($s * 1e9);
+        $n = 0;
+        while (hrtime(true) < $end) {
+            for ($i = 0; $i < 1000; $i++) {
+            }
+            $n++;
+        }
+        return $n;
+    };
+    $one = $spin(0.3);
+    $pid = pcntl_fork();
+    if ($pid === 0) {
+        $spin(0.35);
+        exit(0);
+    }
+    $two = $spin(0.3);
+    pcntl_waitpid($pid, $st);
+    return $two < 0.75 * $one
+        ? sprintf('machine busy: no second core free (a second process slowed a spin loop to x%.2f)', $two / $one)
+        : null;
+}
 
 function cpu_seconds(): float
 {
@@ -156,18 +163,25 @@ for ($a = 0; $a < $attempts && $decided === ''; $a++) {
         $decided = 'attempt ' . ($a + 1);
     }
 }
-echo "two readers do more than 1.2x the reads of one, at no more CPU per read: ", $decided !== '' ? 'ok'
+// Timed on an idle machine, the line must say ok; otherwise it says why it
+// was not timed, and only the checks below assert anything.
+$result = !$timed ? 'not timed' : ($busy !== null ? "not timed ($busy)" : ($decided !== '' ? 'ok'
     : sprintf('no (best: row x%.2f, column x%.2f, per CPU second x%.2f; plain array x%.2f)',
-        $bestWall, $bestCol, $bestCpu, $bestArray), "\n";
+        $bestWall, $bestCol, $bestCpu, $bestArray)));
+$expect = $timed && $busy === null ? 'ok' : $result;
+echo "two readers do more than 1.2x the reads of one, at no more CPU per read: ",
+    $result === $expect ? 'as expected' : $result, "\n";
+echo "timed: ", $timed ? ($busy === null ? 'yes' : 'no, machine busy') : 'no', "\n";
 
 $s = $t->stats();
 echo "rows: ", $s['rows'], "\n";
 echo "check: ", stress_check($t), "\n";
 
 stress_summary('050_read_scaling', sprintf('%.1f s per measurement: %s; %s',
-    $duration, implode(' | ', $figures), $decided !== '' ? "passed at $decided" : 'FAILED'));
+    $duration, implode(' | ', $figures), $result === 'ok' ? "passed at $decided" : $result));
 ?>
---EXPECT--
-two readers do more than 1.2x the reads of one, at no more CPU per read: ok
+--EXPECTF--
+two readers do more than 1.2x the reads of one, at no more CPU per read: as expected
+timed: %s
 rows: 201
 check: ok
