@@ -1,0 +1,45 @@
+--TEST--
+shmtable.swoole_compat: off by default (no Swoole\Table), not settable at runtime, and refused with a warning when a class Swoole\Table already exists (the module loaded by dl() after a script declared one)
+--EXTENSIONS--
+shmtable
+--SKIPIF--
+<?php
+if (!function_exists('proc_open')) die('skip proc_open required');
+if (extension_loaded('swoole')) die('skip the swoole extension is loaded');
+?>
+--FILE--
+<?php
+var_dump(ini_get('shmtable.swoole_compat'), class_exists('Swoole\Table'), class_exists('swoole_table'));
+var_dump(ini_set('shmtable.swoole_compat', '1'), ini_get('shmtable.swoole_compat'));
+
+// A fresh PHP that declares its own Swoole\Table, then loads the module
+// with dl(). run-tests loads it with -d extension=PATH: find PATH.
+$module = null;
+foreach (explode("\0", file_get_contents('/proc/self/cmdline')) as $a) {
+    if (preg_match('/^extension=(.*shmtable\.so)$/', $a, $m)) {
+        $module = $m[1];
+    }
+}
+if ($module === null) {
+    $module = ini_get('extension_dir') . '/shmtable.so';
+}
+$code = 'namespace Swoole; class Table { public $mine = true; } '
+      . 'var_dump(dl("shmtable.so")); var_dump((new \Swoole\Table)->mine, class_exists("swoole_table"));';
+$cmd = [PHP_BINARY, '-n', '-d', 'enable_dl=1', '-d', 'extension_dir=' . dirname(realpath($module)),
+        '-d', 'shmtable.swoole_compat=1', '-d', 'display_errors=1', '-r', $code];
+$p = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
+echo stream_get_contents($pipes[1]), stream_get_contents($pipes[2]);
+var_dump(proc_close($p));
+?>
+--EXPECT--
+string(1) "0"
+bool(false)
+bool(false)
+bool(false)
+string(1) "0"
+
+Warning: dl(): shmtable.swoole_compat is on, but the class Swoole\Table already exists (defined by a script): Swoole\Table and swoole_table are not made names of ShmTable\Table in Command line code on line 1
+bool(true)
+bool(true)
+bool(false)
+int(0)
