@@ -42,8 +42,8 @@ PHP_INI_BEGIN()
 PHP_INI_END()
 
 /*
- * shmtable.swoole_compat=1 makes Swoole\Table (and Swoole's short name
- * swoole_table) a second name of ShmTable\Table, so that code written for
+ * shmtable.swoole_compat=1 makes Swoole\Table (and swoole_table, its short
+ * name in Swoole 4 and earlier) a second name of ShmTable\Table, so that code written for
  * Swoole runs unedited. Swoole registers its classes in its own MINIT, and
  * it may be loaded before or after this module, so the names are added
  * once every module has started: in zend_post_startup()'s callback (chained
