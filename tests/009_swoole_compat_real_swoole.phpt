@@ -9,13 +9,8 @@ if (!function_exists('proc_open')) die('skip proc_open required');
 ?>
 --FILE--
 <?php
-$module = null;
-foreach (explode("\0", file_get_contents('/proc/self/cmdline')) as $a) {
-    if (preg_match('/^extension=(.*shmtable\.so)$/', $a, $m)) {
-        $module = realpath($m[1]);
-    }
-}
-$module ??= ini_get('extension_dir') . '/shmtable.so';
+preg_match('~\s(/\S*/shmtable\.so)$~m', file_get_contents('/proc/self/maps'), $m);
+$module = $m[1];
 $swoole = getenv('SHMTABLE_SWOOLE_SO');
 $code = 'var_dump(get_class(new Swoole\Table(8)), (new ReflectionClass("Swoole\Table"))->getExtensionName());';
 foreach (['shmtable first' => [$module, $swoole], 'swoole first' => [$swoole, $module]] as $label => [$a, $b]) {
