@@ -37,6 +37,61 @@ zend_class_entry *php_shmtable_full_ce;
 /* ------------------------------------------------------------------ */
 /* Module                                                               */
 
+PHP_INI_BEGIN()
+	PHP_INI_ENTRY("shmtable.swoole_compat", "0", PHP_INI_SYSTEM, NULL)
+PHP_INI_END()
+
+/*
+ * shmtable.swoole_compat=1 makes Swoole\Table (and swoole_table, its short
+ * name in Swoole 4 and earlier) a second name of ShmTable\Table, so that code written for
+ * Swoole runs unedited. Swoole registers its classes in its own MINIT, and
+ * it may be loaded before or after this module, so the names are added
+ * once every module has started: in zend_post_startup()'s callback (chained
+ * ahead of whatever was there; opcache chains itself ahead of us later and
+ * calls us first). If either name exists then, it belongs to somebody else
+ * (Swoole itself): neither is added and a startup warning says so. Loaded
+ * with dl(), the module is started after the others, so MINIT does it.
+ */
+static const char *const php_shmtable_swoole_names[] = {"Swoole\\Table", "swoole_table"};
+static zend_result (*php_shmtable_prev_post_startup)(void);
+
+static void php_shmtable_swoole_alias(void)
+{
+	for (size_t i = 0; i < sizeof(php_shmtable_swoole_names) / sizeof(*php_shmtable_swoole_names); i++) {
+		const char *name = php_shmtable_swoole_names[i];
+		zend_class_entry *other = zend_hash_str_find_ptr_lc(CG(class_table), name, strlen(name));
+		if (other != NULL) {
+			char owner[128];
+			if (other->type == ZEND_INTERNAL_CLASS && other->info.internal.module != NULL) {
+				snprintf(owner, sizeof(owner), "the %s extension", other->info.internal.module->name);
+			} else {
+				snprintf(owner, sizeof(owner), "a script");
+			}
+			php_error_docref(NULL, E_WARNING,
+			                 "shmtable.swoole_compat is on, but the class %s already exists "
+			                 "(defined by %s): Swoole\\Table and swoole_table are not made "
+			                 "names of ShmTable\\Table",
+			                 ZSTR_VAL(other->name), owner);
+			return;
+		}
+	}
+	for (size_t i = 0; i < sizeof(php_shmtable_swoole_names) / sizeof(*php_shmtable_swoole_names); i++) {
+		const char *name = php_shmtable_swoole_names[i];
+		zend_register_class_alias_ex(name, strlen(name), php_shmtable_ce, 1);
+	}
+}
+
+static zend_result php_shmtable_post_startup(void)
+{
+	zend_result (*prev)(void) = php_shmtable_prev_post_startup;
+	php_shmtable_prev_post_startup = NULL;
+	if (prev != NULL && prev() != SUCCESS) {
+		return FAILURE;
+	}
+	php_shmtable_swoole_alias();
+	return SUCCESS;
+}
+
 /* A ZTS PHP keeps its interpreter state per thread; a shared module built
  * with ZEND_ENABLE_STATIC_TSRMLS_CACHE (config.m4) reaches it (EG(), ...)
  * through a thread-local copy of its own, defined below, which each thread
@@ -48,8 +103,6 @@ zend_class_entry *php_shmtable_full_ce;
 
 PHP_MINIT_FUNCTION(shmtable)
 {
-	(void)type;
-	(void)module_number;
 #ifdef PHP_SHMTABLE_TSRMLS_CACHE
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
@@ -64,6 +117,16 @@ PHP_MINIT_FUNCTION(shmtable)
 
 	php_shmtable_exception_ce = register_class_ShmTable_Exception(spl_ce_RuntimeException);
 	php_shmtable_full_ce = register_class_ShmTable_FullException(php_shmtable_exception_ce);
+
+	REGISTER_INI_ENTRIES();
+	if (INI_BOOL("shmtable.swoole_compat")) {
+		if (type == MODULE_TEMPORARY) {
+			php_shmtable_swoole_alias();
+		} else {
+			php_shmtable_prev_post_startup = zend_post_startup_cb;
+			zend_post_startup_cb = php_shmtable_post_startup;
+		}
+	}
 	return SUCCESS;
 }
 
@@ -83,7 +146,7 @@ PHP_RINIT_FUNCTION(shmtable)
 PHP_MSHUTDOWN_FUNCTION(shmtable)
 {
 	(void)type;
-	(void)module_number;
+	UNREGISTER_INI_ENTRIES();
 	php_shmtable_reg_shutdown();
 	return SUCCESS;
 }
@@ -117,7 +180,6 @@ PHP_MSHUTDOWN_FUNCTION(shmtable)
 
 PHP_MINFO_FUNCTION(shmtable)
 {
-	(void)zend_module;
 	char buf[128];
 	php_info_print_table_start();
 	php_info_print_table_row(2, "shmtable support", "enabled");
@@ -152,6 +214,7 @@ PHP_MINFO_FUNCTION(shmtable)
 	snprintf(buf, sizeof(buf), "%" PRId64, bytes);
 	php_info_print_table_row(2, "Bytes mapped by those tables", buf);
 	php_info_print_table_end();
+	DISPLAY_INI_ENTRIES();
 }
 
 zend_module_entry shmtable_module_entry = {

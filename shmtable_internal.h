@@ -48,7 +48,7 @@ ZEND_TSRMLS_CACHE_EXTERN()
  * Row copies. A table whose row fits in PHP_SHMTABLE_ROW_BUDGET keeps one
  * row buffer (obj->img, made at create()) and copies up to
  * PHP_SHMTABLE_SNAPSHOT_ROWS rows per snapshot call in a foreach. A bigger
- * row (string columns of up to 1 MiB each, 256 of them) gets its buffer per
+ * row (string columns of up to 4 MiB each, 256 of them) gets its buffer per
  * call instead, and every buffer or result of that size is first checked
  * against memory_limit: past it, the Zend allocator ends the request with a
  * fatal error that nobody can catch, where this throws a

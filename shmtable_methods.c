@@ -490,7 +490,7 @@ PHP_METHOD(ShmTable_Table, stats)
 	}
 	shmt_stats s;
 	shmt_get_stats(t, &s);
-	array_init_size(return_value, 16);
+	array_init_size(return_value, 24);
 #define STAT(name, v) add_assoc_long(return_value, name, (zend_long)(v))
 	STAT("rows", s.rows);
 	STAT("num", s.rows);
@@ -508,6 +508,11 @@ PHP_METHOD(ShmTable_Table, stats)
 	STAT("spare_rows", s.spare_rows);
 	STAT("kept_rows", s.kept_rows);
 	STAT("read_retries", s.read_retries);
+	/* Swoole\Table's keys, with their meaning in this table (reference.md). */
+	STAT("conflict_count", s.chained_rows);
+	STAT("conflict_max_level", s.max_chain);
+	STAT("available_slice_num", s.rows < s.size ? s.size - s.rows : 0);
+	STAT("total_slice_num", s.size);
 #undef STAT
 	static const char *const opened[] = {"anonymous", "created", "attached", "reopened"};
 	shmt_opened how = shmt_opened_how(t);

@@ -29,7 +29,10 @@
 #                              mid-job, its job redone, still exactly once
 #   swoole-migration           sessions_shmtable.php prints expected.txt;
 #                              sessions_swoole.php is valid PHP (Swoole is not
-#                              in Debian, so it cannot run here)
+#                              in Debian, so it cannot run here) and, unedited,
+#                              prints the same report under shmtable with
+#                              shmtable.swoole_compat=1; differences.php runs
+#                              to its end there
 set -uo pipefail
 
 # shellcheck source=scripts/lib.sh
@@ -237,6 +240,22 @@ if out=$("$PHP" -l examples/swoole-migration/sessions_swoole.php 2>&1); then
 else
     echo "$out"
     fail "swoole-migration: sessions_swoole.php syntax"
+fi
+timeout 60 "$PHP" -d extension="$ROOT/modules/shmtable.so" -d shmtable.swoole_compat=1 \
+    examples/swoole-migration/sessions_swoole.php >"$work/sessions-compat.log" 2>&1
+if diff -u <(sed -n '1,/^first open session:/p' examples/swoole-migration/expected.txt) \
+        <(sed -n '1,/^first open session:/p' "$work/sessions-compat.log"); then
+    ok "swoole-migration: sessions_swoole.php, unedited, with shmtable.swoole_compat=1: the same report"
+else
+    fail "swoole-migration: sessions_swoole.php with shmtable.swoole_compat=1" "report differs (diff above)"
+fi
+if timeout 60 "$PHP" -d extension="$ROOT/modules/shmtable.so" -d shmtable.swoole_compat=1 \
+    examples/swoole-migration/differences.php >"$work/differences.log" 2>&1 \
+    && grep -q '^destroy(), then get()' "$work/differences.log"; then
+    ok "swoole-migration: differences.php runs to its end ($(grep -c '^    =>' "$work/differences.log") results)"
+else
+    tail -5 "$work/differences.log"
+    fail "swoole-migration: differences.php"
 fi
 
 # ---- tally ----------------------------------------------------------------------------------

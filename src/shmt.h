@@ -39,7 +39,7 @@
 #define SHMT_MAX_KEY_LEN    1024u       /* bytes */
 #define SHMT_MAX_COL_NAME   63u         /* bytes */
 #define SHMT_MAX_COLUMNS    256u
-#define SHMT_MAX_STRING     1048576u    /* bytes in one string column */
+#define SHMT_MAX_STRING     4194304u    /* bytes in one string column (4 MiB) */
 
 typedef enum {
 	SHMT_TYPE_INT = 1,    /* int64_t */
@@ -120,6 +120,8 @@ typedef struct {
 	uint64_t delete_count;
 	uint64_t lock_recoveries;/* locks taken over from a dead owner */
 	uint64_t max_chain;      /* longest bucket chain now */
+	uint64_t chained_rows;   /* rows now stored behind another row of
+	                            their bucket (sum of chain length - 1) */
 	uint64_t key_max_length;
 	uint64_t row_bytes;      /* bytes one row takes, all overhead included */
 	uint64_t buckets;

@@ -50,7 +50,7 @@ void shmt_get_stats(shmt_table *t, shmt_stats *st)
 	}
 	st->lock_recoveries = shmt_load_relaxed(&t->a->recoveries);
 	/* A racy walk is fine for a statistic; it is bounded and checked. */
-	uint64_t max_chain = 0;
+	uint64_t max_chain = 0, chained = 0;
 	for (uint32_t b = 0; b < t->nbuckets; b++) {
 		uint32_t cur = shmt_load_acquire(&t->buckets[b]);
 		uint64_t len = 0;
@@ -61,8 +61,10 @@ void shmt_get_stats(shmt_table *t, shmt_stats *st)
 		if (len > max_chain) {
 			max_chain = len;
 		}
+		chained += len > 1 ? len - 1 : 0;
 	}
 	st->max_chain = max_chain;
+	st->chained_rows = chained;
 	st->key_max_length = t->key_max;
 	st->row_bytes = (uint64_t)t->row_bytes + sizeof(uint32_t);
 	st->buckets = t->nbuckets;

@@ -197,7 +197,7 @@ shmt_status layout_compute(uint32_t size, uint32_t key_max, const shmt_coldef *c
 	}
 	uint32_t key_off;
 	uint64_t row_bytes = round_up(layout_row(cols, ncols, key_max, desc, &key_off), 8);
-	/* 256 columns of 1 MiB stay below 2^32, but check anyway. */
+	/* 256 columns of 4 MiB (SHMT_MAX_STRING) stay below 2^32, but check anyway. */
 	if (row_bytes > UINT32_MAX) {
 		*bad_arg = SHMT_BAD_COLUMNS;
 		return SHMT_E_INVALID;

@@ -13,6 +13,7 @@ namespace ShmTable {
      * Declare the columns, call create() before pcntl_fork(), and every child sees the same rows.
      * Capacity is exact, every refused write throws and writes nothing, reads take no lock,
      * and a process killed while writing is repaired by the next one that takes its lock.
+     * With the INI setting shmtable.swoole_compat=1 the class is also named Swoole\Table.
      *
      * @see https://www.php.net/manual/en/function.pcntl-fork.php
      */
@@ -48,7 +49,7 @@ namespace ShmTable {
          *
          * @param string $name 1..63 bytes, unique, not integer-like ("5")
          * @param int $type Table::TYPE_INT, Table::TYPE_FLOAT or Table::TYPE_STRING
-         * @param int $size for TYPE_STRING the most bytes a value may have, 1..1048576; ignored otherwise
+         * @param int $size for TYPE_STRING the most bytes a value may have, 1..4194304 (4 MiB); ignored otherwise
          * @return bool always true
          * @throws \ValueError bad name, duplicate, unknown type or string size out of range
          * @throws Exception after create(), or beyond 256 columns
@@ -256,7 +257,9 @@ namespace ShmTable {
 
         /**
          * Counters and figures: rows, num, size, memory_size, insert_count, update_count, delete_count,
-         * lock_recoveries, max_chain, key_max_length, row_bytes, buckets, stripes, spare_rows, kept_rows, read_retries.
+         * lock_recoveries, max_chain, key_max_length, row_bytes, buckets, stripes, spare_rows, kept_rows, read_retries;
+         * and Swoole's keys: conflict_count (rows behind another in their bucket), conflict_max_level (longest chain),
+         * available_slice_num (rows free), total_slice_num (= size).
          * Walks the bucket index: O(size).
          *
          * @return array<string, int>

@@ -13,7 +13,8 @@ return [
     'Table' => "A hash table of typed rows in shared memory.\n\n"
         . "Declare the columns, call create() before pcntl_fork(), and every child sees the same rows.\n"
         . "Capacity is exact, every refused write throws and writes nothing, reads take no lock,\n"
-        . "and a process killed while writing is repaired by the next one that takes its lock.\n\n"
+        . "and a process killed while writing is repaired by the next one that takes its lock.\n"
+        . "With the INI setting shmtable.swoole_compat=1 the class is also named Swoole\\Table.\n\n"
         . "@see https://www.php.net/manual/en/function.pcntl-fork.php",
     'Table::TYPE_INT' => 'A signed 64-bit integer column.',
     'Table::TYPE_FLOAT' => 'An IEEE-754 double column.',
@@ -33,7 +34,7 @@ return [
         'param' => [
             'name' => '1..63 bytes, unique, not integer-like ("5")',
             'type' => 'Table::TYPE_INT, Table::TYPE_FLOAT or Table::TYPE_STRING',
-            'size' => 'for TYPE_STRING the most bytes a value may have, 1..1048576; ignored otherwise',
+            'size' => 'for TYPE_STRING the most bytes a value may have, 1..4194304 (4 MiB); ignored otherwise',
         ],
         'return' => 'always true',
         'throws' => [
@@ -158,7 +159,9 @@ return [
     'Table::getMemorySize' => 'Bytes of shared memory the table maps; 0 before create() and after destroy().',
     'Table::stats' => [
         'doc' => "Counters and figures: rows, num, size, memory_size, insert_count, update_count, delete_count,\n"
-            . "lock_recoveries, max_chain, key_max_length, row_bytes, buckets, stripes, spare_rows, kept_rows, read_retries.\n"
+            . "lock_recoveries, max_chain, key_max_length, row_bytes, buckets, stripes, spare_rows, kept_rows, read_retries;\n"
+            . "and Swoole's keys: conflict_count (rows behind another in their bucket), conflict_max_level (longest chain),\n"
+            . "available_slice_num (rows free), total_slice_num (= size).\n"
             . 'Walks the bucket index: O(size).',
         'rtype' => 'array<string, int>',
     ],

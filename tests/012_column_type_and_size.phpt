@@ -1,5 +1,5 @@
 --TEST--
-column(): unknown type is a ValueError; string size 1..1048576; int and float ignore size
+column(): unknown type is a ValueError; string size 1..4194304 (4 MiB); int and float ignore size
 --EXTENSIONS--
 shmtable
 --FILE--
@@ -22,9 +22,9 @@ attempt('type -1', fn() => $t->column('a', -1));
 attempt('string size 0', fn() => $t->column('s0', Table::TYPE_STRING, 0));
 attempt('string size default', fn() => $t->column('s0', Table::TYPE_STRING));
 attempt('string size -1', fn() => $t->column('s0', Table::TYPE_STRING, -1));
-attempt('string size 1048577', fn() => $t->column('s0', Table::TYPE_STRING, 1048577));
+attempt('string size 4194305', fn() => $t->column('s0', Table::TYPE_STRING, 4194305));
 attempt('string size 1', fn() => $t->column('s1', Table::TYPE_STRING, 1));
-attempt('string size 1048576', fn() => $t->column('big', Table::TYPE_STRING, 1048576));
+attempt('string size 4194304', fn() => $t->column('big', Table::TYPE_STRING, 4194304));
 attempt('int size 0', fn() => $t->column('i0', Table::TYPE_INT, 0));
 attempt('int size 999999999', fn() => $t->column('i1', Table::TYPE_INT, 999999999));
 attempt('int size -5', fn() => $t->column('i2', Table::TYPE_INT, -5));
@@ -36,11 +36,11 @@ attempt('create', fn() => $t->create());
 $t->set('k', []);
 var_dump(array_keys($t->get('k')));
 
-// A 1 MiB string column holds exactly 1 MiB.
-$mib = str_repeat("\xAB", 1048576);
-attempt('set 1 MiB', fn() => $t->set('k', ['big' => $mib]));
+// A 4 MiB string column holds exactly 4 MiB.
+$mib = str_repeat("\xAB", 4194304);
+attempt('set 4 MiB', fn() => $t->set('k', ['big' => $mib]));
 var_dump($t->get('k', 'big') === $mib);
-attempt('set 1 MiB + 1', fn() => $t->set('k', ['big' => $mib . 'x']));
+attempt('set 4 MiB + 1', fn() => $t->set('k', ['big' => $mib . 'x']));
 var_dump($t->get('k', 'big') === $mib);
 
 // int/float columns hold full 8-byte values whatever size was given.
@@ -54,12 +54,12 @@ var_dump($t->get('k', 's1'));
 type 0: ValueError: ShmTable\Table::column(): Argument #2 ($type) must be ShmTable\Table::TYPE_INT, ShmTable\Table::TYPE_FLOAT or ShmTable\Table::TYPE_STRING
 type 4: ValueError: ShmTable\Table::column(): Argument #2 ($type) must be ShmTable\Table::TYPE_INT, ShmTable\Table::TYPE_FLOAT or ShmTable\Table::TYPE_STRING
 type -1: ValueError: ShmTable\Table::column(): Argument #2 ($type) must be ShmTable\Table::TYPE_INT, ShmTable\Table::TYPE_FLOAT or ShmTable\Table::TYPE_STRING
-string size 0: ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 1048576 for a string column
-string size default: ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 1048576 for a string column
-string size -1: ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 1048576 for a string column
-string size 1048577: ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 1048576 for a string column
+string size 0: ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 4194304 for a string column
+string size default: ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 4194304 for a string column
+string size -1: ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 4194304 for a string column
+string size 4194305: ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 4194304 for a string column
 string size 1: bool(true)
-string size 1048576: bool(true)
+string size 4194304: bool(true)
 int size 0: bool(true)
 int size 999999999: bool(true)
 int size -5: bool(true)
@@ -82,9 +82,9 @@ array(7) {
   [6]=>
   string(2) "f1"
 }
-set 1 MiB: bool(true)
+set 4 MiB: bool(true)
 bool(true)
-set 1 MiB + 1: ValueError: ShmTable\Table::set(): Argument #2 ($value) column "big" takes at most 1048576 bytes, 1048577 given
+set 4 MiB + 1: ValueError: ShmTable\Table::set(): Argument #2 ($value) column "big" takes at most 4194304 bytes, 4194305 given
 bool(true)
 int(9223372036854775807)
 int(-9223372036854775808)

@@ -65,7 +65,7 @@ foreach ($ints as $v) {
     column_case('type ' . describe($v), ['x', $v]);
 }
 echo "--- column('x', TYPE_STRING, \$size)\n";
-foreach (array_merge($ints, [1048576, 1048577]) as $v) {
+foreach (array_merge($ints, [4194304, 4194305]) as $v) {
     column_case('size ' . describe($v), ['x', Table::TYPE_STRING, $v]);
 }
 echo "--- column('x', TYPE_INT or TYPE_FLOAT, \$size): the size is ignored, but must be an int\n";
@@ -203,20 +203,20 @@ type Str("7") => TypeError: ShmTable\Table::column(): Argument #2 ($type) must b
 type resource => TypeError: ShmTable\Table::column(): Argument #2 ($type) must be of type int, resource given
 --- column('x', TYPE_STRING, $size)
     (Deprecated: ShmTable\Table::column(): Passing null to parameter #3 ($size) of type int is deprecated)
-size NULL => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 1048576 for a string column
-size false => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 1048576 for a string column
+size NULL => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 4194304 for a string column
+size false => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 4194304 for a string column
 size true => true
-size 0 => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 1048576 for a string column
-size -1 => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 1048576 for a string column
+size 0 => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 4194304 for a string column
+size -1 => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 4194304 for a string column
 size 1 => true
-size PHP_INT_MIN => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 1048576 for a string column
-size PHP_INT_MAX => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 1048576 for a string column
-size 2147483648 => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 1048576 for a string column
-size 2147483647 => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 1048576 for a string column
+size PHP_INT_MIN => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 4194304 for a string column
+size PHP_INT_MAX => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 4194304 for a string column
+size 2147483648 => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 4194304 for a string column
+size 2147483647 => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 4194304 for a string column
 size 1.0 => true
     (Deprecated: Implicit conversion from float 1.5 to int loses precision)
 size 1.5 => true
-size -0.0 => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 1048576 for a string column
+size -0.0 => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 4194304 for a string column
 size NAN => TypeError: ShmTable\Table::column(): Argument #3 ($size) must be of type int, float given
 size INF => TypeError: ShmTable\Table::column(): Argument #3 ($size) must be of type int, float given
 size -INF => TypeError: ShmTable\Table::column(): Argument #3 ($size) must be of type int, float given
@@ -234,8 +234,8 @@ size [0 => 7] => TypeError: ShmTable\Table::column(): Argument #3 ($size) must b
 size stdClass => TypeError: ShmTable\Table::column(): Argument #3 ($size) must be of type int, stdClass given
 size Str("7") => TypeError: ShmTable\Table::column(): Argument #3 ($size) must be of type int, Str given
 size resource => TypeError: ShmTable\Table::column(): Argument #3 ($size) must be of type int, resource given
-size 1048576 => true
-size 1048577 => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 1048576 for a string column
+size 4194304 => true
+size 4194305 => ValueError: ShmTable\Table::column(): Argument #3 ($size) must be between 1 and 4194304 for a string column
 --- column('x', TYPE_INT or TYPE_FLOAT, $size): the size is ignored, but must be an int
 int size -1 => true
 float size -1 => true

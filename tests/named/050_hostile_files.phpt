@@ -61,7 +61,7 @@ $cases = [
     'column name length 200' => substr_replace($img, pack('V', 200), OFF['col0'] + 64, 4),
     'column type 9' => substr_replace($img, pack('V', 9), OFF['col0'] + 68, 4),
     'column offset moved' => substr_replace($img, pack('V', 1 << 30), OFF['col0'] + 76, 4),
-    'string size 2 MiB' => substr_replace($img, pack('V', 2 << 20), OFF['col0'] + 88 + 72, 4),
+    'string size 8 MiB' => substr_replace($img, pack('V', 8 << 20), OFF['col0'] + 88 + 72, 4),
     'truncated rows' => substr($img, 0, strlen($img) - 1000),
     // A whole table whose ready word is damaged: its rows must survive.
     'ready word 0' => u32($img, 'ready', 0),
@@ -202,9 +202,9 @@ column offset moved:
   ShmTable\Exception: table file 'TMP/bad19.shmt' is not a valid table: column 'hits' is not where the layout puts it
   ShmTable\Exception: table file 'TMP/bad19.shmt' is not a valid table: column 'hits' is not where the layout puts it
   unchanged
-string size 2 MiB:
-  ShmTable\Exception: table file 'TMP/bad20.shmt' is not a valid table: column 'note' has size 2097152
-  ShmTable\Exception: table file 'TMP/bad20.shmt' is not a valid table: column 'note' has size 2097152
+string size 8 MiB:
+  ShmTable\Exception: table file 'TMP/bad20.shmt' is not a valid table: column 'note' has size 8388608
+  ShmTable\Exception: table file 'TMP/bad20.shmt' is not a valid table: column 'note' has size 8388608
   unchanged
 truncated rows:
   ShmTable\Exception: table file 'TMP/bad21.shmt' is not a valid table: %d bytes, the layout needs %d (truncated)
