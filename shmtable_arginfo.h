@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 41a0a9f8569c18d8b006a47317c419ba72ec6a7b */
+ * Stub hash: df21e91e73f5ac0a46c858a43d1796f93df22a0b */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShmTable_Table___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, table_size, IS_LONG, 0)
@@ -34,6 +34,7 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_set, 0, 2, _IS_BOOL, 0)
 	ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, value, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, ttl, IS_DOUBLE, 1, "null")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_ShmTable_Table_get, 0, 1, MAY_BE_ARRAY|MAY_BE_LONG|MAY_BE_DOUBLE|MAY_BE_STRING|MAY_BE_FALSE)
@@ -55,6 +56,7 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_ShmTable_Table_incr, 0, 2,
 	ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, column, IS_STRING, 0)
 	ZEND_ARG_TYPE_MASK(0, incrby, MAY_BE_LONG|MAY_BE_DOUBLE, "1")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, ttl, IS_DOUBLE, 1, "null")
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_ShmTable_Table_decr arginfo_class_ShmTable_Table_incr
@@ -62,6 +64,7 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_add, 0, 2, _IS_BOOL, 0)
 	ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, values, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, ttl, IS_DOUBLE, 1, "null")
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_ShmTable_Table_update arginfo_class_ShmTable_Table_add
@@ -77,6 +80,19 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_cmpdel, 0, 2, _IS_BOOL, 0)
 	ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, expected, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_expire, 0, 2, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, ttl, IS_DOUBLE, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_ShmTable_Table_ttl, 0, 1, MAY_BE_DOUBLE|MAY_BE_FALSE)
+	ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_flushExpired, 0, 0, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, max, IS_LONG, 0, "0")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_count, 0, 0, IS_LONG, 0)
@@ -140,6 +156,9 @@ ZEND_METHOD(ShmTable_Table, update);
 ZEND_METHOD(ShmTable_Table, getdel);
 ZEND_METHOD(ShmTable_Table, cmpset);
 ZEND_METHOD(ShmTable_Table, cmpdel);
+ZEND_METHOD(ShmTable_Table, expire);
+ZEND_METHOD(ShmTable_Table, ttl);
+ZEND_METHOD(ShmTable_Table, flushExpired);
 ZEND_METHOD(ShmTable_Table, count);
 ZEND_METHOD(ShmTable_Table, getSize);
 ZEND_METHOD(ShmTable_Table, getMemorySize);
@@ -177,6 +196,9 @@ static const zend_function_entry class_ShmTable_Table_methods[] = {
 	ZEND_ME(ShmTable_Table, getdel, arginfo_class_ShmTable_Table_getdel, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, cmpset, arginfo_class_ShmTable_Table_cmpset, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, cmpdel, arginfo_class_ShmTable_Table_cmpdel, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Table, expire, arginfo_class_ShmTable_Table_expire, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Table, ttl, arginfo_class_ShmTable_Table_ttl, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Table, flushExpired, arginfo_class_ShmTable_Table_flushExpired, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, count, arginfo_class_ShmTable_Table_count, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, getSize, arginfo_class_ShmTable_Table_getSize, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, getMemorySize, arginfo_class_ShmTable_Table_getMemorySize, ZEND_ACC_PUBLIC)

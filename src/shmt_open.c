@@ -434,6 +434,13 @@ static shmt_status adopt_mapped(open_try *o, const shmt_header *stored)
 		}
 		t->opened = SHMT_OPENED_REOPENED;
 		t->h->pidns = o->pidns;
+		/* A table file reopened during another boot: CLOCK_BOOTTIME
+		 * started again, so anchor the table clock anew (expiry). */
+		uint8_t boot[16];
+		if (shmt_os_boot_id(boot) != 0 || memcmp(boot, t->h->boot_id, 16) != 0) {
+			clock_rebase(t->h);
+			t->clock_base = t->h->clock_base;
+		}
 	} else if (stored->pidns != 0 && o->pidns != 0 && stored->pidns != o->pidns) {
 		/* A lock word holds its owner's thread id as the owner's pid
 		 * namespace numbers it. Across namespaces two live threads can

@@ -120,6 +120,10 @@ void shmt_os_close(int fd);
 
 /* Clocks, in nanoseconds, and a pause. */
 int64_t shmt_os_realtime_ns(void);
+/* CLOCK_BOOTTIME: never steps back, counts suspend, one for the host. */
+int64_t shmt_os_boottime_ns(void);
+/* The kernel's id of this boot (16 bytes); 0, or -1 if unknown. */
+int shmt_os_boot_id(uint8_t out[16]);
 int64_t shmt_os_monotonic_ns(void);
 void shmt_os_sleep_ms(unsigned ms);
 

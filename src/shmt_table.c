@@ -12,6 +12,7 @@
 shmt_step_hook_fn shmt_step_hook = NULL;
 const uint8_t *shmt_test_seed = NULL;
 uint64_t shmt_test_reserve_chunk = 0;
+int64_t shmt_test_clock_offset_ns = 0;
 
 /* ---------------------------------------------------------------------- */
 /* Small helpers                                                            */
@@ -215,6 +216,17 @@ shmt_status layout_compute(uint32_t size, uint32_t key_max, const shmt_coldef *c
 	return SHMT_OK;
 }
 
+/* Anchor the table clock in this boot: table time = CLOCK_BOOTTIME +
+ * clock_base, equal to the wall clock now. Within one boot it never steps
+ * back, whatever the wall clock does; a table file reopened during a later
+ * boot is anchored again (shmt_open.c), so its expiries, which are table
+ * times, keep meaning the wall-clock instant they were set for. */
+void clock_rebase(shmt_header *h)
+{
+	h->clock_base = shmt_os_realtime_ns() - shmt_os_boottime_ns();
+	shmt_os_boot_id(h->boot_id);
+}
+
 /* Write a fresh header and initialise every lock of a zero-filled
  * mapping whose first `reserved` bytes have storage. The 'ready' word is
  * left 0: the caller publishes it last. */
@@ -241,6 +253,7 @@ shmt_status init_mapping(unsigned char *base, const shmt_layout *L,
 	h->buckets_off = L->buckets_off;
 	h->rows_off = L->rows_off;
 	h->backing = backing;
+	clock_rebase(h);
 	memcpy(h->cols, desc, L->ncols * sizeof(*desc));
 	if (shmt_test_seed != NULL) {
 		memcpy(h->seed, shmt_test_seed, sizeof(h->seed));
@@ -312,6 +325,7 @@ shmt_table *handle_new(unsigned char *base, size_t map_len, const shmt_layout *L
 	t->ncols = L->ncols;
 	kept_limits(L->size, L->nstripes, &t->kept_cap, &t->kept_below);
 	memcpy(t->seed, seed, 16);
+	t->clock_base = shmt_load_relaxed(&((shmt_header *)base)->clock_base);
 	t->fd = -1;
 	for (uint32_t i = 0; i < L->ncols; i++) {
 		t->cols[i].name[SHMT_MAX_COL_NAME] = '\0';
