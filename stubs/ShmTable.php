@@ -109,12 +109,13 @@ namespace ShmTable {
          *
          * @param string $key 1..max_key_length bytes, binary-safe, never truncated
          * @param array $value column name => value
+         * @param ?float $ttl seconds until the row expires (0: never; null: keep its expiry, a new row never expires)
          * @return bool always true
          * @throws FullException a new key and every row is in use
-         * @throws \ValueError empty or too long key, unknown column, string longer than its column
+         * @throws \ValueError empty or too long key, unknown column, string longer than its column, a negative, NAN or INF ttl
          * @throws \TypeError a value the column type refuses
          */
-        public function set(string $key, array $value): bool {}
+        public function set(string $key, array $value, ?float $ttl = null): bool {}
 
         /**
          * The whole row in column order, or one column's value.
@@ -165,12 +166,13 @@ namespace ShmTable {
          * @param string $key
          * @param string $column
          * @param int|float $incrby an int for an int column; int or float for a float column
+         * @param ?float $ttl seconds until a row this call creates expires (0 or null: never); an existing row keeps its expiry
          * @return int|float int for an int column, float for a float column
          * @throws \ArithmeticError the int result would leave the 64-bit range (nothing written)
          * @throws \TypeError a string column, or a float $incrby on an int column
          * @throws FullException a missing key and every row is in use
          */
-        public function incr(string $key, string $column, int|float $incrby = 1): int|float {}
+        public function incr(string $key, string $column, int|float $incrby = 1, ?float $ttl = null): int|float {}
 
         /**
          * Atomically subtracts $incrby from a number column and returns the new value; as incr().
@@ -178,31 +180,34 @@ namespace ShmTable {
          * @param string $key
          * @param string $column
          * @param int|float $incrby
+         * @param ?float $ttl seconds until a row this call creates expires (0 or null: never); an existing row keeps its expiry
          * @return int|float int for an int column, float for a float column
          * @throws \ArithmeticError the int result would leave the 64-bit range (nothing written)
          * @throws \TypeError a string column, or a float $incrby on an int column
          * @throws FullException a missing key and every row is in use
          */
-        public function decr(string $key, string $column, int|float $incrby = 1): int|float {}
+        public function decr(string $key, string $column, int|float $incrby = 1, ?float $ttl = null): int|float {}
 
         /**
-         * Inserts the row only if the key is absent, atomically.
+         * Inserts the row only if the key is absent (an expired row is absent), atomically.
          *
          * @param string $key
          * @param array $values
+         * @param ?float $ttl seconds until the row expires (0: never; null: keep its expiry, a new row never expires)
          * @return bool true if inserted, false if the key was already there (nothing written)
          * @throws FullException every row is in use
          */
-        public function add(string $key, array $values): bool {}
+        public function add(string $key, array $values, ?float $ttl = null): bool {}
 
         /**
          * Changes the named columns only if the key is present, atomically; never creates a row.
          *
          * @param string $key
          * @param array $values
+         * @param ?float $ttl seconds until the row expires (0: never; null: keep its expiry, a new row never expires)
          * @return bool true if updated, false if there was no such row
          */
-        public function update(string $key, array $values): bool {}
+        public function update(string $key, array $values, ?float $ttl = null): bool {}
 
         /**
          * Deletes the row and returns what it held (the row, or one column), atomically.
@@ -234,7 +239,35 @@ namespace ShmTable {
         public function cmpdel(string $key, array $expected): bool {}
 
         /**
-         * Rows stored now; count($table) is the same.
+         * Gives a present row a new expiry, $ttl seconds from now (0: never).
+         *
+         * @param string $key
+         * @param float $ttl seconds, 0..1000000000
+         * @return bool true if set, false if the row is absent or expired (nothing written)
+         * @throws \ValueError a negative, NAN, INF or too large ttl
+         */
+        public function expire(string $key, float $ttl): bool {}
+
+        /**
+         * The seconds the row has left before it expires.
+         *
+         * @param string $key
+         * @return float|false 0.0 for a row that never expires, false if it is absent or expired
+         */
+        public function ttl(string $key): float|false {}
+
+        /**
+         * Reclaims expired rows now (writers and full-table inserts also reclaim them as they go).
+         * Takes one lock stripe at a time, and only of stripes whose earliest expiry has passed.
+         *
+         * @param int $max at most this many; 0 for all
+         * @return int how many rows were reclaimed
+         * @throws \ValueError a negative $max
+         */
+        public function flushExpired(int $max = 0): int {}
+
+        /**
+         * Rows stored now, expired rows not yet reclaimed included; count($table) is the same.
          *
          * @return int
          */
@@ -256,7 +289,8 @@ namespace ShmTable {
 
         /**
          * Counters and figures: rows, num, size, memory_size, insert_count, update_count, delete_count,
-         * lock_recoveries, max_chain, key_max_length, row_bytes, buckets, stripes, spare_rows, kept_rows, read_retries.
+         * lock_recoveries, max_chain, key_max_length, row_bytes, buckets, stripes, spare_rows, kept_rows, read_retries,
+         * expired (expired rows reclaimed).
          * Walks the bucket index: O(size).
          *
          * @return array<string, int>
