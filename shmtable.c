@@ -50,11 +50,12 @@ zend_class_entry *php_shmtable_full_ce;
 
 /*
  * The test clock. With SHMTABLE_TEST_CLOCK=1 in the environment at startup
- * (the phpt tests set it), and only then, the module also registers
- * ShmTable\test_clock_advance(float $seconds): float, which moves the
- * table clock of this process on (children forked later inherit it) and
- * returns the total offset in seconds, so that tests of expiry need no
- * sleep. Never registered otherwise: it is not part of the API.
+ * (the phpt tests set it), and only then, the table clock of this process
+ * stands still from startup on, and the module registers
+ * ShmTable\test_clock_advance(float $seconds): float, which moves it on
+ * (children forked later inherit it) and returns how far it moved in all,
+ * in seconds, so that tests of expiry are exact and need no sleep. Never
+ * registered otherwise: it is not part of the API.
  */
 static const char php_shmtable_test_clock_env[] = "SHMTABLE_TEST_CLOCK";
 
@@ -97,6 +98,7 @@ PHP_MINIT_FUNCTION(shmtable)
 	php_shmtable_full_ce = register_class_ShmTable_FullException(php_shmtable_exception_ce);
 	const char *test_clock = getenv(php_shmtable_test_clock_env);
 	if (test_clock != NULL && strcmp(test_clock, "1") == 0) {
+		shmt_test_boottime_ns = shmt_os_boottime_ns();
 		zend_register_functions(NULL, php_shmtable_test_functions, NULL, type);
 	}
 	return SUCCESS;

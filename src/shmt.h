@@ -94,6 +94,11 @@ typedef struct {
 
 typedef struct shmt_table shmt_table; /* process-local handle */
 
+/* What an insert into a full table does (the table's eviction policy, fixed
+ * when it is created): fail (SHMT_EVICT_NONE), or, once no row has expired,
+ * delete the least recently used of a few sampled rows (SHMT_EVICT_LRU). */
+enum { SHMT_EVICT_NONE = 0, SHMT_EVICT_LRU = 1 };
+
 /* Column metadata as the engine laid it out; valid until shmt_close(). */
 typedef struct {
 	const char *name;
@@ -129,6 +134,8 @@ typedef struct {
 	                            inserts (free, but not yet handed back) */
 	uint64_t read_retries;   /* optimistic reads repeated (this process) */
 	uint64_t expired;        /* expired rows reclaimed */
+	uint64_t evicted;        /* rows evicted to make room (SHMT_EVICT_LRU) */
+	uint32_t evict;          /* the eviction policy, SHMT_EVICT_* */
 } shmt_stats;
 
 /*
@@ -139,10 +146,18 @@ typedef struct {
  * SHMT_BAD_SIZE (1) for size, SHMT_BAD_KEY_MAX (2) for key_max,
  * SHMT_BAD_COLUMNS (3) for the column list.
  */
-enum { SHMT_BAD_NONE = 0, SHMT_BAD_SIZE = 1, SHMT_BAD_KEY_MAX = 2, SHMT_BAD_COLUMNS = 3 };
+enum { SHMT_BAD_NONE = 0, SHMT_BAD_SIZE = 1, SHMT_BAD_KEY_MAX = 2, SHMT_BAD_COLUMNS = 3,
+       SHMT_BAD_EVICT = 4 };
 shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
                         const shmt_coldef *cols, uint32_t ncols,
                         uint64_t *bytes_asked, int *bad_arg);
+/* shmt_create() with an eviction policy (SHMT_EVICT_*; another value is
+ * SHMT_E_INVALID with *bad_arg SHMT_BAD_EVICT). */
+shmt_status shmt_create_ex(shmt_table **out, uint32_t size, uint32_t key_max,
+                           const shmt_coldef *cols, uint32_t ncols, uint32_t evict,
+                           uint64_t *bytes_asked, int *bad_arg);
+/* The table's eviction policy (SHMT_EVICT_*). */
+uint32_t shmt_evict_policy(const shmt_table *t);
 
 /* ---- named and file-backed tables ----
  *
@@ -166,6 +181,7 @@ typedef struct {
 	uint32_t size, key_max;   /* the definition (create only) */
 	const shmt_coldef *cols;
 	uint32_t ncols;
+	uint32_t evict;           /* SHMT_EVICT_*, part of the definition */
 } shmt_open_args;
 
 typedef enum {
@@ -245,8 +261,8 @@ shmt_status shmt_recheck_access(const shmt_table *t, int create, unsigned mode, 
 /* SHMT_OK if t has exactly this definition, else SHMT_E_DEFINITION with
  * msg naming the first difference (as shmt_open() does). */
 shmt_status shmt_same_definition(const shmt_table *t, uint32_t size, uint32_t key_max,
-                                 const shmt_coldef *cols, uint32_t ncols, char *msg,
-                                 size_t msglen);
+                                 const shmt_coldef *cols, uint32_t ncols, uint32_t evict,
+                                 char *msg, size_t msglen);
 
 /* Unmap the table in this process and free the handle. Other processes are
  * not affected; the kernel frees the memory with the last mapping. */

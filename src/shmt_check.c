@@ -453,7 +453,7 @@ shmt_status validate_header(const open_ctx *c, const unsigned char *hdr, size_t 
 	int bad = 0;
 	shmt_status st = stored_columns(c, cp, h.ncols, defs, msg, msglen);
 	if (st == SHMT_OK) {
-		st = layout_compute(h.size, h.key_max, defs, h.ncols, desc, L, &asked, &bad);
+		st = layout_compute(h.size, h.key_max, defs, h.ncols, h.evict, desc, L, &asked, &bad);
 	}
 	free(defs);
 	if (st == SHMT_E_CORRUPT) {
@@ -466,6 +466,8 @@ shmt_status validate_header(const open_ctx *c, const unsigned char *hdr, size_t 
 			BAD("key length %u out of range", h.key_max);
 		} else if (bad == SHMT_BAD_COLUMNS) {
 			BAD("invalid column list (duplicate names or too large rows)");
+		} else if (bad == SHMT_BAD_EVICT) {
+			BAD("eviction policy %u unknown", h.evict);
 		}
 		BAD("it would map more than %llu bytes", (unsigned long long)SIZE_MAX);
 	}

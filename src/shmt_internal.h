@@ -131,7 +131,9 @@ typedef struct {
 	                          set at creation, and when a table file is
 	                          reopened during another boot, to the wall
 	                          clock's distance from CLOCK_BOOTTIME then */
-	uint8_t reserved2[8];  /* zero; room for later fields */
+	uint32_t evict;        /* SHMT_EVICT_*: what an insert into a full table
+	                          does; part of the definition */
+	uint32_t reserved2;    /* zero; room for later fields */
 	shmt_coldesc cols[];
 } shmt_header;
 _Static_assert(sizeof(shmt_header) == 160, "header layout");
@@ -153,6 +155,8 @@ typedef struct {
 	uint64_t reserved;    /* bytes of the object, from its start, whose
 	                         storage is reserved (only grows, and only once
 	                         reserved); map_bytes for an anonymous table */
+	uint64_t evicted;     /* statistics: rows evicted (atomic add, by the
+	                         holder of any stripe lock) */
 } shmt_alloc;
 
 /* The intent field of a stripe that an allocator pop or push writes (the
@@ -163,6 +167,10 @@ enum { JOURNAL_I_NEW = 1, JOURNAL_I_OLD = 2 };
  * the meta word (key hash tag and key length), the expiry (table time in
  * nanoseconds, 0 = never), then the values. */
 enum { ROW_NEXT_OFF = 0, ROW_META_OFF = 4, ROW_EXPIRES_OFF = 8, ROW_VALUES_OFF = 16 };
+/* A table with SHMT_EVICT_LRU has one more word before the values: the
+ * second of the table clock at which the row was last used (written at most
+ * once per second per row), then 4 bytes of padding. */
+enum { ROW_USED_OFF = 16, ROW_VALUES_OFF_LRU = 24 };
 
 enum { INTENT_NONE = 0, INTENT_INSERT = 1, INTENT_REPLACE = 2, INTENT_DELETE = 3 };
 
@@ -215,6 +223,8 @@ struct shmt_table {
 	uint32_t kept_cap;    /* rows a stripe may keep on its own free list */
 	uint32_t kept_below;  /* ... and only while live is at most this */
 	int64_t clock_base;   /* the header's, read once at open */
+	uint32_t evict;       /* SHMT_EVICT_* */
+	uint32_t values_off;  /* where a row's values start */
 	uint8_t seed[16];
 	uint64_t read_retries; /* atomic: threads of a process share a mapping */
 	shmt_coldesc *cols;    /* private, validated copy of the header's */
@@ -254,7 +264,8 @@ static inline uint64_t *row_expires(unsigned char *row)
  * expiry), never 0. Tests may move it on (shmt_test_clock_offset_ns). */
 static inline uint64_t table_now(const shmt_table *t)
 {
-	int64_t v = shmt_os_boottime_ns() + t->clock_base + shmt_test_clock_offset_ns;
+	int64_t boot = shmt_test_boottime_ns != 0 ? shmt_test_boottime_ns : shmt_os_boottime_ns();
+	int64_t v = boot + t->clock_base + shmt_test_clock_offset_ns;
 	return v > 0 ? (uint64_t)v : 1;
 }
 
@@ -266,6 +277,26 @@ static inline uint64_t now_once(const shmt_table *t, uint64_t *now)
 		*now = table_now(t);
 	}
 	return *now;
+}
+
+static inline uint32_t *row_used(unsigned char *row)
+{
+	return (uint32_t *)(row + ROW_USED_OFF);
+}
+
+/* Record a use of a row of an SHMT_EVICT_LRU table: its `used` word gets
+ * the current second of the table clock, stored only if it differs, so a
+ * row read again and again costs one store a second, not one a read. A
+ * reader may store into a row that a writer has just retired: harmless,
+ * the word is a hint, and a writer sets it again on the row it builds. */
+static inline void lru_touch(const shmt_table *t, unsigned char *row, uint64_t *now)
+{
+	if (t->evict == SHMT_EVICT_LRU) {
+		uint32_t tick = (uint32_t)(now_once(t, now) / 1000000000u);
+		if (shmt_load_relaxed(row_used(row)) != tick) {
+			shmt_store_relaxed(row_used(row), tick);
+		}
+	}
 }
 
 /* Has a row whose expiry word reads `exp` expired at table time *now? */
@@ -340,7 +371,7 @@ static inline uint64_t round_up(uint64_t v, uint64_t a)
  * changes creation and validation together. */
 typedef struct {
 	uint32_t size, key_max, ncols, nstripes, total_rows, nbuckets;
-	uint32_t row_bytes, key_off, header_bytes;
+	uint32_t row_bytes, key_off, header_bytes, evict, values_off;
 	uint64_t alloc_off, stripes_off, buckets_off, rows_off, map_bytes;
 } shmt_layout;
 
@@ -487,7 +518,7 @@ enum { COL_OK = 0, COL_BAD_NAME, COL_BAD_TYPE, COL_BAD_SIZE };
 SHMT_INTERNAL int coldef_bad(uint32_t name_len, uint32_t type, uint32_t size);
 SHMT_INTERNAL shmt_status layout_compute(uint32_t size, uint32_t key_max,
                                          const shmt_coldef *cols, uint32_t ncols,
-                                         shmt_coldesc *desc, shmt_layout *L,
+                                         uint32_t evict, shmt_coldesc *desc, shmt_layout *L,
                                          uint64_t *bytes_asked, int *bad_arg);
 SHMT_INTERNAL shmt_status init_mapping(unsigned char *base, const shmt_layout *L,
                                        const shmt_coldesc *desc, uint32_t backing,

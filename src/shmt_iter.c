@@ -49,6 +49,8 @@ void shmt_get_stats(shmt_table *t, shmt_stats *st)
 		st->delete_count += shmt_load_relaxed(&s->deletes);
 		st->expired += shmt_load_relaxed(&s->expired);
 	}
+	st->evicted = shmt_load_relaxed(&t->a->evicted);
+	st->evict = t->evict;
 	st->lock_recoveries = shmt_load_relaxed(&t->a->recoveries);
 	/* A racy walk is fine for a statistic; it is bounded and checked. */
 	uint64_t max_chain = 0;

@@ -629,7 +629,7 @@ shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
 	ctx_init(c, a->name, a->path);
 	if (a->create) {
 		int bad;
-		st = layout_compute(a->size, a->key_max, a->cols, a->ncols, want, &W,
+		st = layout_compute(a->size, a->key_max, a->cols, a->ncols, a->evict, want, &W,
 		                    bytes_asked, &bad);
 		if (st != SHMT_OK) {
 			snprintf(msg, msglen, "invalid table definition");

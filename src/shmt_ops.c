@@ -205,6 +205,7 @@ static shmt_status read_locked(shmt_table *t, const keyinfo *ki, const char *key
 	uint32_t idx, *link;
 	st = find_locked(t, ki, key, klen, &idx, &link, 0, &p->now);
 	if (st == SHMT_OK) {
+		p->found = idx;
 		p->exp = *row_expires(row_at(t, idx));
 		if (img != NULL) {
 			copy_out(t, row_at(t, idx), img, col);
@@ -234,7 +235,11 @@ static shmt_status read_key(shmt_table *t, const char *key, size_t klen, void *i
                             int col)
 {
 	point_read p;
-	return read_key_p(t, key, klen, img, col, &p);
+	shmt_status st = read_key_p(t, key, klen, img, col, &p);
+	if (st == SHMT_OK && t->evict == SHMT_EVICT_LRU && p.found != 0) {
+		lru_touch(t, row_at(t, p.found), &p.now);
+	}
+	return st;
 }
 
 shmt_status shmt_ttl(shmt_table *t, const char *key, size_t klen, int64_t *left_ns)
@@ -344,6 +349,8 @@ static shmt_status insert_locked(shmt_table *t, const keyinfo *ki, const char *k
 	*row_meta(row) = ki->meta;
 	*row_expires(row) = exp;
 	exp_min_lower(s, exp);
+	uint64_t now = 0;
+	lru_touch(t, row, &now);
 	memcpy(row + t->key_off, key, klen);
 	apply_values(t, row, vals, n);
 	shmt_store_relaxed(row_next(t, idx), t->buckets[ki->b]);
@@ -395,6 +402,7 @@ static shmt_status replace_locked(shmt_table *t, const keyinfo *ki, uint32_t old
 		*row_expires(row) = exp;
 		exp_min_lower(s, exp);
 	}
+	lru_touch(t, row, now);
 	shmt_store_relaxed(row_next(t, idx), *row_next(t, old));
 	STEP(SHMT_STEP_REPLACE_COPY_WRITTEN);
 	seq_begin(s);
@@ -412,7 +420,8 @@ static shmt_status replace_locked(shmt_table *t, const keyinfo *ki, uint32_t old
 }
 
 /* Unlink row `old` (reached through *link) of bucket b and free it;
- * counted in *counter (the stripe's deletes, or expired for a reclaim). */
+ * counted in *counter (the stripe's deletes, or expired for a reclaim), or
+ * with counter NULL in the table's evicted. */
 static shmt_status delete_locked(shmt_table *t, shmt_stripe_raw *s, uint32_t b, uint32_t old,
                                  uint32_t *link, uint64_t *counter)
 {
@@ -423,7 +432,11 @@ static shmt_status delete_locked(shmt_table *t, shmt_stripe_raw *s, uint32_t b, 
 	shmt_store_release(link, *row_next(t, old));
 	STEP(SHMT_STEP_DELETE_UNLINKED);
 	seq_end(s);
-	stat_inc(counter);
+	if (counter != NULL) {
+		stat_inc(counter);
+	} else {
+		shmt_add_relaxed(&t->a->evicted, 1); /* any stripe's holder: atomic */
+	}
 	STEP(SHMT_STEP_DELETE_SEQ_EVEN);
 	shmt_status st = SHMT_OK;
 	if (s->kept_n < t->kept_cap && shmt_load_relaxed(&t->a->live) <= t->kept_below) {
@@ -574,16 +587,128 @@ shmt_status shmt_flush_expired(shmt_table *t, uint64_t max, uint64_t *reclaimed)
 	return expired_reclaim(t, max, 0, 0, reclaimed);
 }
 
+/* ---------------------------------------------------------------------- */
+/* Eviction (SHMT_EVICT_LRU)                                                */
+
+/* How many rows eviction compares, and how many buckets it may probe to
+ * find them, per victim. */
+#define SHMT_EVICT_SAMPLES 5
+#define SHMT_EVICT_PROBES 64
+
+/* A cheap per-thread generator for the buckets eviction samples (xorshift;
+ * seeded from the clock and the stack address). Quality hardly matters. */
+static uint64_t evict_rand(void)
+{
+	static _Thread_local uint64_t x;
+	if (x == 0) {
+		uint64_t here = (uint64_t)(uintptr_t)&here;
+		x = ((uint64_t)shmt_os_monotonic_ns() ^ (here << 17)) | 1;
+	}
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	return x;
+}
+
+/* Evict one row of a full table: the least recently used (smallest `used`
+ * second) of SHMT_EVICT_SAMPLES chain heads read without a lock from
+ * random buckets, deleted under its stripe's lock once it is found still in
+ * its chain (else sample again, a few times). The caller holds no lock. */
+static shmt_status evict_one(shmt_table *t)
+{
+	for (int attempt = 0; attempt < 8; attempt++) {
+		uint32_t best_b = 0, best_idx = 0, best_used = UINT32_MAX, found = 0;
+		for (int probe = 0; probe < SHMT_EVICT_PROBES && found < SHMT_EVICT_SAMPLES; probe++) {
+			uint32_t b = (uint32_t)(((evict_rand() >> 32) * t->nbuckets) >> 32);
+			uint32_t idx = shmt_load_acquire(&t->buckets[b]);
+			if (!valid_idx(t, idx)) {
+				continue;
+			}
+			uint32_t used = shmt_load_relaxed(row_used(row_at(t, idx)));
+			if (found++ == 0 || used < best_used) {
+				best_b = b;
+				best_idx = idx;
+				best_used = used;
+			}
+		}
+		if (found == 0) {
+			continue;
+		}
+		shmt_stripe_raw *s = stripe_of(t, best_b);
+		shmt_status st = stripe_lock(t, s);
+		if (st != SHMT_OK) {
+			return st;
+		}
+		uint32_t *link = &t->buckets[best_b];
+		uint32_t cur = *link;
+		for (uint32_t steps = 0; cur != 0 && cur != best_idx; steps++) {
+			if (!valid_idx(t, cur) || steps > t->total_rows) {
+				stripe_unlock(s);
+				return SHMT_E_CORRUPT;
+			}
+			link = row_next(t, cur);
+			cur = *link;
+		}
+		if (cur == best_idx) {
+			STEP(SHMT_STEP_EVICT_CHOSEN);
+			st = delete_locked(t, s, best_b, cur, link, NULL);
+			if (st == SHMT_OK) {
+				STEP(SHMT_STEP_EVICT_DONE);
+			}
+			stripe_unlock(s);
+			return st;
+		}
+		stripe_unlock(s);
+	}
+	return SHMT_FULL;
+}
+
 /* A write that may insert, as write_locked() runs it: with the key's
  * stripe (at least) locked. */
 typedef shmt_status (*locked_write)(shmt_table *t, const keyinfo *ki, void *arg);
 
-/* Run a write with the key's stripe locked. An insert that found the table
- * full first reclaims the expired rows of one stripe that has some (none
- * scanned if no stripe's earliest expiry has passed) and runs again. One
- * that still found it full (or no row with storage) while stripes may keep
- * rows runs once more with every stripe locked and the kept rows handed
- * back (lock_all_drained()), so that its answer is exact. */
+/* An insert found the table full (`st` SHMT_FULL), or no row with storage
+ * (SHMT_E_RESERVE); the caller holds no lock. First reclaim the expired rows
+ * of one stripe that has some (none scanned if no stripe's earliest expiry
+ * has passed) and run again. If it is still full (or no row has storage)
+ * while stripes may keep rows, run once more with every stripe locked and
+ * the kept rows handed back (lock_all_drained()), so that the answer is
+ * exact. Still full, and the table evicts (SHMT_EVICT_LRU): evict one row
+ * and run again (a few rounds: others may take the room first). */
+static __attribute__((noinline, cold)) shmt_status
+write_when_full(shmt_table *t, const keyinfo *ki, locked_write op, void *arg, shmt_status st)
+{
+	for (int round = 0;; round++) {
+		uint64_t n;
+		if (st == SHMT_FULL &&
+		    (st = expired_reclaim(t, 0, 1, stripe_index(t, ki->s), &n)) == SHMT_OK) {
+			st = SHMT_FULL;
+			if (n > 0 && (st = stripe_lock(t, ki->s)) == SHMT_OK) {
+				st = op(t, ki, arg);
+				stripe_unlock(ki->s);
+			}
+		}
+		if ((st == SHMT_FULL || st == SHMT_E_RESERVE) &&
+		    (st = lock_all_drained(t, st)) == SHMT_OK) {
+			st = op(t, ki, arg);
+			unlock_all(t);
+		}
+		if (st != SHMT_FULL || t->evict != SHMT_EVICT_LRU || round == 8) {
+			return st;
+		}
+		if ((st = evict_one(t)) != SHMT_OK || (st = stripe_lock(t, ki->s)) != SHMT_OK) {
+			return st;
+		}
+		st = op(t, ki, arg);
+		stripe_unlock(ki->s);
+		if (st != SHMT_FULL) {
+			return st;
+		}
+	}
+}
+
+/* Run a write with the key's stripe locked; an insert into a full table
+ * goes on in write_when_full(). */
 static inline __attribute__((always_inline)) shmt_status
 write_locked(shmt_table *t, const keyinfo *ki, locked_write op, void *arg)
 {
@@ -593,18 +718,8 @@ write_locked(shmt_table *t, const keyinfo *ki, locked_write op, void *arg)
 	}
 	st = op(t, ki, arg);
 	stripe_unlock(ki->s);
-	uint64_t n;
-	if (st == SHMT_FULL &&
-	    (st = expired_reclaim(t, 0, 1, stripe_index(t, ki->s), &n)) == SHMT_OK) {
-		st = SHMT_FULL;
-		if (n > 0 && (st = stripe_lock(t, ki->s)) == SHMT_OK) {
-			st = op(t, ki, arg);
-			stripe_unlock(ki->s);
-		}
-	}
-	if ((st == SHMT_FULL || st == SHMT_E_RESERVE) && (st = lock_all_drained(t, st)) == SHMT_OK) {
-		st = op(t, ki, arg);
-		unlock_all(t);
+	if (st == SHMT_FULL || st == SHMT_E_RESERVE) {
+		st = write_when_full(t, ki, op, arg, st);
 	}
 	return st;
 }
@@ -832,6 +947,7 @@ incr_locked(shmt_table *t, const keyinfo *ki, const char *key, size_t klen, uint
 		st = insert_locked(t, ki, key, klen, &v, 1, expiry_of(t, ttl_ns, &now), &idx);
 	} else if (st == SHMT_OK) {
 		uint64_t *cell = (uint64_t *)(row_at(t, idx) + t->cols[col].off);
+		lru_touch(t, row_at(t, idx), &now);
 		seq_begin(ki->s);
 		STEP(SHMT_STEP_INCR_SEQ_ODD);
 		shmt_store_relaxed(cell, next);
