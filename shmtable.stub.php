@@ -33,8 +33,18 @@ namespace ShmTable {
          * @cvalue SHMT_TYPE_STRING
          */
         public const TYPE_STRING = UNKNOWN;
+        /**
+         * @var int
+         * @cvalue SHMT_EVICT_NONE
+         */
+        public const EVICT_NONE = UNKNOWN;
+        /**
+         * @var int
+         * @cvalue SHMT_EVICT_LRU
+         */
+        public const EVICT_LRU = UNKNOWN;
 
-        public function __construct(int $table_size, float $conflict_proportion = 0.2, int $max_key_length = 63) {}
+        public function __construct(int $table_size, float $conflict_proportion = 0.2, int $max_key_length = 63, int $evict = Table::EVICT_NONE) {}
 
         public function column(string $name, int $type, int $size = 0): bool {}
 

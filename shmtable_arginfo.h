@@ -1,10 +1,11 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: df21e91e73f5ac0a46c858a43d1796f93df22a0b */
+ * Stub hash: cd68f62f611c8b1c004300cb4f4a36ea94a85f14 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShmTable_Table___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, table_size, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, conflict_proportion, IS_DOUBLE, 0, "0.2")
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, max_key_length, IS_LONG, 0, "63")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, evict, IS_LONG, 0, "ShmTable\\Table::EVICT_NONE")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_column, 0, 2, _IS_BOOL, 0)
@@ -253,6 +254,18 @@ static zend_class_entry *register_class_ShmTable_Table(zend_class_entry *class_e
 	zend_string *const_TYPE_STRING_name = zend_string_init_interned("TYPE_STRING", sizeof("TYPE_STRING") - 1, 1);
 	zend_declare_class_constant_ex(class_entry, const_TYPE_STRING_name, &const_TYPE_STRING_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(const_TYPE_STRING_name);
+
+	zval const_EVICT_NONE_value;
+	ZVAL_LONG(&const_EVICT_NONE_value, SHMT_EVICT_NONE);
+	zend_string *const_EVICT_NONE_name = zend_string_init_interned("EVICT_NONE", sizeof("EVICT_NONE") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_EVICT_NONE_name, &const_EVICT_NONE_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_EVICT_NONE_name);
+
+	zval const_EVICT_LRU_value;
+	ZVAL_LONG(&const_EVICT_LRU_value, SHMT_EVICT_LRU);
+	zend_string *const_EVICT_LRU_name = zend_string_init_interned("EVICT_LRU", sizeof("EVICT_LRU") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_EVICT_LRU_name, &const_EVICT_LRU_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_EVICT_LRU_name);
 
 	return class_entry;
 }

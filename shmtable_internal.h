@@ -90,6 +90,7 @@ typedef struct {
 	shmt_table *t;          /* NULL before create() and after destroy() */
 	zend_long size;         /* declared rows */
 	zend_long key_max;
+	uint32_t evict;         /* SHMT_EVICT_*: what an insert into a full table does */
 	bool constructed;
 	bool destroyed;
 	php_shmtable_mapping *mapping; /* named/file table: the shared mapping */

@@ -634,7 +634,9 @@ PHP_METHOD(ShmTable_Table, stats)
 	STAT("kept_rows", s.kept_rows);
 	STAT("read_retries", s.read_retries);
 	STAT("expired", s.expired);
+	STAT("evicted", s.evicted);
 #undef STAT
+	add_assoc_string(return_value, "evict", s.evict == SHMT_EVICT_LRU ? "lru" : "none");
 	static const char *const opened[] = {"anonymous", "created", "attached", "reopened"};
 	shmt_opened how = shmt_opened_how(t);
 	add_assoc_string(return_value, "opened",

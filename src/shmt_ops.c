@@ -590,8 +590,8 @@ shmt_status shmt_flush_expired(shmt_table *t, uint64_t max, uint64_t *reclaimed)
 /* ---------------------------------------------------------------------- */
 /* Eviction (SHMT_EVICT_LRU)                                                */
 
-/* How many rows eviction compares, and how many buckets it may probe to
- * find them, per victim. */
+/* How many rows eviction compares per victim, and how many draws it makes
+ * before it gives up (SHMT_FULL). */
 #define SHMT_EVICT_SAMPLES 5
 #define SHMT_EVICT_PROBES 64
 
@@ -611,35 +611,41 @@ static uint64_t evict_rand(void)
 }
 
 /* Evict one row of a full table: the least recently used (smallest `used`
- * second) of SHMT_EVICT_SAMPLES chain heads read without a lock from
- * random buckets, deleted under its stripe's lock once it is found still in
- * its chain (else sample again, a few times). The caller holds no lock. */
+ * second) of SHMT_EVICT_SAMPLES rows picked at random from the pool and
+ * read without a lock; its bucket comes from its key. It is deleted under
+ * its stripe's lock once found still in its chain; a sample that is not
+ * (a free or spare row, or one a writer moved meanwhile) is drawn again, a
+ * few times. The caller holds no lock. */
 static shmt_status evict_one(shmt_table *t)
 {
-	for (int attempt = 0; attempt < 8; attempt++) {
-		uint32_t best_b = 0, best_idx = 0, best_used = UINT32_MAX, found = 0;
-		for (int probe = 0; probe < SHMT_EVICT_PROBES && found < SHMT_EVICT_SAMPLES; probe++) {
-			uint32_t b = (uint32_t)(((evict_rand() >> 32) * t->nbuckets) >> 32);
-			uint32_t idx = shmt_load_acquire(&t->buckets[b]);
-			if (!valid_idx(t, idx)) {
-				continue;
-			}
+	char key[SHMT_MAX_KEY_LEN];
+	uint32_t upto = shmt_load_relaxed(&t->a->next_unused);
+	if (upto < 2 || upto > t->total_rows + 1) {
+		return SHMT_FULL;
+	}
+	for (int attempt = 0; attempt < SHMT_EVICT_PROBES; attempt++) {
+		uint32_t best_idx = 0, best_used = UINT32_MAX;
+		for (int k = 0; k < SHMT_EVICT_SAMPLES; k++) {
+			uint32_t idx = 1 + (uint32_t)(((evict_rand() >> 32) * (upto - 1)) >> 32);
 			uint32_t used = shmt_load_relaxed(row_used(row_at(t, idx)));
-			if (found++ == 0 || used < best_used) {
-				best_b = b;
+			if (best_idx == 0 || used < best_used) {
 				best_idx = idx;
 				best_used = used;
 			}
 		}
-		if (found == 0) {
-			continue;
+		unsigned char *row = row_at(t, best_idx);
+		uint32_t klen = shmt_load_relaxed(row_meta(row)) & ((1u << SHMT_KEYLEN_BITS) - 1);
+		if (klen < 1 || klen > t->key_max) {
+			continue; /* never used, or torn: draw again */
 		}
-		shmt_stripe_raw *s = stripe_of(t, best_b);
+		memcpy(key, row + t->key_off, klen);
+		uint32_t b = bucket_of_hash(t, shmt_siphash13(t->seed, key, klen));
+		shmt_stripe_raw *s = stripe_of(t, b);
 		shmt_status st = stripe_lock(t, s);
 		if (st != SHMT_OK) {
 			return st;
 		}
-		uint32_t *link = &t->buckets[best_b];
+		uint32_t *link = &t->buckets[b];
 		uint32_t cur = *link;
 		for (uint32_t steps = 0; cur != 0 && cur != best_idx; steps++) {
 			if (!valid_idx(t, cur) || steps > t->total_rows) {
@@ -651,7 +657,7 @@ static shmt_status evict_one(shmt_table *t)
 		}
 		if (cur == best_idx) {
 			STEP(SHMT_STEP_EVICT_CHOSEN);
-			st = delete_locked(t, s, best_b, cur, link, NULL);
+			st = delete_locked(t, s, b, cur, link, NULL);
 			if (st == SHMT_OK) {
 				STEP(SHMT_STEP_EVICT_DONE);
 			}

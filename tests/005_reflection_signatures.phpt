@@ -40,7 +40,7 @@ var_dump(str_contains($re, 'Parameter #2 [ <optional> int|float $incrby = 1 ]'),
     str_contains($re, '- Return [ int|float ]'));
 ?>
 --EXPECT--
-public __construct(int $table_size, float $conflict_proportion = 0.2, int $max_key_length = 63)
+public __construct(int $table_size, float $conflict_proportion = 0.2, int $max_key_length = 63, int $evict = 0)
 public add(string $key, array $values, ?float $ttl = NULL): bool
 public check(): bool
 public cmpdel(string $key, array $expected): bool

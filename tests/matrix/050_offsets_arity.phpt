@@ -65,7 +65,7 @@ var_dump(snapshot($t) === $before);
 echo "--- every method with one argument too few and one too many\n";
 // Arguments that are valid where they stand, so that only the count is wrong.
 $good = [
-    '__construct' => [8, 0.2, 63], 'column' => ['c', Table::TYPE_INT, 0], 'set' => ['k', [], null],
+    '__construct' => [8, 0.2, 63, 0], 'column' => ['c', Table::TYPE_INT, 0], 'set' => ['k', [], null],
     'get' => ['k', 'i'], 'exists' => ['k'], 'exist' => ['k'], 'del' => ['nope'], 'delete' => ['nope'],
     'incr' => ['k', 'i', 1, null], 'decr' => ['k', 'i', 1, null], 'add' => ['k', [], null],
     'update' => ['nope', [], null], 'expire' => ['nope', 0.0], 'ttl' => ['nope'], 'flushExpired' => [0],
@@ -281,7 +281,7 @@ list("i" => $i) = $t["nope"] => NULL
 bool(true)
 --- every method with one argument too few and one too many
 __construct() => ArgumentCountError: ShmTable\Table::__construct() expects at least 1 argument, 0 given
-__construct(8, 0.2, 63, "extra") => ArgumentCountError: ShmTable\Table::__construct() expects at most 3 arguments, 4 given
+__construct(8, 0.2, 63, 0, "extra") => ArgumentCountError: ShmTable\Table::__construct() expects at most 4 arguments, 5 given
 column("c") => ArgumentCountError: ShmTable\Table::column() expects at least 2 arguments, 1 given
 column("c", 1, 0, "extra") => ArgumentCountError: ShmTable\Table::column() expects at most 3 arguments, 4 given
 create(NULL, NULL, 384, "extra") => ArgumentCountError: ShmTable\Table::create() expects at most 3 arguments, 4 given
