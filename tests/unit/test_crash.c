@@ -22,7 +22,8 @@
  * reclaim-*): a set() that meets an expired row in its chain, a
  * flush of every expired row, and an insert into a full table that holds
  * expired rows, each killed at every step it passes (61-63 and the steps
- * of the deletes it makes).
+ * of the deletes it makes); and an insert into a full EVICT_LRU table,
+ * which evicts a row (64-65 and the delete's steps).
  * Then, for each hook point, a child runs the same operation on a freshly
  * prepared table and kills itself with SIGKILL there, while it holds the
  * locks of that step. The parent then checks:
@@ -114,6 +115,9 @@ enum { C_N, C_F, C_S, C_BIG, NCOLS };
  * files, each removed from its directory once open, so that inserts pass
  * the reservation of storage (steps 103-104). */
 static int g_file_tables;
+/* The eviction policy of the tables made (SHMT_EVICT_LRU for the eviction
+ * paths). */
+static uint32_t g_evict;
 
 static shmt_table *mk_table(void)
 {
@@ -146,6 +150,7 @@ static shmt_table *mk_table(void)
 		a.key_max = 63;
 		a.cols = cols;
 		a.ncols = NCOLS;
+		a.evict = g_evict;
 		shmt_status st = shmt_open(&t, &a, NULL, msg, sizeof(msg));
 		unlink(path);
 		if (st != SHMT_OK) {
@@ -154,7 +159,7 @@ static shmt_table *mk_table(void)
 		}
 		return t;
 	}
-	shmt_status st = shmt_create(&t, SIZE, 63, cols, NCOLS, NULL, NULL);
+	shmt_status st = shmt_create_ex(&t, SIZE, 63, cols, NCOLS, g_evict, NULL, NULL);
 	if (st != SHMT_OK) {
 		fprintf(stderr, "shmt_create: %s\n", shmt_status_message(st));
 		exit(2);
@@ -2332,6 +2337,9 @@ static void run_random(uint64_t seed, int kills)
 static void prepare_expired(shmt_table *t, uint32_t nrows)
 {
 	prepare_rows(t, nrows, 0);
+	if (g_evict == SHMT_EVICT_LRU) {
+		return; /* the eviction paths: no row expires */
+	}
 	for (uint32_t i = 0; i < nrows; i += 8) {
 		char key[32];
 		key_name(key, sizeof(key), i);
@@ -2347,6 +2355,7 @@ enum reclaim_op {
 	RECLAIM_WRITE, /* set() of an expired key: the chain walk reclaims it */
 	RECLAIM_FLUSH, /* shmt_flush_expired(): every stripe with expired rows */
 	RECLAIM_FULL,  /* set() of a new key into a full table holding expired rows */
+	EVICT_FULL,    /* set() of a new key into a full EVICT_LRU table: a row evicted */
 };
 
 typedef struct {
@@ -2360,6 +2369,7 @@ static const reclaim_desc g_reclaims[] = {
     {"reclaim-write", "set of an expired key (reclaimed in its chain, then inserted)", RECLAIM_WRITE, NPREP},
     {"reclaim-flush", "flushExpired of every expired row", RECLAIM_FLUSH, NPREP},
     {"reclaim-full", "set of a new key into a full table holding expired rows", RECLAIM_FULL, SIZE},
+    {"evict-full", "set of a new key into a full EVICT_LRU table (evicts a row)", EVICT_FULL, SIZE},
 };
 
 static shmt_status reclaim_run(shmt_table *t, const reclaim_desc *d, shmt_step_hook_fn arm)
@@ -2376,6 +2386,27 @@ static shmt_status reclaim_run(shmt_table *t, const reclaim_desc *d, shmt_step_h
 	}
 	shmt_step_hook = NULL;
 	return st;
+}
+
+/* An eviction picks its victim at random: `now` is `before` without one
+ * row (or with none missing), plus the new key as `after` has it (or not). */
+static int evicted_one(const dump *now, const dump *before, const dump *after)
+{
+	const rec *fresh = dump_find(after, "brand-new");
+	uint32_t from_before = 0, missing_ok = 1;
+	for (uint32_t i = 0; i < now->n; i++) {
+		const rec *r = &now->r[i];
+		if (r->klen == 9 && memcmp(r->key, "brand-new", 9) == 0) {
+			missing_ok &= fresh != NULL && rec_eq(r, fresh);
+			continue;
+		}
+		char key[72];
+		snprintf(key, sizeof(key), "%.*s", (int)r->klen, r->key);
+		const rec *b = dump_find(before, key);
+		missing_ok &= b != NULL && rec_eq(r, b);
+		from_before++;
+	}
+	return missing_ok && from_before + 1 >= before->n && from_before <= before->n;
 }
 
 /* One case: the reclaim killed at its k-th hook call; then what comes
@@ -2408,7 +2439,8 @@ static void reclaim_case(const reclaim_desc *d, int k, int step, const dump *bef
 	if (dump_table(t, &now) != 0) {
 		case_fail("iteration failed after the kill");
 	} else {
-		if (!dump_eq(&now, before) && !dump_eq(&now, after)) {
+		if (!dump_eq(&now, before) && !dump_eq(&now, after) &&
+		    !(d->op == EVICT_FULL && evicted_one(&now, before, after))) {
 			char diff[256];
 			dump_diff(before, &now, diff, sizeof(diff));
 			case_fail("rows are neither as before nor as after: %s", diff);
@@ -2427,7 +2459,27 @@ static void reclaim_case(const reclaim_desc *d, int k, int step, const dump *bef
 		check_count(t, &now, "after flushExpired");
 		dump_free(&now);
 	}
-	check_capacity(t);
+	if (d->op == EVICT_FULL) {
+		/* No row leaked: new keys keep going in, by eviction, and the
+		 * table then holds exactly SIZE rows. */
+		shmt_value v = v_int(C_N, 1);
+		for (uint32_t i = 0; i < SIZE + 8; i++) {
+			char key[32];
+			snprintf(key, sizeof(key), "fill-%u", i);
+			shmt_status fst = shmt_set(t, key, strlen(key), &v, 1, SHMT_INSERT_ONLY, NULL);
+			if (fst != SHMT_OK) {
+				case_fail("eviction refused fill-%u: %s", i, shmt_status_message(fst));
+				break;
+			}
+		}
+		if (shmt_count(t) != SIZE) {
+			case_fail("%" PRIu64 " rows after filling an evicting table of %u", shmt_count(t),
+			          SIZE);
+		}
+		check_table(t, "after filling");
+	} else {
+		check_capacity(t);
+	}
 	shmt_close(t);
 	shmt_test_clock_offset_ns = clock0;
 	alarm(0);
@@ -2447,6 +2499,7 @@ static void run_reclaims(void)
 		if (only != NULL && *only != '\0' && strcmp(only, d->path) != 0) {
 			continue;
 		}
+		g_evict = d->op == EVICT_FULL ? SHMT_EVICT_LRU : SHMT_EVICT_NONE;
 		int64_t clock0 = shmt_test_clock_offset_ns;
 		shmt_table *ref = mk_table();
 		prepare_expired(ref, d->rows);
@@ -2461,7 +2514,7 @@ static void run_reclaims(void)
 		memcpy(steps, g_steps, sizeof(steps));
 		int reclaimed = 0;
 		for (int k = 0; k < nsteps; k++) {
-			reclaimed |= steps[k] == SHMT_STEP_RECLAIM_DONE;
+			reclaimed |= steps[k] == SHMT_STEP_RECLAIM_DONE || steps[k] == SHMT_STEP_EVICT_DONE;
 		}
 		if (st != SHMT_OK || !reclaimed) {
 			case_begin("%s: reference run", d->path);
@@ -2477,6 +2530,7 @@ static void run_reclaims(void)
 		dump_free(&before);
 		dump_free(&after);
 	}
+	g_evict = SHMT_EVICT_NONE;
 	shmt_test_seed = seed0;
 }
 
