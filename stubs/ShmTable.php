@@ -34,14 +34,25 @@ namespace ShmTable {
         public const TYPE_STRING = 3;
 
         /**
+         * An insert into a full table throws FullException (the default).
+         */
+        public const EVICT_NONE = 0;
+
+        /**
+         * An insert into a full table evicts a row: expired ones first, then the least recently used of a few sampled rows.
+         */
+        public const EVICT_LRU = 1;
+
+        /**
          * A table that holds exactly $table_size rows, whatever the keys.
          *
          * @param int $table_size rows the table holds, 1..2147483647
          * @param float $conflict_proportion 0 to 1 (else a ValueError); accepted for Swoole\Table compatibility and ignored
          * @param int $max_key_length longest key in bytes, 1..1024; every row reserves this much
-         * @throws \ValueError when $table_size or $max_key_length is out of range
+         * @param int $evict Table::EVICT_NONE (full: FullException) or Table::EVICT_LRU (full: evict a row)
+         * @throws \ValueError when $table_size, $max_key_length or $evict is out of range
          */
-        public function __construct(int $table_size, float $conflict_proportion = 0.2, int $max_key_length = 63) {}
+        public function __construct(int $table_size, float $conflict_proportion = 0.2, int $max_key_length = 63, int $evict = ShmTable\Table::EVICT_NONE) {}
 
         /**
          * Declares a column; before create() only. Rows list columns in declaration order.
@@ -290,7 +301,7 @@ namespace ShmTable {
         /**
          * Counters and figures: rows, num, size, memory_size, insert_count, update_count, delete_count,
          * lock_recoveries, max_chain, key_max_length, row_bytes, buckets, stripes, spare_rows, kept_rows, read_retries,
-         * expired (expired rows reclaimed).
+         * expired (expired rows reclaimed), evicted (rows evicted), evict ('none' or 'lru').
          * Walks the bucket index: O(size).
          *
          * @return array<string, int>

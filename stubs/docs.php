@@ -18,6 +18,8 @@ return [
     'Table::TYPE_INT' => 'A signed 64-bit integer column.',
     'Table::TYPE_FLOAT' => 'An IEEE-754 double column.',
     'Table::TYPE_STRING' => 'A binary-safe string column of at most its declared size in bytes.',
+    'Table::EVICT_NONE' => 'An insert into a full table throws FullException (the default).',
+    'Table::EVICT_LRU' => 'An insert into a full table evicts a row: expired ones first, then the least recently used of a few sampled rows.',
 
     'Table::__construct' => [
         'doc' => 'A table that holds exactly $table_size rows, whatever the keys.',
@@ -25,8 +27,9 @@ return [
             'table_size' => 'rows the table holds, 1..2147483647',
             'conflict_proportion' => '0 to 1 (else a ValueError); accepted for Swoole\\Table compatibility and ignored',
             'max_key_length' => 'longest key in bytes, 1..1024; every row reserves this much',
+            'evict' => 'Table::EVICT_NONE (full: FullException) or Table::EVICT_LRU (full: evict a row)',
         ],
-        'throws' => ['\\ValueError' => 'when $table_size or $max_key_length is out of range'],
+        'throws' => ['\\ValueError' => 'when $table_size, $max_key_length or $evict is out of range'],
     ],
     'Table::column' => [
         'doc' => "Declares a column; before create() only. Rows list columns in declaration order.",
@@ -181,7 +184,7 @@ return [
     'Table::stats' => [
         'doc' => "Counters and figures: rows, num, size, memory_size, insert_count, update_count, delete_count,\n"
             . "lock_recoveries, max_chain, key_max_length, row_bytes, buckets, stripes, spare_rows, kept_rows, read_retries,\n"
-            . "expired (expired rows reclaimed).\n"
+            . "expired (expired rows reclaimed), evicted (rows evicted), evict ('none' or 'lru').\n"
             . 'Walks the bucket index: O(size).',
         'rtype' => 'array<string, int>',
     ],
