@@ -264,7 +264,7 @@ static inline uint64_t *row_expires(unsigned char *row)
  * expiry), never 0. Tests may move it on (shmt_test_clock_offset_ns). */
 static inline uint64_t table_now(const shmt_table *t)
 {
-	int64_t boot = shmt_test_boottime_ns != 0 ? shmt_test_boottime_ns : shmt_os_boottime_ns();
+	int64_t boot = shmt_test_boottime_ns != 0 ? shmt_test_boottime_ns : shmt_os_boottime_coarse_ns();
 	int64_t v = boot + t->clock_base + shmt_test_clock_offset_ns;
 	return v > 0 ? (uint64_t)v : 1;
 }

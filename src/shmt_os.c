@@ -383,6 +383,22 @@ int64_t shmt_os_boottime_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+int64_t shmt_os_boottime_coarse_ns(void)
+{
+	static _Thread_local int64_t suspended, measured_at;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+	int64_t m = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+	if (measured_at == 0 || m - measured_at >= 1000000000 || m < measured_at) {
+		int64_t s = shmt_os_boottime_ns() - shmt_os_monotonic_ns();
+		if (s > suspended) {
+			suspended = s;
+		}
+		measured_at = m;
+	}
+	return m + suspended;
+}
+
 /* /proc/sys/kernel/random/boot_id: 36 characters, a UUID in hex with
  * dashes; its 32 hex digits are the 16 bytes. */
 int shmt_os_boot_id(uint8_t out[16])

@@ -68,6 +68,10 @@ foreach ($files as $f) {
 }
 
 $w_ns = (int) (WINDOW * 1e9);
+// The table clock advances in ticks of the kernel (CLOCK_MONOTONIC_COARSE:
+// 1-10 ms), these times are exact: a window may end up to a tick early or
+// late against them.
+$tick_ns = 20_000_000;
 $errors = [];
 $windows = 0;
 foreach ($events as $k => $evs) {
@@ -79,34 +83,71 @@ foreach ($events as $k => $evs) {
         // A new window only once the previous row expired: it was created
         // at the earliest at the previous start's tb, so expired at the
         // earliest WINDOW later.
-        if ($starts[$i]['ta'] < $starts[$i - 1]['tb'] + $w_ns) {
+        if ($starts[$i]['ta'] + $tick_ns < $starts[$i - 1]['tb'] + $w_ns) {
             $errors[] = "key $k: window $i started too early";
         }
     }
     // Every call belongs to a window whose row was alive at some moment of
-    // the call: created before the call ended, expired after it began.
+    // the call: created before the call ended, expired after it began (give
+    // or take a tick). Calls with one such window are placed first. A call
+    // near a boundary (two candidates) goes to the window whose nearest call
+    // in time (placed in the first pass) returned the closest count: the
+    // count at the end of the old window, or at the start of the new one.
     $vals = array_fill(0, count($starts), []);
+    $near = array_fill(0, count($starts), []);
+    foreach ($starts as $i => $s) {
+        $near[$i][] = [$s['tb'], 1];
+    }
+    $ambiguous = [];
     foreach ($evs as $e) {
-        $cand = [];
-        foreach ($starts as $i => $s) {
-            if ($s['tb'] <= $e['ta'] && $e['tb'] <= $s['ta'] + $w_ns) {
-                $cand[] = $i;
-            }
-        }
         if ($e['v'] === 1) {
             continue;
         }
-        $placed = false;
-        foreach ($cand as $i) {
-            if (!isset($vals[$i][$e['v']])) {
-                $vals[$i][$e['v']] = true;
-                $placed = true;
-                break;
+        $cand = [];
+        foreach ($starts as $i => $s) {
+            if ($s['tb'] <= $e['ta'] && $e['tb'] <= $s['ta'] + $w_ns + $tick_ns) {
+                $cand[] = $i;
             }
         }
-        if (!$placed) {
-            $errors[] = "key $k: count {$e['v']} fits no live window (a stale counter or a lost update)";
+        if (count($cand) === 1) {
+            if (isset($vals[$cand[0]][$e['v']])) {
+                $errors[] = "key $k: count {$e['v']} returned twice in window {$cand[0]} (a lost update)";
+            }
+            $vals[$cand[0]][$e['v']] = true;
+            $near[$cand[0]][] = [$e['tb'], $e['v']];
+        } elseif (count($cand) > 1) {
+            $ambiguous[] = [$e, $cand];
+        } else {
+            $errors[] = "key $k: count {$e['v']} fits no live window (a stale counter)";
         }
+    }
+    foreach ($near as &$list) {
+        sort($list);
+    }
+    unset($list);
+    $closest = function (array $list, int $t): int {
+        [$lo, $hi] = [0, count($list) - 1];
+        while ($lo < $hi) {
+            $mid = intdiv($lo + $hi, 2);
+            if ($list[$mid][0] < $t) {
+                $lo = $mid + 1;
+            } else {
+                $hi = $mid;
+            }
+        }
+        $best = $list[$lo];
+        if ($lo > 0 && abs($list[$lo - 1][0] - $t) < abs($best[0] - $t)) {
+            $best = $list[$lo - 1];
+        }
+        return $best[1];
+    };
+    foreach ($ambiguous as [$e, $cand]) {
+        usort($cand, fn ($x, $y) => abs($closest($near[$x], $e['tb']) - $e['v'])
+            <=> abs($closest($near[$y], $e['tb']) - $e['v']));
+        if (isset($vals[$cand[0]][$e['v']])) {
+            $errors[] = "key $k: count {$e['v']} returned twice in window {$cand[0]} (a lost update)";
+        }
+        $vals[$cand[0]][$e['v']] = true;
     }
     // In each window the counts returned are exactly 1..n: none lost, none twice.
     foreach ($vals as $i => $set) {
