@@ -52,7 +52,7 @@ namespace ShmTable {
          * @param int $evict Table::EVICT_NONE (full: FullException) or Table::EVICT_LRU (full: evict a row)
          * @throws \ValueError when $table_size, $max_key_length or $evict is out of range
          */
-        public function __construct(int $table_size, float $conflict_proportion = 0.2, int $max_key_length = 63, int $evict = ShmTable\Table::EVICT_NONE) {}
+        public function __construct(int $table_size, float $conflict_proportion = 0.2, int $max_key_length = 63, int $evict = \ShmTable\Table::EVICT_NONE) {}
 
         /**
          * Declares a column; before create() only. Rows list columns in declaration order.
