@@ -24,8 +24,10 @@
 
 #include "shmtable_internal.h"
 #include "src/shmt_os.h"
+#include "src/shmt_test.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "shmtable_arginfo.h"
@@ -101,6 +103,37 @@ static zend_result php_shmtable_post_startup(void)
 #define PHP_SHMTABLE_TSRMLS_CACHE 1
 #endif
 
+/*
+ * The test clock. With SHMTABLE_TEST_CLOCK=1 in the environment at startup
+ * (the phpt tests set it), and only then, the table clock of this process
+ * stands still from startup on, and the module registers
+ * ShmTable\test_clock_advance(float $seconds): float, which moves it on
+ * (children forked later inherit it) and returns how far it moved in all,
+ * in seconds, so that tests of expiry are exact and need no sleep. Never
+ * registered otherwise: it is not part of the API.
+ */
+static const char php_shmtable_test_clock_env[] = "SHMTABLE_TEST_CLOCK";
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shmtable_test_clock_advance, 0, 1, IS_DOUBLE, 0)
+	ZEND_ARG_TYPE_INFO(0, seconds, IS_DOUBLE, 0)
+ZEND_END_ARG_INFO()
+
+static PHP_FUNCTION(shmtable_test_clock_advance)
+{
+	double seconds;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_DOUBLE(seconds)
+	ZEND_PARSE_PARAMETERS_END();
+	shmt_test_clock_offset_ns += (int64_t)(seconds * 1e9);
+	RETURN_DOUBLE((double)shmt_test_clock_offset_ns / 1e9);
+}
+
+static const zend_function_entry php_shmtable_test_functions[] = {
+	ZEND_RAW_FENTRY("ShmTable\\test_clock_advance", PHP_FN(shmtable_test_clock_advance),
+	                arginfo_shmtable_test_clock_advance, 0)
+	ZEND_FE_END
+};
+
 PHP_MINIT_FUNCTION(shmtable)
 {
 #ifdef PHP_SHMTABLE_TSRMLS_CACHE
@@ -126,6 +159,11 @@ PHP_MINIT_FUNCTION(shmtable)
 			php_shmtable_prev_post_startup = zend_post_startup_cb;
 			zend_post_startup_cb = php_shmtable_post_startup;
 		}
+	}
+	const char *test_clock = getenv(php_shmtable_test_clock_env);
+	if (test_clock != NULL && strcmp(test_clock, "1") == 0) {
+		shmt_test_boottime_ns = shmt_os_boottime_ns();
+		zend_register_functions(NULL, php_shmtable_test_functions, NULL, type);
 	}
 	return SUCCESS;
 }

@@ -33,8 +33,18 @@ namespace ShmTable {
          * @cvalue SHMT_TYPE_STRING
          */
         public const TYPE_STRING = UNKNOWN;
+        /**
+         * @var int
+         * @cvalue SHMT_EVICT_NONE
+         */
+        public const EVICT_NONE = UNKNOWN;
+        /**
+         * @var int
+         * @cvalue SHMT_EVICT_LRU
+         */
+        public const EVICT_LRU = UNKNOWN;
 
-        public function __construct(int $table_size, float $conflict_proportion = 0.2, int $max_key_length = 63) {}
+        public function __construct(int $table_size, float $conflict_proportion = 0.2, int $max_key_length = 63, int $evict = Table::EVICT_NONE) {}
 
         public function column(string $name, int $type, int $size = 0): bool {}
 
@@ -55,7 +65,7 @@ namespace ShmTable {
         /** Write a file-backed table back to its file (msync); true, doing nothing, for the others. */
         public function flush(): bool {}
 
-        public function set(string $key, array $value): bool {}
+        public function set(string $key, array $value, ?float $ttl = null): bool {}
 
         public function get(string $key, ?string $field = null): array|int|float|string|false {}
 
@@ -69,19 +79,28 @@ namespace ShmTable {
         /** @implementation-alias ShmTable\Table::del */
         public function delete(string $key): bool {}
 
-        public function incr(string $key, string $column, int|float $incrby = 1): int|float {}
+        public function incr(string $key, string $column, int|float $incrby = 1, ?float $ttl = null): int|float {}
 
-        public function decr(string $key, string $column, int|float $incrby = 1): int|float {}
+        public function decr(string $key, string $column, int|float $incrby = 1, ?float $ttl = null): int|float {}
 
-        public function add(string $key, array $values): bool {}
+        public function add(string $key, array $values, ?float $ttl = null): bool {}
 
-        public function update(string $key, array $values): bool {}
+        public function update(string $key, array $values, ?float $ttl = null): bool {}
 
         public function getdel(string $key, ?string $field = null): array|int|float|string|false {}
 
         public function cmpset(string $key, array $expected, array $values): bool {}
 
         public function cmpdel(string $key, array $expected): bool {}
+
+        /** A new expiry for a present row, $ttl seconds from now (0: never); false if absent or expired. */
+        public function expire(string $key, float $ttl): bool {}
+
+        /** Seconds the row has left, 0.0 if it never expires, false if absent or expired. */
+        public function ttl(string $key): float|false {}
+
+        /** Reclaim expired rows now: all of them, or at most $max; returns how many. */
+        public function flushExpired(int $max = 0): int {}
 
         public function count(): int {}
 

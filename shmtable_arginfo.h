@@ -1,10 +1,11 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 41a0a9f8569c18d8b006a47317c419ba72ec6a7b */
+ * Stub hash: cd68f62f611c8b1c004300cb4f4a36ea94a85f14 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShmTable_Table___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, table_size, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, conflict_proportion, IS_DOUBLE, 0, "0.2")
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, max_key_length, IS_LONG, 0, "63")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, evict, IS_LONG, 0, "ShmTable\\Table::EVICT_NONE")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_column, 0, 2, _IS_BOOL, 0)
@@ -34,6 +35,7 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_set, 0, 2, _IS_BOOL, 0)
 	ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, value, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, ttl, IS_DOUBLE, 1, "null")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_ShmTable_Table_get, 0, 1, MAY_BE_ARRAY|MAY_BE_LONG|MAY_BE_DOUBLE|MAY_BE_STRING|MAY_BE_FALSE)
@@ -55,6 +57,7 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_ShmTable_Table_incr, 0, 2,
 	ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, column, IS_STRING, 0)
 	ZEND_ARG_TYPE_MASK(0, incrby, MAY_BE_LONG|MAY_BE_DOUBLE, "1")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, ttl, IS_DOUBLE, 1, "null")
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_ShmTable_Table_decr arginfo_class_ShmTable_Table_incr
@@ -62,6 +65,7 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_add, 0, 2, _IS_BOOL, 0)
 	ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, values, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, ttl, IS_DOUBLE, 1, "null")
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_ShmTable_Table_update arginfo_class_ShmTable_Table_add
@@ -77,6 +81,19 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_cmpdel, 0, 2, _IS_BOOL, 0)
 	ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, expected, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_expire, 0, 2, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, ttl, IS_DOUBLE, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_ShmTable_Table_ttl, 0, 1, MAY_BE_DOUBLE|MAY_BE_FALSE)
+	ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_flushExpired, 0, 0, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, max, IS_LONG, 0, "0")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_count, 0, 0, IS_LONG, 0)
@@ -140,6 +157,9 @@ ZEND_METHOD(ShmTable_Table, update);
 ZEND_METHOD(ShmTable_Table, getdel);
 ZEND_METHOD(ShmTable_Table, cmpset);
 ZEND_METHOD(ShmTable_Table, cmpdel);
+ZEND_METHOD(ShmTable_Table, expire);
+ZEND_METHOD(ShmTable_Table, ttl);
+ZEND_METHOD(ShmTable_Table, flushExpired);
 ZEND_METHOD(ShmTable_Table, count);
 ZEND_METHOD(ShmTable_Table, getSize);
 ZEND_METHOD(ShmTable_Table, getMemorySize);
@@ -177,6 +197,9 @@ static const zend_function_entry class_ShmTable_Table_methods[] = {
 	ZEND_ME(ShmTable_Table, getdel, arginfo_class_ShmTable_Table_getdel, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, cmpset, arginfo_class_ShmTable_Table_cmpset, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, cmpdel, arginfo_class_ShmTable_Table_cmpdel, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Table, expire, arginfo_class_ShmTable_Table_expire, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Table, ttl, arginfo_class_ShmTable_Table_ttl, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Table, flushExpired, arginfo_class_ShmTable_Table_flushExpired, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, count, arginfo_class_ShmTable_Table_count, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, getSize, arginfo_class_ShmTable_Table_getSize, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, getMemorySize, arginfo_class_ShmTable_Table_getMemorySize, ZEND_ACC_PUBLIC)
@@ -231,6 +254,18 @@ static zend_class_entry *register_class_ShmTable_Table(zend_class_entry *class_e
 	zend_string *const_TYPE_STRING_name = zend_string_init_interned("TYPE_STRING", sizeof("TYPE_STRING") - 1, 1);
 	zend_declare_class_constant_ex(class_entry, const_TYPE_STRING_name, &const_TYPE_STRING_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(const_TYPE_STRING_name);
+
+	zval const_EVICT_NONE_value;
+	ZVAL_LONG(&const_EVICT_NONE_value, SHMT_EVICT_NONE);
+	zend_string *const_EVICT_NONE_name = zend_string_init_interned("EVICT_NONE", sizeof("EVICT_NONE") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_EVICT_NONE_name, &const_EVICT_NONE_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_EVICT_NONE_name);
+
+	zval const_EVICT_LRU_value;
+	ZVAL_LONG(&const_EVICT_LRU_value, SHMT_EVICT_LRU);
+	zend_string *const_EVICT_LRU_name = zend_string_init_interned("EVICT_LRU", sizeof("EVICT_LRU") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_EVICT_LRU_name, &const_EVICT_LRU_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_EVICT_LRU_name);
 
 	return class_entry;
 }

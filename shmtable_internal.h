@@ -63,6 +63,10 @@ ZEND_TSRMLS_CACHE_EXTERN()
 #define PHP_SHMTABLE_PATH_MAX 4096
 #define PHP_SHMTABLE_MSG_SIZE (512 + PHP_SHMTABLE_PATH_MAX)
 
+/* The longest $ttl, in seconds (about 31 years): its nanoseconds, added to
+ * the table clock, stay within 64 bits. */
+#define PHP_SHMTABLE_TTL_MAX 1e9
+
 /* A column named by argument (get(), incr(), ...) is first looked for by
  * pointer among this many columns, then by its hash. */
 #define PHP_SHMTABLE_SCAN_COLUMNS 16
@@ -86,6 +90,7 @@ typedef struct {
 	shmt_table *t;          /* NULL before create() and after destroy() */
 	zend_long size;         /* declared rows */
 	zend_long key_max;
+	uint32_t evict;         /* SHMT_EVICT_*: what an insert into a full table does */
 	bool constructed;
 	bool destroyed;
 	php_shmtable_mapping *mapping; /* named/file table: the shared mapping */
@@ -177,6 +182,8 @@ bool php_shmtable_do_exists(php_shmtable_obj *obj, const char *method, zend_stri
                             bool *found);
 int php_shmtable_do_set(php_shmtable_obj *obj, const char *method, zend_string *key,
                         HashTable *row, shmt_write_mode mode);
+int php_shmtable_do_set_ttl(php_shmtable_obj *obj, const char *method, zend_string *key,
+                            HashTable *row, shmt_write_mode mode, int64_t ttl_ns);
 int php_shmtable_do_del(php_shmtable_obj *obj, const char *method, zend_string *key,
                         HashTable *expected, zend_string *column, bool want_row, zval *rv);
 

@@ -24,15 +24,16 @@
 
 PHP_METHOD(ShmTable_Table, __construct)
 {
-	zend_long size, key_max = PHP_SHMTABLE_DEFAULT_KEY_MAX;
+	zend_long size, key_max = PHP_SHMTABLE_DEFAULT_KEY_MAX, evict = SHMT_EVICT_NONE;
 	double conflict = PHP_SHMTABLE_DEFAULT_CONFLICT;
 	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
 
-	ZEND_PARSE_PARAMETERS_START(1, 3)
+	ZEND_PARSE_PARAMETERS_START(1, 4)
 		Z_PARAM_LONG(size)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_DOUBLE(conflict)
 		Z_PARAM_LONG(key_max)
+		Z_PARAM_LONG(evict)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if (obj->constructed) {
@@ -53,8 +54,13 @@ PHP_METHOD(ShmTable_Table, __construct)
 		zend_argument_value_error(3, "must be between 1 and %u", SHMT_MAX_KEY_LEN);
 		RETURN_THROWS();
 	}
+	if (evict != SHMT_EVICT_NONE && evict != SHMT_EVICT_LRU) {
+		zend_argument_value_error(4, "must be ShmTable\\Table::EVICT_NONE or ShmTable\\Table::EVICT_LRU");
+		RETURN_THROWS();
+	}
 	obj->size = size;
 	obj->key_max = key_max;
+	obj->evict = (uint32_t)evict;
 	obj->constructed = true;
 }
 
@@ -313,6 +319,7 @@ static bool php_shmtable_create_mapped(php_shmtable_obj *obj, zend_string *name,
 	args.key_max = (uint32_t)obj->key_max;
 	args.cols = obj->defs;
 	args.ncols = obj->ndefs;
+	args.evict = obj->evict;
 	php_shmtable_mapping *mapping = php_shmtable_open_mapping(&args, name, path);
 	if (mapping == NULL) {
 		return false;
@@ -329,8 +336,8 @@ static bool php_shmtable_create_anonymous(php_shmtable_obj *obj)
 	uint64_t asked = 0;
 	int bad = 0;
 	shmt_table *t;
-	shmt_status st = shmt_create(&t, (uint32_t)obj->size, (uint32_t)obj->key_max,
-	                             obj->defs, obj->ndefs, &asked, &bad);
+	shmt_status st = shmt_create_ex(&t, (uint32_t)obj->size, (uint32_t)obj->key_max,
+	                                obj->defs, obj->ndefs, obj->evict, &asked, &bad);
 	if (st == SHMT_E_NOMEM && asked != UINT64_MAX) {
 		zend_throw_exception_ex(php_shmtable_exception_ce, 0,
 		                        "Cannot map %llu bytes of shared memory: %s",
@@ -378,6 +385,7 @@ static void php_shmtable_adopt_definition(php_shmtable_obj *obj, shmt_table *t)
 {
 	obj->size = shmt_size(t);
 	obj->key_max = shmt_key_max(t);
+	obj->evict = shmt_evict_policy(t);
 	obj->constructed = true;
 	obj->ndefs = shmt_ncols(t);
 	obj->defs = safe_emalloc(obj->ndefs, sizeof(shmt_coldef), 0);

@@ -8,6 +8,8 @@
 
 #include "shmtable_internal.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 /* The name the method was called by (exist/exists, delete/del). */
@@ -47,6 +49,30 @@ static bool php_shmtable_check_expected(const char *method, HashTable *expected)
 		                       strcmp(method, "cmpset") == 0 ? "write" : "delete");
 		return false;
 	}
+	return true;
+}
+
+/* A $ttl argument in seconds as the engine's nanoseconds: null keeps
+ * (SHMT_TTL_KEEP, only where allow_null), 0 never, > 0 that long from now
+ * (at least 1 ns, so that a tiny ttl never reads as "never"). Negative,
+ * NaN, infinite or above PHP_SHMTABLE_TTL_MAX: ValueError. */
+static bool php_shmtable_ttl_ns(const char *method, int argn, double ttl, bool is_null,
+                                int64_t *out)
+{
+	if (is_null) {
+		*out = SHMT_TTL_KEEP;
+		return true;
+	}
+	if (UNEXPECTED(!(ttl >= 0.0 && ttl <= PHP_SHMTABLE_TTL_MAX))) {
+		char given[64];
+		snprintf(given, sizeof(given), "%.17g", ttl);
+		php_shmtable_arg_error(zend_ce_value_error, method, argn, "ttl",
+		                       "must be a number of seconds between 0 and %.0f, %s given",
+		                       PHP_SHMTABLE_TTL_MAX, given);
+		return false;
+	}
+	double ns = ceil(ttl * 1e9);
+	*out = ttl > 0.0 && ns < 1.0 ? 1 : (int64_t)ns;
 	return true;
 }
 
@@ -168,6 +194,14 @@ PHP_METHOD(ShmTable_Table, exists)
 int php_shmtable_do_set(php_shmtable_obj *obj, const char *method, zend_string *key,
                         HashTable *row, shmt_write_mode mode)
 {
+	return php_shmtable_do_set_ttl(obj, method, key, row, mode, SHMT_TTL_KEEP);
+}
+
+/* php_shmtable_do_set() with an expiry for the row (ttl_ns as the engine
+ * takes it, already checked). */
+int php_shmtable_do_set_ttl(php_shmtable_obj *obj, const char *method, zend_string *key,
+                            HashTable *row, shmt_write_mode mode, int64_t ttl_ns)
+{
 	shmt_table *t = php_shmtable_live(obj);
 	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
 		return -1;
@@ -181,7 +215,8 @@ int php_shmtable_do_set(php_shmtable_obj *obj, const char *method, zend_string *
 		php_shmtable_values_free(&pv);
 		return -1;
 	}
-	shmt_status st = shmt_set(t, ZSTR_VAL(key), ZSTR_LEN(key), pv.vals, pv.n, mode, NULL);
+	shmt_status st =
+	    shmt_set_ttl(t, ZSTR_VAL(key), ZSTR_LEN(key), pv.vals, pv.n, mode, ttl_ns, NULL);
 	php_shmtable_values_free(&pv);
 	if (st == SHMT_OK) {
 		return 1;
@@ -199,11 +234,19 @@ static void php_shmtable_set_method(INTERNAL_FUNCTION_PARAMETERS, const char *me
 {
 	zend_string *key;
 	HashTable *row;
-	ZEND_PARSE_PARAMETERS_START(2, 2)
+	double ttl = 0.0;
+	bool ttl_null = true;
+	int64_t ttl_ns;
+	ZEND_PARSE_PARAMETERS_START(2, 3)
 		Z_PARAM_STR(key)
 		Z_PARAM_ARRAY_HT(row)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_DOUBLE_OR_NULL(ttl, ttl_null)
 	ZEND_PARSE_PARAMETERS_END();
-	int r = php_shmtable_do_set(Z_SHMTABLE_P(ZEND_THIS), method, key, row, mode);
+	if (!php_shmtable_ttl_ns(method, 3, ttl, ttl_null, &ttl_ns)) {
+		RETURN_THROWS();
+	}
+	int r = php_shmtable_do_set_ttl(Z_SHMTABLE_P(ZEND_THIS), method, key, row, mode, ttl_ns);
 	if (r < 0) {
 		RETURN_THROWS();
 	}
@@ -381,13 +424,20 @@ static void php_shmtable_incr(INTERNAL_FUNCTION_PARAMETERS, bool decr)
 	const char *method = decr ? "decr" : "incr";
 	zend_string *key, *column;
 	zval *by = NULL, one;
+	double ttl = 0.0;
+	bool ttl_null = true;
+	int64_t ttl_ns;
 	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
-	ZEND_PARSE_PARAMETERS_START(2, 3)
+	ZEND_PARSE_PARAMETERS_START(2, 4)
 		Z_PARAM_STR(key)
 		Z_PARAM_STR(column)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_NUMBER(by)
+		Z_PARAM_DOUBLE_OR_NULL(ttl, ttl_null)
 	ZEND_PARSE_PARAMETERS_END();
+	if (!php_shmtable_ttl_ns(method, 4, ttl, ttl_null, &ttl_ns)) {
+		RETURN_THROWS();
+	}
 	if (by == NULL) {
 		ZVAL_LONG(&one, 1);
 		by = &one;
@@ -417,18 +467,18 @@ static void php_shmtable_incr(INTERNAL_FUNCTION_PARAMETERS, bool decr)
 			RETURN_THROWS();
 		}
 		int64_t result;
-		st = decr ? shmt_decr_int(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col,
-		                          Z_LVAL_P(by), &result)
-		          : shmt_incr_int(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col,
-		                          Z_LVAL_P(by), &result);
+		st = decr ? shmt_decr_int_ttl(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col,
+		                              Z_LVAL_P(by), ttl_ns, &result)
+		          : shmt_incr_int_ttl(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col,
+		                              Z_LVAL_P(by), ttl_ns, &result);
 		if (st == SHMT_OK) {
 			RETURN_LONG((zend_long)result);
 		}
 	} else {
 		double d = Z_TYPE_P(by) == IS_LONG ? (double)Z_LVAL_P(by) : Z_DVAL_P(by);
 		double result;
-		st = shmt_incr_float(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col,
-		                     decr ? -d : d, &result);
+		st = shmt_incr_float_ttl(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col,
+		                         decr ? -d : d, ttl_ns, &result);
 		if (st == SHMT_OK) {
 			RETURN_DOUBLE(result);
 		}
@@ -451,6 +501,81 @@ PHP_METHOD(ShmTable_Table, incr)
 PHP_METHOD(ShmTable_Table, decr)
 {
 	php_shmtable_incr(INTERNAL_FUNCTION_PARAM_PASSTHRU, true);
+}
+
+/* ------------------------------------------------------------------ */
+/* Methods: expiry                                                      */
+
+PHP_METHOD(ShmTable_Table, expire)
+{
+	zend_string *key;
+	double ttl;
+	int64_t ttl_ns;
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(key)
+		Z_PARAM_DOUBLE(ttl)
+	ZEND_PARSE_PARAMETERS_END();
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL || !php_shmtable_check_key(t, "expire", ZSTR_LEN(key)) ||
+	    !php_shmtable_ttl_ns("expire", 2, ttl, false, &ttl_ns)) {
+		RETURN_THROWS();
+	}
+	shmt_status st = shmt_expire(t, ZSTR_VAL(key), ZSTR_LEN(key), ttl_ns);
+	if (st == SHMT_OK || st == SHMT_NOT_FOUND) {
+		RETURN_BOOL(st == SHMT_OK);
+	}
+	php_shmtable_status_error(st, obj, "expire");
+	RETURN_THROWS();
+}
+
+PHP_METHOD(ShmTable_Table, ttl)
+{
+	zend_string *key;
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(key)
+	ZEND_PARSE_PARAMETERS_END();
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL || !php_shmtable_check_key(t, "ttl", ZSTR_LEN(key))) {
+		RETURN_THROWS();
+	}
+	int64_t left_ns;
+	shmt_status st = shmt_ttl(t, ZSTR_VAL(key), ZSTR_LEN(key), &left_ns);
+	if (st == SHMT_OK) {
+		RETURN_DOUBLE((double)left_ns / 1e9);
+	}
+	if (st == SHMT_NOT_FOUND) {
+		RETURN_FALSE;
+	}
+	php_shmtable_status_error(st, obj, "ttl");
+	RETURN_THROWS();
+}
+
+PHP_METHOD(ShmTable_Table, flushExpired)
+{
+	zend_long max = 0;
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(max)
+	ZEND_PARSE_PARAMETERS_END();
+	if (max < 0) {
+		php_shmtable_arg_error(zend_ce_value_error, "flushExpired", 1, "max",
+		                       "must be greater than or equal to 0 (0: every expired row)");
+		RETURN_THROWS();
+	}
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL) {
+		RETURN_THROWS();
+	}
+	uint64_t n;
+	shmt_status st = shmt_flush_expired(t, (uint64_t)max, &n);
+	if (st != SHMT_OK) {
+		php_shmtable_status_error(st, obj, "flushExpired");
+		RETURN_THROWS();
+	}
+	RETURN_LONG((zend_long)n);
 }
 
 /* ------------------------------------------------------------------ */
@@ -513,7 +638,10 @@ PHP_METHOD(ShmTable_Table, stats)
 	STAT("conflict_max_level", s.max_chain);
 	STAT("available_slice_num", s.rows < s.size ? s.size - s.rows : 0);
 	STAT("total_slice_num", s.size);
+	STAT("expired", s.expired);
+	STAT("evicted", s.evicted);
 #undef STAT
+	add_assoc_string(return_value, "evict", s.evict == SHMT_EVICT_LRU ? "lru" : "none");
 	static const char *const opened[] = {"anonymous", "created", "attached", "reopened"};
 	shmt_opened how = shmt_opened_how(t);
 	add_assoc_string(return_value, "opened",

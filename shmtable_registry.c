@@ -119,7 +119,7 @@ shmt_status php_shmtable_reg_open(const shmt_open_args *args, php_shmtable_mappi
 		}
 		if (args->create) {
 			st = shmt_same_definition(e->t, args->size, args->key_max, args->cols,
-			                          args->ncols, msg, msglen);
+			                          args->ncols, args->evict, msg, msglen);
 		}
 		if (st == SHMT_OK) {
 			/* The owner and mode, as shmt_open() would check them now. */

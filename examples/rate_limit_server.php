@@ -17,16 +17,16 @@
  * first line printed names it. examples/rate_limit_check.php drives it with
  * real HTTP traffic from several loopback addresses and checks the counts.
  *
- * How the limit stays exact: the counter of a client is the row
- * "IP window-number", and each request takes its number with incr(), which
- * is atomic across processes. Exactly --limit requests of a window get a
- * number <= --limit, however many workers serve that client at the same
- * moment. No read-then-write race, no lock in PHP. A new window is a new
- * key, so no reset is needed; the master deletes the rows of past windows
- * once a second, so the table never fills with old counters.
- *
- * The window number is counted from the server's start (not from the epoch),
- * so a run shorter than --window never crosses a window boundary.
+ * How the limit stays exact: the counter of a client is the row "IP", and
+ * each request takes its number with incr(..., ttl: --window), which is
+ * atomic across processes. The ttl applies only when the call creates the
+ * row: the client's first request opens its window, and the row expires
+ * --window seconds later, whatever comes after. Exactly --limit requests
+ * of a window get a number <= --limit, however many workers serve that
+ * client at the same moment. No read-then-write race, no lock in PHP, no
+ * reset and no sweep: an expired row is absent at once (the next incr()
+ * starts from 1), and an insert into a full table takes the place of an
+ * expired row, so the table never fills with old counters.
  */
 declare(strict_types=1);
 
@@ -59,10 +59,8 @@ if ($port < 0 || $port > 65535 || $nWorkers < 1 || $nWorkers > 64 || $limit < 1 
 
 /* ---- shared state: created before the first fork ------------------------ */
 
-// One counter row per client and window, key "IP window". Rows of the
-// current and of the previous window can exist at once (the sweep runs once
-// a second), hence x2.
-$counters = new Table(2 * $maxClients, max_key_length: 64);
+// One counter row per client, key "IP", expiring with its window.
+$counters = new Table($maxClients, max_key_length: 64);
 $counters->column('n', Table::TYPE_INT);          // requests numbered so far in this window
 $counters->create();
 
@@ -119,10 +117,10 @@ function stats_json(Table $counters, Table $clients, Table $workers, int $limit,
     return json_encode([
         'limit' => $limit,
         'window_seconds' => $window,
-        'window' => intdiv((int) $elapsed, $window),
+        'uptime' => round($elapsed, 1),
         'clients' => $c,
         'workers' => $w,
-        'counter_rows' => count($counters),    // rows of the current window (and of the last, until swept)
+        'counter_rows' => count($counters),    // clients with a window open (expired rows not yet reused count too)
     ], JSON_PRETTY_PRINT) . "\n";
 }
 
@@ -160,19 +158,19 @@ function worker(int $id, $server, Table $counters, Table $clients, Table $worker
             continue;
         }
 
-        $elapsed = microtime(true) - $started;
-        $win = intdiv((int) $elapsed, $window);
-        $resetIn = max(1, (int) ceil(($win + 1) * $window - $elapsed));
         try {
-            // The request's number in this client's window: atomic across workers.
-            $n = $counters->incr("$ip $win", 'n');
+            // The request's number in this client's window: atomic across
+            // workers; the first request of a window opens it for $window s.
+            $n = $counters->incr($ip, 'n', 1, ttl: $window);
+            $left = $counters->ttl($ip);          // false if it expired just now
+            $resetIn = max(1, (int) ceil($left === false ? 0 : $left));
             $allowed = $n <= $limit;
             $clients->incr($ip, $allowed ? 'allowed' : 'refused');
             $clients->set($ip, ['last' => microtime(true)]);
         } catch (ShmTable\FullException $e) {
             // More distinct clients than --max-clients in one window: refuse
             // (fail closed) rather than let them through uncounted.
-            respond($conn, 503, 'Service Unavailable', "rate limiter full\n", ['Retry-After' => (string) $resetIn]);
+            respond($conn, 503, 'Service Unavailable', "rate limiter full\n", ['Retry-After' => '1']);
             fclose($conn);
             continue;
         }
@@ -218,16 +216,7 @@ foreach ([SIGTERM, SIGINT] as $sig) {
     pcntl_signal($sig, function () use (&$stop): void { $stop = true; });
 }
 while (!$stop) {
-    // Sweep: forget the counters of windows that are over.
-    $win = intdiv((int) (microtime(true) - $started), $window);
-    // The window is part of the key, so a row just made by incr() is never
-    // taken for an old one.
-    foreach ($counters as $key => $row) {
-        if ((int) substr($key, strrpos($key, ' ') + 1) < $win) {
-            $counters->del($key);          // deleting the current row inside foreach is allowed
-        }
-    }
-    // A worker that died (it should not) is a failure of the whole server.
+    // Nothing to sweep: counters expire by themselves. A worker that died (it should not) is a failure of the whole server.
     $r = pcntl_waitpid(-1, $status, WNOHANG);
     if ($r > 0) {
         fwrite(STDERR, "worker pid $r exited unexpectedly\n");

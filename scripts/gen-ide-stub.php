@@ -72,7 +72,9 @@ function default_text(ReflectionParameter $p): ?string
         return null;
     }
     if (preg_match('/ = (.*) \]$/s', (string) $p, $m)) {
-        return $m[1];
+        // A class constant (ShmTable\Table::EVICT_NONE) is written inside
+        // namespace ShmTable: fully qualified, or it would not resolve.
+        return preg_match('/^[A-Za-z_][A-Za-z0-9_\\\\]*\\\\[A-Za-z0-9_]+::[A-Z0-9_]+$/', $m[1]) ? '\\' . $m[1] : $m[1];
     }
     return null;   // optional without a default (variadic)
 }

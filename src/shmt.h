@@ -94,6 +94,11 @@ typedef struct {
 
 typedef struct shmt_table shmt_table; /* process-local handle */
 
+/* What an insert into a full table does (the table's eviction policy, fixed
+ * when it is created): fail (SHMT_EVICT_NONE), or, once no row has expired,
+ * delete the least recently used of a few sampled rows (SHMT_EVICT_LRU). */
+enum { SHMT_EVICT_NONE = 0, SHMT_EVICT_LRU = 1 };
+
 /* Column metadata as the engine laid it out; valid until shmt_close(). */
 typedef struct {
 	const char *name;
@@ -130,6 +135,9 @@ typedef struct {
 	uint64_t kept_rows;      /* deleted rows stripes keep for their next
 	                            inserts (free, but not yet handed back) */
 	uint64_t read_retries;   /* optimistic reads repeated (this process) */
+	uint64_t expired;        /* expired rows reclaimed */
+	uint64_t evicted;        /* rows evicted to make room (SHMT_EVICT_LRU) */
+	uint32_t evict;          /* the eviction policy, SHMT_EVICT_* */
 } shmt_stats;
 
 /*
@@ -140,10 +148,18 @@ typedef struct {
  * SHMT_BAD_SIZE (1) for size, SHMT_BAD_KEY_MAX (2) for key_max,
  * SHMT_BAD_COLUMNS (3) for the column list.
  */
-enum { SHMT_BAD_NONE = 0, SHMT_BAD_SIZE = 1, SHMT_BAD_KEY_MAX = 2, SHMT_BAD_COLUMNS = 3 };
+enum { SHMT_BAD_NONE = 0, SHMT_BAD_SIZE = 1, SHMT_BAD_KEY_MAX = 2, SHMT_BAD_COLUMNS = 3,
+       SHMT_BAD_EVICT = 4 };
 shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
                         const shmt_coldef *cols, uint32_t ncols,
                         uint64_t *bytes_asked, int *bad_arg);
+/* shmt_create() with an eviction policy (SHMT_EVICT_*; another value is
+ * SHMT_E_INVALID with *bad_arg SHMT_BAD_EVICT). */
+shmt_status shmt_create_ex(shmt_table **out, uint32_t size, uint32_t key_max,
+                           const shmt_coldef *cols, uint32_t ncols, uint32_t evict,
+                           uint64_t *bytes_asked, int *bad_arg);
+/* The table's eviction policy (SHMT_EVICT_*). */
+uint32_t shmt_evict_policy(const shmt_table *t);
 
 /* ---- named and file-backed tables ----
  *
@@ -167,6 +183,7 @@ typedef struct {
 	uint32_t size, key_max;   /* the definition (create only) */
 	const shmt_coldef *cols;
 	uint32_t ncols;
+	uint32_t evict;           /* SHMT_EVICT_*, part of the definition */
 } shmt_open_args;
 
 typedef enum {
@@ -246,8 +263,8 @@ shmt_status shmt_recheck_access(const shmt_table *t, int create, unsigned mode, 
 /* SHMT_OK if t has exactly this definition, else SHMT_E_DEFINITION with
  * msg naming the first difference (as shmt_open() does). */
 shmt_status shmt_same_definition(const shmt_table *t, uint32_t size, uint32_t key_max,
-                                 const shmt_coldef *cols, uint32_t ncols, char *msg,
-                                 size_t msglen);
+                                 const shmt_coldef *cols, uint32_t ncols, uint32_t evict,
+                                 char *msg, size_t msglen);
 
 /* Unmap the table in this process and free the handle. Other processes are
  * not affected; the kernel frees the memory with the last mapping. */
@@ -296,6 +313,35 @@ shmt_status shmt_set(shmt_table *t, const char *key, size_t klen,
                      const shmt_value *vals, uint32_t nvals,
                      shmt_write_mode mode, bool *inserted);
 
+/* ---- expiry ----
+ * A row may carry an expiry: a time of the table's clock (CLOCK_BOOTTIME
+ * anchored to the wall clock, docs/ARCHITECTURE.md) from which on it is
+ * absent to every operation, before it is reclaimed. A ttl_ns argument is
+ * SHMT_TTL_KEEP (keep the row's expiry; a new row never expires), 0
+ * (never) or the nanoseconds from now; anything below SHMT_TTL_KEEP is
+ * SHMT_E_INVALID. Writers reclaim the expired rows of the chains they walk;
+ * an insert into a full table reclaims those of one stripe that has some
+ * before it answers SHMT_FULL. */
+#define SHMT_TTL_KEEP (-1)
+
+/* shmt_set() with an expiry for the row written (ttl_ns as above). */
+shmt_status shmt_set_ttl(shmt_table *t, const char *key, size_t klen,
+                         const shmt_value *vals, uint32_t nvals,
+                         shmt_write_mode mode, int64_t ttl_ns, bool *inserted);
+
+/* A new expiry (ttl_ns 0: never; SHMT_TTL_KEEP is SHMT_E_INVALID) for a
+ * present row. SHMT_OK or SHMT_NOT_FOUND. */
+shmt_status shmt_expire(shmt_table *t, const char *key, size_t klen, int64_t ttl_ns);
+
+/* The nanoseconds the row has left (0: it never expires; at least 1
+ * otherwise). SHMT_OK or SHMT_NOT_FOUND. Lock-free. */
+shmt_status shmt_ttl(shmt_table *t, const char *key, size_t klen, int64_t *left_ns);
+
+/* Reclaim expired rows now: at most max (0: all). *reclaimed gets how
+ * many. Takes one stripe lock at a time, and only of stripes whose
+ * earliest expiry has passed. */
+shmt_status shmt_flush_expired(shmt_table *t, uint64_t max, uint64_t *reclaimed);
+
 /* Write `vals` only if the row exists and every value in `expected` equals
  * the stored one exactly (strings bytewise, floats bitwise).
  * SHMT_OK, SHMT_NOT_FOUND or SHMT_MISMATCH. */
@@ -321,6 +367,15 @@ shmt_status shmt_decr_int(shmt_table *t, const char *key, size_t klen,
                           uint32_t col, int64_t by, int64_t *result);
 shmt_status shmt_incr_float(shmt_table *t, const char *key, size_t klen,
                             uint32_t col, double by, double *result);
+
+/* The increments with an expiry for a row they create (ttl_ns as for
+ * shmt_set_ttl(); an existing row keeps its own). */
+shmt_status shmt_incr_int_ttl(shmt_table *t, const char *key, size_t klen, uint32_t col,
+                              int64_t by, int64_t ttl_ns, int64_t *result);
+shmt_status shmt_decr_int_ttl(shmt_table *t, const char *key, size_t klen, uint32_t col,
+                              int64_t by, int64_t ttl_ns, int64_t *result);
+shmt_status shmt_incr_float_ttl(shmt_table *t, const char *key, size_t klen, uint32_t col,
+                                double by, int64_t ttl_ns, double *result);
 
 /* After a write returned SHMT_E_RESERVE in this thread: msg gets which
  * table, how many bytes of it could not be reserved and why (strerror). A

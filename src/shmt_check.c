@@ -95,6 +95,13 @@ static shmt_status check_chain_row(check_run *r, uint32_t b, uint32_t cur)
 	if (bucket_of_hash(t, h) != b || make_meta(h, klen) != meta) {
 		FAIL("row %u: key hashes to another bucket than %u", cur, b);
 	}
+	/* The stripe's earliest expiry is a lower bound of its rows' expiries:
+	 * a stripe that holds an expired row is never skipped by reclaim. */
+	uint64_t exp = *row_expires(row), em = stripe_of(t, b)->exp_min;
+	if (exp != 0 && (em == 0 || em > exp)) {
+		FAIL("row %u: expires at %llu, before its stripe's earliest expiry %llu", cur,
+		     (unsigned long long)exp, (unsigned long long)em);
+	}
 	for (uint32_t c = 0; c < t->ncols; c++) {
 		const shmt_coldesc *d = &t->cols[c];
 		if (d->type == SHMT_TYPE_STRING && load_len(row + d->lenoff, d->lenw) > d->size) {
@@ -446,7 +453,7 @@ shmt_status validate_header(const open_ctx *c, const unsigned char *hdr, size_t 
 	int bad = 0;
 	shmt_status st = stored_columns(c, cp, h.ncols, defs, msg, msglen);
 	if (st == SHMT_OK) {
-		st = layout_compute(h.size, h.key_max, defs, h.ncols, desc, L, &asked, &bad);
+		st = layout_compute(h.size, h.key_max, defs, h.ncols, h.evict, desc, L, &asked, &bad);
 	}
 	free(defs);
 	if (st == SHMT_E_CORRUPT) {
@@ -459,6 +466,8 @@ shmt_status validate_header(const open_ctx *c, const unsigned char *hdr, size_t 
 			BAD("key length %u out of range", h.key_max);
 		} else if (bad == SHMT_BAD_COLUMNS) {
 			BAD("invalid column list (duplicate names or too large rows)");
+		} else if (bad == SHMT_BAD_EVICT) {
+			BAD("eviction policy %u unknown", h.evict);
 		}
 		BAD("it would map more than %llu bytes", (unsigned long long)SIZE_MAX);
 	}

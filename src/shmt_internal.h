@@ -31,7 +31,7 @@
 #include <string.h>
 
 #define SHMT_MAGIC "SHMTBL\x01\x00"
-#define SHMT_LAYOUT_VERSION 3u
+#define SHMT_LAYOUT_VERSION 4u
 #define SHMT_MAX_STRIPES 256u
 #define SHMT_TAG_BITS 21u
 #define SHMT_KEYLEN_BITS 11u /* SHMT_MAX_KEY_LEN must fit */
@@ -123,12 +123,20 @@ typedef struct {
 	                          written (release); SHMT_READY_INIT while a
 	                          named or file table is being created */
 	uint32_t backing;      /* SHMT_BACKING_*: anonymous, named object, file */
-	uint8_t reserved[16];  /* zero; room for later fields */
+	uint8_t boot_id[16];   /* the boot during which clock_base was set (the
+	                          kernel's boot id; zero if unknown) */
 	uint64_t pidns;        /* pid namespace of the processes mapping it (0:
 	                          unknown), set while nobody else maps it */
+	int64_t clock_base;    /* table time = CLOCK_BOOTTIME + clock_base (ns);
+	                          set at creation, and when a table file is
+	                          reopened during another boot, to the wall
+	                          clock's distance from CLOCK_BOOTTIME then */
+	uint32_t evict;        /* SHMT_EVICT_*: what an insert into a full table
+	                          does; part of the definition */
+	uint32_t reserved2;    /* zero; room for later fields */
 	shmt_coldesc cols[];
 } shmt_header;
-_Static_assert(sizeof(shmt_header) == 144, "header layout");
+_Static_assert(sizeof(shmt_header) == 160, "header layout");
 
 /* The row allocator. Everything here is written under `lock`. A pop or push
  * first saves the fields it changes in the journal and raises j_active, so
@@ -147,6 +155,8 @@ typedef struct {
 	uint64_t reserved;    /* bytes of the object, from its start, whose
 	                         storage is reserved (only grows, and only once
 	                         reserved); map_bytes for an anonymous table */
+	uint64_t evicted;     /* statistics: rows evicted (atomic add, by the
+	                         holder of any stripe lock) */
 } shmt_alloc;
 
 /* The intent field of a stripe that an allocator pop or push writes (the
@@ -154,8 +164,13 @@ typedef struct {
 enum { JOURNAL_I_NEW = 1, JOURNAL_I_OLD = 2 };
 
 /* Where a row's words lie: the link to the next row of its chain (or list),
- * the meta word (key hash tag and key length), then the values. */
-enum { ROW_NEXT_OFF = 0, ROW_META_OFF = 4, ROW_VALUES_OFF = 8 };
+ * the meta word (key hash tag and key length), the expiry (table time in
+ * nanoseconds, 0 = never), then the values. */
+enum { ROW_NEXT_OFF = 0, ROW_META_OFF = 4, ROW_EXPIRES_OFF = 8, ROW_VALUES_OFF = 16 };
+/* A table with SHMT_EVICT_LRU has one more word before the values: the
+ * second of the table clock at which the row was last used (written at most
+ * once per second per row), then 4 bytes of padding. */
+enum { ROW_USED_OFF = 16, ROW_VALUES_OFF_LRU = 24 };
 
 enum { INTENT_NONE = 0, INTENT_INSERT = 1, INTENT_REPLACE = 2, INTENT_DELETE = 3 };
 
@@ -177,6 +192,11 @@ typedef struct {
 	uint32_t i_bucket; /* the bucket of the write in progress */
 	uint32_t spare;    /* free row owned by this stripe for copy-on-write */
 	uint64_t inserts, updates, deletes; /* statistics */
+	uint64_t exp_min;  /* 0, or at most the expiry of every row with one
+	                      in this stripe's chains (a lower bound: lowered
+	                      before such a row is published, raised only by a
+	                      whole scan of the stripe) */
+	uint64_t expired;  /* statistics: expired rows reclaimed */
 } shmt_stripe_raw;
 
 _Static_assert(offsetof(shmt_stripe_raw, kept_n) + sizeof(uint32_t) <= 64,
@@ -202,6 +222,9 @@ struct shmt_table {
 	uint64_t rows_off;     /* where the row pool starts in the mapping */
 	uint32_t kept_cap;    /* rows a stripe may keep on its own free list */
 	uint32_t kept_below;  /* ... and only while live is at most this */
+	int64_t clock_base;   /* the header's, read once at open */
+	uint32_t evict;       /* SHMT_EVICT_* */
+	uint32_t values_off;  /* where a row's values start */
 	uint8_t seed[16];
 	uint64_t read_retries; /* atomic: threads of a process share a mapping */
 	shmt_coldesc *cols;    /* private, validated copy of the header's */
@@ -229,6 +252,67 @@ static inline uint32_t *row_next(const shmt_table *t, uint32_t idx)
 static inline uint32_t *row_meta(unsigned char *row)
 {
 	return (uint32_t *)(row + ROW_META_OFF);
+}
+
+static inline uint64_t *row_expires(unsigned char *row)
+{
+	return (uint64_t *)(row + ROW_EXPIRES_OFF);
+}
+
+/* The table's clock: nanoseconds of CLOCK_BOOTTIME plus the table's base
+ * (about the wall clock's time since 1970; see docs/ARCHITECTURE.md,
+ * expiry), never 0. Tests may move it on (shmt_test_clock_offset_ns). */
+static inline uint64_t table_now(const shmt_table *t)
+{
+	int64_t boot = shmt_test_boottime_ns != 0 ? shmt_test_boottime_ns : shmt_os_boottime_coarse_ns();
+	int64_t v = boot + t->clock_base + shmt_test_clock_offset_ns;
+	return v > 0 ? (uint64_t)v : 1;
+}
+
+/* The clock read at most once per operation, and only when a row with an
+ * expiry is met: *now is 0 until then. */
+static inline uint64_t now_once(const shmt_table *t, uint64_t *now)
+{
+	if (*now == 0) {
+		*now = table_now(t);
+	}
+	return *now;
+}
+
+static inline uint32_t *row_used(unsigned char *row)
+{
+	return (uint32_t *)(row + ROW_USED_OFF);
+}
+
+/* Record a use of a row of an SHMT_EVICT_LRU table: its `used` word gets
+ * the current second of the table clock, stored only if it differs, so a
+ * row read again and again costs one store a second, not one a read. A
+ * reader may store into a row that a writer has just retired: harmless,
+ * the word is a hint, and a writer sets it again on the row it builds. */
+static inline void lru_touch(const shmt_table *t, unsigned char *row, uint64_t *now)
+{
+	if (t->evict == SHMT_EVICT_LRU) {
+		uint32_t tick = (uint32_t)(now_once(t, now) / 1000000000u);
+		if (shmt_load_relaxed(row_used(row)) != tick) {
+			shmt_store_relaxed(row_used(row), tick);
+		}
+	}
+}
+
+/* Has a row whose expiry word reads `exp` expired at table time *now? */
+static inline int expired_at(const shmt_table *t, uint64_t exp, uint64_t *now)
+{
+	return exp != 0 && exp <= now_once(t, now);
+}
+
+/* Lower a stripe's earliest expiry to `exp` (a row with that expiry is
+ * about to be published in it). Stripe lock held. */
+static inline void exp_min_lower(shmt_stripe_raw *s, uint64_t exp)
+{
+	if (exp != 0 && (s->exp_min == 0 || exp < s->exp_min)) {
+		shmt_store_relaxed(&s->exp_min, exp);
+		shmt_fence_release();
+	}
 }
 
 static inline uint32_t make_meta(uint64_t h, size_t klen)
@@ -287,7 +371,7 @@ static inline uint64_t round_up(uint64_t v, uint64_t a)
  * changes creation and validation together. */
 typedef struct {
 	uint32_t size, key_max, ncols, nstripes, total_rows, nbuckets;
-	uint32_t row_bytes, key_off, header_bytes;
+	uint32_t row_bytes, key_off, header_bytes, evict, values_off;
 	uint64_t alloc_off, stripes_off, buckets_off, rows_off, map_bytes;
 } shmt_layout;
 
@@ -434,11 +518,12 @@ enum { COL_OK = 0, COL_BAD_NAME, COL_BAD_TYPE, COL_BAD_SIZE };
 SHMT_INTERNAL int coldef_bad(uint32_t name_len, uint32_t type, uint32_t size);
 SHMT_INTERNAL shmt_status layout_compute(uint32_t size, uint32_t key_max,
                                          const shmt_coldef *cols, uint32_t ncols,
-                                         shmt_coldesc *desc, shmt_layout *L,
+                                         uint32_t evict, shmt_coldesc *desc, shmt_layout *L,
                                          uint64_t *bytes_asked, int *bad_arg);
 SHMT_INTERNAL shmt_status init_mapping(unsigned char *base, const shmt_layout *L,
                                        const shmt_coldesc *desc, uint32_t backing,
                                        uint64_t reserved);
+SHMT_INTERNAL void clock_rebase(shmt_header *h);
 SHMT_INTERNAL shmt_table *handle_new(unsigned char *base, size_t map_len, const shmt_layout *L,
                                      const shmt_coldesc *desc, const uint8_t *seed);
 SHMT_INTERNAL int definition_differs(const shmt_layout *L, const shmt_coldesc *have,

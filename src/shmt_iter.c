@@ -47,7 +47,10 @@ void shmt_get_stats(shmt_table *t, shmt_stats *st)
 		st->insert_count += shmt_load_relaxed(&s->inserts);
 		st->update_count += shmt_load_relaxed(&s->updates);
 		st->delete_count += shmt_load_relaxed(&s->deletes);
+		st->expired += shmt_load_relaxed(&s->expired);
 	}
+	st->evicted = shmt_load_relaxed(&t->a->evicted);
+	st->evict = t->evict;
 	st->lock_recoveries = shmt_load_relaxed(&t->a->recoveries);
 	/* A racy walk is fine for a statistic; it is bounded and checked. */
 	uint64_t max_chain = 0, chained = 0;
@@ -83,21 +86,26 @@ uint32_t shmt_next_bucket(shmt_table *t, uint32_t from)
 	return t->nbuckets;
 }
 
-/* Copy the chain of bucket b into buf; *count gets the number of rows on
- * it (possibly more than fit). Caller validates (seq) or holds the lock. */
+/* Copy the rows of bucket b's chain that have not expired into buf;
+ * *count gets their number (possibly more than fit). Caller validates
+ * (seq) or holds the lock. */
 static int copy_chain(shmt_table *t, uint32_t b, unsigned char *buf, size_t cap,
                       uint32_t *count)
 {
 	uint32_t cur = shmt_load_acquire(&t->buckets[b]);
-	uint32_t n = 0;
+	uint32_t n = 0, steps = 0;
+	uint64_t now = 0;
 	while (cur != 0) {
-		if (!valid_idx(t, cur) || n > t->total_rows) {
+		if (!valid_idx(t, cur) || steps++ > t->total_rows) {
 			return 0;
 		}
-		if ((size_t)(n + 1) * t->row_bytes <= cap) {
-			memcpy(buf + (size_t)n * t->row_bytes, row_at(t, cur), t->row_bytes);
+		unsigned char *row = row_at(t, cur);
+		if (!expired_at(t, shmt_load_relaxed(row_expires(row)), &now)) {
+			if ((size_t)(n + 1) * t->row_bytes <= cap) {
+				memcpy(buf + (size_t)n * t->row_bytes, row, t->row_bytes);
+			}
+			n++;
 		}
-		n++;
 		cur = shmt_load_acquire(row_next(t, cur));
 	}
 	*count = n;

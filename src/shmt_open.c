@@ -434,6 +434,13 @@ static shmt_status adopt_mapped(open_try *o, const shmt_header *stored)
 		}
 		t->opened = SHMT_OPENED_REOPENED;
 		t->h->pidns = o->pidns;
+		/* A table file reopened during another boot: CLOCK_BOOTTIME
+		 * started again, so anchor the table clock anew (expiry). */
+		uint8_t boot[16];
+		if (shmt_os_boot_id(boot) != 0 || memcmp(boot, t->h->boot_id, 16) != 0) {
+			clock_rebase(t->h);
+			t->clock_base = t->h->clock_base;
+		}
 	} else if (stored->pidns != 0 && o->pidns != 0 && stored->pidns != o->pidns) {
 		/* A lock word holds its owner's thread id as the owner's pid
 		 * namespace numbers it. Across namespaces two live threads can
@@ -622,7 +629,7 @@ shmt_status shmt_open(shmt_table **out, const shmt_open_args *a,
 	ctx_init(c, a->name, a->path);
 	if (a->create) {
 		int bad;
-		st = layout_compute(a->size, a->key_max, a->cols, a->ncols, want, &W,
+		st = layout_compute(a->size, a->key_max, a->cols, a->ncols, a->evict, want, &W,
 		                    bytes_asked, &bad);
 		if (st != SHMT_OK) {
 			snprintf(msg, msglen, "invalid table definition");

@@ -57,18 +57,53 @@ static inline int key_eq(const unsigned char *stored, const char *key, size_t kl
 	return memcmp(stored, key, klen) == 0;
 }
 
-/* Under the stripe lock: find the row and the link that points to it. */
+static shmt_status delete_locked(shmt_table *t, shmt_stripe_raw *s, uint32_t b, uint32_t old,
+                                 uint32_t *link, uint64_t *counter);
+
+/* Reclaim an expired row (reached through *link) of bucket b: a delete,
+ * counted in the stripe's `expired` instead of its deletes. */
+static inline shmt_status reclaim_locked(shmt_table *t, shmt_stripe_raw *s, uint32_t b,
+                                         uint32_t old, uint32_t *link)
+{
+	STEP(SHMT_STEP_RECLAIM_FOUND);
+	shmt_status st = delete_locked(t, s, b, old, link, &s->expired);
+	if (st == SHMT_OK) {
+		STEP(SHMT_STEP_RECLAIM_DONE);
+	}
+	return st;
+}
+
+/* Under the stripe lock: find the row and the link that points to it. An
+ * expired row is absent: a writer (`reclaim`) reclaims every expired row
+ * it meets on the way; a reader leaves them. *now caches the clock (0
+ * until a row with an expiry is met). */
 static shmt_status find_locked(shmt_table *t, const keyinfo *ki, const char *key,
-                               size_t klen, uint32_t *idx_out, uint32_t **link_out)
+                               size_t klen, uint32_t *idx_out, uint32_t **link_out,
+                               int reclaim, uint64_t *now)
 {
 	uint32_t *link = &t->buckets[ki->b];
 	uint32_t cur = *link;
+	*idx_out = 0;
+	*link_out = NULL;
 	for (uint32_t steps = 0; cur != 0; steps++) {
 		if (!valid_idx(t, cur) || steps > t->total_rows) {
 			return SHMT_E_CORRUPT;
 		}
 		unsigned char *row = row_at(t, cur);
-		if (*row_meta(row) == ki->meta && key_eq(row + t->key_off, key, klen)) {
+		int match = *row_meta(row) == ki->meta && key_eq(row + t->key_off, key, klen);
+		if (expired_at(t, *row_expires(row), now)) {
+			if (reclaim) {
+				shmt_status st = reclaim_locked(t, ki->s, ki->b, cur, link);
+				if (st != SHMT_OK) {
+					return st;
+				}
+				cur = *link;
+				continue;
+			}
+			if (match) {
+				return SHMT_NOT_FOUND;
+			}
+		} else if (match) {
 			*idx_out = cur;
 			*link_out = link;
 			return SHMT_OK;
@@ -76,9 +111,21 @@ static shmt_status find_locked(shmt_table *t, const keyinfo *ki, const char *key
 		link = row_next(t, cur);
 		cur = *link;
 	}
-	*idx_out = 0;
-	*link_out = NULL;
 	return SHMT_NOT_FOUND;
+}
+
+/* The expiry of a row written now with ttl_ns (SHMT_TTL_KEEP on a new row
+ * and 0 both mean never). */
+static inline uint64_t expiry_of(const shmt_table *t, int64_t ttl_ns, uint64_t *now)
+{
+	if (ttl_ns <= 0) {
+		return 0;
+	}
+	uint64_t e;
+	if (__builtin_add_overflow(now_once(t, now), (uint64_t)ttl_ns, &e)) {
+		e = UINT64_MAX;
+	}
+	return e;
 }
 
 /* Copy out of a row what the reader asked for: the whole row (col < 0), or
@@ -113,6 +160,8 @@ typedef struct {
 	void *img;
 	int col;
 	uint32_t found; /* the row, or 0 */
+	uint64_t exp;   /* its expiry */
+	uint64_t now;   /* the clock, 0 until read */
 } point_read;
 
 static inline __attribute__((always_inline)) int point_copy(shmt_table *t, void *arg)
@@ -132,42 +181,78 @@ static inline __attribute__((always_inline)) int point_copy(shmt_table *t, void 
 		}
 		cur = shmt_load_acquire(row_next(t, cur));
 	}
-	if (found != 0 && p->img != NULL) {
-		copy_out(t, row_at(t, found), p->img, p->col);
+	if (found != 0) {
+		/* An expired row is absent; the clock is read only for a row
+		 * that has an expiry. */
+		p->exp = shmt_load_relaxed(row_expires(row_at(t, found)));
+		if (expired_at(t, p->exp, &p->now)) {
+			found = 0;
+		} else if (p->img != NULL) {
+			copy_out(t, row_at(t, found), p->img, p->col);
+		}
 	}
 	p->found = found;
 	return 1;
 }
 
 static shmt_status read_locked(shmt_table *t, const keyinfo *ki, const char *key,
-                               size_t klen, void *img, int col)
+                               size_t klen, void *img, int col, point_read *p)
 {
 	shmt_status st = stripe_lock(t, ki->s);
 	if (st != SHMT_OK) {
 		return st;
 	}
 	uint32_t idx, *link;
-	st = find_locked(t, ki, key, klen, &idx, &link);
-	if (st == SHMT_OK && img != NULL) {
-		copy_out(t, row_at(t, idx), img, col);
+	st = find_locked(t, ki, key, klen, &idx, &link, 0, &p->now);
+	if (st == SHMT_OK) {
+		p->found = idx;
+		p->exp = *row_expires(row_at(t, idx));
+		if (img != NULL) {
+			copy_out(t, row_at(t, idx), img, col);
+		}
 	}
 	stripe_unlock(ki->s);
 	return st;
 }
 
-static shmt_status read_key(shmt_table *t, const char *key, size_t klen, void *img,
-                            int col)
+/* A point read; *p gets the row's expiry and the clock, if it was read. */
+static inline __attribute__((always_inline)) shmt_status
+read_key_p(shmt_table *t, const char *key, size_t klen, void *img, int col, point_read *p)
 {
 	keyinfo ki;
 	shmt_status st = key_prepare(t, key, klen, &ki);
 	if (st != SHMT_OK) {
 		return st;
 	}
-	point_read p = {.ki = &ki, .key = key, .klen = klen, .img = img, .col = col};
-	if (seq_read(t, ki.s, point_copy, &p)) {
-		return p.found != 0 ? SHMT_OK : SHMT_NOT_FOUND;
+	*p = (point_read){.ki = &ki, .key = key, .klen = klen, .img = img, .col = col};
+	if (seq_read(t, ki.s, point_copy, p)) {
+		return p->found != 0 ? SHMT_OK : SHMT_NOT_FOUND;
 	}
-	return read_locked(t, &ki, key, klen, img, col);
+	return read_locked(t, &ki, key, klen, img, col, p);
+}
+
+static shmt_status read_key(shmt_table *t, const char *key, size_t klen, void *img,
+                            int col)
+{
+	point_read p;
+	shmt_status st = read_key_p(t, key, klen, img, col, &p);
+	if (st == SHMT_OK && t->evict == SHMT_EVICT_LRU && p.found != 0) {
+		lru_touch(t, row_at(t, p.found), &p.now);
+	}
+	return st;
+}
+
+shmt_status shmt_ttl(shmt_table *t, const char *key, size_t klen, int64_t *left_ns)
+{
+	point_read p;
+	shmt_status st = read_key_p(t, key, klen, NULL, -1, &p);
+	*left_ns = 0;
+	if (st == SHMT_OK && p.exp != 0) {
+		/* Not expired, so the clock was read and is below exp. */
+		uint64_t left = p.exp - p.now;
+		*left_ns = left > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)left;
+	}
+	return st;
 }
 
 shmt_status shmt_get(shmt_table *t, const char *key, size_t klen, void *img)
@@ -246,7 +331,7 @@ static int values_match(const shmt_table *t, const unsigned char *row,
 /* Insert a new row for a key known to be absent. Stripe lock held. */
 static shmt_status insert_locked(shmt_table *t, const keyinfo *ki, const char *key,
                                  size_t klen, const shmt_value *vals, uint32_t n,
-                                 uint32_t *idx_out)
+                                 uint64_t exp, uint32_t *idx_out)
 {
 	shmt_stripe_raw *s = ki->s;
 	intent_begin(s, INTENT_INSERT, ki->b, 0);
@@ -262,6 +347,10 @@ static shmt_status insert_locked(shmt_table *t, const keyinfo *ki, const char *k
 	/* The row is private until linked: plain stores are fine. */
 	memset(row + ROW_VALUES_OFF, 0, t->row_bytes - ROW_VALUES_OFF);
 	*row_meta(row) = ki->meta;
+	*row_expires(row) = exp;
+	exp_min_lower(s, exp);
+	uint64_t now = 0;
+	lru_touch(t, row, &now);
 	memcpy(row + t->key_off, key, klen);
 	apply_values(t, row, vals, n);
 	shmt_store_relaxed(row_next(t, idx), t->buckets[ki->b]);
@@ -280,7 +369,8 @@ static shmt_status insert_locked(shmt_table *t, const keyinfo *ki, const char *k
 
 /* Replace row `old` (reached through *link) by a copy with vals applied. */
 static shmt_status replace_locked(shmt_table *t, const keyinfo *ki, uint32_t old,
-                                  uint32_t *link, const shmt_value *vals, uint32_t n)
+                                  uint32_t *link, const shmt_value *vals, uint32_t n,
+                                  int64_t ttl_ns, uint64_t *now)
 {
 	shmt_stripe_raw *s = ki->s;
 	intent_begin(s, INTENT_REPLACE, ki->b, old);
@@ -307,6 +397,12 @@ static shmt_status replace_locked(shmt_table *t, const keyinfo *ki, uint32_t old
 	STEP(SHMT_STEP_REPLACE_SPARE_TAKEN);
 	memcpy(row + ROW_META_OFF, row_at(t, old) + ROW_META_OFF, t->row_bytes - ROW_META_OFF);
 	apply_values(t, row, vals, n);
+	if (ttl_ns != SHMT_TTL_KEEP) {
+		uint64_t exp = expiry_of(t, ttl_ns, now);
+		*row_expires(row) = exp;
+		exp_min_lower(s, exp);
+	}
+	lru_touch(t, row, now);
 	shmt_store_relaxed(row_next(t, idx), *row_next(t, old));
 	STEP(SHMT_STEP_REPLACE_COPY_WRITTEN);
 	seq_begin(s);
@@ -323,19 +419,24 @@ static shmt_status replace_locked(shmt_table *t, const keyinfo *ki, uint32_t old
 	return SHMT_OK;
 }
 
-/* Unlink row `old` (reached through *link) and free it. */
-static shmt_status delete_locked(shmt_table *t, const keyinfo *ki, uint32_t old,
-                                 uint32_t *link)
+/* Unlink row `old` (reached through *link) of bucket b and free it;
+ * counted in *counter (the stripe's deletes, or expired for a reclaim), or
+ * with counter NULL in the table's evicted. */
+static shmt_status delete_locked(shmt_table *t, shmt_stripe_raw *s, uint32_t b, uint32_t old,
+                                 uint32_t *link, uint64_t *counter)
 {
-	shmt_stripe_raw *s = ki->s;
-	intent_begin(s, INTENT_DELETE, ki->b, old);
+	intent_begin(s, INTENT_DELETE, b, old);
 	STEP(SHMT_STEP_DELETE_INTENT);
 	seq_begin(s);
 	STEP(SHMT_STEP_DELETE_SEQ_ODD);
 	shmt_store_release(link, *row_next(t, old));
 	STEP(SHMT_STEP_DELETE_UNLINKED);
 	seq_end(s);
-	stat_inc(&s->deletes);
+	if (counter != NULL) {
+		stat_inc(counter);
+	} else {
+		shmt_add_relaxed(&t->a->evicted, 1); /* any stripe's holder: atomic */
+	}
 	STEP(SHMT_STEP_DELETE_SEQ_EVEN);
 	shmt_status st = SHMT_OK;
 	if (s->kept_n < t->kept_cap && shmt_load_relaxed(&t->a->live) <= t->kept_below) {
@@ -408,14 +509,212 @@ static __attribute__((noinline, cold)) shmt_status lock_all_drained(shmt_table *
 	return st;
 }
 
+/* ---------------------------------------------------------------------- */
+/* Reclaiming expired rows                                                  */
+
+/* Scan every bucket of stripe i (its lock held) and reclaim the rows
+ * expired at `now`, while *n is below max (0: no limit). A scan that went
+ * through the whole stripe stores the earliest expiry of the rows left
+ * (exact); one cut short by max leaves the old value, still a lower bound. */
+static shmt_status stripe_reclaim_locked(shmt_table *t, uint32_t i, uint64_t now, uint64_t max,
+                                         uint64_t *n)
+{
+	shmt_stripe_raw *s = &t->stripes[i].s;
+	uint64_t min = 0;
+	for (uint32_t b = i; b < t->nbuckets; b += t->stripe_mask + 1) {
+		uint32_t *link = &t->buckets[b];
+		uint32_t cur = *link;
+		for (uint32_t steps = 0; cur != 0; steps++) {
+			if (!valid_idx(t, cur) || steps > t->total_rows) {
+				return SHMT_E_CORRUPT;
+			}
+			uint64_t exp = *row_expires(row_at(t, cur));
+			if (exp != 0 && exp <= now) {
+				if (max != 0 && *n >= max) {
+					return SHMT_OK;
+				}
+				shmt_status st = reclaim_locked(t, s, b, cur, link);
+				if (st != SHMT_OK) {
+					return st;
+				}
+				(*n)++;
+				cur = *link;
+				continue;
+			}
+			if (exp != 0 && (min == 0 || exp < min)) {
+				min = exp;
+			}
+			link = row_next(t, cur);
+			cur = *link;
+		}
+	}
+	shmt_store_relaxed(&s->exp_min, min);
+	STEP(SHMT_STEP_EXP_MIN_SET);
+	return SHMT_OK;
+}
+
+/* Reclaim expired rows, one stripe at a time (its lock only), skipping
+ * every stripe whose earliest expiry is later than now: at most max rows
+ * (0: all), and with one_stripe only those of the first stripe that has
+ * any. *n gets the count. The caller holds no lock. */
+static shmt_status expired_reclaim(shmt_table *t, uint64_t max, int one_stripe, uint32_t from,
+                                   uint64_t *n)
+{
+	uint64_t now = table_now(t);
+	*n = 0;
+	for (uint32_t k = 0; k <= t->stripe_mask; k++) {
+		uint32_t i = (from + k) & t->stripe_mask;
+		shmt_stripe_raw *s = &t->stripes[i].s;
+		uint64_t em = shmt_load_relaxed(&s->exp_min);
+		if (em == 0 || em > now) {
+			continue;
+		}
+		shmt_status st = stripe_lock(t, s);
+		if (st != SHMT_OK) {
+			return st;
+		}
+		st = stripe_reclaim_locked(t, i, now, max, n);
+		stripe_unlock(s);
+		if (st != SHMT_OK || (max != 0 && *n >= max) || (one_stripe && *n > 0)) {
+			return st;
+		}
+	}
+	return SHMT_OK;
+}
+
+shmt_status shmt_flush_expired(shmt_table *t, uint64_t max, uint64_t *reclaimed)
+{
+	return expired_reclaim(t, max, 0, 0, reclaimed);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Eviction (SHMT_EVICT_LRU)                                                */
+
+/* How many rows eviction compares per victim, and how many draws it makes
+ * before it gives up (SHMT_FULL). */
+#define SHMT_EVICT_SAMPLES 5
+#define SHMT_EVICT_PROBES 64
+
+/* A cheap per-thread generator for the buckets eviction samples (xorshift;
+ * seeded from the clock and the stack address). Quality hardly matters. */
+static uint64_t evict_rand(void)
+{
+	static _Thread_local uint64_t x;
+	if (x == 0) {
+		uint64_t here = (uint64_t)(uintptr_t)&here;
+		x = ((uint64_t)shmt_os_monotonic_ns() ^ (here << 17)) | 1;
+	}
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	return x;
+}
+
+/* Evict one row of a full table: the least recently used (smallest `used`
+ * second) of SHMT_EVICT_SAMPLES rows picked at random from the pool and
+ * read without a lock; its bucket comes from its key. It is deleted under
+ * its stripe's lock once found still in its chain; a sample that is not
+ * (a free or spare row, or one a writer moved meanwhile) is drawn again, a
+ * few times. The caller holds no lock. */
+static shmt_status evict_one(shmt_table *t)
+{
+	char key[SHMT_MAX_KEY_LEN];
+	uint32_t upto = shmt_load_relaxed(&t->a->next_unused);
+	if (upto < 2 || upto > t->total_rows + 1) {
+		return SHMT_FULL;
+	}
+	for (int attempt = 0; attempt < SHMT_EVICT_PROBES; attempt++) {
+		uint32_t best_idx = 0, best_used = UINT32_MAX;
+		for (int k = 0; k < SHMT_EVICT_SAMPLES; k++) {
+			uint32_t idx = 1 + (uint32_t)(((evict_rand() >> 32) * (upto - 1)) >> 32);
+			uint32_t used = shmt_load_relaxed(row_used(row_at(t, idx)));
+			if (best_idx == 0 || used < best_used) {
+				best_idx = idx;
+				best_used = used;
+			}
+		}
+		unsigned char *row = row_at(t, best_idx);
+		uint32_t klen = shmt_load_relaxed(row_meta(row)) & ((1u << SHMT_KEYLEN_BITS) - 1);
+		if (klen < 1 || klen > t->key_max) {
+			continue; /* never used, or torn: draw again */
+		}
+		memcpy(key, row + t->key_off, klen);
+		uint32_t b = bucket_of_hash(t, shmt_siphash13(t->seed, key, klen));
+		shmt_stripe_raw *s = stripe_of(t, b);
+		shmt_status st = stripe_lock(t, s);
+		if (st != SHMT_OK) {
+			return st;
+		}
+		uint32_t *link = &t->buckets[b];
+		uint32_t cur = *link;
+		for (uint32_t steps = 0; cur != 0 && cur != best_idx; steps++) {
+			if (!valid_idx(t, cur) || steps > t->total_rows) {
+				stripe_unlock(s);
+				return SHMT_E_CORRUPT;
+			}
+			link = row_next(t, cur);
+			cur = *link;
+		}
+		if (cur == best_idx) {
+			STEP(SHMT_STEP_EVICT_CHOSEN);
+			st = delete_locked(t, s, b, cur, link, NULL);
+			if (st == SHMT_OK) {
+				STEP(SHMT_STEP_EVICT_DONE);
+			}
+			stripe_unlock(s);
+			return st;
+		}
+		stripe_unlock(s);
+	}
+	return SHMT_FULL;
+}
+
 /* A write that may insert, as write_locked() runs it: with the key's
  * stripe (at least) locked. */
 typedef shmt_status (*locked_write)(shmt_table *t, const keyinfo *ki, void *arg);
 
-/* Run a write with the key's stripe locked. An insert that found the table
- * full (or no row with storage) while stripes may keep rows runs once more
- * with every stripe locked and the kept rows handed back
- * (lock_all_drained()), so that its answer is exact. */
+/* An insert found the table full (`st` SHMT_FULL), or no row with storage
+ * (SHMT_E_RESERVE); the caller holds no lock. First reclaim the expired rows
+ * of one stripe that has some (none scanned if no stripe's earliest expiry
+ * has passed) and run again. If it is still full (or no row has storage)
+ * while stripes may keep rows, run once more with every stripe locked and
+ * the kept rows handed back (lock_all_drained()), so that the answer is
+ * exact. Still full, and the table evicts (SHMT_EVICT_LRU): evict one row
+ * and run again (a few rounds: others may take the room first). */
+static __attribute__((noinline, cold)) shmt_status
+write_when_full(shmt_table *t, const keyinfo *ki, locked_write op, void *arg, shmt_status st)
+{
+	for (int round = 0;; round++) {
+		uint64_t n;
+		if (st == SHMT_FULL &&
+		    (st = expired_reclaim(t, 0, 1, stripe_index(t, ki->s), &n)) == SHMT_OK) {
+			st = SHMT_FULL;
+			if (n > 0 && (st = stripe_lock(t, ki->s)) == SHMT_OK) {
+				st = op(t, ki, arg);
+				stripe_unlock(ki->s);
+			}
+		}
+		if ((st == SHMT_FULL || st == SHMT_E_RESERVE) &&
+		    (st = lock_all_drained(t, st)) == SHMT_OK) {
+			st = op(t, ki, arg);
+			unlock_all(t);
+		}
+		if (st != SHMT_FULL || t->evict != SHMT_EVICT_LRU || round == 8) {
+			return st;
+		}
+		if ((st = evict_one(t)) != SHMT_OK || (st = stripe_lock(t, ki->s)) != SHMT_OK) {
+			return st;
+		}
+		st = op(t, ki, arg);
+		stripe_unlock(ki->s);
+		if (st != SHMT_FULL) {
+			return st;
+		}
+	}
+}
+
+/* Run a write with the key's stripe locked; an insert into a full table
+ * goes on in write_when_full(). */
 static inline __attribute__((always_inline)) shmt_status
 write_locked(shmt_table *t, const keyinfo *ki, locked_write op, void *arg)
 {
@@ -425,9 +724,8 @@ write_locked(shmt_table *t, const keyinfo *ki, locked_write op, void *arg)
 	}
 	st = op(t, ki, arg);
 	stripe_unlock(ki->s);
-	if ((st == SHMT_FULL || st == SHMT_E_RESERVE) && (st = lock_all_drained(t, st)) == SHMT_OK) {
-		st = op(t, ki, arg);
-		unlock_all(t);
+	if (st == SHMT_FULL || st == SHMT_E_RESERVE) {
+		st = write_when_full(t, ki, op, arg, st);
 	}
 	return st;
 }
@@ -435,15 +733,18 @@ write_locked(shmt_table *t, const keyinfo *ki, locked_write op, void *arg)
 /* shmt_set() with the key's stripe (at least) locked. */
 static inline __attribute__((always_inline)) shmt_status
 set_locked(shmt_table *t, const keyinfo *ki, const char *key, size_t klen,
-           const shmt_value *vals, uint32_t nvals, shmt_write_mode mode, bool *inserted)
+           const shmt_value *vals, uint32_t nvals, shmt_write_mode mode, int64_t ttl_ns,
+           bool *inserted)
 {
 	uint32_t idx, *link;
-	shmt_status st = find_locked(t, ki, key, klen, &idx, &link);
+	uint64_t now = 0;
+	shmt_status st = find_locked(t, ki, key, klen, &idx, &link, 1, &now);
 	if (st == SHMT_OK) {
-		st = mode == SHMT_INSERT_ONLY ? SHMT_EXISTS
-		                              : replace_locked(t, ki, idx, link, vals, nvals);
+		st = mode == SHMT_INSERT_ONLY
+		         ? SHMT_EXISTS
+		         : replace_locked(t, ki, idx, link, vals, nvals, ttl_ns, &now);
 	} else if (st == SHMT_NOT_FOUND && mode != SHMT_UPDATE_ONLY) {
-		st = insert_locked(t, ki, key, klen, vals, nvals, &idx);
+		st = insert_locked(t, ki, key, klen, vals, nvals, expiry_of(t, ttl_ns, &now), &idx);
 		if (st == SHMT_OK && inserted != NULL) {
 			*inserted = true;
 		}
@@ -457,6 +758,7 @@ typedef struct {
 	const shmt_value *vals;
 	uint32_t nvals;
 	shmt_write_mode mode;
+	int64_t ttl_ns;
 	bool *inserted;
 } set_args;
 
@@ -464,12 +766,20 @@ static inline __attribute__((always_inline)) shmt_status
 set_write(shmt_table *t, const keyinfo *ki, void *arg)
 {
 	const set_args *a = arg;
-	return set_locked(t, ki, a->key, a->klen, a->vals, a->nvals, a->mode, a->inserted);
+	return set_locked(t, ki, a->key, a->klen, a->vals, a->nvals, a->mode, a->ttl_ns,
+	                  a->inserted);
 }
 
 shmt_status shmt_set(shmt_table *t, const char *key, size_t klen,
                      const shmt_value *vals, uint32_t nvals,
                      shmt_write_mode mode, bool *inserted)
+{
+	return shmt_set_ttl(t, key, klen, vals, nvals, mode, SHMT_TTL_KEEP, inserted);
+}
+
+shmt_status shmt_set_ttl(shmt_table *t, const char *key, size_t klen,
+                         const shmt_value *vals, uint32_t nvals,
+                         shmt_write_mode mode, int64_t ttl_ns, bool *inserted)
 {
 	keyinfo ki;
 	if (inserted != NULL) {
@@ -479,11 +789,14 @@ shmt_status shmt_set(shmt_table *t, const char *key, size_t klen,
 	if (st == SHMT_OK) {
 		st = check_values(t, vals, nvals);
 	}
+	if (st == SHMT_OK && ttl_ns < SHMT_TTL_KEEP) {
+		st = SHMT_E_INVALID;
+	}
 	if (st != SHMT_OK) {
 		return st;
 	}
 	set_args a = {.key = key, .klen = klen, .vals = vals, .nvals = nvals, .mode = mode,
-	              .inserted = inserted};
+	              .ttl_ns = ttl_ns, .inserted = inserted};
 	return write_locked(t, &ki, set_write, &a);
 }
 
@@ -494,7 +807,8 @@ find_expected_locked(shmt_table *t, const keyinfo *ki, const char *key, size_t k
                      const shmt_value *expected, uint32_t nexpected, uint32_t *idx,
                      uint32_t **link)
 {
-	shmt_status st = find_locked(t, ki, key, klen, idx, link);
+	uint64_t now = 0;
+	shmt_status st = find_locked(t, ki, key, klen, idx, link, 1, &now);
 	if (st == SHMT_OK && expected != NULL &&
 	    !values_match(t, row_at(t, *idx), expected, nexpected)) {
 		st = SHMT_MISMATCH;
@@ -524,7 +838,28 @@ shmt_status shmt_cmpset(shmt_table *t, const char *key, size_t klen,
 	}
 	st = find_expected_locked(t, &ki, key, klen, expected, nexpected, &idx, &link);
 	if (st == SHMT_OK) {
-		st = replace_locked(t, &ki, idx, link, vals, nvals);
+		uint64_t now = 0;
+		st = replace_locked(t, &ki, idx, link, vals, nvals, SHMT_TTL_KEEP, &now);
+	}
+	stripe_unlock(ki.s);
+	return st;
+}
+
+shmt_status shmt_expire(shmt_table *t, const char *key, size_t klen, int64_t ttl_ns)
+{
+	keyinfo ki;
+	uint32_t idx, *link;
+	shmt_status st = key_prepare(t, key, klen, &ki);
+	if (st == SHMT_OK && ttl_ns < 0) {
+		st = SHMT_E_INVALID;
+	}
+	if (st != SHMT_OK || (st = stripe_lock(t, ki.s)) != SHMT_OK) {
+		return st;
+	}
+	uint64_t now = 0;
+	st = find_locked(t, &ki, key, klen, &idx, &link, 1, &now);
+	if (st == SHMT_OK) {
+		st = replace_locked(t, &ki, idx, link, NULL, 0, ttl_ns, &now);
 	}
 	stripe_unlock(ki.s);
 	return st;
@@ -551,7 +886,7 @@ shmt_status shmt_del(shmt_table *t, const char *key, size_t klen,
 		if (img != NULL) {
 			memcpy(img, row_at(t, idx), t->row_bytes);
 		}
-		st = delete_locked(t, &ki, idx, link);
+		st = delete_locked(t, ki.s, ki.b, idx, link, &ki.s->deletes);
 	}
 	stripe_unlock(ki.s);
 	return st;
@@ -597,10 +932,11 @@ static int op_float(void *cell, const void *by, void *result)
 /* incr_common() with the key's stripe (at least) locked. */
 static inline __attribute__((always_inline)) shmt_status
 incr_locked(shmt_table *t, const keyinfo *ki, const char *key, size_t klen, uint32_t col,
-            const void *by, void *result, incr_op op)
+            const void *by, void *result, incr_op op, int64_t ttl_ns)
 {
 	uint32_t idx, *link;
-	shmt_status st = find_locked(t, ki, key, klen, &idx, &link);
+	uint64_t now = 0;
+	shmt_status st = find_locked(t, ki, key, klen, &idx, &link, 1, &now);
 	uint64_t cur = 0, next = 0;
 	if (st == SHMT_OK) {
 		cur = *(uint64_t *)(row_at(t, idx) + t->cols[col].off);
@@ -614,9 +950,10 @@ incr_locked(shmt_table *t, const keyinfo *ki, const char *key, size_t klen, uint
 		shmt_value v;
 		v.col = col;
 		memcpy(&v.v, &next, 8);
-		st = insert_locked(t, ki, key, klen, &v, 1, &idx);
+		st = insert_locked(t, ki, key, klen, &v, 1, expiry_of(t, ttl_ns, &now), &idx);
 	} else if (st == SHMT_OK) {
 		uint64_t *cell = (uint64_t *)(row_at(t, idx) + t->cols[col].off);
+		lru_touch(t, row_at(t, idx), &now);
 		seq_begin(ki->s);
 		STEP(SHMT_STEP_INCR_SEQ_ODD);
 		shmt_store_relaxed(cell, next);
@@ -637,47 +974,69 @@ typedef struct {
 	const void *by;
 	void *result;
 	incr_op op;
+	int64_t ttl_ns;
 } incr_args;
 
 static inline __attribute__((always_inline)) shmt_status
 incr_write(shmt_table *t, const keyinfo *ki, void *arg)
 {
 	const incr_args *a = arg;
-	return incr_locked(t, ki, a->key, a->klen, a->col, a->by, a->result, a->op);
+	return incr_locked(t, ki, a->key, a->klen, a->col, a->by, a->result, a->op, a->ttl_ns);
 }
 
 static shmt_status incr_common(shmt_table *t, const char *key, size_t klen,
                                uint32_t col, uint32_t type, const void *by,
-                               void *result, incr_op op)
+                               void *result, incr_op op, int64_t ttl_ns)
 {
 	keyinfo ki;
-	if (col >= t->ncols || t->cols[col].type != type) {
+	if (col >= t->ncols || t->cols[col].type != type || ttl_ns < SHMT_TTL_KEEP) {
 		return SHMT_E_INVALID;
 	}
 	shmt_status st = key_prepare(t, key, klen, &ki);
 	if (st != SHMT_OK) {
 		return st;
 	}
-	incr_args a = {.key = key, .klen = klen, .col = col, .by = by, .result = result, .op = op};
+	incr_args a = {.key = key, .klen = klen, .col = col, .by = by, .result = result, .op = op,
+	               .ttl_ns = ttl_ns};
 	return write_locked(t, &ki, incr_write, &a);
 }
 
 shmt_status shmt_incr_int(shmt_table *t, const char *key, size_t klen,
                           uint32_t col, int64_t by, int64_t *result)
 {
-	return incr_common(t, key, klen, col, SHMT_TYPE_INT, &by, result, op_int);
+	return incr_common(t, key, klen, col, SHMT_TYPE_INT, &by, result, op_int, SHMT_TTL_KEEP);
 }
 
 shmt_status shmt_decr_int(shmt_table *t, const char *key, size_t klen,
                           uint32_t col, int64_t by, int64_t *result)
 {
-	return incr_common(t, key, klen, col, SHMT_TYPE_INT, &by, result, op_int_sub);
+	return incr_common(t, key, klen, col, SHMT_TYPE_INT, &by, result, op_int_sub,
+	                   SHMT_TTL_KEEP);
 }
 
 shmt_status shmt_incr_float(shmt_table *t, const char *key, size_t klen,
                             uint32_t col, double by, double *result)
 {
-	return incr_common(t, key, klen, col, SHMT_TYPE_FLOAT, &by, result, op_float);
+	return incr_common(t, key, klen, col, SHMT_TYPE_FLOAT, &by, result, op_float,
+	                   SHMT_TTL_KEEP);
+}
+
+shmt_status shmt_incr_int_ttl(shmt_table *t, const char *key, size_t klen, uint32_t col,
+                              int64_t by, int64_t ttl_ns, int64_t *result)
+{
+	return incr_common(t, key, klen, col, SHMT_TYPE_INT, &by, result, op_int, ttl_ns);
+}
+
+shmt_status shmt_decr_int_ttl(shmt_table *t, const char *key, size_t klen, uint32_t col,
+                              int64_t by, int64_t ttl_ns, int64_t *result)
+{
+	return incr_common(t, key, klen, col, SHMT_TYPE_INT, &by, result, op_int_sub, ttl_ns);
+}
+
+shmt_status shmt_incr_float_ttl(shmt_table *t, const char *key, size_t klen, uint32_t col,
+                                double by, int64_t ttl_ns, double *result)
+{
+	return incr_common(t, key, klen, col, SHMT_TYPE_FLOAT, &by, result, op_float, ttl_ns);
 }
 
 void shmt_test_seq_advance(shmt_table *t, const char *key, size_t klen, uint64_t writes)

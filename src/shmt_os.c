@@ -376,6 +376,57 @@ int64_t shmt_os_realtime_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+int64_t shmt_os_boottime_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_BOOTTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+int64_t shmt_os_boottime_coarse_ns(void)
+{
+	static _Thread_local int64_t suspended, measured_at;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+	int64_t m = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+	if (measured_at == 0 || m - measured_at >= 1000000000 || m < measured_at) {
+		int64_t s = shmt_os_boottime_ns() - shmt_os_monotonic_ns();
+		if (s > suspended) {
+			suspended = s;
+		}
+		measured_at = m;
+	}
+	return m + suspended;
+}
+
+/* /proc/sys/kernel/random/boot_id: 36 characters, a UUID in hex with
+ * dashes; its 32 hex digits are the 16 bytes. */
+int shmt_os_boot_id(uint8_t out[16])
+{
+	char buf[64];
+	memset(out, 0, 16);
+	int fd = open("/proc/sys/kernel/random/boot_id", O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		return -1;
+	}
+	ssize_t n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n < 32) {
+		return -1;
+	}
+	int got = 0;
+	for (ssize_t i = 0; i < n && got < 32; i++) {
+		char c = buf[i];
+		int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+		if (v < 0) {
+			continue;
+		}
+		out[got / 2] = (uint8_t)(out[got / 2] << 4 | v);
+		got++;
+	}
+	return got == 32 ? 0 : -1;
+}
+
 int64_t shmt_os_monotonic_ns(void)
 {
 	struct timespec ts;

@@ -120,6 +120,15 @@ void shmt_os_close(int fd);
 
 /* Clocks, in nanoseconds, and a pause. */
 int64_t shmt_os_realtime_ns(void);
+/* CLOCK_BOOTTIME: never steps back, counts suspend, one for the host. */
+int64_t shmt_os_boottime_ns(void);
+/* The same clock, cheaply: CLOCK_MONOTONIC_COARSE (a few ns to read, a tick
+ * of resolution, one for the host) plus the distance from CLOCK_MONOTONIC to
+ * CLOCK_BOOTTIME (the time spent suspended), measured again at most once a
+ * second per thread and never lowered, so it never steps back. */
+int64_t shmt_os_boottime_coarse_ns(void);
+/* The kernel's id of this boot (16 bytes); 0, or -1 if unknown. */
+int shmt_os_boot_id(uint8_t out[16]);
 int64_t shmt_os_monotonic_ns(void);
 void shmt_os_sleep_ms(unsigned ms);
 

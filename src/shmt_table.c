@@ -12,6 +12,8 @@
 shmt_step_hook_fn shmt_step_hook = NULL;
 const uint8_t *shmt_test_seed = NULL;
 uint64_t shmt_test_reserve_chunk = 0;
+int64_t shmt_test_clock_offset_ns = 0;
+int64_t shmt_test_boottime_ns = 0;
 
 /* ---------------------------------------------------------------------- */
 /* Small helpers                                                            */
@@ -117,17 +119,17 @@ static int definition_bad(uint32_t size, uint32_t key_max, const shmt_coldef *co
  * lengths | strings. desc[ncols] gets the places, *key_off the key's;
  * returns where the last string ends. */
 static uint64_t layout_row(const shmt_coldef *cols, uint32_t ncols, uint32_t key_max,
-                           shmt_coldesc *desc, uint32_t *key_off)
+                           uint32_t values_off, shmt_coldesc *desc, uint32_t *key_off)
 {
 	uint32_t nnum = 0;
 	for (uint32_t i = 0; i < ncols; i++) {
 		nnum += cols[i].type != SHMT_TYPE_STRING;
 	}
-	uint64_t off = ROW_VALUES_OFF + 8ull * nnum;
+	uint64_t off = values_off + 8ull * nnum;
 	*key_off = (uint32_t)off;
 	off += key_max;
 	memset(desc, 0, ncols * sizeof(*desc));
-	uint64_t num_at = ROW_VALUES_OFF;
+	uint64_t num_at = values_off;
 	for (uint32_t i = 0; i < ncols; i++) {
 		const shmt_coldef *c = &cols[i];
 		shmt_coldesc *d = &desc[i];
@@ -187,16 +189,22 @@ static int layout_regions(shmt_layout *L)
 /* Check a definition and lay it out: desc[ncols] gets each column's
  * place in a row. SHMT_E_INVALID (with *bad_arg SHMT_BAD_*) or SHMT_E_NOMEM (*bytes_asked UINT64_MAX: too big to map). */
 shmt_status layout_compute(uint32_t size, uint32_t key_max, const shmt_coldef *cols,
-                           uint32_t ncols, shmt_coldesc *desc, shmt_layout *L,
+                           uint32_t ncols, uint32_t evict, shmt_coldesc *desc, shmt_layout *L,
                            uint64_t *bytes_asked, int *bad_arg)
 {
 	*bytes_asked = 0;
 	*bad_arg = definition_bad(size, key_max, cols, ncols);
+	if (*bad_arg == SHMT_BAD_NONE && evict != SHMT_EVICT_NONE && evict != SHMT_EVICT_LRU) {
+		*bad_arg = SHMT_BAD_EVICT;
+	}
 	if (*bad_arg != SHMT_BAD_NONE) {
 		return SHMT_E_INVALID;
 	}
 	uint32_t key_off;
-	uint64_t row_bytes = round_up(layout_row(cols, ncols, key_max, desc, &key_off), 8);
+	L->evict = evict;
+	L->values_off = evict == SHMT_EVICT_LRU ? ROW_VALUES_OFF_LRU : ROW_VALUES_OFF;
+	uint64_t row_bytes =
+	    round_up(layout_row(cols, ncols, key_max, L->values_off, desc, &key_off), 8);
 	/* 256 columns of 4 MiB (SHMT_MAX_STRING) stay below 2^32, but check anyway. */
 	if (row_bytes > UINT32_MAX) {
 		*bad_arg = SHMT_BAD_COLUMNS;
@@ -213,6 +221,17 @@ shmt_status layout_compute(uint32_t size, uint32_t key_max, const shmt_coldef *c
 	}
 	*bytes_asked = L->map_bytes;
 	return SHMT_OK;
+}
+
+/* Anchor the table clock in this boot: table time = CLOCK_BOOTTIME +
+ * clock_base, equal to the wall clock now. Within one boot it never steps
+ * back, whatever the wall clock does; a table file reopened during a later
+ * boot is anchored again (shmt_open.c), so its expiries, which are table
+ * times, keep meaning the wall-clock instant they were set for. */
+void clock_rebase(shmt_header *h)
+{
+	h->clock_base = shmt_os_realtime_ns() - shmt_os_boottime_ns();
+	shmt_os_boot_id(h->boot_id);
 }
 
 /* Write a fresh header and initialise every lock of a zero-filled
@@ -241,6 +260,8 @@ shmt_status init_mapping(unsigned char *base, const shmt_layout *L,
 	h->buckets_off = L->buckets_off;
 	h->rows_off = L->rows_off;
 	h->backing = backing;
+	h->evict = L->evict;
+	clock_rebase(h);
 	memcpy(h->cols, desc, L->ncols * sizeof(*desc));
 	if (shmt_test_seed != NULL) {
 		memcpy(h->seed, shmt_test_seed, sizeof(h->seed));
@@ -312,6 +333,9 @@ shmt_table *handle_new(unsigned char *base, size_t map_len, const shmt_layout *L
 	t->ncols = L->ncols;
 	kept_limits(L->size, L->nstripes, &t->kept_cap, &t->kept_below);
 	memcpy(t->seed, seed, 16);
+	t->evict = L->evict;
+	t->values_off = L->values_off;
+	t->clock_base = shmt_load_relaxed(&((shmt_header *)base)->clock_base);
 	t->fd = -1;
 	for (uint32_t i = 0; i < L->ncols; i++) {
 		t->cols[i].name[SHMT_MAX_COL_NAME] = '\0';
@@ -329,6 +353,14 @@ shmt_table *handle_new(unsigned char *base, size_t map_len, const shmt_layout *L
 shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
                         const shmt_coldef *cols, uint32_t ncols,
                         uint64_t *bytes_asked, int *bad_arg)
+{
+	return shmt_create_ex(out, size, key_max, cols, ncols, SHMT_EVICT_NONE, bytes_asked,
+	                      bad_arg);
+}
+
+shmt_status shmt_create_ex(shmt_table **out, uint32_t size, uint32_t key_max,
+                           const shmt_coldef *cols, uint32_t ncols, uint32_t evict,
+                           uint64_t *bytes_asked, int *bad_arg)
 {
 	int dummy_bad;
 	uint64_t dummy_bytes;
@@ -349,7 +381,7 @@ shmt_status shmt_create(shmt_table **out, uint32_t size, uint32_t key_max,
 		return SHMT_E_NOMEM;
 	}
 	shmt_layout L;
-	shmt_status st = layout_compute(size, key_max, cols, ncols, desc, &L,
+	shmt_status st = layout_compute(size, key_max, cols, ncols, evict, desc, &L,
 	                                bytes_asked, bad_arg);
 	if (st != SHMT_OK) {
 		free(desc);
@@ -510,20 +542,33 @@ int definition_differs(const shmt_layout *L, const shmt_coldesc *have,
 		         L->ncols == 1 ? "" : "s", a->ncols);
 		return 1;
 	}
+	if (L->evict != a->evict) {
+		static const char *const names[] = {"EVICT_NONE", "EVICT_LRU"};
+		snprintf(why, len, "eviction policy is %s there, %s here",
+		         L->evict <= 1 ? names[L->evict] : "?", a->evict <= 1 ? names[a->evict] : "?");
+		return 1;
+	}
 	return 0;
 }
 
+uint32_t shmt_evict_policy(const shmt_table *t)
+{
+	return t->evict;
+}
+
 shmt_status shmt_same_definition(const shmt_table *t, uint32_t size, uint32_t key_max,
-                                 const shmt_coldef *cols, uint32_t ncols, char *msg,
-                                 size_t msglen)
+                                 const shmt_coldef *cols, uint32_t ncols, uint32_t evict,
+                                 char *msg, size_t msglen)
 {
 	shmt_layout L;
 	memset(&L, 0, sizeof(L));
 	L.size = t->size;
 	L.key_max = t->key_max;
 	L.ncols = t->ncols;
+	L.evict = t->evict;
 	shmt_open_args a;
 	memset(&a, 0, sizeof(a));
+	a.evict = evict;
 	a.size = size;
 	a.key_max = key_max;
 	a.cols = cols;

@@ -36,6 +36,11 @@ typedef enum {
 	SHMT_STEP_INCR_STORED = 32, /* incr: new value stored */
 	SHMT_STEP_GIVE_BACK_TAKEN = 41, /* full table: a kept row taken into i_new */
 	SHMT_STEP_GIVE_BACK_PUSHED = 42, /* full table: that row pushed to the free list */
+	SHMT_STEP_RECLAIM_FOUND = 61, /* reclaim: an expired row found in a chain, not yet deleted */
+	SHMT_STEP_RECLAIM_DONE = 62, /* reclaim: that row deleted (kept or freed), counted expired */
+	SHMT_STEP_EXP_MIN_SET = 63, /* reclaim: a stripe scanned whole, its earliest expiry stored */
+	SHMT_STEP_EVICT_CHOSEN = 64, /* evict: the victim found in its chain, stripe locked, not yet deleted */
+	SHMT_STEP_EVICT_DONE = 65, /* evict: the victim deleted (kept or freed), counted evicted */
 	SHMT_STEP_OPEN_MADE = 50, /* open: object made, empty, not yet locked */
 	SHMT_STEP_CREATE_MARKED = 51, /* create: header prefix marked as being created */
 	SHMT_STEP_CREATE_SIZED = 52, /* create: object sized */
@@ -64,6 +69,14 @@ extern uint64_t shmt_test_reserve_chunk;
  * the counter round to a value a reader saw without making that many
  * writes. */
 void shmt_test_seq_advance(shmt_table *t, const char *key, size_t klen, uint64_t writes);
+
+/* Test-only: added to the table clock of every table (nanoseconds), so
+ * that a test moves time on instead of sleeping. 0 in production. */
+extern int64_t shmt_test_clock_offset_ns;
+/* Test-only: when non-zero, the CLOCK_BOOTTIME the table clock reads in
+ * this process, instead of the real one: a clock that stands still until
+ * the test moves it. 0 in production. */
+extern int64_t shmt_test_boottime_ns;
 
 /* Keyed hash of a key with this table's seed (exposed for tests). */
 uint64_t shmt_hash(const shmt_table *t, const char *key, size_t klen);

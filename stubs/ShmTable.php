@@ -35,14 +35,25 @@ namespace ShmTable {
         public const TYPE_STRING = 3;
 
         /**
+         * An insert into a full table throws FullException (the default).
+         */
+        public const EVICT_NONE = 0;
+
+        /**
+         * An insert into a full table evicts a row: expired ones first, then the least recently used of a few sampled rows.
+         */
+        public const EVICT_LRU = 1;
+
+        /**
          * A table that holds exactly $table_size rows, whatever the keys.
          *
          * @param int $table_size rows the table holds, 1..2147483647
          * @param float $conflict_proportion 0 to 1 (else a ValueError); accepted for Swoole\Table compatibility and ignored
          * @param int $max_key_length longest key in bytes, 1..1024; every row reserves this much
-         * @throws \ValueError when $table_size or $max_key_length is out of range
+         * @param int $evict Table::EVICT_NONE (full: FullException) or Table::EVICT_LRU (full: evict a row)
+         * @throws \ValueError when $table_size, $max_key_length or $evict is out of range
          */
-        public function __construct(int $table_size, float $conflict_proportion = 0.2, int $max_key_length = 63) {}
+        public function __construct(int $table_size, float $conflict_proportion = 0.2, int $max_key_length = 63, int $evict = \ShmTable\Table::EVICT_NONE) {}
 
         /**
          * Declares a column; before create() only. Rows list columns in declaration order.
@@ -110,12 +121,13 @@ namespace ShmTable {
          *
          * @param string $key 1..max_key_length bytes, binary-safe, never truncated
          * @param array $value column name => value
+         * @param ?float $ttl seconds until the row expires (0: never; null: keep its expiry, a new row never expires)
          * @return bool always true
          * @throws FullException a new key and every row is in use
-         * @throws \ValueError empty or too long key, unknown column, string longer than its column
+         * @throws \ValueError empty or too long key, unknown column, string longer than its column, a negative, NAN or INF ttl
          * @throws \TypeError a value the column type refuses
          */
-        public function set(string $key, array $value): bool {}
+        public function set(string $key, array $value, ?float $ttl = null): bool {}
 
         /**
          * The whole row in column order, or one column's value.
@@ -166,12 +178,13 @@ namespace ShmTable {
          * @param string $key
          * @param string $column
          * @param int|float $incrby an int for an int column; int or float for a float column
+         * @param ?float $ttl seconds until a row this call creates expires (0 or null: never); an existing row keeps its expiry
          * @return int|float int for an int column, float for a float column
          * @throws \ArithmeticError the int result would leave the 64-bit range (nothing written)
          * @throws \TypeError a string column, or a float $incrby on an int column
          * @throws FullException a missing key and every row is in use
          */
-        public function incr(string $key, string $column, int|float $incrby = 1): int|float {}
+        public function incr(string $key, string $column, int|float $incrby = 1, ?float $ttl = null): int|float {}
 
         /**
          * Atomically subtracts $incrby from a number column and returns the new value; as incr().
@@ -179,31 +192,34 @@ namespace ShmTable {
          * @param string $key
          * @param string $column
          * @param int|float $incrby
+         * @param ?float $ttl seconds until a row this call creates expires (0 or null: never); an existing row keeps its expiry
          * @return int|float int for an int column, float for a float column
          * @throws \ArithmeticError the int result would leave the 64-bit range (nothing written)
          * @throws \TypeError a string column, or a float $incrby on an int column
          * @throws FullException a missing key and every row is in use
          */
-        public function decr(string $key, string $column, int|float $incrby = 1): int|float {}
+        public function decr(string $key, string $column, int|float $incrby = 1, ?float $ttl = null): int|float {}
 
         /**
-         * Inserts the row only if the key is absent, atomically.
+         * Inserts the row only if the key is absent (an expired row is absent), atomically.
          *
          * @param string $key
          * @param array $values
+         * @param ?float $ttl seconds until the row expires (0: never; null: keep its expiry, a new row never expires)
          * @return bool true if inserted, false if the key was already there (nothing written)
          * @throws FullException every row is in use
          */
-        public function add(string $key, array $values): bool {}
+        public function add(string $key, array $values, ?float $ttl = null): bool {}
 
         /**
          * Changes the named columns only if the key is present, atomically; never creates a row.
          *
          * @param string $key
          * @param array $values
+         * @param ?float $ttl seconds until the row expires (0: never; null: keep its expiry, a new row never expires)
          * @return bool true if updated, false if there was no such row
          */
-        public function update(string $key, array $values): bool {}
+        public function update(string $key, array $values, ?float $ttl = null): bool {}
 
         /**
          * Deletes the row and returns what it held (the row, or one column), atomically.
@@ -235,7 +251,35 @@ namespace ShmTable {
         public function cmpdel(string $key, array $expected): bool {}
 
         /**
-         * Rows stored now; count($table) is the same.
+         * Gives a present row a new expiry, $ttl seconds from now (0: never).
+         *
+         * @param string $key
+         * @param float $ttl seconds, 0..1000000000
+         * @return bool true if set, false if the row is absent or expired (nothing written)
+         * @throws \ValueError a negative, NAN, INF or too large ttl
+         */
+        public function expire(string $key, float $ttl): bool {}
+
+        /**
+         * The seconds the row has left before it expires.
+         *
+         * @param string $key
+         * @return float|false 0.0 for a row that never expires, false if it is absent or expired
+         */
+        public function ttl(string $key): float|false {}
+
+        /**
+         * Reclaims expired rows now (writers and full-table inserts also reclaim them as they go).
+         * Takes one lock stripe at a time, and only of stripes whose earliest expiry has passed.
+         *
+         * @param int $max at most this many; 0 for all
+         * @return int how many rows were reclaimed
+         * @throws \ValueError a negative $max
+         */
+        public function flushExpired(int $max = 0): int {}
+
+        /**
+         * Rows stored now, expired rows not yet reclaimed included; count($table) is the same.
          *
          * @return int
          */
@@ -257,7 +301,8 @@ namespace ShmTable {
 
         /**
          * Counters and figures: rows, num, size, memory_size, insert_count, update_count, delete_count,
-         * lock_recoveries, max_chain, key_max_length, row_bytes, buckets, stripes, spare_rows, kept_rows, read_retries;
+         * lock_recoveries, max_chain, key_max_length, row_bytes, buckets, stripes, spare_rows, kept_rows, read_retries,
+         * expired (expired rows reclaimed), evicted (rows evicted), evict ('none' or 'lru');
          * and Swoole's keys: conflict_count (rows behind another in their bucket), conflict_max_level (longest chain),
          * available_slice_num (rows free), total_slice_num (= size).
          * Walks the bucket index: O(size).

@@ -19,6 +19,8 @@ return [
     'Table::TYPE_INT' => 'A signed 64-bit integer column.',
     'Table::TYPE_FLOAT' => 'An IEEE-754 double column.',
     'Table::TYPE_STRING' => 'A binary-safe string column of at most its declared size in bytes.',
+    'Table::EVICT_NONE' => 'An insert into a full table throws FullException (the default).',
+    'Table::EVICT_LRU' => 'An insert into a full table evicts a row: expired ones first, then the least recently used of a few sampled rows.',
 
     'Table::__construct' => [
         'doc' => 'A table that holds exactly $table_size rows, whatever the keys.',
@@ -26,8 +28,9 @@ return [
             'table_size' => 'rows the table holds, 1..2147483647',
             'conflict_proportion' => '0 to 1 (else a ValueError); accepted for Swoole\\Table compatibility and ignored',
             'max_key_length' => 'longest key in bytes, 1..1024; every row reserves this much',
+            'evict' => 'Table::EVICT_NONE (full: FullException) or Table::EVICT_LRU (full: evict a row)',
         ],
-        'throws' => ['\\ValueError' => 'when $table_size or $max_key_length is out of range'],
+        'throws' => ['\\ValueError' => 'when $table_size, $max_key_length or $evict is out of range'],
     ],
     'Table::column' => [
         'doc' => "Declares a column; before create() only. Rows list columns in declaration order.",
@@ -87,11 +90,12 @@ return [
     'Table::set' => [
         'doc' => "Writes the named columns of a row; a new row starts all zero, an existing row keeps the other columns.\n"
             . 'If any value is refused, nothing is written.',
-        'param' => ['key' => '1..max_key_length bytes, binary-safe, never truncated', 'value' => 'column name => value'],
+        'param' => ['key' => '1..max_key_length bytes, binary-safe, never truncated', 'value' => 'column name => value',
+            'ttl' => 'seconds until the row expires (0: never; null: keep its expiry, a new row never expires)'],
         'return' => 'always true',
         'throws' => [
             'FullException' => 'a new key and every row is in use',
-            '\\ValueError' => 'empty or too long key, unknown column, string longer than its column',
+            '\\ValueError' => 'empty or too long key, unknown column, string longer than its column, a negative, NAN or INF ttl',
             '\\TypeError' => 'a value the column type refuses',
         ],
     ],
@@ -114,7 +118,8 @@ return [
     'Table::incr' => [
         'doc' => "Atomically adds \$incrby to a number column and returns the new value; no update is ever lost.\n"
             . 'A missing row is created first, all zero.',
-        'param' => ['incrby' => 'an int for an int column; int or float for a float column'],
+        'param' => ['incrby' => 'an int for an int column; int or float for a float column',
+            'ttl' => 'seconds until a row this call creates expires (0 or null: never); an existing row keeps its expiry'],
         'return' => 'int for an int column, float for a float column',
         'throws' => [
             '\\ArithmeticError' => 'the int result would leave the 64-bit range (nothing written)',
@@ -124,6 +129,7 @@ return [
     ],
     'Table::decr' => [
         'doc' => 'Atomically subtracts $incrby from a number column and returns the new value; as incr().',
+        'param' => ['ttl' => 'seconds until a row this call creates expires (0 or null: never); an existing row keeps its expiry'],
         'return' => 'int for an int column, float for a float column',
         'throws' => [
             '\\ArithmeticError' => 'the int result would leave the 64-bit range (nothing written)',
@@ -132,12 +138,14 @@ return [
         ],
     ],
     'Table::add' => [
-        'doc' => 'Inserts the row only if the key is absent, atomically.',
+        'doc' => 'Inserts the row only if the key is absent (an expired row is absent), atomically.',
+        'param' => ['ttl' => 'seconds until the row expires (0: never; null: keep its expiry, a new row never expires)'],
         'return' => 'true if inserted, false if the key was already there (nothing written)',
         'throws' => ['FullException' => 'every row is in use'],
     ],
     'Table::update' => [
         'doc' => 'Changes the named columns only if the key is present, atomically; never creates a row.',
+        'param' => ['ttl' => 'seconds until the row expires (0: never; null: keep its expiry, a new row never expires)'],
         'return' => 'true if updated, false if there was no such row',
     ],
     'Table::getdel' => [
@@ -154,12 +162,30 @@ return [
         'doc' => 'Deletes the row only if every column in $expected equals the stored value, atomically.',
         'return' => 'true if deleted, false on a missing key or a mismatch',
     ],
-    'Table::count' => 'Rows stored now; count($table) is the same.',
+    'Table::expire' => [
+        'doc' => 'Gives a present row a new expiry, $ttl seconds from now (0: never).',
+        'param' => ['ttl' => 'seconds, 0..1000000000'],
+        'return' => 'true if set, false if the row is absent or expired (nothing written)',
+        'throws' => ['\\ValueError' => 'a negative, NAN, INF or too large ttl'],
+    ],
+    'Table::ttl' => [
+        'doc' => 'The seconds the row has left before it expires.',
+        'return' => '0.0 for a row that never expires, false if it is absent or expired',
+    ],
+    'Table::flushExpired' => [
+        'doc' => "Reclaims expired rows now (writers and full-table inserts also reclaim them as they go).\n"
+            . 'Takes one lock stripe at a time, and only of stripes whose earliest expiry has passed.',
+        'param' => ['max' => 'at most this many; 0 for all'],
+        'return' => 'how many rows were reclaimed',
+        'throws' => ['\\ValueError' => 'a negative $max'],
+    ],
+    'Table::count' => 'Rows stored now, expired rows not yet reclaimed included; count($table) is the same.',
     'Table::getSize' => 'The declared capacity, exactly $table_size; works before create() too.',
     'Table::getMemorySize' => 'Bytes of shared memory the table maps; 0 before create() and after destroy().',
     'Table::stats' => [
         'doc' => "Counters and figures: rows, num, size, memory_size, insert_count, update_count, delete_count,\n"
-            . "lock_recoveries, max_chain, key_max_length, row_bytes, buckets, stripes, spare_rows, kept_rows, read_retries;\n"
+            . "lock_recoveries, max_chain, key_max_length, row_bytes, buckets, stripes, spare_rows, kept_rows, read_retries,\n"
+            . "expired (expired rows reclaimed), evicted (rows evicted), evict ('none' or 'lru');\n"
             . "and Swoole's keys: conflict_count (rows behind another in their bucket), conflict_max_level (longest chain),\n"
             . "available_slice_num (rows free), total_slice_num (= size).\n"
             . 'Walks the bucket index: O(size).',

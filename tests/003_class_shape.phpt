@@ -64,6 +64,7 @@ bool(true)
 0 table_size int required
 1 conflict_proportion float optional
 2 max_key_length int optional
+3 evict int optional
 array|string|int|float|false
 int|float
 ReflectionException

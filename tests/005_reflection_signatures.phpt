@@ -40,8 +40,8 @@ var_dump(str_contains($re, 'Parameter #2 [ <optional> int|float $incrby = 1 ]'),
     str_contains($re, '- Return [ int|float ]'));
 ?>
 --EXPECT--
-public __construct(int $table_size, float $conflict_proportion = 0.2, int $max_key_length = 63)
-public add(string $key, array $values): bool
+public __construct(int $table_size, float $conflict_proportion = 0.2, int $max_key_length = 63, int $evict = 0)
+public add(string $key, array $values, ?float $ttl = NULL): bool
 public check(): bool
 public cmpdel(string $key, array $expected): bool
 public cmpset(string $key, array $expected, array $values): bool
@@ -49,18 +49,20 @@ public column(string $name, int $type, int $size = 0): bool
 public count(): int
 public create(?string $name = NULL, ?string $path = NULL, int $mode = 384): bool
 public current(): mixed
-public decr(string $key, string $column, int|float $incrby = 1): int|float
+public decr(string $key, string $column, int|float $incrby = 1, ?float $ttl = NULL): int|float
 public del(string $key): bool
 public delete(string $key): bool
 public destroy(): bool
 public exist(string $key): bool
 public exists(string $key): bool
+public expire(string $key, float $ttl): bool
 public flush(): bool
+public flushExpired(int $max = 0): int
 public get(string $key, ?string $field = NULL): array|string|int|float|false
 public getMemorySize(): int
 public getSize(): int
 public getdel(string $key, ?string $field = NULL): array|string|int|float|false
-public incr(string $key, string $column, int|float $incrby = 1): int|float
+public incr(string $key, string $column, int|float $incrby = 1, ?float $ttl = NULL): int|float
 public key(): mixed
 public next(): void
 public offsetExists(mixed $offset): bool
@@ -68,12 +70,13 @@ public offsetGet(mixed $offset): mixed
 public offsetSet(mixed $offset, mixed $value): void
 public offsetUnset(mixed $offset): void
 public rewind(): void
-public set(string $key, array $value): bool
+public set(string $key, array $value, ?float $ttl = NULL): bool
 public static attach(?string $name = NULL, ?string $path = NULL): ShmTable\Table
 public static unlink(string $name): bool
 public stats(): array
-public update(string $key, array $values): bool
+public ttl(string $key): float|false
+public update(string $key, array $values, ?float $ttl = NULL): bool
 public valid(): bool
-34 methods
+37 methods
 bool(true)
 bool(true)

@@ -10,7 +10,7 @@ use ShmTable\Table;
 // this test and the README change together.
 function predict(int $size, int $keyMax, array $cols): array
 {
-    $slot = 8 + $keyMax;                                   // row header + key slot
+    $slot = 16 + $keyMax;                                  // row header (link, tag, expiry) + key slot
     foreach ($cols as [$type, $bytes]) {
         $slot += $type === Table::TYPE_STRING
             ? ($bytes <= 255 ? 1 : ($bytes <= 65535 ? 2 : 4)) + $bytes   // length field + bytes
@@ -22,7 +22,7 @@ function predict(int $size, int $keyMax, array $cols): array
         $stripes *= 2;
     }
     $up = fn (int $v, int $to): int => intdiv($v + $to - 1, $to) * $to;
-    $memory = $up($up(144 + 88 * count($cols), 64) + 128, 128)  // header, schema, row allocator
+    $memory = $up($up(160 + 88 * count($cols), 64) + 128, 128)  // header, schema, row allocator
         + 128 * $stripes                                    // stripes
         + $up(4 * $size, 64)                                // bucket index
         + $slot * ($size + $stripes);                       // row pool, one spare row per stripe
@@ -56,12 +56,12 @@ foreach ($schemas as $name => [$size, $keyMax, $cols]) {
 }
 ?>
 --EXPECT--
-README stats() example   row_bytes    156 ok, memory     178304 ok, stripes  64 ok
-README worked example    row_bytes    364 ok, memory  364125568 ok, stripes 256 ok
-smallest                 row_bytes     28 ok, memory        624 ok, stripes   1 ok
-long keys, one string    row_bytes    516 ok, memory      57152 ok, stripes   8 ok
-2-byte length field      row_bytes  70092 ok, memory  368435840 ok, stripes 256 ok
-odd size                 row_bytes     36 ok, memory       1504 ok, stripes   2 ok
-10 million counters      row_bytes     36 ok, memory  360041344 ok, stripes 256 ok
-20 columns, 1 KiB keys   row_bytes   1196 ok, memory    5238784 ok, stripes 256 ok
-4-byte length field      row_bytes 1048660 ok, memory    9438480 ok, stripes   1 ok
+README stats() example   row_bytes    164 ok, memory     187008 ok, stripes  64 ok
+README worked example    row_bytes    372 ok, memory  372127616 ok, stripes 256 ok
+smallest                 row_bytes     36 ok, memory        640 ok, stripes   1 ok
+long keys, one string    row_bytes    524 ok, memory      58016 ok, stripes   8 ok
+2-byte length field      row_bytes  70100 ok, memory  368477888 ok, stripes 256 ok
+odd size                 row_bytes     44 ok, memory       1656 ok, stripes   2 ok
+10 million counters      row_bytes     44 ok, memory  440043392 ok, stripes 256 ok
+20 columns, 1 KiB keys   row_bytes   1204 ok, memory    5273600 ok, stripes 256 ok
+4-byte length field      row_bytes 1048668 ok, memory    9438552 ok, stripes   1 ok

@@ -20,37 +20,22 @@ $window = (int)(getenv('RATELIMIT_WINDOW') ?: 60);
 // Every worker declares the same definition; the first creates the table,
 // the others attach to it (a different definition would throw).
 $t = new Table(100000, max_key_length: 64);
-$t->column('window', Table::TYPE_INT); // which window the count is for
-$t->column('hits', Table::TYPE_INT);   // requests in that window
+$t->column('hits', Table::TYPE_INT);   // requests in the client's current window
 $t->create(name: 'ratelimit');
 
 $client = (string)($_GET['client'] ?? $_SERVER['REMOTE_ADDR'] ?? 'unknown');
 // Keys are at most 64 bytes; a long client id is hashed.
 $key = strlen($client) <= 64 && $client !== '' ? $client : hash('sha256', $client);
-$now = intdiv(time(), $window);
 
 try {
-    for (;;) {
-        $row = $t->get($key);
-        if ($row === false) {
-            // First request of this client: insert only if still absent.
-            if ($t->add($key, ['window' => $now, 'hits' => 1])) {
-                $hits = 1;
-                break;
-            }
-        } elseif ($row['window'] !== $now) {
-            // A new window: reset, unless another worker did it first.
-            if ($t->cmpset($key, $row, ['window' => $now, 'hits' => 1])) {
-                $hits = 1;
-                break;
-            }
-        } else {
-            $hits = $t->incr($key, 'hits');
-            break;
-        }
-    }
+    // One atomic step: the first request of a window creates the row with
+    // a ttl of one window; later ones only count (the ttl is not renewed).
+    // Once the row expired, it is absent, and the next request starts a new
+    // window from 1. Nothing to reset, nothing to sweep: an insert into a
+    // full table takes the place of an expired row.
+    $hits = $t->incr($key, 'hits', 1, ttl: $window);
 } catch (ShmTable\FullException $e) {
-    // Every row is taken (more clients than the table holds): fail open.
+    // Every row is taken by a client whose window is open: fail open.
     header('X-RateLimit: table full');
     echo "ok\n";
     return;
@@ -60,7 +45,8 @@ header("X-RateLimit-Limit: $limit");
 header('X-RateLimit-Remaining: ' . max(0, $limit - $hits));
 if ($hits > $limit) {
     http_response_code(429);
-    header('Retry-After: ' . (($now + 1) * $window - time()));
+    $left = $t->ttl($key);              // false if the window ended just now
+    header('Retry-After: ' . max(1, (int)ceil($left === false ? 0 : $left)));
     echo "too many requests\n";
     return;
 }

@@ -65,9 +65,10 @@ var_dump(snapshot($t) === $before);
 echo "--- every method with one argument too few and one too many\n";
 // Arguments that are valid where they stand, so that only the count is wrong.
 $good = [
-    '__construct' => [8, 0.2, 63], 'column' => ['c', Table::TYPE_INT, 0], 'set' => ['k', []],
+    '__construct' => [8, 0.2, 63, 0], 'column' => ['c', Table::TYPE_INT, 0], 'set' => ['k', [], null],
     'get' => ['k', 'i'], 'exists' => ['k'], 'exist' => ['k'], 'del' => ['nope'], 'delete' => ['nope'],
-    'incr' => ['k', 'i', 1], 'decr' => ['k', 'i', 1], 'add' => ['k', []], 'update' => ['nope', []],
+    'incr' => ['k', 'i', 1, null], 'decr' => ['k', 'i', 1, null], 'add' => ['k', [], null],
+    'update' => ['nope', [], null], 'expire' => ['nope', 0.0], 'ttl' => ['nope'], 'flushExpired' => [0],
     'getdel' => ['nope', 'i'], 'cmpset' => ['k', ['i' => 0], []], 'cmpdel' => ['k', ['i' => 0]],
     'offsetExists' => ['k'], 'offsetGet' => ['k'], 'offsetSet' => ['k', []], 'offsetUnset' => ['nope'],
     'create' => [null, null, 0600], 'attach' => [null, null], 'unlink' => ['matrix-none'],
@@ -280,7 +281,7 @@ list("i" => $i) = $t["nope"] => NULL
 bool(true)
 --- every method with one argument too few and one too many
 __construct() => ArgumentCountError: ShmTable\Table::__construct() expects at least 1 argument, 0 given
-__construct(8, 0.2, 63, "extra") => ArgumentCountError: ShmTable\Table::__construct() expects at most 3 arguments, 4 given
+__construct(8, 0.2, 63, 0, "extra") => ArgumentCountError: ShmTable\Table::__construct() expects at most 4 arguments, 5 given
 column("c") => ArgumentCountError: ShmTable\Table::column() expects at least 2 arguments, 1 given
 column("c", 1, 0, "extra") => ArgumentCountError: ShmTable\Table::column() expects at most 3 arguments, 4 given
 create(NULL, NULL, 384, "extra") => ArgumentCountError: ShmTable\Table::create() expects at most 3 arguments, 4 given
@@ -288,8 +289,8 @@ attach(NULL, NULL, "extra") => ArgumentCountError: ShmTable\Table::attach() expe
 unlink() => ArgumentCountError: ShmTable\Table::unlink() expects exactly 1 argument, 0 given
 unlink("matrix-none", "extra") => ArgumentCountError: ShmTable\Table::unlink() expects exactly 1 argument, 2 given
 flush("extra") => ArgumentCountError: ShmTable\Table::flush() expects exactly 0 arguments, 1 given
-set("k") => ArgumentCountError: ShmTable\Table::set() expects exactly 2 arguments, 1 given
-set("k", [], "extra") => ArgumentCountError: ShmTable\Table::set() expects exactly 2 arguments, 3 given
+set("k") => ArgumentCountError: ShmTable\Table::set() expects at least 2 arguments, 1 given
+set("k", [], NULL, "extra") => ArgumentCountError: ShmTable\Table::set() expects at most 3 arguments, 4 given
 get() => ArgumentCountError: ShmTable\Table::get() expects at least 1 argument, 0 given
 get("k", "i", "extra") => ArgumentCountError: ShmTable\Table::get() expects at most 2 arguments, 3 given
 exists() => ArgumentCountError: ShmTable\Table::exists() expects exactly 1 argument, 0 given
@@ -301,19 +302,24 @@ del("nope", "extra") => ArgumentCountError: ShmTable\Table::del() expects exactl
 delete() => ArgumentCountError: ShmTable\Table::delete() expects exactly 1 argument, 0 given
 delete("nope", "extra") => ArgumentCountError: ShmTable\Table::delete() expects exactly 1 argument, 2 given
 incr("k") => ArgumentCountError: ShmTable\Table::incr() expects at least 2 arguments, 1 given
-incr("k", "i", 1, "extra") => ArgumentCountError: ShmTable\Table::incr() expects at most 3 arguments, 4 given
+incr("k", "i", 1, NULL, "extra") => ArgumentCountError: ShmTable\Table::incr() expects at most 4 arguments, 5 given
 decr("k") => ArgumentCountError: ShmTable\Table::decr() expects at least 2 arguments, 1 given
-decr("k", "i", 1, "extra") => ArgumentCountError: ShmTable\Table::decr() expects at most 3 arguments, 4 given
-add("k") => ArgumentCountError: ShmTable\Table::add() expects exactly 2 arguments, 1 given
-add("k", [], "extra") => ArgumentCountError: ShmTable\Table::add() expects exactly 2 arguments, 3 given
-update("nope") => ArgumentCountError: ShmTable\Table::update() expects exactly 2 arguments, 1 given
-update("nope", [], "extra") => ArgumentCountError: ShmTable\Table::update() expects exactly 2 arguments, 3 given
+decr("k", "i", 1, NULL, "extra") => ArgumentCountError: ShmTable\Table::decr() expects at most 4 arguments, 5 given
+add("k") => ArgumentCountError: ShmTable\Table::add() expects at least 2 arguments, 1 given
+add("k", [], NULL, "extra") => ArgumentCountError: ShmTable\Table::add() expects at most 3 arguments, 4 given
+update("nope") => ArgumentCountError: ShmTable\Table::update() expects at least 2 arguments, 1 given
+update("nope", [], NULL, "extra") => ArgumentCountError: ShmTable\Table::update() expects at most 3 arguments, 4 given
 getdel() => ArgumentCountError: ShmTable\Table::getdel() expects at least 1 argument, 0 given
 getdel("nope", "i", "extra") => ArgumentCountError: ShmTable\Table::getdel() expects at most 2 arguments, 3 given
 cmpset("k", ["i" => 0]) => ArgumentCountError: ShmTable\Table::cmpset() expects exactly 3 arguments, 2 given
 cmpset("k", ["i" => 0], [], "extra") => ArgumentCountError: ShmTable\Table::cmpset() expects exactly 3 arguments, 4 given
 cmpdel("k") => ArgumentCountError: ShmTable\Table::cmpdel() expects exactly 2 arguments, 1 given
 cmpdel("k", ["i" => 0], "extra") => ArgumentCountError: ShmTable\Table::cmpdel() expects exactly 2 arguments, 3 given
+expire("nope") => ArgumentCountError: ShmTable\Table::expire() expects exactly 2 arguments, 1 given
+expire("nope", 0.0, "extra") => ArgumentCountError: ShmTable\Table::expire() expects exactly 2 arguments, 3 given
+ttl() => ArgumentCountError: ShmTable\Table::ttl() expects exactly 1 argument, 0 given
+ttl("nope", "extra") => ArgumentCountError: ShmTable\Table::ttl() expects exactly 1 argument, 2 given
+flushExpired(0, "extra") => ArgumentCountError: ShmTable\Table::flushExpired() expects at most 1 argument, 2 given
 count("extra") => ArgumentCountError: ShmTable\Table::count() expects exactly 0 arguments, 1 given
 getSize("extra") => ArgumentCountError: ShmTable\Table::getSize() expects exactly 0 arguments, 1 given
 getMemorySize("extra") => ArgumentCountError: ShmTable\Table::getMemorySize() expects exactly 0 arguments, 1 given

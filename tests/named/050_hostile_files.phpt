@@ -28,7 +28,7 @@ printf("file: %d bytes\n", strlen($img));
 const OFF = ['version' => 8, 'header_bytes' => 12, 'map_bytes' => 16, 'size' => 24,
     'spares' => 28, 'total_rows' => 32, 'nbuckets' => 36, 'nstripes' => 40, 'key_max' => 44,
     'ncols' => 48, 'row_bytes' => 52, 'key_off' => 56, 'alloc_off' => 64, 'stripes_off' => 72,
-    'buckets_off' => 80, 'rows_off' => 88, 'ready' => 112, 'col0' => 144];
+    'buckets_off' => 80, 'rows_off' => 88, 'ready' => 112, 'col0' => 160];
 function u32(string $s, string $f, int $v): string { return substr_replace($s, pack('V', $v), OFF[$f], 4); }
 function u64(string $s, string $f, int $v): string { return substr_replace($s, pack('P', $v), OFF[$f], 8); }
 function u32at(string $s, int $at, int $v): string { return substr_replace($s, pack('V', $v), $at, 4); }
@@ -139,8 +139,8 @@ text file:
   ShmTable\Exception: table file 'TMP/bad3.shmt' is not a valid table: bad magic (not a shmtable file)
   unchanged
 bad version:
-  ShmTable\Exception: table file 'TMP/bad4.shmt' is not a valid table: layout version 99, this build reads version 3
-  ShmTable\Exception: table file 'TMP/bad4.shmt' is not a valid table: layout version 99, this build reads version 3
+  ShmTable\Exception: table file 'TMP/bad4.shmt' is not a valid table: layout version 99, this build reads version 4
+  ShmTable\Exception: table file 'TMP/bad4.shmt' is not a valid table: layout version 99, this build reads version 4
   unchanged
 zero columns:
   ShmTable\Exception: table file 'TMP/bad5.shmt' is not a valid table: 0 columns (1..256 allowed)

@@ -14,7 +14,8 @@ use ShmTable\Table;
 
 /*
  * Writer processes run every write operation (set, add, update, del, incr,
- * cmpset, getdel, cmpdel) on a pool of keys larger than the table, with
+ * cmpset, getdel, cmpdel, flushExpired; half the rows they write expire
+ * within 70 ms) on a pool of keys larger than the table, with
  * rows that carry a 48 KiB string, so most of their time is spent inside
  * a lock copying a row. The parent SIGKILLs one of them at a random moment,
  * over and over, and starts a new one each time. A survivor process works
@@ -49,13 +50,20 @@ function writer(Table $t): int
     while (true) {
         $a = mt_rand(1, 1 << 30);
         $key = 'pool' . mt_rand(0, POOL - 1);
+        // Half the rows written expire within 70 ms, so that kills also
+        // land in the reclaims of expired rows (by writers, by the full
+        // table, by flushExpired()).
+        $ttl = mt_rand(0, 1) ? mt_rand(10, 70) / 1000 : null;
         try {
-            switch (mt_rand(0, 9)) {
+            switch (mt_rand(0, 10)) {
                 case 0: case 1:
-                    $t->set($key, stress_whole_row($a, BIG));
+                    $t->set($key, stress_whole_row($a, BIG), $ttl);
+                    break;
+                case 10:
+                    $t->flushExpired(mt_rand(0, 4));
                     break;
                 case 2:
-                    $t->add($key, stress_whole_row($a, BIG));
+                    $t->add($key, stress_whole_row($a, BIG), $ttl);
                     break;
                 case 3:
                     $t->update($key, stress_whole_row($a, BIG));
@@ -64,7 +72,7 @@ function writer(Table $t): int
                     $t->del($key);
                     break;
                 case 5:
-                    $t->incr($key, 'c');
+                    $t->incr($key, 'c', 1, $ttl);
                     break;
                 case 6: case 7:
                     $old = $t->get($key);
@@ -224,6 +232,8 @@ echo "survivor's longest wait under 1 s: ", !$known ? 'unknown' : (getenv('SHMTA
     : ($surv['max_wait_ns'] < 1e9 ? 'yes' : 'no')), "\n";
 
 echo "check: ", stress_check($t), "\n";
+usleep(100000);                             // every ttl written has run out
+$flushed = $t->flushExpired();
 $seen = $torn = 0;
 foreach ($t as $key => $row) {
     $seen++;
@@ -235,6 +245,7 @@ echo "rows whole: ", $torn === 0 ? 'all' : "$torn torn", "\n";
 echo "count: ", count($t) === $seen ? 'matches foreach' : count($t) . " but foreach saw $seen", "\n";
 $stats = $t->stats();
 echo "lock recoveries: ", $stats['lock_recoveries'] > 0 ? 'some' : 'none', "\n";
+echo "expired rows reclaimed: ", $stats['expired'] > 0 ? 'some' : 'none', "\n";
 echo "writes done: ", $stats['insert_count'] > 0 && $stats['update_count'] > 0 && $stats['delete_count'] > 0 ? 'inserts, updates, deletes' : json_encode($stats), "\n";
 
 // No row leaked: empty the table, then exactly SIZE rows fit.
@@ -275,6 +286,7 @@ check: ok
 rows whole: all
 count: matches foreach
 lock recoveries: some
+expired rows reclaimed: some
 writes done: inserts, updates, deletes
 rows that fit afterwards: 128
 check: ok

@@ -18,7 +18,12 @@
  * delete, 26-27 a delete keeping its row in the stripe, 7-8 an insert
  * taking such a row, 31-32 increment, 41-42 handing kept rows back to a
  * full table, 101-102 allocator pop, 103-104 storage reserved for the
- * pop, 111-112 allocator push).
+ * pop, 111-112 allocator push). Then the reclaims of expired rows (paths
+ * reclaim-*): a set() that meets an expired row in its chain, a
+ * flush of every expired row, and an insert into a full table that holds
+ * expired rows, each killed at every step it passes (61-63 and the steps
+ * of the deletes it makes); and an insert into a full EVICT_LRU table,
+ * which evicts a row (64-65 and the delete's steps).
  * Then, for each hook point, a child runs the same operation on a freshly
  * prepared table and kills itself with SIGKILL there, while it holds the
  * locks of that step. The parent then checks:
@@ -110,6 +115,9 @@ enum { C_N, C_F, C_S, C_BIG, NCOLS };
  * files, each removed from its directory once open, so that inserts pass
  * the reservation of storage (steps 103-104). */
 static int g_file_tables;
+/* The eviction policy of the tables made (SHMT_EVICT_LRU for the eviction
+ * paths). */
+static uint32_t g_evict;
 
 static shmt_table *mk_table(void)
 {
@@ -142,6 +150,7 @@ static shmt_table *mk_table(void)
 		a.key_max = 63;
 		a.cols = cols;
 		a.ncols = NCOLS;
+		a.evict = g_evict;
 		shmt_status st = shmt_open(&t, &a, NULL, msg, sizeof(msg));
 		unlink(path);
 		if (st != SHMT_OK) {
@@ -150,7 +159,7 @@ static shmt_table *mk_table(void)
 		}
 		return t;
 	}
-	shmt_status st = shmt_create(&t, SIZE, 63, cols, NCOLS, NULL, NULL);
+	shmt_status st = shmt_create_ex(&t, SIZE, 63, cols, NCOLS, g_evict, NULL, NULL);
 	if (st != SHMT_OK) {
 		fprintf(stderr, "shmt_create: %s\n", shmt_status_message(st));
 		exit(2);
@@ -696,7 +705,7 @@ static shmt_status do_op(shmt_table *t, const opdesc *op, const char *key, shmt_
 /* ------------------------------------------------------------------ */
 /* Hooks                                                                */
 
-#define MAX_STEPS 64
+#define MAX_STEPS 128
 static int g_steps[MAX_STEPS];
 static int g_nsteps;
 static int g_kill_at; /* 1-based hook call at which to die */
@@ -2319,6 +2328,213 @@ static void run_random(uint64_t seed, int kills)
 }
 
 /* ------------------------------------------------------------------ */
+/* Reclaiming expired rows: a kill at every step of every reclaim        */
+
+/* The table of a reclaim case: `nrows` rows, every eighth with a TTL of
+ * one second (a few per stripe, so the steps after the reclaims stay within
+ * what the recording hook keeps); then the clock of this process (and of the children it forks
+ * afterwards) is moved on two seconds, so they have expired. */
+static void prepare_expired(shmt_table *t, uint32_t nrows)
+{
+	prepare_rows(t, nrows, 0);
+	if (g_evict == SHMT_EVICT_LRU) {
+		return; /* the eviction paths: no row expires */
+	}
+	for (uint32_t i = 0; i < nrows; i += 8) {
+		char key[32];
+		key_name(key, sizeof(key), i);
+		if (shmt_expire(t, key, strlen(key), 1000000000) != SHMT_OK) {
+			fprintf(stderr, "prepare: expire %s failed\n", key);
+			exit(2);
+		}
+	}
+	shmt_test_clock_offset_ns += 2000000000;
+}
+
+enum reclaim_op {
+	RECLAIM_WRITE, /* set() of an expired key: the chain walk reclaims it */
+	RECLAIM_FLUSH, /* shmt_flush_expired(): every stripe with expired rows */
+	RECLAIM_FULL,  /* set() of a new key into a full table holding expired rows */
+	EVICT_FULL,    /* set() of a new key into a full EVICT_LRU table: a row evicted */
+};
+
+typedef struct {
+	const char *path;
+	const char *label;
+	enum reclaim_op op;
+	uint32_t rows;
+} reclaim_desc;
+
+static const reclaim_desc g_reclaims[] = {
+    {"reclaim-write", "set of an expired key (reclaimed in its chain, then inserted)", RECLAIM_WRITE, NPREP},
+    {"reclaim-flush", "flushExpired of every expired row", RECLAIM_FLUSH, NPREP},
+    {"reclaim-full", "set of a new key into a full table holding expired rows", RECLAIM_FULL, SIZE},
+    {"evict-full", "set of a new key into a full EVICT_LRU table (evicts a row)", EVICT_FULL, SIZE},
+};
+
+static shmt_status reclaim_run(shmt_table *t, const reclaim_desc *d, shmt_step_hook_fn arm)
+{
+	shmt_value vals[NCOLS];
+	uint32_t nv = followup_values(vals, 31337);
+	uint64_t n;
+	shmt_status st;
+	shmt_step_hook = arm;
+	switch (d->op) {
+	case RECLAIM_WRITE: st = shmt_set(t, "row-000", 7, vals, nv, SHMT_UPSERT, NULL); break;
+	case RECLAIM_FLUSH: st = shmt_flush_expired(t, 0, &n); break;
+	default: st = shmt_set(t, "brand-new", 9, vals, nv, SHMT_UPSERT, NULL); break;
+	}
+	shmt_step_hook = NULL;
+	return st;
+}
+
+/* An eviction picks its victim at random: `now` is `before` without one
+ * row (or with none missing), plus the new key as `after` has it (or not). */
+static int evicted_one(const dump *now, const dump *before, const dump *after)
+{
+	const rec *fresh = dump_find(after, "brand-new");
+	uint32_t from_before = 0, missing_ok = 1;
+	for (uint32_t i = 0; i < now->n; i++) {
+		const rec *r = &now->r[i];
+		if (r->klen == 9 && memcmp(r->key, "brand-new", 9) == 0) {
+			missing_ok &= fresh != NULL && rec_eq(r, fresh);
+			continue;
+		}
+		char key[72];
+		snprintf(key, sizeof(key), "%.*s", (int)r->klen, r->key);
+		const rec *b = dump_find(before, key);
+		missing_ok &= b != NULL && rec_eq(r, b);
+		from_before++;
+	}
+	return missing_ok && from_before + 1 >= before->n && from_before <= before->n;
+}
+
+/* One case: the reclaim killed at its k-th hook call; then what comes
+ * next must see the rows that had not expired either as before or as
+ * after the operation, repair the table, and find no row leaked. */
+static void reclaim_case(const reclaim_desc *d, int k, int step, const dump *before,
+                         const dump *after)
+{
+	path_sum *p = path_get(d->path);
+	p->cases++;
+	path_add_step(p, step);
+	case_begin("%s: %s, killed at step %d (hook call %d)", d->path, d->label, step, k);
+	alarm(60);
+	int64_t clock0 = shmt_test_clock_offset_ns;
+	shmt_table *t = mk_table();
+	prepare_expired(t, d->rows);
+	uint64_t rec0 = recoveries(t);
+	pid_t pid = fork();
+	if (pid == 0) {
+		g_kill_at = k;
+		g_calls = 0;
+		reclaim_run(t, d, hook_kill);
+		_exit(3);
+	}
+	int status = wait_child(pid, 20000);
+	if (!killed_by_sigkill(status)) {
+		case_fail("the child was not killed at the step (status %d)", status);
+	}
+	dump now;
+	if (dump_table(t, &now) != 0) {
+		case_fail("iteration failed after the kill");
+	} else {
+		if (!dump_eq(&now, before) && !dump_eq(&now, after) &&
+		    !(d->op == EVICT_FULL && evicted_one(&now, before, after))) {
+			char diff[256];
+			dump_diff(before, &now, diff, sizeof(diff));
+			case_fail("rows are neither as before nor as after: %s", diff);
+		}
+		dump_free(&now);
+	}
+	check_table(t, "after the kill");
+	if (recoveries(t) == rec0) {
+		case_fail("no lock was taken over from the dead process");
+	}
+	uint64_t n;
+	if (shmt_flush_expired(t, 0, &n) != SHMT_OK) {
+		case_fail("flushExpired after the kill failed");
+	}
+	if (dump_table(t, &now) == 0) {
+		check_count(t, &now, "after flushExpired");
+		dump_free(&now);
+	}
+	if (d->op == EVICT_FULL) {
+		/* No row leaked: new keys keep going in, by eviction, and the
+		 * table then holds exactly SIZE rows. */
+		shmt_value v = v_int(C_N, 1);
+		for (uint32_t i = 0; i < SIZE + 8; i++) {
+			char key[32];
+			snprintf(key, sizeof(key), "fill-%u", i);
+			shmt_status fst = shmt_set(t, key, strlen(key), &v, 1, SHMT_INSERT_ONLY, NULL);
+			if (fst != SHMT_OK) {
+				case_fail("eviction refused fill-%u: %s", i, shmt_status_message(fst));
+				break;
+			}
+		}
+		if (shmt_count(t) != SIZE) {
+			case_fail("%" PRIu64 " rows after filling an evicting table of %u", shmt_count(t),
+			          SIZE);
+		}
+		check_table(t, "after filling");
+	} else {
+		check_capacity(t);
+	}
+	shmt_close(t);
+	shmt_test_clock_offset_ns = clock0;
+	alarm(0);
+	if (!case_end()) {
+		p->failed++;
+	}
+}
+
+static void run_reclaims(void)
+{
+	static const uint8_t seed[16] = "reclaim-seed-16";
+	const uint8_t *seed0 = shmt_test_seed;
+	shmt_test_seed = seed; /* the same chains in every table of a case */
+	const char *only = getenv("SHMT_CRASH_PATH");
+	for (size_t i = 0; i < sizeof(g_reclaims) / sizeof(g_reclaims[0]); i++) {
+		const reclaim_desc *d = &g_reclaims[i];
+		if (only != NULL && *only != '\0' && strcmp(only, d->path) != 0) {
+			continue;
+		}
+		g_evict = d->op == EVICT_FULL ? SHMT_EVICT_LRU : SHMT_EVICT_NONE;
+		int64_t clock0 = shmt_test_clock_offset_ns;
+		shmt_table *ref = mk_table();
+		prepare_expired(ref, d->rows);
+		dump before, after;
+		dump_table(ref, &before);
+		g_nsteps = 0;
+		shmt_status st = reclaim_run(ref, d, hook_record);
+		dump_table(ref, &after);
+		shmt_close(ref);
+		shmt_test_clock_offset_ns = clock0;
+		int nsteps = g_nsteps, steps[MAX_STEPS];
+		memcpy(steps, g_steps, sizeof(steps));
+		int reclaimed = 0;
+		for (int k = 0; k < nsteps; k++) {
+			reclaimed |= steps[k] == SHMT_STEP_RECLAIM_DONE || steps[k] == SHMT_STEP_EVICT_DONE;
+		}
+		if (st != SHMT_OK || !reclaimed) {
+			case_begin("%s: reference run", d->path);
+			case_fail("the reference run %s (%s)", reclaimed ? "failed" : "reclaimed nothing",
+			          shmt_status_message(st));
+			case_end();
+			path_get(d->path)->failed++;
+		} else {
+			for (int k = 1; k <= nsteps; k++) {
+				reclaim_case(d, k, steps[k - 1], &before, &after);
+			}
+		}
+		dump_free(&before);
+		dump_free(&after);
+	}
+	g_evict = SHMT_EVICT_NONE;
+	shmt_test_seed = seed0;
+}
+
+/* ------------------------------------------------------------------ */
 
 int main(int argc, char **argv)
 {
@@ -2352,6 +2568,7 @@ int main(int argc, char **argv)
 			run_matrix(round, g_file_ops, NFILEOPS);
 			g_file_tables = 0;
 			shmt_test_reserve_chunk = 0;
+			run_reclaims();
 		}
 		run_wait_cases(round);
 	}

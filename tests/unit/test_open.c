@@ -498,8 +498,13 @@ static void test_api(const char *dir)
 	a.cols = other;
 	CHECK_ST(shmt_open(&x, &a, NULL, msg, sizeof msg), SHMT_E_DEFINITION);
 	CHECK(strstr(msg, "column 'note' holds 20 bytes there, 21 here") != NULL);
-	CHECK_ST(shmt_same_definition(t, 20, 16, fixed_cols, 3, msg, sizeof msg), SHMT_OK);
-	CHECK_ST(shmt_same_definition(t, 20, 17, fixed_cols, 3, msg, sizeof msg), SHMT_E_DEFINITION);
+	CHECK_ST(shmt_same_definition(t, 20, 16, fixed_cols, 3, SHMT_EVICT_NONE, msg, sizeof msg),
+	         SHMT_OK);
+	CHECK_ST(shmt_same_definition(t, 20, 17, fixed_cols, 3, SHMT_EVICT_NONE, msg, sizeof msg),
+	         SHMT_E_DEFINITION);
+	CHECK_ST(shmt_same_definition(t, 20, 16, fixed_cols, 3, SHMT_EVICT_LRU, msg, sizeof msg),
+	         SHMT_E_DEFINITION);
+	CHECK(strstr(msg, "eviction policy is EVICT_NONE there, EVICT_LRU here") != NULL);
 	CHECK(shmt_still_current(t) == 1);
 	shmt_close(u);
 	shmt_close(t);
