@@ -320,6 +320,19 @@ shmt_status shmt_decr_int(shmt_table *t, const char *key, size_t klen,
 shmt_status shmt_incr_float(shmt_table *t, const char *key, size_t klen,
                             uint32_t col, double by, double *result);
 
+/* Add (sub: subtract) deltas[i].v to column deltas[i].col of one row, for
+ * n >= 1 distinct int or float columns at once (v.i for an int column,
+ * v.f for a float one): every delta applied or none, also when the process
+ * dies at any point (a missing row is inserted with its values, an
+ * existing one replaced by a new version, each published in one store).
+ * results[i] gets deltas[i].col and its new value. SHMT_E_INVALID (an
+ * empty list, a string, unknown or repeated column) and SHMT_OVERFLOW
+ * (*failed, if non-NULL, gets the index of the first delta that would
+ * leave int64 range) change nothing; SHMT_FULL as shmt_incr_int(). */
+shmt_status shmt_incr_multi(shmt_table *t, const char *key, size_t klen,
+                            const shmt_value *deltas, uint32_t n, bool sub,
+                            shmt_value *results, uint32_t *failed);
+
 /* After a write returned SHMT_E_RESERVE in this thread: msg gets which
  * table, how many bytes of it could not be reserved and why (strerror). A
  * named or file table reserves its storage before touching it (a page of a

@@ -680,6 +680,84 @@ shmt_status shmt_incr_float(shmt_table *t, const char *key, size_t klen,
 	return incr_common(t, key, klen, col, SHMT_TYPE_FLOAT, &by, result, op_float);
 }
 
+/* Several columns of one row at once. Unlike the single increment, which
+ * stores its one cell in place, this goes through the insert or the
+ * copy-on-write replace: a kill between two cell stores in place would
+ * leave some deltas applied and others not, while the new version of the
+ * row is published in one store. results doubles as the values written. */
+typedef struct {
+	const char *key;
+	size_t klen;
+	const shmt_value *deltas;
+	uint32_t n;
+	bool sub;
+	shmt_value *results;
+	uint32_t *failed;
+} incr_multi_args;
+
+static shmt_status incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
+{
+	const incr_multi_args *a = arg;
+	uint32_t idx, *link;
+	shmt_status st = find_locked(t, ki, a->key, a->klen, &idx, &link);
+	if (st != SHMT_OK && st != SHMT_NOT_FOUND) {
+		return st;
+	}
+	const unsigned char *row = st == SHMT_OK ? row_at(t, idx) : NULL;
+	for (uint32_t i = 0; i < a->n; i++) {
+		const shmt_coldesc *c = &t->cols[a->deltas[i].col];
+		uint64_t cur = 0;
+		if (row != NULL) {
+			memcpy(&cur, row + c->off, 8);
+		}
+		shmt_value *r = &a->results[i];
+		r->col = a->deltas[i].col;
+		if (c->type == SHMT_TYPE_INT) {
+			/* Refused before anything is written or created. */
+			if (!int_step(&cur, &a->deltas[i].v.i, &r->v.i, a->sub)) {
+				if (a->failed != NULL) {
+					*a->failed = i;
+				}
+				return SHMT_OVERFLOW;
+			}
+		} else {
+			double v;
+			memcpy(&v, &cur, 8);
+			r->v.f = a->sub ? v - a->deltas[i].v.f : v + a->deltas[i].v.f;
+		}
+	}
+	if (st == SHMT_NOT_FOUND) {
+		return insert_locked(t, ki, a->key, a->klen, a->results, a->n, &idx);
+	}
+	return replace_locked(t, ki, idx, link, a->results, a->n);
+}
+
+shmt_status shmt_incr_multi(shmt_table *t, const char *key, size_t klen,
+                            const shmt_value *deltas, uint32_t n, bool sub,
+                            shmt_value *results, uint32_t *failed)
+{
+	uint64_t seen[SHMT_MAX_COLUMNS / 64] = {0};
+	if (n == 0 || n > t->ncols) {
+		return SHMT_E_INVALID;
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t col = deltas[i].col;
+		if (col >= t->ncols || t->cols[col].type == SHMT_TYPE_STRING ||
+		    (seen[col / 64] & (UINT64_C(1) << (col % 64))) != 0) {
+			return SHMT_E_INVALID;
+		}
+		seen[col / 64] |= UINT64_C(1) << (col % 64);
+	}
+	keyinfo ki;
+	shmt_status st = key_prepare(t, key, klen, &ki);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	incr_multi_args a = {.key = key, .klen = klen, .deltas = deltas, .n = n, .sub = sub,
+	                     .results = results, .failed = failed};
+	return write_locked(t, &ki, incr_multi_write, &a);
+}
+
 void shmt_test_seq_advance(shmt_table *t, const char *key, size_t klen, uint64_t writes)
 {
 	keyinfo ki;
