@@ -69,9 +69,9 @@ namespace ShmTable {
         /** @implementation-alias ShmTable\Table::del */
         public function delete(string $key): bool {}
 
-        public function incr(string $key, string $column, int|float $incrby = 1): int|float {}
+        public function incr(string $key, string|array $column, int|float $incrby = 1): int|float|array {}
 
-        public function decr(string $key, string $column, int|float $incrby = 1): int|float {}
+        public function decr(string $key, string|array $column, int|float $incrby = 1): int|float|array {}
 
         public function add(string $key, array $values): bool {}
 

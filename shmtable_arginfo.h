@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 41a0a9f8569c18d8b006a47317c419ba72ec6a7b */
+ * Stub hash: 29097e916d3bcfc2ef42432ba4afe91959658423 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShmTable_Table___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, table_size, IS_LONG, 0)
@@ -51,9 +51,9 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_ShmTable_Table_delete arginfo_class_ShmTable_Table_exists
 
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_ShmTable_Table_incr, 0, 2, MAY_BE_LONG|MAY_BE_DOUBLE)
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_ShmTable_Table_incr, 0, 2, MAY_BE_LONG|MAY_BE_DOUBLE|MAY_BE_ARRAY)
 	ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
-	ZEND_ARG_TYPE_INFO(0, column, IS_STRING, 0)
+	ZEND_ARG_TYPE_MASK(0, column, MAY_BE_STRING|MAY_BE_ARRAY, NULL)
 	ZEND_ARG_TYPE_MASK(0, incrby, MAY_BE_LONG|MAY_BE_DOUBLE, "1")
 ZEND_END_ARG_INFO()
 
