@@ -385,6 +385,7 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 	zend_ulong num;
 	zval *v;
 	uint32_t n = 0;
+	uint32_t ncols = obj->ndefs < PHP_SHMTABLE_SCAN_COLUMNS ? obj->ndefs : PHP_SHMTABLE_SCAN_COLUMNS;
 	ZEND_HASH_FOREACH_KEY_VAL(deltas, num, name, v) {
 		if (name == NULL) {
 			php_shmtable_arg_error(zend_ce_value_error, method, 2, "column",
@@ -392,13 +393,25 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 			                       (zend_long)num);
 			return false;
 		}
-		zval *idx = zend_hash_find(&obj->colmap, name);
-		if (idx == NULL) {
-			php_shmtable_arg_error(zend_ce_value_error, method, 2, "column",
-			                       "contains \"%s\", which is not a column", ZSTR_VAL(name));
-			return false;
+		/* An array key's hash is computed already, and so is each
+		 * column name's: compare those first, then the bytes. */
+		uint32_t col = 0;
+		zend_ulong h = ZSTR_H(name);
+		while (col < ncols && (ZSTR_H(obj->names[col]) != h ||
+		                       (obj->names[col] != name &&
+		                        !zend_string_equal_content(obj->names[col], name)))) {
+			col++;
 		}
-		uint32_t col = (uint32_t)Z_LVAL_P(idx);
+		if (col == ncols) {
+			zval *idx = zend_hash_find(&obj->colmap, name);
+			if (idx == NULL) {
+				php_shmtable_arg_error(zend_ce_value_error, method, 2, "column",
+				                       "contains \"%s\", which is not a column",
+				                       ZSTR_VAL(name));
+				return false;
+			}
+			col = (uint32_t)Z_LVAL_P(idx);
+		}
 		const shmt_colinfo *ci = &obj->cols[col];
 		ZVAL_DEREF(v);
 		if (ci->type == SHMT_TYPE_STRING) {
@@ -462,7 +475,11 @@ static void php_shmtable_incr_multi(php_shmtable_obj *obj, shmt_table *t, const 
 	}
 	st = shmt_incr_multi(t, ZSTR_VAL(key), ZSTR_LEN(key), d, n, decr, r, &failed);
 	if (st == SHMT_OK) {
+		/* The keys are the array's own, hence distinct: appended without
+		 * a lookup. */
 		array_init_size(return_value, n);
+		HashTable *ht = Z_ARRVAL_P(return_value);
+		zend_hash_real_init_mixed(ht);
 		for (uint32_t i = 0; i < n; i++) {
 			zval zv;
 			if (obj->cols[r[i].col].type == SHMT_TYPE_INT) {
@@ -470,7 +487,7 @@ static void php_shmtable_incr_multi(php_shmtable_obj *obj, shmt_table *t, const 
 			} else {
 				ZVAL_DOUBLE(&zv, r[i].v.f);
 			}
-			zend_hash_add_new(Z_ARRVAL_P(return_value), obj->names[r[i].col], &zv);
+			_zend_hash_append(ht, obj->names[r[i].col], &zv);
 		}
 	} else if (st == SHMT_OVERFLOW) {
 		zend_throw_exception_ex(zend_ce_arithmetic_error, 0,

@@ -736,17 +736,20 @@ shmt_status shmt_incr_multi(shmt_table *t, const char *key, size_t klen,
                             const shmt_value *deltas, uint32_t n, bool sub,
                             shmt_value *results, uint32_t *failed)
 {
-	uint64_t seen[SHMT_MAX_COLUMNS / 64] = {0};
 	if (n == 0 || n > t->ncols) {
 		return SHMT_E_INVALID;
 	}
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t col = deltas[i].col;
-		if (col >= t->ncols || t->cols[col].type == SHMT_TYPE_STRING ||
-		    (seen[col / 64] & (UINT64_C(1) << (col % 64))) != 0) {
+		if (col >= t->ncols || t->cols[col].type == SHMT_TYPE_STRING) {
 			return SHMT_E_INVALID;
 		}
-		seen[col / 64] |= UINT64_C(1) << (col % 64);
+		/* A column named twice: n is a handful, quadratic is cheapest. */
+		for (uint32_t j = 0; j < i; j++) {
+			if (deltas[j].col == col) {
+				return SHMT_E_INVALID;
+			}
+		}
 	}
 	keyinfo ki;
 	shmt_status st = key_prepare(t, key, klen, &ki);
