@@ -65,5 +65,5 @@ bool(true)
 1 conflict_proportion float optional
 2 max_key_length int optional
 array|string|int|float|false
-int|float
+array|int|float
 ReflectionException
