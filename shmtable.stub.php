@@ -79,9 +79,9 @@ namespace ShmTable {
         /** @implementation-alias ShmTable\Table::del */
         public function delete(string $key): bool {}
 
-        public function incr(string $key, string $column, int|float $incrby = 1, ?float $ttl = null): int|float {}
+        public function incr(string $key, string|array $column, int|float $incrby = 1, ?float $ttl = null): int|float|array {}
 
-        public function decr(string $key, string $column, int|float $incrby = 1, ?float $ttl = null): int|float {}
+        public function decr(string $key, string|array $column, int|float $incrby = 1, ?float $ttl = null): int|float|array {}
 
         public function add(string $key, array $values, ?float $ttl = null): bool {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: cd68f62f611c8b1c004300cb4f4a36ea94a85f14 */
+ * Stub hash: 6b14eebc37f03d322c7665a9f1e8418be33201fe */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShmTable_Table___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, table_size, IS_LONG, 0)
@@ -53,9 +53,9 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_ShmTable_Table_delete arginfo_class_ShmTable_Table_exists
 
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_ShmTable_Table_incr, 0, 2, MAY_BE_LONG|MAY_BE_DOUBLE)
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_ShmTable_Table_incr, 0, 2, MAY_BE_LONG|MAY_BE_DOUBLE|MAY_BE_ARRAY)
 	ZEND_ARG_TYPE_INFO(0, key, IS_STRING, 0)
-	ZEND_ARG_TYPE_INFO(0, column, IS_STRING, 0)
+	ZEND_ARG_TYPE_MASK(0, column, MAY_BE_STRING|MAY_BE_ARRAY, NULL)
 	ZEND_ARG_TYPE_MASK(0, incrby, MAY_BE_LONG|MAY_BE_DOUBLE, "1")
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, ttl, IS_DOUBLE, 1, "null")
 ZEND_END_ARG_INFO()

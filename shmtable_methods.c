@@ -419,10 +419,137 @@ PHP_METHOD(ShmTable_Table, cmpset)
 	RETURN_THROWS();
 }
 
+/* The deltas of incr()/decr() with an array, in column order of the
+ * array, into d (n of them). false with an exception pending. */
+static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
+                                     HashTable *deltas, shmt_value *d)
+{
+	zend_string *name;
+	zend_ulong num;
+	zval *v;
+	uint32_t n = 0;
+	uint32_t ncols = obj->ndefs < PHP_SHMTABLE_SCAN_COLUMNS ? obj->ndefs : PHP_SHMTABLE_SCAN_COLUMNS;
+	ZEND_HASH_FOREACH_KEY_VAL(deltas, num, name, v) {
+		if (name == NULL) {
+			php_shmtable_arg_error(zend_ce_value_error, method, 2, "column",
+			                       "contains " ZEND_LONG_FMT ", which is not a column",
+			                       (zend_long)num);
+			return false;
+		}
+		/* An array key's hash is computed already, and so is each
+		 * column name's: compare those first, then the bytes. */
+		uint32_t col = 0;
+		zend_ulong h = ZSTR_H(name);
+		while (col < ncols && (ZSTR_H(obj->names[col]) != h ||
+		                       (obj->names[col] != name &&
+		                        !zend_string_equal_content(obj->names[col], name)))) {
+			col++;
+		}
+		if (col == ncols) {
+			zval *idx = zend_hash_find(&obj->colmap, name);
+			if (idx == NULL) {
+				php_shmtable_arg_error(zend_ce_value_error, method, 2, "column",
+				                       "contains \"%s\", which is not a column",
+				                       ZSTR_VAL(name));
+				return false;
+			}
+			col = (uint32_t)Z_LVAL_P(idx);
+		}
+		const shmt_colinfo *ci = &obj->cols[col];
+		ZVAL_DEREF(v);
+		if (ci->type == SHMT_TYPE_STRING) {
+			php_shmtable_arg_error(zend_ce_type_error, method, 2, "column",
+			                       "must name int or float columns only, \"%s\" is a "
+			                       "string column", ci->name);
+			return false;
+		}
+		d[n].col = col;
+		if (ci->type == SHMT_TYPE_INT) {
+			if (Z_TYPE_P(v) != IS_LONG) {
+				php_shmtable_arg_error(zend_ce_type_error, method, 2, "column",
+				                       "must hold an int for int column \"%s\", %s given",
+				                       ci->name, php_shmtable_value_name(v));
+				return false;
+			}
+			d[n].v.i = (int64_t)Z_LVAL_P(v);
+		} else if (Z_TYPE_P(v) == IS_LONG || Z_TYPE_P(v) == IS_DOUBLE) {
+			d[n].v.f = Z_TYPE_P(v) == IS_LONG ? (double)Z_LVAL_P(v) : Z_DVAL_P(v);
+		} else {
+			php_shmtable_arg_error(zend_ce_type_error, method, 2, "column",
+			                       "must hold an int or float for float column \"%s\", %s "
+			                       "given", ci->name, php_shmtable_value_name(v));
+			return false;
+		}
+		n++;
+	} ZEND_HASH_FOREACH_END();
+	return true;
+}
+
+/* incr()/decr() with an array of column => delta: every delta applied to
+ * the row at once, or none; the new values returned in the order given. */
+static void php_shmtable_incr_multi(php_shmtable_obj *obj, shmt_table *t, const char *method,
+                                    zend_string *key, HashTable *deltas, zval *by, bool decr,
+                                    int64_t ttl_ns, zval *return_value)
+{
+	uint32_t n = zend_hash_num_elements(deltas);
+	if (n == 0) {
+		php_shmtable_arg_error(zend_ce_value_error, method, 2, "column",
+		                       "must not be an empty array");
+		return;
+	}
+	/* $incrby has no meaning here: a value other than its default is a
+	 * mistake the caller should hear about. */
+	if (by != NULL && !(Z_TYPE_P(by) == IS_LONG && Z_LVAL_P(by) == 1)) {
+		php_shmtable_arg_error(zend_ce_value_error, method, 3, "incrby",
+		                       "must not be given when $column is an array (the array "
+		                       "holds the deltas)");
+		return;
+	}
+	if (n > shmt_ncols(t)) {
+		n = shmt_ncols(t) + 1; /* some key is not a column: found below */
+	}
+	shmt_value stack[2 * PHP_SHMTABLE_STACK_VALUES];
+	shmt_value *d = n <= PHP_SHMTABLE_STACK_VALUES ? stack : safe_emalloc(2 * n, sizeof(*d), 0);
+	shmt_value *r = d + n;
+	uint32_t failed = 0;
+	shmt_status st = SHMT_OK;
+	if (!php_shmtable_deltas_from(obj, method, deltas, d)) {
+		goto out;
+	}
+	st = shmt_incr_multi_ttl(t, ZSTR_VAL(key), ZSTR_LEN(key), d, n, decr, ttl_ns, r, &failed);
+	if (st == SHMT_OK) {
+		/* The keys are the array's own, hence distinct: appended without
+		 * a lookup. */
+		array_init_size(return_value, n);
+		HashTable *ht = Z_ARRVAL_P(return_value);
+		zend_hash_real_init_mixed(ht);
+		for (uint32_t i = 0; i < n; i++) {
+			zval zv;
+			if (obj->cols[r[i].col].type == SHMT_TYPE_INT) {
+				ZVAL_LONG(&zv, (zend_long)r[i].v.i);
+			} else {
+				ZVAL_DOUBLE(&zv, r[i].v.f);
+			}
+			_zend_hash_append(ht, obj->names[r[i].col], &zv);
+		}
+	} else if (st == SHMT_OVERFLOW) {
+		zend_throw_exception_ex(zend_ce_arithmetic_error, 0,
+		                        "ShmTable\\Table::%s(): column \"%s\" would overflow int64",
+		                        method, obj->cols[d[failed].col].name);
+	} else {
+		php_shmtable_status_error(st, obj, method);
+	}
+out:
+	if (d != stack) {
+		efree(d);
+	}
+}
+
 static void php_shmtable_incr(INTERNAL_FUNCTION_PARAMETERS, bool decr)
 {
 	const char *method = decr ? "decr" : "incr";
 	zend_string *key, *column;
+	HashTable *deltas;
 	zval *by = NULL, one;
 	double ttl = 0.0;
 	bool ttl_null = true;
@@ -430,7 +557,7 @@ static void php_shmtable_incr(INTERNAL_FUNCTION_PARAMETERS, bool decr)
 	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
 	ZEND_PARSE_PARAMETERS_START(2, 4)
 		Z_PARAM_STR(key)
-		Z_PARAM_STR(column)
+		Z_PARAM_ARRAY_HT_OR_STR(deltas, column)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_NUMBER(by)
 		Z_PARAM_DOUBLE_OR_NULL(ttl, ttl_null)
@@ -446,6 +573,10 @@ static void php_shmtable_incr(INTERNAL_FUNCTION_PARAMETERS, bool decr)
 	shmt_table *t = php_shmtable_live(obj);
 	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
 		RETURN_THROWS();
+	}
+	if (deltas != NULL) {
+		php_shmtable_incr_multi(obj, t, method, key, deltas, by, decr, ttl_ns, return_value);
+		return;
 	}
 	int col = php_shmtable_column(obj, method, 2, "column", column);
 	if (col < 0) {

@@ -1338,6 +1338,127 @@ function parse_opts(array $argv): array
     return $opt;
 }
 
+// ---------------------------------------------------------------------------
+// Several columns of one row at once: incr($k, [3 columns]) against three
+// one-column incr() calls doing the same. shmtable only (no other store has
+// it). Its own mode, so that the main run's table and figures stay as they
+// are:
+//   php -d extension=SO bench.php multi-incr [--duration=S] [--repeats=N] [--keys=N]
+// One op = one key's three counters changed (one call, or three calls).
+
+const MULTI_BODIES = [
+    'array' => '$t->incr($k, [\'hits\' => 1, \'bytes\' => 512, \'secs\' => 0.25]);',
+    'three' => '$t->incr($k, \'hits\'); $t->incr($k, \'bytes\', 512); $t->incr($k, \'secs\', 0.25);',
+];
+
+function multi_table(): ShmTable\Table
+{
+    $t = new ShmTable\Table(TABLE_SIZE);
+    $t->column('hits', ShmTable\Table::TYPE_INT);
+    $t->column('bytes', ShmTable\Table::TYPE_INT);
+    $t->column('secs', ShmTable\Table::TYPE_FLOAT);
+    $t->column('name', ShmTable\Table::TYPE_STRING, NAME_LEN);
+    $t->create();
+    for ($i = 0; $i < ROWS; $i++) {
+        $t->set(key_of($i), ['name' => str_pad("name-$i-", NAME_LEN, 'x')]);
+    }
+    return $t;
+}
+
+/** Ops per second of one body in $procs processes at once, for $duration s. */
+/** SEQ_LEN random keys among the first $keys rows, a different order per process. */
+function multi_keys(int $keys, int $p): array
+{
+    mt_srand(1000 + $p);
+    $seq = [];
+    for ($i = 0; $i < SEQ_LEN; $i++) {
+        $seq[] = key_of(mt_rand(0, $keys - 1));
+    }
+    return $seq;
+}
+
+function multi_measure(ShmTable\Table $t, string $body, int $procs, float $duration, int $keys): float
+{
+    $batch = BATCH;
+    $loop = eval(<<<PHP
+        return static function (ShmTable\Table \$t, array \$batches, int \$deadline): int {
+            \$ops = 0;
+            while (true) {
+                foreach (\$batches as \$batch) {
+                    foreach (\$batch as \$k) {
+                        $body
+                    }
+                    \$ops += $batch;
+                    if (hrtime(true) >= \$deadline) {
+                        break 2;
+                    }
+                }
+            }
+            return \$ops;
+        };
+        PHP);
+    $pipes = [];
+    $start = hrtime(true) + 50_000_000;   // every process starts together
+    for ($p = 0; $p < $procs; $p++) {
+        $pair = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, 0);
+        $pid = pcntl_fork();
+        if ($pid === 0) {
+            $batches = batches(multi_keys($keys, $p));
+            while (hrtime(true) < $start) {
+            }
+            $t0 = hrtime(true);
+            $ops = $loop($t, $batches, $t0 + (int) ($duration * 1e9));
+            fwrite($pair[1], json_encode([$ops, (hrtime(true) - $t0) / 1e9]));
+            exit(0);
+        }
+        fclose($pair[1]);
+        $pipes[$pid] = $pair[0];
+    }
+    $rate = 0.0;
+    foreach ($pipes as $pid => $r) {
+        [$ops, $secs] = json_decode(stream_get_contents($r), true);
+        pcntl_waitpid($pid, $status);
+        $rate += $ops / $secs;
+    }
+    return $rate;
+}
+
+function multi_incr(array $opt): void
+{
+    $duration = (float) ($opt['duration'] ?? 2.0);
+    $repeats = (int) ($opt['repeats'] ?? 3);
+    $keys = max(1, min(ROWS, (int) ($opt['keys'] ?? ROWS)));   // fewer: rows stay in the CPU cache
+    $t = multi_table();
+    $rates = [];
+    for ($r = 0; $r < $repeats; $r++) {
+        foreach ([1, 2] as $procs) {
+            foreach (MULTI_BODIES as $name => $body) {   // alternated: drift hits both alike
+                $rates[$procs][$name][] = multi_measure($t, $body, $procs, $duration, $keys);
+            }
+        }
+    }
+    // Every op added 1 to hits, 512 to bytes, 0.25 to secs: the columns agree.
+    $bad = 0;
+    foreach ($t as $row) {
+        $bad += $row['bytes'] === 512 * $row['hits'] && $row['secs'] === 0.25 * $row['hits'] ? 0 : 1;
+    }
+    printf("multi-column incr: %d rows, 3 number columns + string(%d), random keys among %d, %d repeats of %.1f s, median ops/s\n",
+        ROWS, NAME_LEN, $keys, $repeats, $duration);
+    printf("%-10s %16s %16s %8s\n", 'processes', 'incr(array)', '3 x incr()', 'ratio');
+    $ok = $bad === 0;
+    foreach ($rates as $procs => $byBody) {
+        $a = median($byBody['array']);
+        $b = median($byBody['three']);
+        printf("%-10d %16s %16s %7.2fx\n", $procs, number_format($a), number_format($b), $a / $b);
+        if ($procs === 1 && $a / $b < 2.0) {
+            $ok = false;
+        }
+    }
+    echo "rows whose columns disagree: $bad\n";
+    echo $ok ? "target met: a 3-column incr() >= 2x three incr() calls (1 process)\n"
+             : "TARGET MISSED: a 3-column incr() >= 2x three incr() calls (1 process)\n";
+}
+
 $mode = $argv[1] ?? '';
 switch ($mode) {
     case 'worker':
@@ -1397,6 +1518,9 @@ switch ($mode) {
             fail('--shmtable=/path/to/shmtable.so is required');
         }
         run($opt);
+        break;
+    case 'multi-incr':
+        multi_incr(parse_opts(array_slice($argv, 2)));
         break;
     default:
         fwrite(STDERR, "usage: bash bench/run.sh [--quick]   (see bench/README.md)\n");

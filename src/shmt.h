@@ -376,6 +376,23 @@ shmt_status shmt_decr_int_ttl(shmt_table *t, const char *key, size_t klen, uint3
                               int64_t by, int64_t ttl_ns, int64_t *result);
 shmt_status shmt_incr_float_ttl(shmt_table *t, const char *key, size_t klen, uint32_t col,
                                 double by, int64_t ttl_ns, double *result);
+/* Add (sub: subtract) deltas[i].v to column deltas[i].col of one row, for
+ * n >= 1 distinct int or float columns at once (v.i for an int column,
+ * v.f for a float one): every delta applied or none, also when the process
+ * dies at any point (a missing row is inserted with its values, an
+ * existing one replaced by a new version, each published in one store).
+ * results[i] gets deltas[i].col and its new value. SHMT_E_INVALID (an
+ * empty list, a string, unknown or repeated column) and SHMT_OVERFLOW
+ * (*failed, if non-NULL, gets the index of the first delta that would
+ * leave int64 range) change nothing; SHMT_FULL as shmt_incr_int(). */
+shmt_status shmt_incr_multi(shmt_table *t, const char *key, size_t klen,
+                            const shmt_value *deltas, uint32_t n, bool sub,
+                            shmt_value *results, uint32_t *failed);
+/* shmt_incr_multi() with an expiry for a row it creates (ttl_ns as for
+ * shmt_incr_int_ttl(); an existing row keeps its own). */
+shmt_status shmt_incr_multi_ttl(shmt_table *t, const char *key, size_t klen,
+                                const shmt_value *deltas, uint32_t n, bool sub, int64_t ttl_ns,
+                                shmt_value *results, uint32_t *failed);
 
 /* After a write returned SHMT_E_RESERVE in this thread: msg gets which
  * table, how many bytes of it could not be reserved and why (strerror). A

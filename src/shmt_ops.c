@@ -1039,6 +1039,99 @@ shmt_status shmt_incr_float_ttl(shmt_table *t, const char *key, size_t klen, uin
 	return incr_common(t, key, klen, col, SHMT_TYPE_FLOAT, &by, result, op_float, ttl_ns);
 }
 
+/* Several columns of one row at once. Unlike the single increment, which
+ * stores its one cell in place, this goes through the insert or the
+ * copy-on-write replace: a kill between two cell stores in place would
+ * leave some deltas applied and others not, while the new version of the
+ * row is published in one store. results doubles as the values written. */
+typedef struct {
+	const char *key;
+	size_t klen;
+	const shmt_value *deltas;
+	uint32_t n;
+	bool sub;
+	shmt_value *results;
+	uint32_t *failed;
+	int64_t ttl_ns;
+} incr_multi_args;
+
+static shmt_status incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
+{
+	const incr_multi_args *a = arg;
+	uint32_t idx, *link;
+	uint64_t now = 0;
+	shmt_status st = find_locked(t, ki, a->key, a->klen, &idx, &link, 1, &now);
+	if (st != SHMT_OK && st != SHMT_NOT_FOUND) {
+		return st;
+	}
+	const unsigned char *row = st == SHMT_OK ? row_at(t, idx) : NULL;
+	for (uint32_t i = 0; i < a->n; i++) {
+		const shmt_coldesc *c = &t->cols[a->deltas[i].col];
+		uint64_t cur = 0;
+		if (row != NULL) {
+			memcpy(&cur, row + c->off, 8);
+		}
+		shmt_value *r = &a->results[i];
+		r->col = a->deltas[i].col;
+		if (c->type == SHMT_TYPE_INT) {
+			/* Refused before anything is written or created. */
+			if (!int_step(&cur, &a->deltas[i].v.i, &r->v.i, a->sub)) {
+				if (a->failed != NULL) {
+					*a->failed = i;
+				}
+				return SHMT_OVERFLOW;
+			}
+		} else {
+			double v;
+			memcpy(&v, &cur, 8);
+			r->v.f = a->sub ? v - a->deltas[i].v.f : v + a->deltas[i].v.f;
+		}
+	}
+	/* As the one-column increment: the expiry is set only on a row this
+	 * call creates; an existing row keeps its own. */
+	if (st == SHMT_NOT_FOUND) {
+		return insert_locked(t, ki, a->key, a->klen, a->results, a->n,
+		                     expiry_of(t, a->ttl_ns, &now), &idx);
+	}
+	return replace_locked(t, ki, idx, link, a->results, a->n, SHMT_TTL_KEEP, &now);
+}
+
+shmt_status shmt_incr_multi(shmt_table *t, const char *key, size_t klen,
+                            const shmt_value *deltas, uint32_t n, bool sub,
+                            shmt_value *results, uint32_t *failed)
+{
+	return shmt_incr_multi_ttl(t, key, klen, deltas, n, sub, SHMT_TTL_KEEP, results, failed);
+}
+
+shmt_status shmt_incr_multi_ttl(shmt_table *t, const char *key, size_t klen,
+                                const shmt_value *deltas, uint32_t n, bool sub, int64_t ttl_ns,
+                                shmt_value *results, uint32_t *failed)
+{
+	if (n == 0 || n > t->ncols || ttl_ns < SHMT_TTL_KEEP) {
+		return SHMT_E_INVALID;
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t col = deltas[i].col;
+		if (col >= t->ncols || t->cols[col].type == SHMT_TYPE_STRING) {
+			return SHMT_E_INVALID;
+		}
+		/* A column named twice: n is a handful, quadratic is cheapest. */
+		for (uint32_t j = 0; j < i; j++) {
+			if (deltas[j].col == col) {
+				return SHMT_E_INVALID;
+			}
+		}
+	}
+	keyinfo ki;
+	shmt_status st = key_prepare(t, key, klen, &ki);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	incr_multi_args a = {.key = key, .klen = klen, .deltas = deltas, .n = n, .sub = sub,
+	                     .results = results, .failed = failed, .ttl_ns = ttl_ns};
+	return write_locked(t, &ki, incr_multi_write, &a);
+}
+
 void shmt_test_seq_advance(shmt_table *t, const char *key, size_t klen, uint64_t writes)
 {
 	keyinfo ki;

@@ -174,31 +174,32 @@ namespace ShmTable {
         /**
          * Atomically adds $incrby to a number column and returns the new value; no update is ever lost.
          * A missing row is created first, all zero.
+         * With an array ['col' => delta, ...] as $column, every delta is applied to the row at once, or none (also when the process is killed), and [col => new value] is returned in the order given.
          *
          * @param string $key
-         * @param string $column
+         * @param array|string $column a number column, or an array ['col' => delta, ...] of several ($incrby then unused)
          * @param int|float $incrby an int for an int column; int or float for a float column
          * @param ?float $ttl seconds until a row this call creates expires (0 or null: never); an existing row keeps its expiry
-         * @return int|float int for an int column, float for a float column
+         * @return array|int|float int for an int column, float for a float column; with an array, [column => new value]
          * @throws \ArithmeticError the int result would leave the 64-bit range (nothing written)
          * @throws \TypeError a string column, or a float $incrby on an int column
          * @throws FullException a missing key and every row is in use
          */
-        public function incr(string $key, string $column, int|float $incrby = 1, ?float $ttl = null): int|float {}
+        public function incr(string $key, array|string $column, int|float $incrby = 1, ?float $ttl = null): array|int|float {}
 
         /**
-         * Atomically subtracts $incrby from a number column and returns the new value; as incr().
+         * Atomically subtracts $incrby from a number column and returns the new value; as incr(). With an array as $column, subtracts each delta, all or none.
          *
          * @param string $key
-         * @param string $column
+         * @param array|string $column
          * @param int|float $incrby
          * @param ?float $ttl seconds until a row this call creates expires (0 or null: never); an existing row keeps its expiry
-         * @return int|float int for an int column, float for a float column
+         * @return array|int|float int for an int column, float for a float column; with an array, [column => new value]
          * @throws \ArithmeticError the int result would leave the 64-bit range (nothing written)
          * @throws \TypeError a string column, or a float $incrby on an int column
          * @throws FullException a missing key and every row is in use
          */
-        public function decr(string $key, string $column, int|float $incrby = 1, ?float $ttl = null): int|float {}
+        public function decr(string $key, array|string $column, int|float $incrby = 1, ?float $ttl = null): array|int|float {}
 
         /**
          * Inserts the row only if the key is absent (an expired row is absent), atomically.

@@ -117,10 +117,15 @@ return [
     ],
     'Table::incr' => [
         'doc' => "Atomically adds \$incrby to a number column and returns the new value; no update is ever lost.\n"
-            . 'A missing row is created first, all zero.',
-        'param' => ['incrby' => 'an int for an int column; int or float for a float column',
-            'ttl' => 'seconds until a row this call creates expires (0 or null: never); an existing row keeps its expiry'],
-        'return' => 'int for an int column, float for a float column',
+            . 'A missing row is created first, all zero.'
+            . "\nWith an array ['col' => delta, ...] as \$column, every delta is applied to the row at once, or none"
+            . ' (also when the process is killed), and [col => new value] is returned in the order given.',
+        'param' => [
+            'column' => "a number column, or an array ['col' => delta, ...] of several (\$incrby then unused)",
+            'incrby' => 'an int for an int column; int or float for a float column',
+            'ttl' => 'seconds until a row this call creates expires (0 or null: never); an existing row keeps its expiry',
+        ],
+        'return' => 'int for an int column, float for a float column; with an array, [column => new value]',
         'throws' => [
             '\\ArithmeticError' => 'the int result would leave the 64-bit range (nothing written)',
             '\\TypeError' => 'a string column, or a float $incrby on an int column',
@@ -128,9 +133,10 @@ return [
         ],
     ],
     'Table::decr' => [
-        'doc' => 'Atomically subtracts $incrby from a number column and returns the new value; as incr().',
+        'doc' => 'Atomically subtracts $incrby from a number column and returns the new value; as incr().'
+            . ' With an array as $column, subtracts each delta, all or none.',
         'param' => ['ttl' => 'seconds until a row this call creates expires (0 or null: never); an existing row keeps its expiry'],
-        'return' => 'int for an int column, float for a float column',
+        'return' => 'int for an int column, float for a float column; with an array, [column => new value]',
         'throws' => [
             '\\ArithmeticError' => 'the int result would leave the 64-bit range (nothing written)',
             '\\TypeError' => 'a string column, or a float $incrby on an int column',

@@ -66,5 +66,5 @@ bool(true)
 2 max_key_length int optional
 3 evict int optional
 array|string|int|float|false
-int|float
+array|int|float
 ReflectionException

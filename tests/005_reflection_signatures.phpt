@@ -37,7 +37,7 @@ printf("%d methods\n", count($lines));
 // php --re prints the same types (it is ReflectionMethod::__toString()).
 $re = (string) new ReflectionMethod(ShmTable\Table::class, 'incr');
 var_dump(str_contains($re, 'Parameter #2 [ <optional> int|float $incrby = 1 ]'),
-    str_contains($re, '- Return [ int|float ]'));
+    str_contains($re, '- Return [ array|int|float ]'));
 ?>
 --EXPECT--
 public __construct(int $table_size, float $conflict_proportion = 0.2, int $max_key_length = 63, int $evict = 0)
@@ -49,7 +49,7 @@ public column(string $name, int $type, int $size = 0): bool
 public count(): int
 public create(?string $name = NULL, ?string $path = NULL, int $mode = 384): bool
 public current(): mixed
-public decr(string $key, string $column, int|float $incrby = 1, ?float $ttl = NULL): int|float
+public decr(string $key, array|string $column, int|float $incrby = 1, ?float $ttl = NULL): array|int|float
 public del(string $key): bool
 public delete(string $key): bool
 public destroy(): bool
@@ -62,7 +62,7 @@ public get(string $key, ?string $field = NULL): array|string|int|float|false
 public getMemorySize(): int
 public getSize(): int
 public getdel(string $key, ?string $field = NULL): array|string|int|float|false
-public incr(string $key, string $column, int|float $incrby = 1, ?float $ttl = NULL): int|float
+public incr(string $key, array|string $column, int|float $incrby = 1, ?float $ttl = NULL): array|int|float
 public key(): mixed
 public next(): void
 public offsetExists(mixed $offset): bool

@@ -160,10 +160,10 @@ incr("k", "I") => ValueError: ShmTable\Table::incr(): Argument #2 ($column) must
 incr("k", " i") => ValueError: ShmTable\Table::incr(): Argument #2 ($column) must be a column name, " i" given
 incr("k", "i ") => ValueError: ShmTable\Table::incr(): Argument #2 ($column) must be a column name, "i " given
 incr("k", string(64)) => ValueError: ShmTable\Table::incr(): Argument #2 ($column) must be a column name, "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc" given
-incr("k", []) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type string, array given
-incr("k", [0 => "i"]) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type string, array given
-incr("k", stdClass) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type string, stdClass given
-incr("k", resource) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type string, resource given
+incr("k", []) => ValueError: ShmTable\Table::incr(): Argument #2 ($column) must not be an empty array
+incr("k", [0 => "i"]) => ValueError: ShmTable\Table::incr(): Argument #2 ($column) contains 0, which is not a column
+incr("k", stdClass) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type array|string, stdClass given
+incr("k", resource) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type array|string, resource given
 incr("k", ThrowingStr) => LogicException: __toString() threw
 incr("k", DestroyingStr("i")) => ShmTable\Exception: Table has been destroyed
 --- incr("new", $column)
@@ -174,10 +174,10 @@ incr("new", "I") => ValueError: ShmTable\Table::incr(): Argument #2 ($column) mu
 incr("new", " i") => ValueError: ShmTable\Table::incr(): Argument #2 ($column) must be a column name, " i" given
 incr("new", "i ") => ValueError: ShmTable\Table::incr(): Argument #2 ($column) must be a column name, "i " given
 incr("new", string(64)) => ValueError: ShmTable\Table::incr(): Argument #2 ($column) must be a column name, "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc" given
-incr("new", []) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type string, array given
-incr("new", [0 => "i"]) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type string, array given
-incr("new", stdClass) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type string, stdClass given
-incr("new", resource) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type string, resource given
+incr("new", []) => ValueError: ShmTable\Table::incr(): Argument #2 ($column) must not be an empty array
+incr("new", [0 => "i"]) => ValueError: ShmTable\Table::incr(): Argument #2 ($column) contains 0, which is not a column
+incr("new", stdClass) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type array|string, stdClass given
+incr("new", resource) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type array|string, resource given
 incr("new", ThrowingStr) => LogicException: __toString() threw
 incr("new", DestroyingStr("i")) => ShmTable\Exception: Table has been destroyed
 --- decr("k", $column, 2)
@@ -188,10 +188,10 @@ decr("k", "I", 2) => ValueError: ShmTable\Table::decr(): Argument #2 ($column) m
 decr("k", " i", 2) => ValueError: ShmTable\Table::decr(): Argument #2 ($column) must be a column name, " i" given
 decr("k", "i ", 2) => ValueError: ShmTable\Table::decr(): Argument #2 ($column) must be a column name, "i " given
 decr("k", string(64), 2) => ValueError: ShmTable\Table::decr(): Argument #2 ($column) must be a column name, "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc" given
-decr("k", [], 2) => TypeError: ShmTable\Table::decr(): Argument #2 ($column) must be of type string, array given
-decr("k", [0 => "i"], 2) => TypeError: ShmTable\Table::decr(): Argument #2 ($column) must be of type string, array given
-decr("k", stdClass, 2) => TypeError: ShmTable\Table::decr(): Argument #2 ($column) must be of type string, stdClass given
-decr("k", resource, 2) => TypeError: ShmTable\Table::decr(): Argument #2 ($column) must be of type string, resource given
+decr("k", [], 2) => ValueError: ShmTable\Table::decr(): Argument #2 ($column) must not be an empty array
+decr("k", [0 => "i"], 2) => ValueError: ShmTable\Table::decr(): Argument #3 ($incrby) must not be given when $column is an array (the array holds the deltas)
+decr("k", stdClass, 2) => TypeError: ShmTable\Table::decr(): Argument #2 ($column) must be of type array|string, stdClass given
+decr("k", resource, 2) => TypeError: ShmTable\Table::decr(): Argument #2 ($column) must be of type array|string, resource given
 decr("k", ThrowingStr, 2) => LogicException: __toString() threw
 decr("k", DestroyingStr("i"), 2) => ShmTable\Exception: Table has been destroyed
 --- decr("new", $column, 2.5)
@@ -202,17 +202,17 @@ decr("new", "I", 2.5) => ValueError: ShmTable\Table::decr(): Argument #2 ($colum
 decr("new", " i", 2.5) => ValueError: ShmTable\Table::decr(): Argument #2 ($column) must be a column name, " i" given
 decr("new", "i ", 2.5) => ValueError: ShmTable\Table::decr(): Argument #2 ($column) must be a column name, "i " given
 decr("new", string(64), 2.5) => ValueError: ShmTable\Table::decr(): Argument #2 ($column) must be a column name, "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc" given
-decr("new", [], 2.5) => TypeError: ShmTable\Table::decr(): Argument #2 ($column) must be of type string, array given
-decr("new", [0 => "i"], 2.5) => TypeError: ShmTable\Table::decr(): Argument #2 ($column) must be of type string, array given
-decr("new", stdClass, 2.5) => TypeError: ShmTable\Table::decr(): Argument #2 ($column) must be of type string, stdClass given
-decr("new", resource, 2.5) => TypeError: ShmTable\Table::decr(): Argument #2 ($column) must be of type string, resource given
+decr("new", [], 2.5) => ValueError: ShmTable\Table::decr(): Argument #2 ($column) must not be an empty array
+decr("new", [0 => "i"], 2.5) => ValueError: ShmTable\Table::decr(): Argument #3 ($incrby) must not be given when $column is an array (the array holds the deltas)
+decr("new", stdClass, 2.5) => TypeError: ShmTable\Table::decr(): Argument #2 ($column) must be of type array|string, stdClass given
+decr("new", resource, 2.5) => TypeError: ShmTable\Table::decr(): Argument #2 ($column) must be of type array|string, resource given
 decr("new", ThrowingStr, 2.5) => LogicException: __toString() threw
 decr("new", DestroyingStr("i"), 2.5) => ShmTable\Exception: Table has been destroyed
 --- a null column (nullable for get() and getdel() only)
 get("k", null) => ["i" => 1, "f" => 1.5, "s" => "a"]
-    (Deprecated: ShmTable\Table::incr(): Passing null to parameter #2 ($column) of type string is deprecated)
+    (Deprecated: ShmTable\Table::incr(): Passing null to parameter #2 ($column) of type array|string is deprecated)
 incr("k", null) => ValueError: ShmTable\Table::incr(): Argument #2 ($column) must be a column name, "" given
-    (Deprecated: ShmTable\Table::decr(): Passing null to parameter #2 ($column) of type string is deprecated)
+    (Deprecated: ShmTable\Table::decr(): Passing null to parameter #2 ($column) of type array|string is deprecated)
 decr("new", null) => ValueError: ShmTable\Table::decr(): Argument #2 ($column) must be a column name, "" given
 --- incr()/decr() on a string column, whatever $by
 incr("k", "s", 1) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be an int or float column, "s" is a string column

@@ -138,14 +138,14 @@ cmpdel(Str("7"), []) => TypeError: ShmTable\Table::cmpdel(): Argument #1 ($key) 
 --- $column: only a string (or null where it may be left out)
 get("7", 7) => TypeError: ShmTable\Table::get(): Argument #2 ($field) must be of type ?string, int given
 getdel("7", 7) => TypeError: ShmTable\Table::getdel(): Argument #2 ($field) must be of type ?string, int given
-incr("7", 7) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type string, int given
+incr("7", 7) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type array|string, int given
 get("7", 1.5) => TypeError: ShmTable\Table::get(): Argument #2 ($field) must be of type ?string, float given
 getdel("7", 1.5) => TypeError: ShmTable\Table::getdel(): Argument #2 ($field) must be of type ?string, float given
-incr("7", 1.5) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type string, float given
+incr("7", 1.5) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type array|string, float given
 get("7", true) => TypeError: ShmTable\Table::get(): Argument #2 ($field) must be of type ?string, bool given
 getdel("7", true) => TypeError: ShmTable\Table::getdel(): Argument #2 ($field) must be of type ?string, bool given
-incr("7", true) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type string, bool given
-incr("7", null) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type string, null given
+incr("7", true) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type array|string, bool given
+incr("7", null) => TypeError: ShmTable\Table::incr(): Argument #2 ($column) must be of type array|string, null given
 --- $by: only an int or a float
 incr("7", "i", "5") => TypeError: ShmTable\Table::incr(): Argument #3 ($incrby) must be of type int|float, string given
 decr("7", "f", "5") => TypeError: ShmTable\Table::decr(): Argument #3 ($incrby) must be of type int|float, string given

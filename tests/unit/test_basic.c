@@ -920,6 +920,63 @@ static void capacity_case(uint32_t size, int style, unit_rng *rng)
 	shmt_close(t);
 }
 
+/* Several columns of one row at once: all or nothing. */
+static void test_incr_multi(void)
+{
+	shmt_table *t = mk_std(2);
+	shmt_value d[3], r[3];
+	uint32_t failed = 99;
+
+	/* A missing row is created with every delta in it. */
+	d[0] = unit_vf(C_SCORE, 0.5);
+	d[1] = unit_vi(C_ID, 7);
+	CHECK_ST(shmt_incr_multi(t, KEY("m"), d, 2, false, r, &failed), SHMT_OK);
+	CHECK(r[0].col == C_SCORE && r[0].v.f == 0.5);
+	CHECK(r[1].col == C_ID && r[1].v.i == 7);
+	EXPECT_ROW(t, "m", 7, 0.5, "");
+	CHECK_ST(shmt_incr_multi(t, KEY("m"), d, 2, true, r, NULL), SHMT_OK);
+	CHECK(r[0].v.f == 0.0 && r[1].v.i == 0);
+	d[1] = unit_vi(C_ID, -3);
+	CHECK_ST(shmt_incr_multi(t, KEY("m"), d, 2, false, r, NULL), SHMT_OK);
+	EXPECT_ROW(t, "m", -3, 0.5, "");
+
+	/* An overflow in the second delta leaves the first unapplied; on a
+	 * missing key no row is created. */
+	shmt_value v = unit_vi(C_ID, INT64_MAX);
+	CHECK_ST(shmt_set(t, KEY("m"), &v, 1, SHMT_UPSERT, NULL), SHMT_OK);
+	d[1] = unit_vi(C_ID, 1);
+	CHECK_ST(shmt_incr_multi(t, KEY("m"), d, 2, false, r, &failed), SHMT_OVERFLOW);
+	CHECK(failed == 1);
+	EXPECT_ROW(t, "m", INT64_MAX, 0.5, "");
+	d[1] = unit_vi(C_ID, INT64_MIN);
+	CHECK_ST(shmt_incr_multi(t, KEY("n"), d, 2, true, r, &failed), SHMT_OVERFLOW);
+	CHECK_ST(shmt_exists(t, KEY("n")), SHMT_NOT_FOUND);
+
+	/* Refused before anything: empty, a string, unknown or repeated column. */
+	d[1] = unit_vi(C_ID, 1);
+	CHECK_ST(shmt_incr_multi(t, KEY("n"), d, 0, false, r, NULL), SHMT_E_INVALID);
+	d[2] = unit_vi(C_NAME, 1);
+	CHECK_ST(shmt_incr_multi(t, KEY("n"), d, 3, false, r, NULL), SHMT_E_INVALID);
+	d[2] = unit_vi(NCOLS_STD, 1);
+	CHECK_ST(shmt_incr_multi(t, KEY("n"), d, 3, false, r, NULL), SHMT_E_INVALID);
+	d[2] = unit_vf(C_SCORE, 1.0);
+	CHECK_ST(shmt_incr_multi(t, KEY("n"), d, 3, false, r, NULL), SHMT_E_INVALID);
+	CHECK_ST(shmt_exists(t, KEY("n")), SHMT_NOT_FOUND);
+
+	/* A full table: an existing row still changes (copy-on-write uses the
+	 * stripe's spare row), a new key is FULL. */
+	CHECK_ST(shmt_incr_multi(t, KEY("n"), d, 2, false, r, NULL), SHMT_OK);
+	CHECK(shmt_count(t) == 2);
+	CHECK_ST(shmt_incr_multi(t, KEY("o"), d, 2, false, r, NULL), SHMT_FULL);
+	for (int i = 0; i < 100; i++) {
+		CHECK_ST(shmt_incr_multi(t, KEY("n"), d, 2, false, r, NULL), SHMT_OK);
+	}
+	CHECK(r[0].v.f == 50.5 && r[1].v.i == 101);
+	CHECK(shmt_count(t) == 2);
+	CHECK_TABLE(t);
+	shmt_close(t);
+}
+
 static void test_capacity(void)
 {
 	static const uint32_t sizes[] = { 1, 2, 3, 7, 8, 63, 64, 100, 1000, 4096, 65536 };
@@ -1378,6 +1435,7 @@ int main(void)
 	test_modes();
 	test_cmpset_cmpdel_getdel();
 	test_incr();
+	test_incr_multi();
 	test_capacity();
 	test_iterate();
 	test_stats();

@@ -18,11 +18,12 @@
  * delete, 26-27 a delete keeping its row in the stripe, 7-8 an insert
  * taking such a row, 31-32 increment, 41-42 handing kept rows back to a
  * full table, 101-102 allocator pop, 103-104 storage reserved for the
- * pop, 111-112 allocator push). Then the reclaims of expired rows (paths
- * reclaim-*): a set() that meets an expired row in its chain, a
- * flush of every expired row, and an insert into a full table that holds
- * expired rows, each killed at every step it passes (61-63 and the steps
- * of the deletes it makes); and an insert into a full EVICT_LRU table,
+ * pop, 111-112 allocator push). Increments of several columns at once
+ * (incr-multi*) pass the replace or the insert steps. Then the reclaims of
+ * expired rows (paths reclaim-*): a set() that meets an expired row in its
+ * chain, a flush of every expired row, and an insert into a full table that
+ * holds expired rows, each killed at every step it passes (61-63 and the
+ * steps of the deletes it makes); and an insert into a full EVICT_LRU table,
  * which evicts a row (64-65 and the delete's steps).
  * Then, for each hook point, a child runs the same operation on a freshly
  * prepared table and kills itself with SIGKILL there, while it holds the
@@ -488,6 +489,8 @@ enum op_kind {
 	OP_INCR_INT,
 	OP_DECR_INT,
 	OP_INCR_FLOAT,
+	OP_INCR_MULTI,
+	OP_DECR_MULTI,
 };
 
 enum key_sel {
@@ -547,6 +550,13 @@ static const opdesc g_ops[] = {
     {"insert-drain", "add new key, table full only by rows other stripes keep", OP_ADD, KEY_NEW, 0, 0, 0, 0, KEPT_FULL},
     {"insert-drain", "incr on a missing key, table full only by kept rows", OP_INCR_INT, KEY_NEW, 0, 0, 0, 0, KEPT_FULL},
     {"insert-kept-last", "set new key taking the last row, which its own stripe keeps", OP_SET, KEY_NEW, 0, 1, 0, 0, KEPT_FULL_OWN},
+    {"incr-multi", "incr of an int and a float column, existing key", OP_INCR_MULTI, KEY_HEAD, 0, 0, 0, 0, KEPT_NONE},
+    {"incr-multi", "decr of an int and a float column, mid-chain, stripe has written before", OP_DECR_MULTI, KEY_MID, 0, 0, 0, 1, KEPT_NONE},
+    {"incr-multi", "incr of two columns, existing key in a full table", OP_INCR_MULTI, KEY_MID, 1, 0, 0, 0, KEPT_NONE},
+    {"incr-multi-insert", "incr of two columns on a missing key (creates the row)", OP_INCR_MULTI, KEY_NEW, 0, 0, 0, 0, KEPT_NONE},
+    {"incr-multi-insert", "decr of two columns on a missing key, its stripe keeps a deleted row", OP_DECR_MULTI, KEY_NEW_CHAINED, 0, 0, 0, 0, KEPT_EACH},
+    {"incr-multi-insert", "incr of two columns on a missing key, table full only by kept rows", OP_INCR_MULTI, KEY_NEW, 0, 0, 0, 0, KEPT_FULL},
+    {"incr-multi-full", "incr of two columns on a missing key in a full table (FULL)", OP_INCR_MULTI, KEY_NEW, 1, 0, 0, 0, KEPT_NONE},
 };
 #define NOPS (sizeof(g_ops) / sizeof(g_ops[0]))
 
@@ -696,6 +706,12 @@ static shmt_status do_op(shmt_table *t, const opdesc *op, const char *key, shmt_
 	case OP_INCR_INT: st = shmt_incr_int(t, key, klen, C_N, 5, &ri); break;
 	case OP_DECR_INT: st = shmt_decr_int(t, key, klen, C_N, 9, &ri); break;
 	case OP_INCR_FLOAT: st = shmt_incr_float(t, key, klen, C_F, 0.5, &rf); break;
+	case OP_INCR_MULTI:
+	case OP_DECR_MULTI: {
+		shmt_value d[2] = {v_int(C_N, 5), v_float(C_F, 0.25)}, r[2];
+		st = shmt_incr_multi(t, key, klen, d, 2, op->kind == OP_DECR_MULTI, r, NULL);
+		break;
+	}
 	default: st = SHMT_E_INVALID; break;
 	}
 	shmt_step_hook = NULL;
