@@ -165,9 +165,11 @@ PHP_METHOD(ShmTable_Table, column)
 }
 
 /* The engine's row image, as the binding sizes it before create(): a
- * header, 8 bytes per number, the key, and per string column a length
- * field (as wide as its size needs) and its bytes; rounded up to 8. */
-#define PHP_SHMTABLE_IMG_HEADER 8
+ * header (link, tag and key length, expiry; with EVICT_LRU the time of last
+ * use, padded), 8 bytes per number, the key, and per string column a
+ * length field (as wide as its size needs) and its bytes; rounded up to 8. */
+#define PHP_SHMTABLE_IMG_HEADER 16
+#define PHP_SHMTABLE_IMG_HEADER_LRU 24
 #define PHP_SHMTABLE_IMG_NUMBER 8
 #define PHP_SHMTABLE_IMG_ALIGN  8
 
@@ -180,7 +182,8 @@ static uint32_t php_shmtable_len_width(uint32_t size)
  * shmt_image_size() will give it (README, "Bytes per row": the slot). */
 static uint64_t php_shmtable_declared_image_size(const php_shmtable_obj *obj)
 {
-	uint64_t b = PHP_SHMTABLE_IMG_HEADER + (uint64_t)obj->key_max;
+	uint64_t b = (obj->evict == SHMT_EVICT_LRU ? PHP_SHMTABLE_IMG_HEADER_LRU : PHP_SHMTABLE_IMG_HEADER) +
+	             (uint64_t)obj->key_max;
 	for (uint32_t i = 0; i < obj->ndefs; i++) {
 		uint32_t size = obj->defs[i].size;
 		b += obj->defs[i].type != SHMT_TYPE_STRING ? PHP_SHMTABLE_IMG_NUMBER

@@ -33,8 +33,8 @@ attempt('count', fn() => count($t));
 ?>
 --EXPECT--
 -- the largest legal row under memory_limit=128M: 256 string columns of 1 MiB
-create(): ShmTable\Exception: Table rows would take 268436552 bytes, and a copy of one (get(), foreach) would not fit in memory_limit (134217728 bytes); declare smaller string columns or raise memory_limit
-create(name:): ShmTable\Exception: Table rows would take 268436552 bytes, and a copy of one (get(), foreach) would not fit in memory_limit (134217728 bytes); declare smaller string columns or raise memory_limit
+create(): ShmTable\Exception: Table rows would take 268436560 bytes, and a copy of one (get(), foreach) would not fit in memory_limit (134217728 bytes); declare smaller string columns or raise memory_limit
+create(name:): ShmTable\Exception: Table rows would take 268436560 bytes, and a copy of one (get(), foreach) would not fit in memory_limit (134217728 bytes); declare smaller string columns or raise memory_limit
 int(0)
 bool(false)
 create() with memory_limit=300M: true
