@@ -32,6 +32,9 @@ const BATCH     = 1024;        // operations between two looks at the clock
 const NAME_LEN  = 64;          // the string column
 const MIN_CPU_SHARE = 0.85;    // below: the measurement was disturbed, retake it
 const QUIET_BUSY = 0.15;       // CPUs busy with other work that still count as quiet
+// Swoole\Table's conflict_proportion: room for the keys whose bucket is
+// taken (about 30,000 of 100,000 keys in 131,072 buckets).
+const SWOOLE_CONFLICT = 0.5;
 
 /*
  * The workloads. 'seq' picks the key sequence the loop walks:
@@ -40,7 +43,8 @@ const QUIET_BUSY = 0.15;       // CPUs busy with other work that still count as 
  *              counter key "c:<key>"
  *   hot      - one key for every operation (a counter key where needed)
  * Inside a body: $k key, $n operation number, $rows 16 prepared rows,
- * $t ShmTable\Table, $y Yac, $a the array; ++$miss counts a failed operation.
+ * $t ShmTable\Table or Swoole\Table (same method names, so the same bodies),
+ * $y Yac, $a the array; ++$miss counts a failed operation.
  * null = the store cannot do it (n/a).
  */
 const WORKLOADS = [
@@ -48,6 +52,7 @@ const WORKLOADS = [
         'title' => 'set (overwrite)',
         'seq' => 'rows',
         'shmtable' => 'if (!$t->set($k, $rows[$n & 15])) ++$miss;',
+        'swoole'   => 'if (!$t->set($k, $rows[$n & 15])) ++$miss;',
         'apcu'     => 'if (!apcu_store($k, $rows[$n & 15])) ++$miss;',
         'yac'      => 'if (!$y->set($k, $rows[$n & 15])) ++$miss;',
         'array'    => '$a[$k] = $rows[$n & 15];',
@@ -56,6 +61,7 @@ const WORKLOADS = [
         'title' => 'get row',
         'seq' => 'rows',
         'shmtable' => 'if ($t->get($k) === false) ++$miss;',
+        'swoole'   => 'if ($t->get($k) === false) ++$miss;',
         'apcu'     => 'if (apcu_fetch($k) === false) ++$miss;',
         'yac'      => 'if ($y->get($k) === false) ++$miss;',
         'array'    => 'if (($a[$k] ?? false) === false) ++$miss;',
@@ -64,6 +70,7 @@ const WORKLOADS = [
         'title' => 'get one field',
         'seq' => 'rows',
         'shmtable' => 'if ($t->get($k, \'score\') === false) ++$miss;',
+        'swoole'   => 'if ($t->get($k, \'score\') === false) ++$miss;',
         'apcu'     => 'if ((apcu_fetch($k)[\'score\'] ?? false) === false) ++$miss;',
         'yac'      => 'if (($y->get($k)[\'score\'] ?? false) === false) ++$miss;',
         'array'    => 'if (($a[$k][\'score\'] ?? false) === false) ++$miss;',
@@ -71,7 +78,8 @@ const WORKLOADS = [
     'incr' => [
         'title' => 'incr, spread over keys',
         'seq' => 'counters',
-        'shmtable' => '$t->incr($k, \'id\');',
+        'shmtable' => 'if ($t->incr($k, \'id\') === false) ++$miss;',
+        'swoole'   => 'if ($t->incr($k, \'id\') === false) ++$miss;',
         'apcu'     => 'if (apcu_inc($k) === false) ++$miss;',
         'yac'      => '$y->set($k, $y->get($k) + 1);',
         'array'    => '++$a[$k][\'id\'];',
@@ -79,15 +87,39 @@ const WORKLOADS = [
     'hot' => [
         'title' => 'incr, one hot key',
         'seq' => 'hot',
-        'shmtable' => '$t->incr($k, \'id\');',
+        'shmtable' => 'if ($t->incr($k, \'id\') === false) ++$miss;',
+        'swoole'   => 'if ($t->incr($k, \'id\') === false) ++$miss;',
         'apcu'     => 'if (apcu_inc($k) === false) ++$miss;',
         'yac'      => '$y->set($k, $y->get($k) + 1);',
         'array'    => '++$a[$k][\'id\'];',
+    ],
+    // The same two operations on a store that holds only counters (one int
+    // per key, no rows): what a counter is changes the working set.
+    'cincr' => [
+        'title' => 'incr, store of counters only',
+        'seq' => 'rows',
+        'data' => 'counters',
+        'shmtable' => 'if ($t->incr($k, \'n\') === false) ++$miss;',
+        'swoole'   => 'if ($t->incr($k, \'n\') === false) ++$miss;',
+        'apcu'     => 'if (apcu_inc($k) === false) ++$miss;',
+        'yac'      => '$y->set($k, $y->get($k) + 1);',
+        'array'    => '++$a[$k];',
+    ],
+    'cexists' => [
+        'title' => 'exists, store of counters only',
+        'seq' => 'rows',
+        'data' => 'counters',
+        'shmtable' => 'if (!$t->exists($k)) ++$miss;',
+        'swoole'   => 'if (!$t->exists($k)) ++$miss;',
+        'apcu'     => 'if (!apcu_exists($k)) ++$miss;',
+        'yac'      => 'if ($y->get($k) === false) ++$miss;',
+        'array'    => 'if (!isset($a[$k])) ++$miss;',
     ],
     'exists' => [
         'title' => 'exists',
         'seq' => 'rows',
         'shmtable' => 'if (!$t->exists($k)) ++$miss;',
+        'swoole'   => 'if (!$t->exists($k)) ++$miss;',
         'apcu'     => 'if (!apcu_exists($k)) ++$miss;',
         'yac'      => 'if ($y->get($k) === false) ++$miss;',
         'array'    => 'if (!isset($a[$k])) ++$miss;',
@@ -96,6 +128,7 @@ const WORKLOADS = [
         'title' => 'del+set churn (1 op = del + set)',
         'seq' => 'rows',
         'shmtable' => '$t->del($k); if (!$t->set($k, $rows[$n & 15])) ++$miss;',
+        'swoole'   => '$t->del($k); if (!$t->set($k, $rows[$n & 15])) ++$miss;',
         'apcu'     => 'apcu_delete($k); if (!apcu_store($k, $rows[$n & 15])) ++$miss;',
         'yac'      => '$y->delete($k); if (!$y->set($k, $rows[$n & 15])) ++$miss;',
         'array'    => 'unset($a[$k]); $a[$k] = $rows[$n & 15];',
@@ -106,6 +139,7 @@ const WORKLOADS = [
         'title' => 'full iteration (1 op = 1 row)',
         'seq' => 'rows',
         'shmtable' => 'foreach ($t as $key => $row) { ++$c; }',
+        'swoole'   => 'foreach ($t as $key => $row) { ++$c; }',
         'apcu'     => 'foreach (new APCUIterator(null, APC_ITER_KEY | APC_ITER_VALUE, APCU_CHUNK) as $key => $e) { $row = $e[\'value\']; ++$c; }',
         'yac'      => null,
         'array'    => 'foreach ($a as $key => $row) { ++$c; }',
@@ -114,6 +148,7 @@ const WORKLOADS = [
 
 // Notes printed under the mapping table.
 const MAPPING_NOTES = [
+    'Swoole\\Table has the same method names as ShmTable\\Table, so its bodies are the same code. It is created with size ' . '131,072 and conflict_proportion ' . SWOOLE_CONFLICT . ': a key whose bucket is taken goes to a pool of size × conflict_proportion extra rows, and with 100,000 keys in 131,072 buckets about 30,000 keys need one (the default 0.2 gives 26,214, too few). Rows it still cannot store are counted at the fill and every get/exists of them counts as a miss.',
     'Yac has no atomic increment: its incr rows are a get + set emulation, not atomic; the updates it loses are counted.',
     'Yac has no exists(): exists is a full get.',
     'Yac cannot enumerate its values: no iteration.',
@@ -126,8 +161,30 @@ const MAPPING_NOTES = [
 // 1000 is a little faster here, so APCu gets the better one.
 const APCU_CHUNK = 1000;
 
-const STORES = ['shmtable', 'apcu', 'yac', 'array'];
-const STORE_NAMES = ['shmtable' => 'shmtable', 'apcu' => 'APCu', 'yac' => 'Yac', 'array' => 'array'];
+/*
+ * Key shapes and key orders (workload dimensions). Every key shape has
+ * ROWS distinct keys; key i is the i-th key inserted by the fill.
+ *   random  - each process walks its own random sequence of existing keys
+ *   ordered - keys in the order the fill inserted them (for row, ipv4 and
+ *             short this is also the keys' own order), each process starting
+ *             at its own offset: ids walked in order
+ */
+const KEY_SHAPES = [
+    'row' => '`row:NNNNNN` (10 bytes)',
+    'ipv4' => 'IPv4 address `10.x.y.z` (8–11 bytes), consecutive addresses',
+    'sid' => '32-character session id (hex)',
+    'short' => '`kN`, `k0` … `k99999` (2–6 bytes)',
+];
+const KEY_ORDERS = ['random' => 'random order', 'ordered' => 'in key order'];
+// The main variant (every workload, every store, 1 and 2 processes) and the
+// others run by default (the workloads of VARIANT_WORKLOADS, stores other
+// than Yac, 1 process unless --variant-procs=1,2).
+const MAIN_VARIANT = 'random:row';
+const VARIANTS = ['ordered:row', 'random:ipv4', 'ordered:ipv4', 'random:sid', 'random:short', 'ordered:short'];
+const VARIANT_WORKLOADS = ['set', 'get', 'field', 'incr', 'exists', 'churn', 'cincr', 'cexists'];
+
+const STORES = ['shmtable', 'swoole', 'apcu', 'yac', 'array'];
+const STORE_NAMES = ['shmtable' => 'shmtable', 'swoole' => 'Swoole', 'apcu' => 'APCu', 'yac' => 'Yac', 'array' => 'array'];
 
 // Ini settings per store (worker processes). Extension paths come from run.sh.
 const APCU_INI = [
@@ -149,10 +206,56 @@ const YAC_INI = [
 // 'loop' is the empty loop (no body): the harness's own cost per operation.
 // Iteration is counted per row visited over one whole pass.
 const COUNTED = [
-    'shmtable' => ['get', 'field', 'set', 'incr', 'exists', 'churn', 'iter'],
-    'apcu'     => ['get', 'field', 'set', 'incr', 'exists', 'churn', 'iter'],
+    'shmtable' => ['get', 'field', 'set', 'incr', 'exists', 'churn', 'iter', 'cincr', 'cexists'],
+    'swoole'   => ['get', 'field', 'set', 'incr', 'exists', 'churn', 'iter', 'cincr', 'cexists'],
+    'apcu'     => ['get', 'field', 'set', 'incr', 'exists', 'churn', 'iter', 'cincr', 'cexists'],
     'array'    => ['get', 'field', 'iter', 'loop'],
 ];
+// Callgrind in the other variants: these stores, VARIANT_WORKLOADS
+// (--cg-variants=... picks others, --cg-variants=none none).
+const CG_VARIANTS = ['ordered:row', 'random:ipv4', 'random:sid'];
+const CG_VARIANT_STORES = ['shmtable', 'swoole'];
+
+/**
+ * Callgrind jobs [store, job key]: COUNTED for the main variant (when
+ * $withMain), VARIANT_WORKLOADS in each of $variants for $variantStores.
+ */
+function cg_jobs(array $stores, ?array $onlyWorkloads, bool $withMain, array $variants, array $variantStores): array
+{
+    $jobs = [];
+    $want = fn (string $st, string $w): bool => in_array($st, $stores, true)
+        && ($onlyWorkloads === null || in_array($w, $onlyWorkloads, true));
+    foreach (COUNTED as $st => $ws) {
+        foreach ($ws as $w) {
+            if ($withMain && $want($st, $w)) {
+                $jobs[] = [$st, $w];
+            }
+        }
+    }
+    foreach ($variants as $v) {
+        variant_of($v);
+        if ($v === MAIN_VARIANT) {
+            continue;
+        }
+        foreach ($variantStores as $st) {
+            foreach (COUNTED[$st] ?? [] as $w) {
+                if ((in_array($w, VARIANT_WORKLOADS, true) || $w === 'loop') && $want($st, $w)) {
+                    $jobs[] = [$st, job_key($w, $v)];
+                }
+            }
+        }
+    }
+    return $jobs;
+}
+
+/** A comma list option: null when absent, [] for "none". */
+function list_opt(array $opt, string $name): ?array
+{
+    if (!isset($opt[$name]) || $opt[$name] === true) {
+        return null;
+    }
+    return $opt[$name] === 'none' || $opt[$name] === '' ? [] : explode(',', $opt[$name]);
+}
 
 // Targets, 1 process unless stated. [label, kind, args..., threshold]
 const TARGETS = [
@@ -171,14 +274,107 @@ const TARGETS = [
     ['iteration: 2 processes ≥ 1 process',      'scale', 'iter', 1.0],
     ['memory (getMemorySize) ≤ 60% of APCu used', 'memory', 0.6],
     ['no lost update (incr, 1 and 2 processes)', 'lost'],
+    // Against Swoole\Table: random order at 1 and 2 processes, in key order
+    // never slower; instructions per operation (callgrind, loop included).
+    ['get row ≥ 2× Swoole',                 'vs', 'get', 'swoole', 1, 2.0],
+    ['get row ≥ 2× Swoole, 2 processes',    'vs', 'get', 'swoole', 2, 2.0],
+    ['get field ≥ 2× Swoole',               'vs', 'field', 'swoole', 1, 2.0],
+    ['get field ≥ 2× Swoole, 2 processes',  'vs', 'field', 'swoole', 2, 2.0],
+    ['exists ≥ 2× Swoole',                  'vs', 'exists', 'swoole', 1, 2.0],
+    ['exists ≥ 2× Swoole, 2 processes',     'vs', 'exists', 'swoole', 2, 2.0],
+    ['incr ≥ 2× Swoole',                    'vs', 'incr', 'swoole', 1, 2.0],
+    ['incr ≥ 2× Swoole, 2 processes',       'vs', 'incr', 'swoole', 2, 2.0],
+    ['set ≥ 1.5× Swoole',                   'vs', 'set', 'swoole', 1, 1.5],
+    ['set ≥ 1.5× Swoole, 2 processes',      'vs', 'set', 'swoole', 2, 1.5],
+    ['churn ≥ 1.5× Swoole',                 'vs', 'churn', 'swoole', 1, 1.5],
+    ['churn ≥ 1.5× Swoole, 2 processes',    'vs', 'churn', 'swoole', 2, 1.5],
+    ['in key order: get row ≥ Swoole',      'vs', 'get@ordered:row', 'swoole', 1, 1.0],
+    ['in key order: get field ≥ Swoole',    'vs', 'field@ordered:row', 'swoole', 1, 1.0],
+    ['in key order: set ≥ Swoole',          'vs', 'set@ordered:row', 'swoole', 1, 1.0],
+    ['in key order: incr ≥ Swoole',         'vs', 'incr@ordered:row', 'swoole', 1, 1.0],
+    ['in key order: exists ≥ Swoole',       'vs', 'exists@ordered:row', 'swoole', 1, 1.0],
+    ['in key order: churn ≥ Swoole',        'vs', 'churn@ordered:row', 'swoole', 1, 1.0],
+    ['instructions: get row ≤ 0.8× Swoole',   'ir', 'get', 'swoole', 0.8],
+    ['instructions: get field ≤ 0.8× Swoole', 'ir', 'field', 'swoole', 0.8],
+    ['instructions: exists ≤ 0.8× Swoole',    'ir', 'exists', 'swoole', 0.8],
+    ['instructions: incr ≤ 0.8× Swoole',      'ir', 'incr', 'swoole', 0.8],
+    ['instructions: set ≤ Swoole',            'ir', 'set', 'swoole', 1.0],
+    ['instructions: churn ≤ Swoole',          'ir', 'churn', 'swoole', 1.0],
+    ['instructions: iteration ≤ Swoole',      'ir', 'iter', 'swoole', 1.0],
+    ['instructions, in key order: get row ≤ 0.8× Swoole',   'ir', 'get@ordered:row', 'swoole', 0.8],
+    ['instructions, in key order: get field ≤ 0.8× Swoole', 'ir', 'field@ordered:row', 'swoole', 0.8],
+    ['instructions, in key order: exists ≤ 0.8× Swoole',    'ir', 'exists@ordered:row', 'swoole', 0.8],
+    ['instructions, in key order: incr ≤ 0.8× Swoole',      'ir', 'incr@ordered:row', 'swoole', 0.8],
+    ['instructions, in key order: set ≤ Swoole',            'ir', 'set@ordered:row', 'swoole', 1.0],
+    ['instructions, in key order: churn ≤ Swoole',          'ir', 'churn@ordered:row', 'swoole', 1.0],
 ];
 
 // ---------------------------------------------------------------------------
 // Data: the same for every store
 
+/** The key shape of this process (set from the measurement's spec). */
+function key_shape(?string $set = null): string
+{
+    static $shape = 'row';
+    if ($set !== null) {
+        if (!isset(KEY_SHAPES[$set])) {
+            fail("unknown key shape $set (" . implode(', ', array_keys(KEY_SHAPES)) . ')');
+        }
+        $shape = $set;
+    }
+    return $shape;
+}
+
 function key_of(int $i): string
 {
-    return sprintf('row:%06d', $i);
+    switch (key_shape()) {
+        case 'ipv4':
+            $a = 0x0A000000 + 256 + $i;          // 10.0.1.0 onwards
+            return ($a >> 24) . '.' . (($a >> 16) & 255) . '.' . (($a >> 8) & 255) . '.' . ($a & 255);
+        case 'sid':
+            return md5("session-$i");
+        case 'short':
+            return "k$i";
+        default:
+            return sprintf('row:%06d', $i);
+    }
+}
+
+/** [order, shape] of a variant name "order:shape". */
+function variant_of(string $v): array
+{
+    $parts = explode(':', $v);
+    if (count($parts) !== 2 || !isset(KEY_ORDERS[$parts[0]]) || !isset(KEY_SHAPES[$parts[1]])) {
+        fail("bad variant '$v': order:shape, order one of " . implode(', ', array_keys(KEY_ORDERS))
+            . ', shape one of ' . implode(', ', array_keys(KEY_SHAPES)));
+    }
+    return $parts;
+}
+
+/** The sample key of a workload in a variant: "get" in the main one, "get@ordered:row" in others. */
+function job_key(string $w, string $variant): string
+{
+    return $variant === MAIN_VARIANT ? $w : "$w@$variant";
+}
+
+/** Title of a sample key: the workload's, and the variant's unless it is the main one. */
+function job_title(string $key): string
+{
+    [$w, $v] = job_split($key);
+    return WORKLOADS[$w]['title'] . ($v === MAIN_VARIANT ? '' : ' (' . variant_title($v) . ')');
+}
+
+/** [workload, variant] of a sample key. */
+function job_split(string $key): array
+{
+    $p = strpos($key, '@');
+    return $p === false ? [$key, MAIN_VARIANT] : [substr($key, 0, $p), substr($key, $p + 1)];
+}
+
+function variant_title(string $variant): string
+{
+    [$o, $sh] = variant_of($variant);
+    return KEY_ORDERS[$o] . ', ' . strip_tags(KEY_SHAPES[$sh]);
 }
 
 function row_of(int $i): array
@@ -201,7 +397,7 @@ function write_rows(): array
 }
 
 /** The key sequence process $p walks: SEQ_LEN random keys (fixed seed per process). */
-function key_sequence(string $workload, string $store, int $p): array
+function key_sequence(string $workload, string $store, int $p, string $order = 'random'): array
 {
     $seqKind = $workload === 'loop' ? 'rows' : WORKLOADS[$workload]['seq'];
     $prefix = ($seqKind !== 'rows' && ($store === 'apcu' || $store === 'yac')) ? 'c:' : '';
@@ -210,6 +406,14 @@ function key_sequence(string $workload, string $store, int $p): array
         $k = $prefix . key_of(0);
         for ($i = 0; $i < SEQ_LEN; $i++) {
             $seq[] = $k;
+        }
+        return $seq;
+    }
+    if ($order === 'ordered') {
+        // The fill's order, from an offset of its own per process.
+        $start = intdiv(ROWS, 2) * $p;
+        for ($i = 0; $i < SEQ_LEN; $i++) {
+            $seq[] = $prefix . key_of(($start + $i) % ROWS);
         }
         return $seq;
     }
@@ -236,14 +440,75 @@ function proc_status(): array
 
 final class Stores
 {
-    public ?ShmTable\Table $t = null;
+    public ShmTable\Table|Swoole\Table|null $t = null;
     public ?Yac $y = null;
     public array $a = [];
+}
+
+/** What the store holds: 'rows' (the rows) or 'counters' (one int per key, key i = 0). */
+function data_kind(?string $set = null): string
+{
+    static $kind = 'rows';
+    if ($set !== null) {
+        $kind = $set;
+    }
+    return $kind;
+}
+
+/** A store of counters only: ROWS keys, each an int 0. */
+function fill_counters_only(string $store, Stores $s): array
+{
+    $mem = [];
+    switch ($store) {
+        case 'shmtable':
+        case 'swoole':
+            $t = $store === 'shmtable' ? new ShmTable\Table(TABLE_SIZE) : new Swoole\Table(TABLE_SIZE, SWOOLE_CONFLICT);
+            $t->column('n', $store === 'shmtable' ? ShmTable\Table::TYPE_INT : Swoole\Table::TYPE_INT);
+            $t->create();
+            $failed = 0;
+            for ($i = 0; $i < ROWS; $i++) {
+                if (!$t->set(key_of($i), ['n' => 0])) {
+                    ++$failed;
+                }
+            }
+            if ($store === 'shmtable' && $failed) {
+                fail("shmtable could not store $failed counters");
+            }
+            $s->t = $t;
+            $mem['mapped'] = $t->getMemorySize();
+            $mem['failed'] = $failed;
+            break;
+        case 'apcu':
+            for ($i = 0; $i < ROWS; $i++) {
+                if (!apcu_store(key_of($i), 0)) {
+                    fail("apcu_store failed at counter $i");
+                }
+            }
+            $sma = apcu_sma_info(true);
+            $mem['used'] = $sma['num_seg'] * $sma['seg_size'] - $sma['avail_mem'];
+            break;
+        case 'yac':
+            $y = new Yac();
+            for ($i = 0; $i < ROWS; $i++) {
+                $y->set(key_of($i), 0);
+            }
+            $s->y = $y;
+            break;
+        case 'array':
+            for ($i = 0; $i < ROWS; $i++) {
+                $s->a[key_of($i)] = 0;
+            }
+            break;
+    }
+    return $mem;
 }
 
 /** Creates and fills the store; returns memory figures for the 100k rows. */
 function fill(string $store, Stores $s): array
 {
+    if (data_kind() === 'counters') {
+        return fill_counters_only($store, $s);
+    }
     gc_collect_cycles();
     $st0 = proc_status();
     $php0 = memory_get_usage();
@@ -266,6 +531,28 @@ function fill(string $store, Stores $s): array
             $mem['mapped'] = $t->getMemorySize();
             $mem['row_bytes'] = $stats['row_bytes'];
             $mem['max_chain'] = $stats['max_chain'];
+            break;
+        case 'swoole':
+            $t = new Swoole\Table(TABLE_SIZE, SWOOLE_CONFLICT);
+            $t->column('id', Swoole\Table::TYPE_INT);
+            $t->column('score', Swoole\Table::TYPE_FLOAT);
+            $t->column('name', Swoole\Table::TYPE_STRING, NAME_LEN);
+            $t->create();
+            // Rows Swoole cannot store (bucket taken, conflict pool empty)
+            // are counted, not hidden: a get of them counts as a miss.
+            $failed = 0;
+            for ($i = 0; $i < ROWS; $i++) {
+                if (!$t->set(key_of($i), row_of($i))) {
+                    ++$failed;
+                }
+            }
+            if ($t->count() !== ROWS - $failed) {
+                fail("Swoole holds {$t->count()} rows after the fill, " . (ROWS - $failed) . ' expected');
+            }
+            $s->t = $t;
+            $mem['mapped'] = $t->getMemorySize();
+            $mem['failed'] = $failed;
+            $mem['conflict_rows'] = (int) (TABLE_SIZE * SWOOLE_CONFLICT);
             break;
         case 'apcu':
             if (!apcu_enabled()) {
@@ -339,6 +626,19 @@ function fill_counters(string $store, Stores $s): void
 /** Sum of every counter (incr workloads), to count lost updates. */
 function counter_sum(string $store, Stores $s, string $workload): int
 {
+    if (data_kind() === 'counters') {
+        $sum = 0;
+        for ($i = 0; $i < ROWS; $i++) {
+            $k = key_of($i);
+            $sum += (int) match ($store) {
+                'shmtable', 'swoole' => $s->t->get($k, 'n'),
+                'apcu' => apcu_fetch($k),
+                'yac' => $s->y->get($k),
+                'array' => $s->a[$k],
+            };
+        }
+        return $sum;
+    }
     $keys = [];
     if ($workload === 'hot') {
         $keys[] = key_of(0);
@@ -350,7 +650,7 @@ function counter_sum(string $store, Stores $s, string $workload): int
     $sum = 0;
     foreach ($keys as $k) {
         $v = match ($store) {
-            'shmtable' => $s->t->get($k, 'id'),
+            'shmtable', 'swoole' => $s->t->get($k, 'id'),
             'apcu' => apcu_fetch("c:$k"),
             'yac' => $s->y->get("c:$k"),
             'array' => $s->a[$k]['id'],
@@ -460,12 +760,16 @@ function counted_loop(string $workload, string $store): Closure
 function worker(array $spec): void
 {
     ['store' => $store, 'workload' => $workload, 'procs' => $procs, 'duration' => $duration] = $spec;
+    [$order, $shape] = variant_of($spec['variant'] ?? MAIN_VARIANT);
+    key_shape($shape);
+    data_kind(WORKLOADS[$workload]['data'] ?? 'rows');
     $s = new Stores();
-    $isIncr = $workload === 'incr' || $workload === 'hot';
+    $isIncr = $workload === 'incr' || $workload === 'hot' || $workload === 'cincr';
+    $counters = ($workload === 'incr' || $workload === 'hot') && $store !== 'array';
     // The array is private to each process: each one builds its own after
     // the fork (so that no copy-on-write fault lands in the timed loop).
     $mem = $store === 'array' ? [] : fill($store, $s);
-    if ($isIncr && $store !== 'array') {
+    if ($counters) {
         fill_counters($store, $s);
     }
     $before = ($isIncr && $store !== 'array') ? counter_sum($store, $s, $workload) : 0;
@@ -483,7 +787,7 @@ function worker(array $spec): void
         if ($pid === 0) {
             fclose($pair[0]);
             $sock = $pair[1];
-            $seq = batches(key_sequence($workload, $store, $p));
+            $seq = batches(key_sequence($workload, $store, $p, $order));
             $cmem = $store === 'array' ? fill($store, $s) : [];
             $cbefore = ($isIncr && $store === 'array') ? counter_sum($store, $s, $workload) : 0;
             fwrite($sock, "ready\n");
@@ -563,6 +867,9 @@ function worker(array $spec): void
 function count_mode(array $spec): void
 {
     ['store' => $store, 'workload' => $workload, 'ops' => $ops] = $spec;
+    [$order, $shape] = variant_of($spec['variant'] ?? MAIN_VARIANT);
+    key_shape($shape);
+    data_kind($workload === 'loop' ? 'rows' : (WORKLOADS[$workload]['data'] ?? 'rows'));
     $s = new Stores();
     fill($store, $s);
     if ($workload === 'incr' && $store !== 'array') {
@@ -570,7 +877,7 @@ function count_mode(array $spec): void
     }
     $loop = counted_loop($workload, $store);
     // Iteration: $ops passes are too many; one pass counts ROWS operations.
-    $keys = array_slice(key_sequence($workload, $store, 0), 0, $workload === 'iter' ? 1 : $ops);
+    $keys = array_slice(key_sequence($workload, $store, 0, $order), 0, $workload === 'iter' ? 1 : $ops);
     $miss = $loop($s, $keys, write_rows());
     echo json_encode(['miss' => $miss]), "\n";
 }
@@ -600,7 +907,7 @@ final class Runner
     {
         $this->opt = $opt;
         foreach (STORES as $st) {
-            if ($st !== 'yac' || ($opt['yac'] ?? '') !== '') {
+            if (($st !== 'yac' && $st !== 'swoole') || ($opt[$st] ?? '') !== '') {
                 $this->stores[] = $st;
             }
         }
@@ -620,6 +927,9 @@ final class Runner
             foreach (APCU_INI as $k => $v) {
                 $args = [...$args, '-d', "$k=$v"];
             }
+        }
+        if ($store === 'swoole') {
+            $args = [...$args, '-d', 'extension=' . $this->opt['swoole']];
         }
         if ($store === 'yac') {
             $args = [...$args, '-d', 'extension=' . $this->opt['yac']];
@@ -646,10 +956,11 @@ final class Runner
         return [proc_close($proc), $out];
     }
 
-    public function measure(string $store, string $workload, int $procs, float $duration, float &$quietBudget): array
+    public function measure(string $store, string $job, int $procs, float $duration, float &$quietBudget): array
     {
+        [$workload, $variant] = job_split($job);
         $busy = wait_for_quiet($quietBudget);
-        $spec = json_encode(['store' => $store, 'workload' => $workload, 'procs' => $procs, 'duration' => $duration]);
+        $spec = json_encode(['store' => $store, 'workload' => $workload, 'variant' => $variant, 'procs' => $procs, 'duration' => $duration]);
         [$rc, $out] = self::exec([...$this->phpArgs($store), __FILE__, 'worker', $spec]);
         $r = json_decode(trim($out), true);
         if ($rc !== 0 || !is_array($r)) {
@@ -670,13 +981,15 @@ final class Runner
         $results = [];
         while ($jobs || $running) {
             while ($jobs && count($running) < $parallel) {
-                [$store, $workload] = array_shift($jobs);
-                $file = "$dir/cg.$store.$workload";
+                [$store, $job] = array_shift($jobs);
+                [$workload, $variant] = job_split($job);
+                $file = "$dir/cg.$store." . strtr($job, '@:', '..');
                 foreach (glob("$file*") as $f) {
                     unlink($f);
                 }
-                $spec = json_encode(['store' => $store, 'workload' => $workload, 'ops' => $ops]);
+                $spec = json_encode(['store' => $store, 'workload' => $workload, 'variant' => $variant, 'ops' => $ops]);
                 $cmd = ['valgrind', '--tool=callgrind', '--dump-before=getppid', "--callgrind-out-file=$file",
+                    ...(isset($this->opt['cache-sim']) ? ['--cache-sim=yes'] : []),
                     ...$this->phpArgs($store), __FILE__, 'count', $spec];
                 // ZEND_DONT_UNLOAD_MODULES: keep the extensions mapped at exit
                 // so that their symbols resolve.
@@ -685,10 +998,10 @@ final class Runner
                 if (!is_resource($proc)) {
                     fail('cannot start valgrind');
                 }
-                $running[] = [$proc, $store, $workload, $file];
+                $running[] = [$proc, $store, $job, $file];
             }
             usleep(100000);
-            foreach ($running as $i => [$proc, $store, $workload, $file]) {
+            foreach ($running as $i => [$proc, $store, $job, $file]) {
                 $st = proc_get_status($proc);
                 if ($st['running']) {
                     continue;
@@ -697,15 +1010,39 @@ final class Runner
                 unset($running[$i]);
                 // Dumps: .1 = start-up and fill, .2 = the loop, the rest at exit.
                 if ($st['exitcode'] !== 0 || !is_file("$file.2")) {
-                    fail("callgrind $store/$workload failed (exit {$st['exitcode']})");
+                    fail("callgrind $store/$job failed (exit {$st['exitcode']})");
                 }
                 $ir = self::totalIr("$file.2");
-                $n = $workload === 'iter' ? ROWS : $ops;
-                $results[$store][$workload] = ['ir' => $ir, 'ops' => $n, 'per_op' => $ir / $n, 'file' => "$file.2"];
-                printf("callgrind %-8s %-6s %8.0f instructions/op\n", $store, $workload, $ir / $n);
+                $n = job_split($job)[0] === 'iter' ? ROWS : $ops;
+                $results[$store][$job] = ['ir' => $ir, 'ops' => $n, 'per_op' => $ir / $n, 'file' => "$file.2"];
+                $ev = self::events("$file.2");
+                $miss = isset($ev['D1mr'])
+                    ? sprintf('  data misses/op: L1 %.2f, last level %.2f', ($ev['D1mr'] + $ev['D1mw']) / $n, ($ev['DLmr'] + $ev['DLmw']) / $n)
+                    : '';
+                if ($miss !== '') {
+                    $results[$store][$job]['d1_miss'] = ($ev['D1mr'] + $ev['D1mw']) / $n;
+                    $results[$store][$job]['ll_miss'] = ($ev['DLmr'] + $ev['DLmw']) / $n;
+                }
+                printf("callgrind %-8s %-22s %8.0f instructions/op%s\n", $store, $job, $ir / $n, $miss);
             }
         }
         return $results;
+    }
+
+    /** Every event total of a dump (Ir, and D1mr ... with --cache-sim). */
+    public static function events(string $file): array
+    {
+        $names = [];
+        foreach (file($file) as $line) {
+            if (preg_match('/^events:\s+(.*)$/', $line, $m)) {
+                $names = preg_split('/\s+/', trim($m[1]));
+            } elseif (preg_match('/^(?:summary|totals):\s+(.*)$/', $line, $m) && $names) {
+                // Trailing zero totals may be left out of the line.
+                $vals = array_pad(array_map('intval', preg_split('/\s+/', trim($m[1]))), count($names), 0);
+                return array_combine($names, array_slice($vals, 0, count($names)));
+            }
+        }
+        return [];
     }
 
     public static function totalIr(string $file): int
@@ -799,6 +1136,9 @@ function run(array $opt): void
     $cgOps = (int) ($opt['cg-ops'] ?? ($quick ? 2000 : 20000));
     $out = $opt['out'] ?? __DIR__ . '/RESULTS.md';
     $runner = new Runner($opt);
+    if (!in_array('swoole', $runner->stores, true)) {
+        echo "Swoole\\Table skipped: no --swoole=/path/to/swoole.so (SWOOLE_SO= for run.sh); the report says so\n";
+    }
     $started = time();
     $load0 = trim(implode(' ', array_slice(explode(' ', (string) file_get_contents('/proc/loadavg')), 0, 3)));
 
@@ -812,26 +1152,43 @@ function run(array $opt): void
         $versions[STORE_NAMES[$st]] = trim($v);
     }
 
-    // Throughput: every measurement in its own process; repeats interleaved.
-    $samples = [];
-    $total = 0;
+    // The measurements: [job key, procs, store] (job key: workload, or
+    // workload@order:shape for the variants other than the main one).
+    $variants = list_opt($opt, 'variants') ?? VARIANTS;
+    $vprocs = array_map('intval', list_opt($opt, 'variant-procs') ?? ['1']);
+    $plan = [];
     foreach (WORKLOADS as $w => $def) {
-        foreach ($runner->stores as $st) {
-            $total += $def[$st] === null ? 0 : 2 * $reps;
+        foreach ([1, 2] as $procs) {
+            foreach ($runner->stores as $st) {
+                if ($def[$st] !== null) {
+                    $plan[] = [$w, $procs, $st];
+                }
+            }
         }
     }
+    foreach ($variants as $v) {
+        variant_of($v);
+        foreach (VARIANT_WORKLOADS as $w) {
+            foreach ($vprocs as $procs) {
+                foreach ($runner->stores as $st) {
+                    if ($st !== 'yac' && WORKLOADS[$w][$st] !== null) {
+                        $plan[] = [job_key($w, $v), $procs, $st];
+                    }
+                }
+            }
+        }
+    }
+
+    // Throughput: every measurement in its own process; repeats interleaved.
+    $samples = [];
+    $total = count($plan) * $reps;
     $i = 0;
     $retries = 0;
     $retryBudget = (int) ($opt['retries'] ?? ($quick ? 0 : 40));
     $quietBudget = (float) ($opt['quiet-wait'] ?? ($quick ? 0 : 240));
     $quietTotal = $quietBudget;
     for ($rep = 1; $rep <= $reps; $rep++) {
-        foreach (WORKLOADS as $w => $def) {
-            foreach ([1, 2] as $procs) {
-                foreach ($runner->stores as $st) {
-                    if ($def[$st] === null) {
-                        continue;
-                    }
+        foreach ($plan as [$w, $procs, $st]) {
                     $r = $runner->measure($st, $w, $procs, $duration, $quietBudget);
                     // Other work on the machine can take the CPU from the
                     // timed processes; such a measurement is taken again
@@ -850,10 +1207,8 @@ function run(array $opt): void
                     $i++;
                     $extra = isset($r['lost']) ? sprintf('  lost %d', $r['lost']) : '';
                     $extra .= $r['miss'] ? sprintf('  failed %d', $r['miss']) : '';
-                    printf("[%3d/%d] rep %d  %-7s %dp  %-8s %8.3f Mops/s  cpu %3.0f%%%s\n",
+                    printf("[%3d/%d] rep %d  %-20s %dp  %-8s %8.3f Mops/s  cpu %3.0f%%%s\n",
                         $i, $total, $rep, $w, $procs, $st, $r['mops'], $r['cpu_share'] * 100, $extra);
-                }
-            }
         }
     }
 
@@ -863,17 +1218,14 @@ function run(array $opt): void
     if (!isset($opt['no-callgrind']) && trim((string) shell_exec('command -v valgrind')) !== '') {
         $dir = sys_get_temp_dir() . '/shmtable-bench-cg-' . getmypid();
         @mkdir($dir, 0777, true);
-        $jobs = [];
-        foreach (COUNTED as $st => $ws) {
-            if (in_array($st, $runner->stores, true)) {
-                foreach ($ws as $w) {
-                    $jobs[] = [$st, $w];
+        $jobs = cg_jobs($runner->stores, null, true, list_opt($opt, 'cg-variants') ?? CG_VARIANTS, CG_VARIANT_STORES);
+        $counts = $runner->countAll($jobs, $cgOps, $dir, max(1, (int) trim((string) shell_exec('nproc'))));
+        foreach (['shmtable', 'swoole'] as $st) {
+            foreach ($counts[$st] ?? [] as $w => $c) {
+                if (!str_contains($w, '@')) {
+                    $counts[$st][$w]['top'] = Runner::topFunctions($c['file'], 12);
                 }
             }
-        }
-        $counts = $runner->countAll($jobs, $cgOps, $dir, max(1, (int) trim((string) shell_exec('nproc'))));
-        foreach ($counts['shmtable'] ?? [] as $w => $c) {
-            $counts['shmtable'][$w]['top'] = Runner::topFunctions($c['file'], 12);
         }
         // Report order: as in COUNTED.
         $ordered = [];
@@ -893,18 +1245,89 @@ function run(array $opt): void
 
     $runInfo = [
         'date' => gmdate('Y-m-d H:i', $started), 'reps' => $reps, 'duration' => $duration, 'cg_ops' => $cgOps, 'quick' => $quick,
-        'elapsed' => time() - $started, 'stores' => $runner->stores, 'retries' => $retries,
+        'elapsed' => time() - $started, 'stores' => $runner->stores, 'retries' => $retries, 'out' => basename($out),
         'quiet_total' => $quietTotal, 'quiet_left' => $quietBudget,
         'load' => [$load0, trim(implode(' ', array_slice(explode(' ', (string) file_get_contents('/proc/loadavg')), 0, 3)))],
     ];
     $report = report($samples, $counts, $cgNote, $versions, $runInfo);
     file_put_contents($out, $report);
+    $svg = dirname($out) . '/' . pathinfo($out, PATHINFO_FILENAME) . '.svg';
+    file_put_contents($svg, chart_svg($samples, $runner->stores, $runInfo));
+    echo "wrote $svg\n";
     // The raw figures, to rebuild the report: php bench.php report --from=FILE [--out=FILE]
     $raw = sys_get_temp_dir() . '/shmtable-bench-last.json';
     file_put_contents($raw, json_encode(['samples' => $samples, 'counts' => $counts, 'cg_note' => $cgNote,
         'versions' => $versions, 'run' => $runInfo]));
     echo "raw figures: $raw\n";
     echo "\nwrote $out (", time() - $started, " s)\n";
+}
+
+// ---------------------------------------------------------------------------
+// Chart: throughput per workload and store, an SVG written here (no tools)
+
+const CHART_COLORS = ['shmtable' => '#1f77b4', 'swoole' => '#d62728', 'apcu' => '#2ca02c', 'yac' => '#9467bd', 'array' => '#7f7f7f'];
+
+/**
+ * Horizontal bars, one group per workload (main variant), one bar per store,
+ * a panel per process count. Each group has its own scale (its largest
+ * median is the full width) since the workloads differ by 100×; every bar
+ * carries its figure.
+ */
+function chart_svg(array $samples, array $stores, array $run): string
+{
+    $med = function (string $w, string $st, int $p) use ($samples): ?float {
+        $xs = array_column($samples[$w][$st][$p] ?? [], 'mops');
+        return $xs ? median($xs) : null;
+    };
+    $workloads = array_values(array_filter(array_keys(WORKLOADS), fn ($w) => isset($samples[$w])));
+    $barH = 11;
+    $gap = 10;
+    $labelW = 250;
+    $barW = 330;
+    $panelW = $labelW + $barW + 70;
+    $groupH = count($stores) * $barH + $gap;
+    $top = 58;
+    $height = $top + count($workloads) * $groupH + 30;
+    $width = 2 * $panelW + 20;
+    $e = fn (string $s): string => htmlspecialchars($s, ENT_XML1 | ENT_QUOTES);
+    $o = [];
+    $o[] = sprintf('<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="sans-serif" font-size="11">', $width, $height, $width, $height);
+    $o[] = sprintf('<rect width="%d" height="%d" fill="#fff"/>', $width, $height);
+    $o[] = sprintf('<text x="10" y="18" font-size="14" font-weight="bold">%s</text>',
+        $e(sprintf('Throughput, Mops/s (median of %d), %s rows, random order, key row:NNNNNN; %s', $run['reps'], number_format(ROWS), $run['date'] . ' UTC')));
+    $x = 10;
+    foreach ($stores as $st) {
+        $o[] = sprintf('<rect x="%d" y="27" width="10" height="10" fill="%s"/><text x="%d" y="36">%s</text>', $x, CHART_COLORS[$st], $x + 14, $e(STORE_NAMES[$st]));
+        $x += 24 + 7 * strlen(STORE_NAMES[$st]);
+    }
+    $o[] = sprintf('<text x="%d" y="36" fill="#555">%s</text>', $x + 10, $e('each workload scaled to its fastest store'));
+    foreach ([1, 2] as $pi => $p) {
+        $x0 = 10 + $pi * ($panelW + 10);
+        $o[] = sprintf('<text x="%d" y="%d" font-weight="bold">%d process%s</text>', $x0, $top - 6, $p, $p > 1 ? 'es' : '');
+        foreach ($workloads as $gi => $w) {
+            $y = $top + $gi * $groupH;
+            $vals = [];
+            foreach ($stores as $st) {
+                $vals[$st] = $med($w, $st, $p);
+            }
+            $max = max(array_map(fn ($v) => $v ?? 0.0, $vals)) ?: 1.0;
+            $o[] = sprintf('<text x="%d" y="%d">%s</text>', $x0, $y + $barH, $e(WORKLOADS[$w]['title']));
+            foreach ($stores as $si => $st) {
+                $by = $y + $si * $barH;
+                $v = $vals[$st];
+                if ($v === null) {
+                    $o[] = sprintf('<text x="%d" y="%d" fill="#999" font-size="9">%s n/a</text>', $x0 + $labelW, $by + $barH - 2, $e(STORE_NAMES[$st]));
+                    continue;
+                }
+                $len = max(1, (int) round($v / $max * $barW));
+                $o[] = sprintf('<rect x="%d" y="%d" width="%d" height="%d" fill="%s"><title>%s</title></rect>',
+                    $x0 + $labelW, $by, $len, $barH - 1, CHART_COLORS[$st], $e(sprintf('%s, %s, %dp: %.3f Mops/s', WORKLOADS[$w]['title'], STORE_NAMES[$st], $p, $v)));
+                $o[] = sprintf('<text x="%d" y="%d" font-size="9">%s</text>', $x0 + $labelW + $len + 3, $by + $barH - 2, $e(fmt($v, 2)));
+            }
+        }
+    }
+    $o[] = '</svg>';
+    return implode("\n", $o) . "\n";
 }
 
 // ---------------------------------------------------------------------------
@@ -945,6 +1368,8 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
     $L[] = 'Generated by `bash bench/run.sh' . ($run['quick'] ? ' --quick' : '') . '` (see bench/README.md). '
         . ($run['quick'] ? '**Quick run: one repeat, short runs — indicative only.**' : '');
     $L[] = '';
+    $L[] = '![Throughput per workload and store](' . pathinfo($run['out'] ?? 'RESULTS.md', PATHINFO_FILENAME) . '.svg)';
+    $L[] = '';
     $L[] = '| | |';
     $L[] = '|---|---|';
     $L[] = '| Date | ' . ($run['date'] ?? gmdate('Y-m-d H:i')) . ' UTC |';
@@ -955,7 +1380,8 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
     }
     $L[] = sprintf('| Method | %d repeat(s), medians; each measurement a fresh PHP process, %.1f s of operations per process, processes forked after the fill and started together |', $run['reps'], $run['duration']);
     $L[] = '| Settings | APCu: ' . implode(', ', array_map(fn ($k, $v) => "$k=$v", array_keys(APCU_INI), APCU_INI))
-        . '; Yac: ' . implode(', ', array_map(fn ($k, $v) => "$k=$v", array_keys(YAC_INI), YAC_INI)) . '; opcache off (CLI default) |';
+        . '; Yac: ' . implode(', ', array_map(fn ($k, $v) => "$k=$v", array_keys(YAC_INI), YAC_INI))
+        . '; Swoole\\Table: size ' . number_format(TABLE_SIZE) . ', conflict_proportion ' . SWOOLE_CONFLICT . '; opcache off (CLI default) |';
     $L[] = '| Run time | ' . $run['elapsed'] . ' s; load average ' . $run['load'][0] . ' at the start, ' . $run['load'][1] . ' at the end |';
     $shares = [];
     $noisy = 0;
@@ -1008,6 +1434,7 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
     $L[] = '';
     $L[] = '| Target | Measured | | CPU share of its measurements |';
     $L[] = '|---|---:|---|---:|';
+    $notRun = [];
     foreach (TARGETS as $tg) {
         [$label, $kind] = $tg;
         $val = null;
@@ -1020,6 +1447,23 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
                 $val = $ratio($med($w, 'shmtable', $p), $med($w, $peer, $p));
                 $shown = fmt($val) . '×';
                 $ok = $val !== null && $val >= $thr;
+                if ($val === null) {
+                    $notRun[] = $label;
+                    continue 2;
+                }
+                break;
+            case 'ir':
+                // Instructions per operation, the loop included (callgrind).
+                [, , $w, $peer, $thr] = $tg;
+                $a = $counts['shmtable'][$w]['per_op'] ?? null;
+                $b = $counts[$peer][$w]['per_op'] ?? null;
+                $val = $ratio($a, $b);
+                if ($val === null) {
+                    $notRun[] = $label;
+                    continue 2;
+                }
+                $shown = sprintf('%s vs %s = %s×', fmt($a, 0), fmt($b, 0), fmt($val));
+                $ok = $val <= $thr;
                 break;
             case 'scale':
                 [, , $w, $thr] = $tg;
@@ -1038,7 +1482,7 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
                 break;
             case 'lost':
                 $lost = 0;
-                foreach (['incr', 'hot'] as $w) {
+                foreach (['incr', 'hot', 'cincr'] as $w) {
                     foreach ([1, 2] as $p) {
                         foreach ($samples[$w]['shmtable'][$p] ?? [] as $r) {
                             $lost += $r['lost'];
@@ -1055,6 +1499,15 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
     }
     $L[] = '';
 
+    if ($notRun) {
+        $L[] = 'Not measured in this run (a store, variant or callgrind count missing): ' . implode('; ', $notRun) . '.';
+        $L[] = '';
+    }
+    if (!in_array('swoole', $stores, true)) {
+        $L[] = '**Swoole\\Table was not run** (no `--swoole=/path/to/swoole.so`, `SWOOLE_SO=` for run.sh; see bench/README.md for how to build one).';
+        $L[] = '';
+    }
+
     // Ratios.
     $L[] = 'A missed target is explained, with the profile behind it and what would move it, in '
         . '[bench/README.md, "Where the targets stand"](README.md#where-the-targets-stand).';
@@ -1063,7 +1516,7 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
     $L[] = '';
     $hdr = '| Workload |';
     $sep = '|---|';
-    foreach (['apcu', 'yac', 'array'] as $peer) {
+    foreach (['swoole', 'apcu', 'yac', 'array'] as $peer) {
         if (!in_array($peer, $stores, true)) {
             continue;
         }
@@ -1076,7 +1529,7 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
     $L[] = $sep;
     foreach (WORKLOADS as $w => $def) {
         $row = '| ' . $def['title'] . ' |';
-        foreach (['apcu', 'yac', 'array'] as $peer) {
+        foreach (['swoole', 'apcu', 'yac', 'array'] as $peer) {
             if (!in_array($peer, $stores, true)) {
                 continue;
             }
@@ -1148,12 +1601,93 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
     }
     $L[] = '';
 
+    // Key order and key shape.
+    $vs = [];
+    foreach (array_keys($samples) as $key) {
+        [, $v] = job_split($key);
+        if ($v !== MAIN_VARIANT) {
+            $vs[$v] = true;
+        }
+    }
+    if ($vs) {
+        $L[] = '## Key order and key shape (Mops/s, median)';
+        $L[] = '';
+        $L[] = 'The same workloads with the keys visited in the order the fill inserted them ("in key order": `row:000000`, `row:000001`, …; '
+            . 'each process from its own offset) and with other key shapes: ' . implode('; ', array_map(fn ($k, $d) => "*$k* $d", array_keys(KEY_SHAPES), KEY_SHAPES)) . '. '
+            . 'The first block is the main run\'s figures (random order, `row:NNNNNN`) for comparison. Yac is not run in these variants.';
+        $L[] = '';
+        $vstores = array_values(array_filter($stores, fn ($st) => $st !== 'yac'));
+        $procsSeen = [];
+        foreach ($samples as $key => $byStore) {
+            if (str_contains($key, '@')) {
+                foreach ($byStore as $byP) {
+                    foreach (array_keys($byP) as $p) {
+                        $procsSeen[$p] = true;
+                    }
+                }
+            }
+        }
+        ksort($procsSeen);
+        $hdr = '| Keys | Workload |';
+        $sep = '|---|---|';
+        foreach (array_keys($procsSeen) as $p) {
+            foreach ($vstores as $st) {
+                $hdr .= ' ' . STORE_NAMES[$st] . " {$p}p |";
+                $sep .= '---:|';
+            }
+            if (in_array('swoole', $vstores, true)) {
+                $hdr .= " shmtable ÷ Swoole {$p}p |";
+                $sep .= '---:|';
+            }
+        }
+        $L[] = $hdr;
+        $L[] = $sep;
+        foreach ([MAIN_VARIANT, ...array_keys($vs)] as $v) {
+            foreach (VARIANT_WORKLOADS as $w) {
+                $key = job_key($w, $v);
+                if (!isset($samples[$key])) {
+                    continue;
+                }
+                $row = '| ' . variant_title($v) . ' | ' . WORKLOADS[$w]['title'] . ' |';
+                foreach (array_keys($procsSeen) as $p) {
+                    foreach ($vstores as $st) {
+                        $row .= ' ' . fmt($med($key, $st, $p), 3) . ' |';
+                    }
+                    if (in_array('swoole', $vstores, true)) {
+                        $x = $ratio($med($key, 'shmtable', $p), $med($key, 'swoole', $p));
+                        $row .= ' ' . ($x === null ? 'n/a' : fmt($x) . '×') . ' |';
+                    }
+                }
+                $L[] = $row;
+            }
+        }
+        $L[] = '';
+    }
+    $swFail = [];
+    foreach ($samples as $key => $byStore) {
+        foreach ($byStore['swoole'] ?? [] as $p => $rs) {
+            foreach ($rs as $r) {
+                if (!empty($r['mem']['failed'])) {
+                    $swFail[job_split($key)[1]] = max($swFail[job_split($key)[1]] ?? 0, $r['mem']['failed']);
+                }
+            }
+        }
+    }
+    if (in_array('swoole', $stores, true)) {
+        $L[] = $swFail
+            ? 'Rows Swoole\\Table could not store at the fill (conflict_proportion ' . SWOOLE_CONFLICT . '), most in one fill: '
+                . implode('; ', array_map(fn ($v, $n) => variant_title($v) . ': ' . number_format($n), array_keys($swFail), $swFail))
+                . '. Every get or exists of such a row counts as a miss (below).'
+            : 'Swoole\\Table stored all ' . number_format(ROWS) . ' rows in every fill (conflict_proportion ' . SWOOLE_CONFLICT . ').';
+        $L[] = '';
+    }
+
     // Lost updates.
     $L[] = '## Lost updates (incr: operations done − increase of the counters; every repeat)';
     $L[] = '';
     $L[] = '| Workload | ' . implode(' | ', array_map(fn ($s) => STORE_NAMES[$s] . ' 1p | ' . STORE_NAMES[$s] . ' 2p', $stores)) . ' |';
     $L[] = '|---|' . str_repeat('---:|---:|', count($stores));
-    foreach (['incr', 'hot'] as $w) {
+    foreach (['incr', 'hot', 'cincr'] as $w) {
         $row = '| ' . WORKLOADS[$w]['title'] . ' |';
         foreach ($stores as $st) {
             foreach ([1, 2] as $p) {
@@ -1178,7 +1712,7 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
             foreach ($byP as $p => $rs) {
                 $m = array_sum(array_column($rs, 'miss'));
                 if ($m) {
-                    $failed[] = sprintf('%s %s %dp: %s', STORE_NAMES[$st], WORKLOADS[$w]['title'], $p, number_format($m));
+                    $failed[] = sprintf('%s %s %dp: %s', STORE_NAMES[$st], job_title($w), $p, number_format($m));
                 }
             }
         }
@@ -1202,6 +1736,8 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
         $m = fn (string $k) => isset($rs[0]['mem'][$k]) ? median(array_map(fn ($r) => $r['mem'][$k], $rs)) : null;
         $reported = match ($st) {
             'shmtable' => $mb($m('mapped')) . sprintf(' getMemorySize() (whole table, size %s; %d bytes/row)', number_format(TABLE_SIZE), $rs[0]['mem']['row_bytes']),
+            'swoole' => $mb($m('mapped')) . sprintf(' getMemorySize() (size %s, conflict_proportion %s; %s row(s) it could not store)',
+                number_format(TABLE_SIZE), SWOOLE_CONFLICT, number_format((int) $m('failed'))),
             'apcu' => $mb($m('used') - $m('used_empty')) . ' used (seg_size − avail_mem, minus ' . $mb($m('used_empty')) . ' used when empty: ' . $mb($m('used')) . ')',
             'yac' => 'no used-bytes figure (' . $mb($m('configured')) . ' configured)',
             'array' => $mb($m('php_heap')) . ' memory_get_usage() growth',
@@ -1233,9 +1769,11 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
             number_format($run['cg_ops']), fmt($loop, 0));
         $L[] = '';
         $cstores = array_keys($counts);
-        $L[] = '| Operation | ' . implode(' | ', array_map(fn ($s) => STORE_NAMES[$s] . ' total | ' . STORE_NAMES[$s] . ' net', array_filter($cstores, fn ($s) => $s !== 'array' || true))) . ' | shmtable ÷ APCu (net) |';
-        $L[] = '|---|' . str_repeat('---:|---:|', count($cstores)) . '---:|';
-        foreach (['get', 'field', 'set', 'incr', 'exists', 'churn', 'iter'] as $w) {
+        $peers = array_values(array_intersect(['swoole', 'apcu'], $cstores));
+        $L[] = '| Operation | ' . implode(' | ', array_map(fn ($s) => STORE_NAMES[$s] . ' total | ' . STORE_NAMES[$s] . ' net', $cstores))
+            . implode('', array_map(fn ($p) => ' | shmtable ÷ ' . STORE_NAMES[$p] . ' (total) | shmtable ÷ ' . STORE_NAMES[$p] . ' (net)', $peers)) . ' |';
+        $L[] = '|---|' . str_repeat('---:|---:|', count($cstores)) . str_repeat('---:|---:|', count($peers));
+        foreach (['get', 'field', 'set', 'incr', 'exists', 'churn', 'iter', 'cincr', 'cexists'] as $w) {
             $row = '| ' . WORKLOADS[$w]['title'] . ' |';
             $lw = $w === 'iter' ? 0.0 : $loop;
             foreach ($cstores as $st) {
@@ -1243,23 +1781,61 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
                 $row .= ' ' . fmt($c, 0) . ' | ' . ($w === 'iter' ? '—' : fmt($c === null || $loop === null ? null : $c - $loop, 0)) . ' |';
             }
             $s = $counts['shmtable'][$w]['per_op'] ?? null;
-            $a = $counts['apcu'][$w]['per_op'] ?? null;
-            $row .= ' ' . ($s === null || $a === null || $lw === null ? 'n/a' : fmt(($s - $lw) / ($a - $lw)) . '×') . ' |';
+            foreach ($peers as $peer) {
+                $a = $counts[$peer][$w]['per_op'] ?? null;
+                $row .= ' ' . ($s === null || $a === null ? 'n/a' : fmt($s / $a) . '×') . ' |';
+                $row .= ' ' . ($s === null || $a === null || $lw === null ? 'n/a' : fmt(($s - $lw) / ($a - $lw)) . '×') . ' |';
+            }
             $L[] = $row;
         }
         $L[] = '';
-        $L[] = 'Lower is better; APCu\'s incr is `apcu_inc` on the counter key.';
+        $L[] = 'Lower is better; APCu\'s incr is `apcu_inc` on the counter key. The targets against Swoole compare the totals (the loop included, as the figures that set them did).';
         $L[] = '';
-        if (isset($counts['shmtable'])) {
-            $L[] = '### Where shmtable\'s instructions go (own cost per operation, top functions)';
+        // The other variants (key order, key shape): shmtable and Swoole.
+        $vkeys = [];
+        foreach ($counts as $st => $ws) {
+            foreach (array_keys($ws) as $k) {
+                if (str_contains($k, '@')) {
+                    $vkeys[job_split($k)[1]] = true;
+                }
+            }
+        }
+        if ($vkeys) {
+            $L[] = '### Instructions per operation by key order and key shape';
+            $L[] = '';
+            $vstores = array_values(array_filter($cstores, fn ($st) => $st !== 'array'));
+            $L[] = '| Keys | Operation | ' . implode(' | ', array_map(fn ($s) => STORE_NAMES[$s], $vstores)) . (in_array('swoole', $vstores, true) ? ' | shmtable ÷ Swoole |' : ' |');
+            $L[] = '|---|---|' . str_repeat('---:|', count($vstores)) . (in_array('swoole', $vstores, true) ? '---:|' : '');
+            foreach ([MAIN_VARIANT, ...array_keys($vkeys)] as $v) {
+                foreach (VARIANT_WORKLOADS as $w) {
+                    $k = job_key($w, $v);
+                    if (!isset($counts['shmtable'][$k])) {
+                        continue;
+                    }
+                    $row = '| ' . variant_title($v) . ' | ' . WORKLOADS[$w]['title'] . ' |';
+                    foreach ($vstores as $st) {
+                        $row .= ' ' . fmt($counts[$st][$k]['per_op'] ?? null, 0) . ' |';
+                    }
+                    if (in_array('swoole', $vstores, true)) {
+                        $a = $counts['swoole'][$k]['per_op'] ?? null;
+                        $row .= ' ' . ($a === null ? 'n/a' : fmt($counts['shmtable'][$k]['per_op'] / $a) . '×') . ' |';
+                    }
+                    $L[] = $row;
+                }
+            }
+            $L[] = '';
+        }
+        foreach (['shmtable', 'swoole'] as $topStore) {
+        if (isset($counts[$topStore])) {
+            $L[] = '### Where ' . STORE_NAMES[$topStore] . '\'s instructions go (own cost per operation, top functions)';
             $L[] = '';
             $L[] = '`0x…` names are functions of the PHP binary, which Debian strips of local symbols; '
                 . 'a line whose source file is a Zend header (zend_hash.h, zend_string.h) is Zend inline code compiled into the named function. '
                 . 'The loop itself (fetching `$k`, the call) is in `execute_ex`.';
             $L[] = '';
-            foreach (['get', 'field', 'set', 'incr', 'exists', 'churn', 'iter'] as $w) {
-                $c = $counts['shmtable'][$w] ?? null;
-                if (!$c) {
+            foreach (['get', 'field', 'set', 'incr', 'exists', 'churn', 'iter', 'cincr', 'cexists'] as $w) {
+                $c = $counts[$topStore][$w] ?? null;
+                if (!$c || !isset($c['top'])) {
                     continue;
                 }
                 $L[] = '**' . WORKLOADS[$w]['title'] . '** (' . fmt($c['per_op'], 0) . ' instructions/op):';
@@ -1271,6 +1847,7 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
                 }
                 $L[] = '';
             }
+        }
         }
     }
 
@@ -1287,7 +1864,7 @@ function report(array $samples, array $counts, ?string $cgNote, array $versions,
         $row = '| ' . $def['title'] . ' |';
         foreach (STORES as $st) {
             $b = $def[$st];
-            if ($b !== null && $st !== 'shmtable' && $st !== 'array' && $def['seq'] !== 'rows') {
+            if ($b !== null && $st !== 'shmtable' && $st !== 'swoole' && $st !== 'array' && $def['seq'] !== 'rows') {
                 $b .= $def['seq'] === 'hot' ? '  ($k = "c:row:000000")' : '  ($k = "c:row:…")';
             } elseif ($b !== null && $def['seq'] === 'hot') {
                 $b .= '  ($k = "row:000000")';
@@ -1475,24 +2052,22 @@ switch ($mode) {
         }
         $out = $opt['out'] ?? __DIR__ . '/RESULTS.md';
         file_put_contents($out, report($raw['samples'], $raw['counts'], $raw['cg_note'], $raw['versions'], $raw['run']));
-        echo "wrote $out\n";
+        $svg = dirname($out) . '/' . pathinfo($out, PATHINFO_FILENAME) . '.svg';
+        file_put_contents($svg, chart_svg($raw['samples'], $raw['run']['stores'], $raw['run']));
+        echo "wrote $out and $svg\n";
         break;
     case 'callgrind':
         // Instruction counts only, no throughput, no report:
-        //   php bench.php callgrind --shmtable=SO [--apcu=SO] [--stores=shmtable,array]
-        //       [--workloads=get,set] [--cg-ops=N] [--top=N]
+        //   php bench.php callgrind --shmtable=SO [--swoole=SO] [--apcu=SO] [--stores=shmtable,array]
+        //       [--workloads=get,set] [--variants=random:row,ordered:row] [--cg-ops=N] [--top=N]
         $opt = parse_opts(array_slice($argv, 2));
         $runner = new Runner($opt + ['yac' => '']);
-        $stores = isset($opt['stores']) ? explode(',', $opt['stores']) : array_keys(COUNTED);
-        $want = isset($opt['workloads']) ? explode(',', $opt['workloads']) : null;
-        $jobs = [];
-        foreach (COUNTED as $st => $ws) {
-            foreach ($ws as $w) {
-                if (in_array($st, $stores, true) && ($want === null || in_array($w, $want, true))) {
-                    $jobs[] = [$st, $w];
-                }
-            }
+        $stores = array_values(array_intersect(list_opt($opt, 'stores') ?? array_keys(COUNTED), $runner->stores));
+        foreach (array_diff(list_opt($opt, 'stores') ?? [], $runner->stores) as $st) {
+            echo "skipped: $st (no --$st=/path/to/$st.so)\n";
         }
+        $vs = list_opt($opt, 'variants') ?? [MAIN_VARIANT];
+        $jobs = cg_jobs($stores, list_opt($opt, 'workloads'), in_array(MAIN_VARIANT, $vs, true), $vs, $stores);
         $dir = sys_get_temp_dir() . '/shmtable-bench-cg-' . getmypid();
         @mkdir($dir, 0777, true);
         $counts = $runner->countAll($jobs, (int) ($opt['cg-ops'] ?? 20000), $dir,

@@ -12,7 +12,9 @@
 #     fetched with `apt-get download` and unpacked (dpkg -x) into a cache
 #     directory, then loaded with -d extension=/abs/path/yac.so
 #     (or set YAC_SO=/path/to/yac.so; YAC_SO=none runs without Yac);
-#   - valgrind for the instruction counts (skipped when it cannot be had).
+#   - valgrind for the instruction counts (skipped when it cannot be had);
+#   - Swoole\Table: only from a swoole.so you built (SWOOLE_SO=/path/to/swoole.so,
+#     see bench/README.md); without it Swoole is skipped, and the run says so.
 # Writes bench/RESULTS.md. Extra arguments go to bench.php (e.g.
 # --repeats=5 --duration=2 --no-callgrind).
 set -euo pipefail
@@ -101,6 +103,17 @@ elif [ -z "$YAC" ]; then
     [ -n "$YAC" ] || say "warning: Yac is not available: its columns will be missing (YAC_SO=/path/to/yac.so to point at one)"
 fi
 
+# ---- Swoole -----------------------------------------------------------------
+SWOOLE=${SWOOLE_SO:-}
+if [ -n "$SWOOLE" ]; then
+    [ -f "$SWOOLE" ] || die "SWOOLE_SO=$SWOOLE: no such file"
+    SWOOLE=$(cd "$(dirname "$SWOOLE")" && pwd)/$(basename "$SWOOLE")
+    "$PHP" -d extension="$SWOOLE" -r 'exit(class_exists("Swoole\\Table") ? 0 : 1);' \
+        || die "$SWOOLE does not load (or has no Swoole\\Table)"
+else
+    say "warning: Swoole is skipped: no SWOOLE_SO=/path/to/swoole.so (bench/README.md says how to build one)"
+fi
+
 # ---- valgrind ---------------------------------------------------------------
 if ! command -v valgrind >/dev/null 2>&1; then
     say "installing valgrind (for instruction counts)"
@@ -110,6 +123,7 @@ fi
 say "shmtable: $SO"
 say "apcu: ${APCU_ARG:-enabled in the PHP ini}"
 say "yac: ${YAC:-none}"
+say "swoole: ${SWOOLE:-none (skipped)}"
 say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-exec "$PHP" "$BENCH/bench.php" run --shmtable="$SO" --yac="$YAC" --apcu="$APCU_ARG" \
+exec "$PHP" "$BENCH/bench.php" run --shmtable="$SO" --yac="$YAC" --apcu="$APCU_ARG" --swoole="$SWOOLE" \
     --out="$BENCH/RESULTS.md" "$@"

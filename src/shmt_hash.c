@@ -93,3 +93,55 @@ uint64_t shmt_siphash24(const uint8_t k[16], const void *data, size_t len)
 {
 	return siphash_impl(k, data, len, 2, 4);
 }
+
+/* ---------------------------------------------------------------------- */
+/* The table hash: keyed folded multiplication for keys of 1..16 bytes,     */
+/* SipHash-1-3 for longer ones (see docs/ARCHITECTURE.md, "Hashing").       */
+
+static inline uint32_t load_le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) |
+	       ((uint32_t)p[3] << 24);
+}
+
+/* The 128-bit product of a and b, its two halves xored. */
+static inline uint64_t fold_mul(uint64_t a, uint64_t b)
+{
+#if defined(__SIZEOF_INT128__)
+	__extension__ typedef unsigned __int128 u128;
+	u128 p = (u128)a * b;
+	return (uint64_t)p ^ (uint64_t)(p >> 64);
+#else
+	/* Schoolbook on 32-bit halves: the same 128-bit product. */
+	uint64_t al = (uint32_t)a, ah = a >> 32, bl = (uint32_t)b, bh = b >> 32;
+	uint64_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+	uint64_t mid = (ll >> 32) + (uint32_t)lh + (uint32_t)hl;
+	uint64_t lo = (mid << 32) | (uint32_t)ll;
+	uint64_t hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+	return lo ^ hi;
+#endif
+}
+
+uint64_t shmt_keyhash(const uint8_t k[16], const void *data, size_t len)
+{
+	if (len > 16 || len == 0) {
+		return siphash_impl(k, data, len, 1, 3);
+	}
+	const unsigned char *in = data;
+	uint64_t a, b;
+	/* (a, b) with len determines the key: the first and the last 8 (or
+	 * 4) bytes, overlapping; 1..3 bytes: the first, middle and last. */
+	if (len >= 8) {
+		a = load_le64(in);
+		b = load_le64(in + len - 8);
+	} else if (len >= 4) {
+		a = load_le32(in);
+		b = load_le32(in + len - 4);
+	} else {
+		a = (uint64_t)in[0] | ((uint64_t)in[len >> 1] << 8) | ((uint64_t)in[len - 1] << 16);
+		b = 0;
+	}
+	uint64_t k0 = load_le64(k), k1 = load_le64(k + 8);
+	uint64_t x = fold_mul(a ^ k0, b ^ k1);
+	return fold_mul(x ^ k1 ^ 0x9e3779b97f4a7c15ULL, ((uint64_t)len << 56) ^ k0 ^ 0xd6e8feb86659fd93ULL);
+}

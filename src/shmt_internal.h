@@ -31,7 +31,7 @@
 #include <string.h>
 
 #define SHMT_MAGIC "SHMTBL\x01\x00"
-#define SHMT_LAYOUT_VERSION 4u
+#define SHMT_LAYOUT_VERSION 5u /* 4: the row expiry; 5: keys of up to 16 bytes hashed by shmt_keyhash() */
 #define SHMT_MAX_STRIPES 256u
 #define SHMT_TAG_BITS 21u
 #define SHMT_KEYLEN_BITS 11u /* SHMT_MAX_KEY_LEN must fit */

@@ -26,7 +26,7 @@ static inline shmt_status key_prepare(const shmt_table *t, const char *key,
 	if (klen < 1 || klen > t->key_max) {
 		return SHMT_E_INVALID;
 	}
-	ki->h = shmt_siphash13(t->seed, key, klen);
+	ki->h = shmt_keyhash(t->seed, key, klen);
 	ki->b = bucket_of_hash(t, ki->h);
 	ki->meta = make_meta(ki->h, klen);
 	ki->s = stripe_of(t, ki->b);

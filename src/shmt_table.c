@@ -43,7 +43,7 @@ const char *shmt_status_message(shmt_status st)
 
 uint64_t shmt_hash(const shmt_table *t, const char *key, size_t klen)
 {
-	return shmt_siphash13(t->seed, key, klen);
+	return shmt_keyhash(t->seed, key, klen);
 }
 
 uint32_t shmt_bucket_of(const shmt_table *t, const char *key, size_t klen)

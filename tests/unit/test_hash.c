@@ -56,6 +56,12 @@ static const uint64_t sip13_vectors[64] = {
 	0xf6f4e6bcf7a644eeULL, 0xaec59ad80f1837f2ULL, 0xc3b2f6154b6694e0ULL, 0x9d199062b7bbb3a8ULL,
 };
 
+/* shmt_keyhash() under ref_key (the pinned values of test_keyhash()). */
+#define KEYHASH_K1 0xff08b1950b705e4eULL
+#define KEYHASH_IP 0xa1f518d90e783a6dULL
+#define KEYHASH_ROW 0xadfe49c795af5287ULL
+#define KEYHASH_16 0x68c6633c1a2030a0ULL
+
 static const uint8_t ref_key[16] = {
 	0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07,
 	0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f,
@@ -173,6 +179,54 @@ static void test_sensitivity(void)
 	CHECK(shmt_siphash13(ref_key, "a", 1) != shmt_siphash13(ref_key, "a\0", 2));
 	/* 1-3 and 2-4 are different functions. */
 	CHECK(shmt_siphash13(ref_key, msg, len) != shmt_siphash24(ref_key, msg, len));
+}
+
+/* shmt_keyhash(): SipHash-1-3 above 16 bytes and for the empty key; below,
+ * the keyed multiply hash: the same at every alignment, every length and
+ * every input and key bit matters, trailing zeros count, and the values
+ * are pinned (stored tables depend on them; changing them needs a new
+ * layout version). */
+static void test_keyhash(void)
+{
+	uint8_t msg[64], buf[64 + 8];
+	for (int i = 0; i < 64; i++) {
+		msg[i] = (uint8_t)(i * 37 + 11);
+	}
+	CHECK_U64(shmt_keyhash(ref_key, NULL, 0), shmt_siphash13(ref_key, NULL, 0));
+	for (size_t len = 17; len <= 64; len++) {
+		CHECK_U64(shmt_keyhash(ref_key, msg, len), shmt_siphash13(ref_key, msg, len));
+	}
+	for (size_t len = 1; len <= 16; len++) {
+		uint64_t want = shmt_keyhash(ref_key, msg, len);
+		CHECK(want != shmt_siphash13(ref_key, msg, len));
+		for (size_t off = 0; off < 8; off++) {
+			memset(buf, 0xa5, sizeof buf);
+			memcpy(buf + off, msg, len);
+			CHECK_U64(shmt_keyhash(ref_key, buf + off, len), want);
+		}
+		/* Every message bit and every key bit changes the hash. */
+		for (size_t bit = 0; bit < len * 8; bit++) {
+			memcpy(buf, msg, len);
+			buf[bit / 8] ^= (uint8_t)(1u << (bit % 8));
+			CHECK(shmt_keyhash(ref_key, buf, len) != want);
+		}
+		for (int bit = 0; bit < 128; bit++) {
+			uint8_t k[16];
+			memcpy(k, ref_key, 16);
+			k[bit / 8] ^= (uint8_t)(1u << (bit % 8));
+			CHECK(shmt_keyhash(k, msg, len) != want);
+		}
+	}
+	uint8_t z[16] = {0};
+	for (size_t l = 1; l <= 16; l++) {
+		for (size_t j = 1; j < l; j++) {
+			CHECK(shmt_keyhash(ref_key, z, j) != shmt_keyhash(ref_key, z, l));
+		}
+	}
+	CHECK_U64(shmt_keyhash(ref_key, "k1", 2), KEYHASH_K1);
+	CHECK_U64(shmt_keyhash(ref_key, "10.0.1.7", 8), KEYHASH_IP);
+	CHECK_U64(shmt_keyhash(ref_key, "row:000042", 10), KEYHASH_ROW);
+	CHECK_U64(shmt_keyhash(ref_key, "0123456789abcdef", 16), KEYHASH_16);
 }
 
 static shmt_table *make_table(uint32_t size)
@@ -318,6 +372,7 @@ int main(void)
 	test_paper_example();
 	test_reference_vectors();
 	test_alignment();
+	test_keyhash();
 	test_sensitivity();
 	test_table_seeds();
 	test_hash_across_fork();
