@@ -180,5 +180,7 @@ if test "$PHP_SHMTABLE" != "no"; then
      src/shmt_check.c src/shmt_open.c src/shmt_hash.c src/shmt_os.c src/shmt_os_lock.c],
     [$ext_shared], [], [$SHMTABLE_CFLAGS])
   PHP_ADD_BUILD_DIR([$ext_builddir/src])
+  dnl make test loads the shared pcntl and posix modules (Makefile.frag).
+  PHP_ADD_MAKEFILE_FRAGMENT
   PHP_ADD_INCLUDE([$ext_srcdir/src])
 fi
