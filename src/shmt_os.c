@@ -491,7 +491,7 @@ void shmt_os_describe(char *buf, size_t len)
 
 int shmt_os_open_readonly(const char *name_or_path, int is_shm, int *fd)
 {
-	int flags = O_RDONLY | O_CLOEXEC | O_NOFOLLOW | (is_shm ? 0 : O_NONBLOCK);
+	int flags = O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK;
 	int f = is_shm ? shm_open(name_or_path, flags, 0) : open(name_or_path, flags);
 	if (f < 0) {
 		*fd = -1;

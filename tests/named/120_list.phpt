@@ -1,5 +1,5 @@
 --TEST--
-named: Table::list() shows every named table this user may open with its definition and rows, also while other processes write it; another user's table, a damaged object and one being created are left out
+named: Table::list() shows every named table this user may open with its definition and rows, also while other processes write it; another user's table, a damaged object, one being created, a FIFO and a symbolic link are left out
 --EXTENSIONS--
 shmtable
 --SKIPIF--
@@ -26,7 +26,7 @@ function mine(): array
     return $out;
 }
 
-$names = ['b-counters', 'a-sessions', 'c-other-user', 'd-damaged', 'e-empty'];
+$names = ['b-counters', 'a-sessions', 'c-other-user', 'd-damaged', 'e-empty', 'f-fifo', 'g-link'];
 foreach ($names as $n) {
     Table::unlink($prefix . $n);
 }
@@ -49,6 +49,8 @@ $nobody = function_exists('posix_getpwnam') ? posix_getpwnam('nobody') : false;
 $chowned = posix_geteuid() === 0 && $nobody && chown("/dev/shm/shmtable.{$prefix}c-other-user", $nobody['uid']);
 file_put_contents("/dev/shm/shmtable.{$prefix}d-damaged", str_repeat("\xff", 4096));
 touch("/dev/shm/shmtable.{$prefix}e-empty");
+posix_mkfifo("/dev/shm/shmtable.{$prefix}f-fifo", 0600);          // opening it must not wait
+symlink("/dev/shm/shmtable.{$prefix}a-sessions", "/dev/shm/shmtable.{$prefix}g-link"); // not followed
 file_put_contents("/dev/shm/shmtable.{$prefix}bad name", 'x'); // not a valid table name
 
 $l = mine();
