@@ -17,6 +17,7 @@
  *   shmtable_methods.c    row methods (get, set, del, cmpset, incr, ...), sizes, stats
  *   shmtable_handlers.c   object create/free, $t[...] and count() handlers, ArrayAccess
  *   shmtable_iterator.c   the cursor, the Iterator methods, the foreach iterator
+ *   shmtable_inspect.c    list(), columns(), name(), path(), the var_dump() view
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"

@@ -115,6 +115,21 @@ namespace ShmTable {
 
         public function destroy(): bool {}
 
+        /**
+         * The named tables of this host that this user may open, each read
+         * from its header without mapping it: a list, in name order.
+         */
+        public static function list(): array {}
+
+        /** The columns: name => ['type' => TYPE_*, 'size' => bytes of a string column, or 0]. */
+        public function columns(): array {}
+
+        /** The name of a named table, or null. */
+        public function name(): ?string {}
+
+        /** The path of a file-backed table, or null. */
+        public function path(): ?string {}
+
         public function offsetExists(mixed $offset): bool {}
 
         public function offsetGet(mixed $offset): mixed {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 6b14eebc37f03d322c7665a9f1e8418be33201fe */
+ * Stub hash: d7b6d38d70c84e7831e21f9abc452cc3f41994c9 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShmTable_Table___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, table_size, IS_LONG, 0)
@@ -110,6 +110,15 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_ShmTable_Table_destroy arginfo_class_ShmTable_Table_flush
 
+#define arginfo_class_ShmTable_Table_list arginfo_class_ShmTable_Table_stats
+
+#define arginfo_class_ShmTable_Table_columns arginfo_class_ShmTable_Table_stats
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_name, 0, 0, IS_STRING, 1)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_ShmTable_Table_path arginfo_class_ShmTable_Table_name
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_offsetExists, 0, 1, _IS_BOOL, 0)
 	ZEND_ARG_TYPE_INFO(0, offset, IS_MIXED, 0)
 ZEND_END_ARG_INFO()
@@ -166,6 +175,10 @@ ZEND_METHOD(ShmTable_Table, getMemorySize);
 ZEND_METHOD(ShmTable_Table, stats);
 ZEND_METHOD(ShmTable_Table, check);
 ZEND_METHOD(ShmTable_Table, destroy);
+ZEND_METHOD(ShmTable_Table, list);
+ZEND_METHOD(ShmTable_Table, columns);
+ZEND_METHOD(ShmTable_Table, name);
+ZEND_METHOD(ShmTable_Table, path);
 ZEND_METHOD(ShmTable_Table, offsetExists);
 ZEND_METHOD(ShmTable_Table, offsetGet);
 ZEND_METHOD(ShmTable_Table, offsetSet);
@@ -206,6 +219,10 @@ static const zend_function_entry class_ShmTable_Table_methods[] = {
 	ZEND_ME(ShmTable_Table, stats, arginfo_class_ShmTable_Table_stats, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, check, arginfo_class_ShmTable_Table_check, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, destroy, arginfo_class_ShmTable_Table_destroy, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Table, list, arginfo_class_ShmTable_Table_list, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(ShmTable_Table, columns, arginfo_class_ShmTable_Table_columns, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Table, name, arginfo_class_ShmTable_Table_name, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Table, path, arginfo_class_ShmTable_Table_path, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, offsetExists, arginfo_class_ShmTable_Table_offsetExists, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, offsetGet, arginfo_class_ShmTable_Table_offsetGet, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Table, offsetSet, arginfo_class_ShmTable_Table_offsetSet, ZEND_ACC_PUBLIC)

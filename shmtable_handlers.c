@@ -258,4 +258,5 @@ void php_shmtable_init_handlers(zend_class_entry *ce)
 	php_shmtable_handlers.has_dimension = php_shmtable_has_dimension;
 	php_shmtable_handlers.unset_dimension = php_shmtable_unset_dimension;
 	php_shmtable_handlers.count_elements = php_shmtable_count_elements;
+	php_shmtable_handlers.get_debug_info = php_shmtable_debug_info;
 }

@@ -191,6 +191,9 @@ int php_shmtable_do_del(php_shmtable_obj *obj, const char *method, zend_string *
 void php_shmtable_init_handlers(zend_class_entry *ce);
 void php_shmtable_release(php_shmtable_obj *obj);
 
+/* shmtable_inspect.c */
+HashTable *php_shmtable_debug_info(zend_object *o, int *is_temp);
+
 /* shmtable_iterator.c */
 void php_shmtable_cursor_free(php_shmtable_cursor *c);
 zend_object_iterator *php_shmtable_get_iterator(zend_class_entry *ce, zval *object, int by_ref);

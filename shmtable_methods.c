@@ -736,6 +736,30 @@ PHP_METHOD(ShmTable_Table, getMemorySize)
 	RETURN_LONG(obj->t != NULL ? (zend_long)shmt_memory_size(obj->t) : 0);
 }
 
+/* The bins of stats()['chain_histogram']: buckets whose chain holds 0, 1,
+ * ... rows; the last bin counts every longer chain too. */
+#define PHP_SHMTABLE_CHAIN_BINS 9
+
+/* stats()'s chain_histogram and stripe_rows, from one walk of the chains. */
+static void php_shmtable_shape(shmt_table *t, uint32_t nstripes, zval *rv)
+{
+	uint64_t hist[PHP_SHMTABLE_CHAIN_BINS];
+	uint64_t *per = safe_emalloc(nstripes, sizeof(uint64_t), 0);
+	shmt_get_shape(t, hist, PHP_SHMTABLE_CHAIN_BINS, per);
+	zval h, p;
+	array_init_size(&h, PHP_SHMTABLE_CHAIN_BINS);
+	for (uint32_t i = 0; i < PHP_SHMTABLE_CHAIN_BINS; i++) {
+		add_next_index_long(&h, (zend_long)hist[i]);
+	}
+	array_init_size(&p, nstripes);
+	for (uint32_t i = 0; i < nstripes; i++) {
+		add_next_index_long(&p, (zend_long)per[i]);
+	}
+	efree(per);
+	add_assoc_zval(rv, "chain_histogram", &h);
+	add_assoc_zval(rv, "stripe_rows", &p);
+}
+
 PHP_METHOD(ShmTable_Table, stats)
 {
 	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
@@ -773,6 +797,9 @@ PHP_METHOD(ShmTable_Table, stats)
 	STAT("evicted", s.evicted);
 #undef STAT
 	add_assoc_string(return_value, "evict", s.evict == SHMT_EVICT_LRU ? "lru" : "none");
+	/* Hits and misses of reads are not counted: counting them would make
+	 * every read store to shared memory, which reads never do. */
+	php_shmtable_shape(t, (uint32_t)s.stripes, return_value);
 	static const char *const opened[] = {"anonymous", "created", "attached", "reopened"};
 	shmt_opened how = shmt_opened_how(t);
 	add_assoc_string(return_value, "opened",

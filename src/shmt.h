@@ -408,6 +408,43 @@ void shmt_reserve_error(const shmt_table *t, char *msg, size_t msglen);
 uint64_t shmt_count(shmt_table *t);
 void shmt_get_stats(shmt_table *t, shmt_stats *st);
 
+/* ---- shape of the table, for charts ----
+ * One lock-free walk of every bucket chain (a statistic: chains that change
+ * during the walk are counted as the walk saw them; every index is
+ * bounds-checked). hist[i] gets the number of buckets whose chain holds i
+ * rows, the last of the nbins counting every longer chain too; stripe_rows
+ * (if non-NULL, stats.stripes entries) gets the rows in each stripe's
+ * buckets. Writes nothing shared. */
+void shmt_get_shape(shmt_table *t, uint64_t *hist, uint32_t nbins, uint64_t *stripe_rows);
+
+/* ---- listing named tables ----
+ * What the header of a table says, read without mapping it, without taking
+ * any of its locks and without writing to it (see shmt_peek()). */
+typedef struct {
+	uint32_t size, key_max, ncols;
+	shmt_coldef cols[SHMT_MAX_COLUMNS];
+	uint64_t rows;            /* rows stored when it was read */
+	uint64_t memory_size;     /* bytes the table maps */
+	uint32_t uid, gid, perm;  /* owner, group and permission bits */
+	int64_t ctime_ns;         /* last status change of the object (its
+	                             creation, unless it grew or was chmod'ed
+	                             since), CLOCK_REALTIME nanoseconds */
+} shmt_info;
+
+/* Read the header of the named table `name` or the table file `path`
+ * (exactly one of them) into *info: the object is opened read-only, the
+ * owner and mode checked as by shmt_open() (SHMT_E_ACCESS), and every
+ * header field validated as by shmt_open() before use (SHMT_E_CORRUPT: a
+ * damaged or hostile file never gets further). A table still being
+ * created is SHMT_E_NOENT. msg always gets a description on failure. */
+shmt_status shmt_peek(const char *name, const char *path, shmt_info *info, char *msg,
+                      size_t msglen);
+/* Call cb(name, arg) for every valid table name that has a shared-memory
+ * object on this host, in no particular order (cb's non-zero return
+ * stops). SHMT_OK, or SHMT_E_SYSTEM with msg. */
+shmt_status shmt_list_names(int (*cb)(const char *name, void *arg), void *arg, char *msg,
+                            size_t msglen);
+
 /* ---- iteration ----
  * Buckets are numbered 0..shmt_bucket_count()-1. shmt_snapshot_bucket()
  * copies every row of one bucket, as one consistent snapshot, into `buf`

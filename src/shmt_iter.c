@@ -242,3 +242,28 @@ shmt_status shmt_snapshot_buckets(shmt_table *t, uint32_t from, void *buf, size_
 	*next = b;
 	return SHMT_OK;
 }
+
+void shmt_get_shape(shmt_table *t, uint64_t *hist, uint32_t nbins, uint64_t *stripe_rows)
+{
+	if (nbins > 0) {
+		memset(hist, 0, (size_t)nbins * sizeof(*hist));
+	}
+	if (stripe_rows != NULL) {
+		memset(stripe_rows, 0, ((size_t)t->stripe_mask + 1) * sizeof(*stripe_rows));
+	}
+	/* As the max_chain of shmt_get_stats(): racy, bounded, checked. */
+	for (uint32_t b = 0; b < t->nbuckets; b++) {
+		uint32_t cur = shmt_load_acquire(&t->buckets[b]);
+		uint64_t len = 0;
+		while (cur != 0 && valid_idx(t, cur) && len <= t->total_rows) {
+			len++;
+			cur = shmt_load_acquire(row_next(t, cur));
+		}
+		if (nbins > 0) {
+			hist[len < nbins ? len : nbins - 1]++;
+		}
+		if (stripe_rows != NULL) {
+			stripe_rows[b & t->stripe_mask] += len;
+		}
+	}
+}

@@ -639,7 +639,7 @@ static shmt_status evict_one(shmt_table *t)
 			continue; /* never used, or torn: draw again */
 		}
 		memcpy(key, row + t->key_off, klen);
-		uint32_t b = bucket_of_hash(t, shmt_siphash13(t->seed, key, klen));
+		uint32_t b = bucket_of_hash(t, shmt_keyhash(t->seed, key, klen));
 		shmt_stripe_raw *s = stripe_of(t, b);
 		shmt_status st = stripe_lock(t, s);
 		if (st != SHMT_OK) {

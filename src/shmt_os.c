@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <dirent.h>
 #include <time.h>
 #include <unistd.h>
 #if defined(__linux__)
@@ -536,5 +537,42 @@ void shmt_os_describe(char *buf, size_t len)
 	snprintf(buf, len, "robust process-shared pthread mutex (glibc %s)", gnu_get_libc_version());
 #else
 	snprintf(buf, len, "robust process-shared pthread mutex");
+#endif
+}
+
+int shmt_os_open_readonly(const char *name_or_path, int is_shm, int *fd)
+{
+	int flags = O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK;
+	int f = is_shm ? shm_open(name_or_path, flags, 0) : open(name_or_path, flags);
+	if (f < 0) {
+		*fd = -1;
+		return errno;
+	}
+	*fd = f;
+	return 0;
+}
+
+int shmt_os_list_shm(const char *prefix, int (*cb)(const char *rest, void *arg), void *arg)
+{
+#if defined(__linux__)
+	/* glibc's shm_open() names files of this directory. */
+	DIR *d = opendir("/dev/shm");
+	if (d == NULL) {
+		return errno;
+	}
+	size_t plen = strlen(prefix);
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, prefix, plen) == 0 && cb(e->d_name + plen, arg) != 0) {
+			break;
+		}
+	}
+	closedir(d);
+	return 0;
+#else
+	(void)prefix;
+	(void)cb;
+	(void)arg;
+	return ENOSYS;
 #endif
 }

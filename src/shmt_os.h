@@ -118,6 +118,16 @@ void *shmt_os_map_fd_private(int fd, size_t bytes);
 int shmt_os_sync(void *base, size_t bytes);
 void shmt_os_close(int fd);
 
+/* Open an object by name (is_shm) or a file by path read-only, without
+ * following a symbolic link and without blocking, close-on-exec: for
+ * reading the header of a table that this process does not map. */
+int shmt_os_open_readonly(const char *name_or_path, int is_shm, int *fd);
+/* Call cb(name, arg) for every shared-memory object whose name starts
+ * with prefix (without its leading '/'; cb gets the rest of the name), in
+ * no particular order; a non-zero return of cb stops the walk. 0, or an
+ * errno value when the objects cannot be listed. */
+int shmt_os_list_shm(const char *prefix, int (*cb)(const char *rest, void *arg), void *arg);
+
 /* Clocks, in nanoseconds, and a pause. */
 int64_t shmt_os_realtime_ns(void);
 /* CLOCK_BOOTTIME: never steps back, counts suspend, one for the host. */

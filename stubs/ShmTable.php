@@ -304,11 +304,12 @@ namespace ShmTable {
          * Counters and figures: rows, num, size, memory_size, insert_count, update_count, delete_count,
          * lock_recoveries, max_chain, key_max_length, row_bytes, buckets, stripes, spare_rows, kept_rows, read_retries,
          * expired (expired rows reclaimed), evicted (rows evicted), evict ('none' or 'lru');
-         * and Swoole's keys: conflict_count (rows behind another in their bucket), conflict_max_level (longest chain),
-         * available_slice_num (rows free), total_slice_num (= size).
+         * Swoole's keys: conflict_count (rows behind another in their bucket), conflict_max_level (longest chain),
+         * available_slice_num (rows free), total_slice_num (= size);
+         * opened, name, path; chain_histogram (buckets by chain length 0..8+), stripe_rows (rows per lock stripe).
          * Walks the bucket index: O(size).
          *
-         * @return array<string, int>
+         * @return array<string, int|string|null|list<int>>
          */
         public function stats(): array {}
 
@@ -327,6 +328,39 @@ namespace ShmTable {
          * @return bool always true
          */
         public function destroy(): bool {}
+
+        /**
+         * The named tables of this host that this user may open, in name order, each read from its
+         * header without mapping it: name, size, rows, memory_size, key_max_length, columns, owner,
+         * group, mode, changed. Damaged objects and other users' tables are left out.
+         *
+         * @return list<array{name: string, size: int, rows: int, memory_size: int, key_max_length: int, columns: array<string, array{type: int, size: int}>, owner: int, group: int, mode: int, changed: float}>
+         */
+        public static function list(): array {}
+
+        /**
+         * The definition in column order: name => ['type' => TYPE_*, 'size' => bytes of a string column, or 0].
+         *
+         * @return array<string, array{type: int, size: int}>
+         * @throws Exception before create() or after destroy()
+         */
+        public function columns(): array {}
+
+        /**
+         * The name of a named table; null for an anonymous or file-backed one.
+         *
+         * @return ?string
+         * @throws Exception before create() or after destroy()
+         */
+        public function name(): ?string {}
+
+        /**
+         * The file of a file-backed table; null for an anonymous or named one.
+         *
+         * @return ?string
+         * @throws Exception before create() or after destroy()
+         */
+        public function path(): ?string {}
 
         /**
          * isset($table[$key]): as exists().

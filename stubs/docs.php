@@ -192,10 +192,30 @@ return [
         'doc' => "Counters and figures: rows, num, size, memory_size, insert_count, update_count, delete_count,\n"
             . "lock_recoveries, max_chain, key_max_length, row_bytes, buckets, stripes, spare_rows, kept_rows, read_retries,\n"
             . "expired (expired rows reclaimed), evicted (rows evicted), evict ('none' or 'lru');\n"
-            . "and Swoole's keys: conflict_count (rows behind another in their bucket), conflict_max_level (longest chain),\n"
-            . "available_slice_num (rows free), total_slice_num (= size).\n"
+            . "Swoole's keys: conflict_count (rows behind another in their bucket), conflict_max_level (longest chain),\n"
+            . "available_slice_num (rows free), total_slice_num (= size);\n"
+            . "opened, name, path; chain_histogram (buckets by chain length 0..8+), stripe_rows (rows per lock stripe).\n"
             . 'Walks the bucket index: O(size).',
-        'rtype' => 'array<string, int>',
+        'rtype' => 'array<string, int|string|null|list<int>>',
+    ],
+    'Table::list' => [
+        'doc' => "The named tables of this host that this user may open, in name order, each read from its\n"
+            . "header without mapping it: name, size, rows, memory_size, key_max_length, columns, owner,\n"
+            . 'group, mode, changed. Damaged objects and other users\' tables are left out.',
+        'rtype' => 'list<array{name: string, size: int, rows: int, memory_size: int, key_max_length: int, columns: array<string, array{type: int, size: int}>, owner: int, group: int, mode: int, changed: float}>',
+    ],
+    'Table::columns' => [
+        'doc' => "The definition in column order: name => ['type' => TYPE_*, 'size' => bytes of a string column, or 0].",
+        'rtype' => 'array<string, array{type: int, size: int}>',
+        'throws' => ['Exception' => 'before create() or after destroy()'],
+    ],
+    'Table::name' => [
+        'doc' => 'The name of a named table; null for an anonymous or file-backed one.',
+        'throws' => ['Exception' => 'before create() or after destroy()'],
+    ],
+    'Table::path' => [
+        'doc' => 'The file of a file-backed table; null for an anonymous or named one.',
+        'throws' => ['Exception' => 'before create() or after destroy()'],
     ],
     'Table::check' => [
         'doc' => 'Verifies every internal invariant; takes every lock while it runs. For tests and diagnostics.',

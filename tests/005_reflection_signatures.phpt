@@ -46,6 +46,7 @@ public check(): bool
 public cmpdel(string $key, array $expected): bool
 public cmpset(string $key, array $expected, array $values): bool
 public column(string $name, int $type, int $size = 0): bool
+public columns(): array
 public count(): int
 public create(?string $name = NULL, ?string $path = NULL, int $mode = 384): bool
 public current(): mixed
@@ -64,19 +65,22 @@ public getSize(): int
 public getdel(string $key, ?string $field = NULL): array|string|int|float|false
 public incr(string $key, array|string $column, int|float $incrby = 1, ?float $ttl = NULL): array|int|float
 public key(): mixed
+public name(): ?string
 public next(): void
 public offsetExists(mixed $offset): bool
 public offsetGet(mixed $offset): mixed
 public offsetSet(mixed $offset, mixed $value): void
 public offsetUnset(mixed $offset): void
+public path(): ?string
 public rewind(): void
 public set(string $key, array $value, ?float $ttl = NULL): bool
 public static attach(?string $name = NULL, ?string $path = NULL): ShmTable\Table
+public static list(): array
 public static unlink(string $name): bool
 public stats(): array
 public ttl(string $key): float|false
 public update(string $key, array $values, ?float $ttl = NULL): bool
 public valid(): bool
-37 methods
+41 methods
 bool(true)
 bool(true)
