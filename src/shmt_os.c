@@ -383,6 +383,11 @@ int64_t shmt_os_monotonic_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+int32_t shmt_os_pid(void)
+{
+	return (int32_t)getpid();
+}
+
 void shmt_os_sleep_ms(unsigned ms)
 {
 	struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
