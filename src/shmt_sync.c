@@ -204,7 +204,8 @@ int shmt_ulock_type(shmt_ulock *l)
 }
 
 typedef struct {
-	int64_t deadline; /* monotonic ns; negative: none */
+	int64_t timeout;  /* ns; negative: none */
+	int64_t deadline; /* monotonic ns, read only once waiting is needed; 0: not yet */
 	int nowait;
 	int waiting;      /* counted in l->waiters */
 	uint32_t died;
@@ -218,6 +219,7 @@ static shmt_ulock_result take(shmt_ulock *l, ulock_slot *s, acquire_ctx *c)
 		if (!c->waiting) {
 			__atomic_add_fetch(&l->waiters, 1u, __ATOMIC_RELAXED);
 			c->waiting = 1;
+			c->deadline = c->timeout < 0 ? -1 : shmt_os_monotonic_ns() + c->timeout;
 		}
 		r = shmt_lock_acquire_until(&s->m, c->deadline);
 	}
@@ -281,7 +283,7 @@ shmt_ulock_result shmt_ulock_acquire(shmt_ulock *l, int shared, int64_t timeout_
 {
 	int32_t me = shmt_os_pid();
 	acquire_ctx c = {
-		.deadline = timeout_ns < 0 ? -1 : shmt_os_monotonic_ns() + timeout_ns,
+		.timeout = timeout_ns,
 		.nowait = timeout_ns == 0,
 	};
 	shmt_ulock_result r = take(l, &l->gate, &c);
@@ -303,6 +305,13 @@ shmt_ulock_result shmt_ulock_acquire(shmt_ulock *l, int shared, int64_t timeout_
 				h->slot = slot;
 			}
 		}
+		if (r == SHMT_ULOCK_OK) {
+			/* Under the gate: plain stores, no locked instruction. */
+			shmt_store_relaxed(&l->acquisitions, l->acquisitions + 1);
+			if (c.died > 0) {
+				shmt_store_relaxed(&l->owner_died, l->owner_died + c.died);
+			}
+		}
 		if (r != SHMT_ULOCK_OK || shared) {
 			shmt_lock_release(&l->gate.m);
 		}
@@ -310,11 +319,11 @@ shmt_ulock_result shmt_ulock_acquire(shmt_ulock *l, int shared, int64_t timeout_
 	if (c.waiting) {
 		__atomic_sub_fetch(&l->waiters, 1u, __ATOMIC_RELAXED);
 	}
-	if (c.died > 0) {
+	if (r != SHMT_ULOCK_OK && c.died > 0) {
+		/* Took over a dead holder's lock word, then timed out. */
 		__atomic_add_fetch(&l->owner_died, (uint64_t)c.died, __ATOMIC_RELAXED);
 	}
 	if (r == SHMT_ULOCK_OK) {
-		__atomic_add_fetch(&l->acquisitions, 1u, __ATOMIC_RELAXED);
 		h->pid = me;
 		h->died = c.died;
 	}
