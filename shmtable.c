@@ -24,6 +24,7 @@
 #endif
 
 #include "shmtable_internal.h"
+#include "shmtable_sync.h"
 #include "src/shmt_os.h"
 #include "src/shmt_test.h"
 
@@ -151,6 +152,7 @@ PHP_MINIT_FUNCTION(shmtable)
 
 	php_shmtable_exception_ce = register_class_ShmTable_Exception(spl_ce_RuntimeException);
 	php_shmtable_full_ce = register_class_ShmTable_FullException(php_shmtable_exception_ce);
+	php_shmtable_sync_minit(register_class_ShmTable_Atomic(), register_class_ShmTable_Lock());
 
 	REGISTER_INI_ENTRIES();
 	if (INI_BOOL("shmtable.swoole_compat")) {

@@ -156,4 +156,61 @@ namespace ShmTable {
     final class FullException extends Exception
     {
     }
+
+    /**
+     * A signed 64-bit integer in shared memory, shared by every process
+     * forked after it was made; wait()/wakeup() sleep and wake on it.
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Atomic
+    {
+        public function __construct(int $value = 0) {}
+
+        public function get(): int {}
+
+        public function set(int $value): void {}
+
+        public function add(int $add_value = 1): int {}
+
+        public function sub(int $sub_value = 1): int {}
+
+        public function cmpset(int $cmp_value, int $new_value): bool {}
+
+        public function wait(float $timeout = 1.0): bool {}
+
+        public function wakeup(int $count = 1): bool {}
+    }
+
+    /**
+     * A mutex or readers-writer lock in shared memory, released when its
+     * holder dies, shared by every process forked after it was made.
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Lock
+    {
+        /**
+         * @var int
+         * @cvalue SHMT_ULOCK_MUTEX
+         */
+        public const MUTEX = UNKNOWN;
+        /**
+         * @var int
+         * @cvalue SHMT_ULOCK_RWLOCK
+         */
+        public const RWLOCK = UNKNOWN;
+
+        public function __construct(int $type = Lock::MUTEX) {}
+
+        public function lock(int $operation = LOCK_EX, float $timeout = -1): bool {}
+
+        public function unlock(): bool {}
+
+        public function ownerDied(): bool {}
+
+        public function stats(): array {}
+    }
 }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: d7b6d38d70c84e7831e21f9abc452cc3f41994c9 */
+ * Stub hash: c0e5659d779f7149adfef1a9f005df6ff62f0504 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShmTable_Table___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, table_size, IS_LONG, 0)
@@ -148,6 +148,52 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_ShmTable_Table_valid arginfo_class_ShmTable_Table_flush
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShmTable_Atomic___construct, 0, 0, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, value, IS_LONG, 0, "0")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_ShmTable_Atomic_get arginfo_class_ShmTable_Table_count
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Atomic_set, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, value, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Atomic_add, 0, 0, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, add_value, IS_LONG, 0, "1")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Atomic_sub, 0, 0, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, sub_value, IS_LONG, 0, "1")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Atomic_cmpset, 0, 2, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, cmp_value, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, new_value, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Atomic_wait, 0, 0, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, timeout, IS_DOUBLE, 0, "1.0")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Atomic_wakeup, 0, 0, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, count, IS_LONG, 0, "1")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShmTable_Lock___construct, 0, 0, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, type, IS_LONG, 0, "ShmTable\\Lock::MUTEX")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Lock_lock, 0, 0, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, operation, IS_LONG, 0, "LOCK_EX")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, timeout, IS_DOUBLE, 0, "-1")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_ShmTable_Lock_unlock arginfo_class_ShmTable_Table_flush
+
+#define arginfo_class_ShmTable_Lock_ownerDied arginfo_class_ShmTable_Table_flush
+
+#define arginfo_class_ShmTable_Lock_stats arginfo_class_ShmTable_Table_stats
+
 
 ZEND_METHOD(ShmTable_Table, __construct);
 ZEND_METHOD(ShmTable_Table, column);
@@ -188,6 +234,19 @@ ZEND_METHOD(ShmTable_Table, key);
 ZEND_METHOD(ShmTable_Table, next);
 ZEND_METHOD(ShmTable_Table, rewind);
 ZEND_METHOD(ShmTable_Table, valid);
+ZEND_METHOD(ShmTable_Atomic, __construct);
+ZEND_METHOD(ShmTable_Atomic, get);
+ZEND_METHOD(ShmTable_Atomic, set);
+ZEND_METHOD(ShmTable_Atomic, add);
+ZEND_METHOD(ShmTable_Atomic, sub);
+ZEND_METHOD(ShmTable_Atomic, cmpset);
+ZEND_METHOD(ShmTable_Atomic, wait);
+ZEND_METHOD(ShmTable_Atomic, wakeup);
+ZEND_METHOD(ShmTable_Lock, __construct);
+ZEND_METHOD(ShmTable_Lock, lock);
+ZEND_METHOD(ShmTable_Lock, unlock);
+ZEND_METHOD(ShmTable_Lock, ownerDied);
+ZEND_METHOD(ShmTable_Lock, stats);
 
 
 static const zend_function_entry class_ShmTable_Table_methods[] = {
@@ -242,6 +301,29 @@ static const zend_function_entry class_ShmTable_Exception_methods[] = {
 
 
 static const zend_function_entry class_ShmTable_FullException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_ShmTable_Atomic_methods[] = {
+	ZEND_ME(ShmTable_Atomic, __construct, arginfo_class_ShmTable_Atomic___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Atomic, get, arginfo_class_ShmTable_Atomic_get, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Atomic, set, arginfo_class_ShmTable_Atomic_set, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Atomic, add, arginfo_class_ShmTable_Atomic_add, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Atomic, sub, arginfo_class_ShmTable_Atomic_sub, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Atomic, cmpset, arginfo_class_ShmTable_Atomic_cmpset, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Atomic, wait, arginfo_class_ShmTable_Atomic_wait, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Atomic, wakeup, arginfo_class_ShmTable_Atomic_wakeup, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_ShmTable_Lock_methods[] = {
+	ZEND_ME(ShmTable_Lock, __construct, arginfo_class_ShmTable_Lock___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Lock, lock, arginfo_class_ShmTable_Lock_lock, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Lock, unlock, arginfo_class_ShmTable_Lock_unlock, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Lock, ownerDied, arginfo_class_ShmTable_Lock_ownerDied, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Lock, stats, arginfo_class_ShmTable_Lock_stats, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -304,6 +386,40 @@ static zend_class_entry *register_class_ShmTable_FullException(zend_class_entry 
 	INIT_NS_CLASS_ENTRY(ce, "ShmTable", "FullException", class_ShmTable_FullException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_ShmTable_Exception);
 	class_entry->ce_flags |= ZEND_ACC_FINAL;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_ShmTable_Atomic(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "ShmTable", "Atomic", class_ShmTable_Atomic_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_ShmTable_Lock(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "ShmTable", "Lock", class_ShmTable_Lock_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	zval const_MUTEX_value;
+	ZVAL_LONG(&const_MUTEX_value, SHMT_ULOCK_MUTEX);
+	zend_string *const_MUTEX_name = zend_string_init_interned("MUTEX", sizeof("MUTEX") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_MUTEX_name, &const_MUTEX_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_MUTEX_name);
+
+	zval const_RWLOCK_value;
+	ZVAL_LONG(&const_RWLOCK_value, SHMT_ULOCK_RWLOCK);
+	zend_string *const_RWLOCK_name = zend_string_init_interned("RWLOCK", sizeof("RWLOCK") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_RWLOCK_name, &const_RWLOCK_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_RWLOCK_name);
 
 	return class_entry;
 }

@@ -39,6 +39,28 @@ shmt_lock_result shmt_lock_try(shmt_lock *l);
 void shmt_lock_consistent(shmt_lock *l);
 void shmt_lock_release(shmt_lock *l);
 
+/* For ShmTable\Lock and ShmTable\Atomic (shmt_sync.c). */
+/* Take the lock, waiting at most until deadline_ns on the
+ * shmt_os_monotonic_ns() scale (negative: no limit); SHMT_LOCK_BUSY when
+ * the deadline passed first. A dead owner is reported as by acquire. */
+shmt_lock_result shmt_lock_acquire_until(shmt_lock *l, int64_t deadline_ns);
+typedef enum {
+	SHMT_LOCK_FREE = 0,
+	SHMT_LOCK_HELD = 1, /* by a live owner, as far as the kernel knows */
+	SHMT_LOCK_DEAD = 2, /* its owner died holding it; not taken over yet */
+} shmt_lock_state;
+/* What the lock looks like now, without taking it (a snapshot). */
+shmt_lock_state shmt_lock_peek(shmt_lock *l);
+/* Sleep while *word == expected, until woken by shmt_os_futex_wake() on
+ * the same word (from any process mapping it) or until deadline_ns
+ * (monotonic; negative: no limit). 0 when woken or when the word differs
+ * (or a signal came: look again), ETIMEDOUT at the deadline. */
+int shmt_os_futex_wait(uint32_t *word, uint32_t expected, int64_t deadline_ns);
+/* Wake at most count sleepers on the word. */
+void shmt_os_futex_wake(uint32_t *word, int count);
+/* This process's id, as its own pid namespace numbers it. */
+int32_t shmt_os_pid(void);
+
 /* Map `bytes` of zero-filled memory shared with future children. Returns
  * NULL and sets errno on failure. */
 void *shmt_map_shared(size_t bytes);

@@ -27,6 +27,9 @@
 
 #include <errno.h>
 #include <time.h>
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 int shmt_lock_init(shmt_lock *l)
 {
@@ -157,4 +160,87 @@ void shmt_lock_consistent(shmt_lock *l)
 void shmt_lock_release(shmt_lock *l)
 {
 	pthread_mutex_unlock(&l->m);
+}
+
+/* ---- for ShmTable\Lock and ShmTable\Atomic (src/shmt_sync.c) ---------- */
+
+shmt_lock_result shmt_lock_acquire_until(shmt_lock *l, int64_t deadline_ns)
+{
+	if (deadline_ns < 0) {
+		return lock_take(l, 0);
+	}
+	int rc = pthread_mutex_trylock(&l->m);
+	while (rc == EBUSY || rc == ETIMEDOUT) {
+		int64_t now = shmt_os_monotonic_ns();
+		if (now >= deadline_ns) {
+			return SHMT_LOCK_BUSY;
+		}
+		/* In slices, as lock_wait(): a wake-up lost to a killed waiter
+		 * costs at most one slice. */
+		int64_t until = now + SHMT_LOCK_SLICE_NS;
+		if (until > deadline_ns) {
+			until = deadline_ns;
+		}
+		struct timespec ts;
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 30))
+		ts.tv_sec = (time_t)(until / 1000000000);
+		ts.tv_nsec = (long)(until % 1000000000);
+		rc = pthread_mutex_clocklock(&l->m, CLOCK_MONOTONIC, &ts);
+#else
+		int64_t real = shmt_os_realtime_ns() + (until - now);
+		ts.tv_sec = (time_t)(real / 1000000000);
+		ts.tv_nsec = (long)(real % 1000000000);
+		rc = pthread_mutex_timedlock(&l->m, &ts);
+#endif
+	}
+	return lock_result(rc);
+}
+
+/* glibc's robust mutex word: the owner's thread id in the low 30 bits,
+ * FUTEX_OWNER_DIED (set by the kernel when the owner exits holding it)
+ * and FUTEX_WAITERS above. */
+shmt_lock_state shmt_lock_peek(shmt_lock *l)
+{
+#if defined(__GLIBC__)
+	unsigned w = (unsigned)shmt_load_acquire(&l->m.__data.__lock);
+	if (w == 0) {
+		return SHMT_LOCK_FREE;
+	}
+	if ((w & 0x40000000u) != 0) { /* FUTEX_OWNER_DIED */
+		return SHMT_LOCK_DEAD;
+	}
+	return SHMT_LOCK_HELD;
+#else
+	int rc = pthread_mutex_trylock(&l->m);
+	if (rc == 0) {
+		pthread_mutex_unlock(&l->m);
+		return SHMT_LOCK_FREE;
+	}
+	return rc == EOWNERDEAD ? SHMT_LOCK_DEAD : SHMT_LOCK_HELD;
+#endif
+}
+
+int shmt_os_futex_wait(uint32_t *word, uint32_t expected, int64_t deadline_ns)
+{
+	struct timespec ts, *tp = NULL;
+	if (deadline_ns >= 0) {
+		int64_t left = deadline_ns - shmt_os_monotonic_ns();
+		if (left <= 0) {
+			return ETIMEDOUT;
+		}
+		ts.tv_sec = (time_t)(left / 1000000000);
+		ts.tv_nsec = (long)(left % 1000000000);
+		tp = &ts;
+	}
+	/* Not FUTEX_PRIVATE_FLAG: the word is shared between processes. */
+	long rc = syscall(SYS_futex, word, FUTEX_WAIT, expected, tp, NULL, 0);
+	if (rc == 0) {
+		return 0;
+	}
+	return errno == ETIMEDOUT ? ETIMEDOUT : 0; /* EAGAIN, EINTR: look again */
+}
+
+void shmt_os_futex_wake(uint32_t *word, int count)
+{
+	syscall(SYS_futex, word, FUTEX_WAKE, count, NULL, NULL, 0);
 }

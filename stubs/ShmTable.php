@@ -8,6 +8,145 @@
 
 namespace ShmTable {
     /**
+     * A signed 64-bit integer in shared memory, shared by every process forked after it was made.
+     *
+     * add() and sub() return the new value and throw ArithmeticError on overflow, changing nothing.
+     * wait()/wakeup() follow Swoole\Atomic: a waiter sleeps (no CPU) until the value is 1, then sets it to 0.
+     */
+    final class Atomic
+    {
+        /**
+         * Maps a new counter.
+         *
+         * @param int $value the initial value
+         * @throws Exception the system refused the memory
+         */
+        public function __construct(int $value = 0) {}
+
+        /**
+         * The value now.
+         *
+         * @return int
+         */
+        public function get(): int {}
+
+        /**
+         * Stores a value (wakes nobody: only wakeup() wakes waiters).
+         *
+         * @param int $value
+         * @return void
+         */
+        public function set(int $value): void {}
+
+        /**
+         * Adds atomically.
+         *
+         * @param int $add_value may be negative
+         * @return int the new value
+         * @throws \ArithmeticError the result would overflow; nothing changed
+         */
+        public function add(int $add_value = 1): int {}
+
+        /**
+         * Subtracts atomically.
+         *
+         * @param int $sub_value may be negative
+         * @return int the new value
+         * @throws \ArithmeticError the result would overflow; nothing changed
+         */
+        public function sub(int $sub_value = 1): int {}
+
+        /**
+         * Sets $new_value if the value is $cmp_value, atomically.
+         *
+         * @param int $cmp_value
+         * @param int $new_value
+         * @return bool whether it was set
+         */
+        public function cmpset(int $cmp_value, int $new_value): bool {}
+
+        /**
+         * If the value is 1, sets it to 0 and returns true at once; otherwise sleeps until a
+         * wakeup() lets this process take the 1 (true) or until the timeout (false).
+         *
+         * @param float $timeout seconds; negative: no limit; 0: do not sleep
+         * @return bool
+         * @throws \ValueError a NAN timeout
+         */
+        public function wait(float $timeout = 1.0): bool {}
+
+        /**
+         * Sets the value to 1 if it is 0; if it is then 1, wakes up to $count waiters.
+         *
+         * @param int $count at least 1
+         * @return bool always true
+         * @throws \ValueError $count below 1
+         */
+        public function wakeup(int $count = 1): bool {}
+    }
+
+    /**
+     * A mutex or readers-writer lock in shared memory, shared by every process forked after it was made.
+     *
+     * When its holder dies (even by SIGKILL), the lock is released and the next locker's ownerDied() is true.
+     * A child forked while the parent holds it does not hold it.
+     */
+    final class Lock
+    {
+        /**
+         * One holder at a time (lock(LOCK_EX)).
+         */
+        public const MUTEX = 1;
+
+        /**
+         * Many readers (lock(LOCK_SH)) or one writer (lock(LOCK_EX)); a waiting writer goes before new readers.
+         */
+        public const RWLOCK = 2;
+
+        /**
+         * Maps a new lock.
+         *
+         * @param int $type Lock::MUTEX or Lock::RWLOCK
+         * @throws \ValueError another type
+         * @throws Exception the system refused the memory
+         */
+        public function __construct(int $type = \ShmTable\Lock::MUTEX) {}
+
+        /**
+         * Takes the lock.
+         *
+         * @param int $operation LOCK_EX, or LOCK_SH (RWLOCK only), optionally | LOCK_NB (do not wait)
+         * @param float $timeout seconds to wait at most; negative: no limit
+         * @return bool true if taken, false if LOCK_NB or the timeout found it held
+         * @throws \ValueError a bad operation or a NAN timeout
+         * @throws Exception this process holds it already through this object
+         */
+        public function lock(int $operation = LOCK_EX, float $timeout = -1): bool {}
+
+        /**
+         * Releases what this process holds.
+         *
+         * @return bool always true
+         * @throws Exception this process does not hold the lock
+         */
+        public function unlock(): bool {}
+
+        /**
+         * Whether the lock this process holds was taken over from a holder that died: repair what it protects.
+         *
+         * @return bool
+         */
+        public function ownerDied(): bool {}
+
+        /**
+         * type, holder (pid), holder_dead, readers (pids), dead_readers, waiters, acquisitions, owner_died (takeovers), held_here.
+         *
+         * @return array<string, mixed>
+         */
+        public function stats(): array {}
+    }
+
+    /**
      * A hash table of typed rows in shared memory.
      *
      * Declare the columns, call create() before pcntl_fork(), and every child sees the same rows.

@@ -247,4 +247,43 @@ return [
     'Exception' => 'Thrown when the table cannot do what was asked: use before create() or after destroy(), '
         . "create() twice or\nwithout columns, no memory, a failed check().",
     'FullException' => 'Thrown when a new key needs a row and every one of the table\'s rows is in use.',
+    'Atomic' => "A signed 64-bit integer in shared memory, shared by every process forked after it was made.\n\n"
+        . "add() and sub() return the new value and throw ArithmeticError on overflow, changing nothing.\n"
+        . "wait()/wakeup() follow Swoole\\Atomic: a waiter sleeps (no CPU) until the value is 1, then sets it to 0.",
+    'Atomic::__construct' => ['doc' => 'Maps a new counter.', 'param' => ['value' => 'the initial value'],
+        'throws' => ['Exception' => 'the system refused the memory']],
+    'Atomic::get' => 'The value now.',
+    'Atomic::set' => 'Stores a value (wakes nobody: only wakeup() wakes waiters).',
+    'Atomic::add' => ['doc' => 'Adds atomically.', 'param' => ['add_value' => 'may be negative'],
+        'return' => 'the new value', 'throws' => ['\\ArithmeticError' => 'the result would overflow; nothing changed']],
+    'Atomic::sub' => ['doc' => 'Subtracts atomically.', 'param' => ['sub_value' => 'may be negative'],
+        'return' => 'the new value', 'throws' => ['\\ArithmeticError' => 'the result would overflow; nothing changed']],
+    'Atomic::cmpset' => ['doc' => 'Sets $new_value if the value is $cmp_value, atomically.',
+        'return' => 'whether it was set'],
+    'Atomic::wait' => ['doc' => "If the value is 1, sets it to 0 and returns true at once; otherwise sleeps until a\n"
+        . "wakeup() lets this process take the 1 (true) or until the timeout (false).",
+        'param' => ['timeout' => 'seconds; negative: no limit; 0: do not sleep'],
+        'throws' => ['\\ValueError' => 'a NAN timeout']],
+    'Atomic::wakeup' => ['doc' => 'Sets the value to 1 if it is 0; if it is then 1, wakes up to $count waiters.',
+        'param' => ['count' => 'at least 1'], 'return' => 'always true',
+        'throws' => ['\\ValueError' => '$count below 1']],
+
+    'Lock' => "A mutex or readers-writer lock in shared memory, shared by every process forked after it was made.\n\n"
+        . "When its holder dies (even by SIGKILL), the lock is released and the next locker's ownerDied() is true.\n"
+        . "A child forked while the parent holds it does not hold it.",
+    'Lock::MUTEX' => 'One holder at a time (lock(LOCK_EX)).',
+    'Lock::RWLOCK' => 'Many readers (lock(LOCK_SH)) or one writer (lock(LOCK_EX)); a waiting writer goes before new readers.',
+    'Lock::__construct' => ['doc' => 'Maps a new lock.', 'param' => ['type' => 'Lock::MUTEX or Lock::RWLOCK'],
+        'throws' => ['\\ValueError' => 'another type', 'Exception' => 'the system refused the memory']],
+    'Lock::lock' => ['doc' => 'Takes the lock.',
+        'param' => ['operation' => 'LOCK_EX, or LOCK_SH (RWLOCK only), optionally | LOCK_NB (do not wait)',
+                    'timeout' => 'seconds to wait at most; negative: no limit'],
+        'return' => 'true if taken, false if LOCK_NB or the timeout found it held',
+        'throws' => ['\\ValueError' => 'a bad operation or a NAN timeout',
+                     'Exception' => 'this process holds it already through this object']],
+    'Lock::unlock' => ['doc' => 'Releases what this process holds.', 'return' => 'always true',
+        'throws' => ['Exception' => 'this process does not hold the lock']],
+    'Lock::ownerDied' => 'Whether the lock this process holds was taken over from a holder that died: repair what it protects.',
+    'Lock::stats' => ['doc' => 'type, holder (pid), holder_dead, readers (pids), dead_readers, waiters, acquisitions, '
+        . 'owner_died (takeovers), held_here.', 'rtype' => 'array<string, mixed>'],
 ];

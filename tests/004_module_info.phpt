@@ -20,12 +20,16 @@ var_dump(stripos($info, 'shmtable') !== false);
 bool(true)
 bool(true)
 bool(true)
-array(3) {
+array(5) {
   [0]=>
-  string(18) "ShmTable\Exception"
+  string(15) "ShmTable\Atomic"
   [1]=>
-  string(22) "ShmTable\FullException"
+  string(18) "ShmTable\Exception"
   [2]=>
+  string(22) "ShmTable\FullException"
+  [3]=>
+  string(13) "ShmTable\Lock"
+  [4]=>
   string(14) "ShmTable\Table"
 }
 bool(true)
