@@ -12,19 +12,6 @@
 
 #include <string.h>
 
-static const char *php_shmtable_type_name(uint32_t type)
-{
-	switch (type) {
-	case SHMT_TYPE_INT:
-		return "int";
-	case SHMT_TYPE_FLOAT:
-		return "float";
-	case SHMT_TYPE_STRING:
-		return "string";
-	}
-	return "?";
-}
-
 /* name => ['type' => TYPE_*, 'size' => bytes (strings) or 0] */
 static void php_shmtable_columns_array(const shmt_coldef *defs, uint32_t n, zval *rv)
 {

@@ -938,7 +938,7 @@ shmt_status shmt_list_names(int (*cb)(const char *name, void *arg), void *arg, c
 {
 	list_walk w = {cb, arg};
 	/* The prefix without its '/': the names the objects have in the list. */
-	int rc = shmt_os_list_shm(SHMT_SHM_PREFIX + 1, list_one, &w);
+	int rc = shmt_os_list_shm(&SHMT_SHM_PREFIX[1], list_one, &w);
 	if (rc != 0) {
 		snprintf(msg, msglen, "cannot list the shared-memory objects: %s", strerror(rc));
 		return SHMT_E_SYSTEM;
