@@ -18,17 +18,17 @@ $name = named_unique('expiry');
 Table::unlink($name);
 $a = named_table(64);
 $a->create(name: $name);
-$a->set('long', ['hits' => 1], 100);
+$a->set('long', ['hits' => 1], 1000);
 $a->set('short', ['hits' => 2], $short);
 $a->set('never', ['hits' => 3]);
 $a->incr('window', 'hits', 1, $short);
 
 $probe = <<<'PHP'
 $t = ShmTable\Table::attach($argv[1]);
-printf("long %s, short %s, never %s, window %s, ttl(long) in 90..100 %s, ttl(never) %s\n",
+printf("long %s, short %s, never %s, window %s, ttl(long) in 900..1000 %s, ttl(never) %s\n",
     var_export($t->exists('long'), true), var_export($t->exists('short'), true),
     var_export($t->exists('never'), true), var_export($t->get('window', 'hits'), true),
-    var_export($t->ttl('long') > 90 && $t->ttl('long') <= 100, true),
+    var_export($t->ttl('long') > 900 && $t->ttl('long') <= 1000, true),
     var_export($t->ttl('never'), true));
 PHP;
 echo "other process: ", named_php($probe, [$name]);
@@ -70,8 +70,8 @@ echo named_php($reader, [$path]);
 unlink($path);
 ?>
 --EXPECT--
-other process: long true, short true, never true, window 1, ttl(long) in 90..100 true, ttl(never) 0.0
-their ttl later: long true, short false, never true, window false, ttl(long) in 90..100 true, ttl(never) 0.0
+other process: long true, short true, never true, window 1, ttl(long) in 900..1000 true, ttl(never) 0.0
+their ttl later: long true, short false, never true, window false, ttl(long) in 900..1000 true, ttl(never) 0.0
 this process: short false, count 4
 int(1)
 bool(true)
