@@ -36,6 +36,19 @@ uint64_t shmt_count(shmt_table *t)
 	return count_rows(t, &kept);
 }
 
+/* The rows on bucket b's chain now. A racy walk, fine for a statistic:
+ * bounded by the rows there are and stopped at an invalid link. */
+static uint64_t chain_length(const shmt_table *t, uint32_t b)
+{
+	uint32_t cur = shmt_load_acquire(&t->buckets[b]);
+	uint64_t len = 0;
+	while (cur != 0 && valid_idx(t, cur) && len <= t->total_rows) {
+		len++;
+		cur = shmt_load_acquire(row_next(t, cur));
+	}
+	return len;
+}
+
 void shmt_get_stats(shmt_table *t, shmt_stats *st)
 {
 	memset(st, 0, sizeof(*st));
@@ -52,15 +65,9 @@ void shmt_get_stats(shmt_table *t, shmt_stats *st)
 	st->evicted = shmt_load_relaxed(&t->a->evicted);
 	st->evict = t->evict;
 	st->lock_recoveries = shmt_load_relaxed(&t->a->recoveries);
-	/* A racy walk is fine for a statistic; it is bounded and checked. */
 	uint64_t max_chain = 0, chained = 0;
 	for (uint32_t b = 0; b < t->nbuckets; b++) {
-		uint32_t cur = shmt_load_acquire(&t->buckets[b]);
-		uint64_t len = 0;
-		while (cur != 0 && valid_idx(t, cur) && len <= t->total_rows) {
-			len++;
-			cur = shmt_load_acquire(row_next(t, cur));
-		}
+		uint64_t len = chain_length(t, b);
 		if (len > max_chain) {
 			max_chain = len;
 		}
@@ -251,14 +258,8 @@ void shmt_get_shape(shmt_table *t, uint64_t *hist, uint32_t nbins, uint64_t *str
 	if (stripe_rows != NULL) {
 		memset(stripe_rows, 0, ((size_t)t->stripe_mask + 1) * sizeof(*stripe_rows));
 	}
-	/* As the max_chain of shmt_get_stats(): racy, bounded, checked. */
 	for (uint32_t b = 0; b < t->nbuckets; b++) {
-		uint32_t cur = shmt_load_acquire(&t->buckets[b]);
-		uint64_t len = 0;
-		while (cur != 0 && valid_idx(t, cur) && len <= t->total_rows) {
-			len++;
-			cur = shmt_load_acquire(row_next(t, cur));
-		}
+		uint64_t len = chain_length(t, b);
 		if (nbins > 0) {
 			hist[len < nbins ? len : nbins - 1]++;
 		}
