@@ -529,6 +529,14 @@ SHMT_INTERNAL shmt_table *handle_new(unsigned char *base, size_t map_len, const 
 SHMT_INTERNAL int definition_differs(const shmt_layout *L, const shmt_coldesc *have,
                                      const shmt_open_args *a, char *why, size_t len);
 
+/* shmt_open.c: the names messages give a table, and who may use it */
+SHMT_INTERNAL void ctx_init(open_ctx *c, const char *name, const char *path);
+SHMT_INTERNAL shmt_status sys_error(const open_ctx *c, const char *what, int err, char *msg,
+                                    size_t msglen);
+SHMT_INTERNAL shmt_status out_of_memory(char *msg, size_t msglen);
+SHMT_INTERNAL shmt_status access_check(const open_ctx *c, const shmt_os_stat *sb, int create,
+                                       unsigned asked, char *msg, size_t msglen);
+
 /* shmt_alloc.c: allocator, journal, storage reservation, kept rows */
 SHMT_INTERNAL shmt_status alloc_lock(shmt_table *t);
 SHMT_INTERNAL void alloc_unlock(shmt_table *t);
@@ -548,9 +556,32 @@ SHMT_INTERNAL __attribute__((noinline, cold)) void settle_dead_writers(shmt_tabl
 SHMT_INTERNAL shmt_status reopen_repair(shmt_table *t, const open_ctx *c, int check,
                                         char *msg, size_t msglen);
 
-/* shmt_ops.c: every stripe lock at once */
+/* shmt_ops.c: every stripe lock at once; unlinking a row under its stripe
+ * lock (counted in *counter when not NULL) */
 SHMT_INTERNAL shmt_status lock_all(shmt_table *t, uint32_t *failed_at);
 SHMT_INTERNAL void unlock_all(shmt_table *t);
+SHMT_INTERNAL shmt_status delete_locked(shmt_table *t, shmt_stripe_raw *s, uint32_t b,
+                                        uint32_t old, uint32_t *link, uint64_t *counter);
+
+/* Reclaim an expired row (reached through *link) of bucket b: a delete,
+ * counted in the stripe's `expired` instead of its deletes. */
+static inline shmt_status reclaim_locked(shmt_table *t, shmt_stripe_raw *s, uint32_t b,
+                                         uint32_t old, uint32_t *link)
+{
+	STEP(SHMT_STEP_RECLAIM_FOUND);
+	shmt_status st = delete_locked(t, s, b, old, link, &s->expired);
+	if (st == SHMT_OK) {
+		STEP(SHMT_STEP_RECLAIM_DONE);
+	}
+	return st;
+}
+
+/* shmt_expire.c: reclaiming expired rows (at most max, 0: all; with
+ * one_stripe only those of the first stripe from `from` that has some) and
+ * evicting one row of a full table. The caller holds no lock. */
+SHMT_INTERNAL shmt_status expired_reclaim(shmt_table *t, uint64_t max, int one_stripe,
+                                          uint32_t from, uint64_t *n);
+SHMT_INTERNAL shmt_status evict_one(shmt_table *t);
 
 /* shmt_check.c: checks of stored state */
 SHMT_INTERNAL int shared_fields_bad(const shmt_table *t, char *why, size_t len);
