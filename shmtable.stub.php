@@ -102,7 +102,7 @@ namespace ShmTable {
         /** Reclaim expired rows now: all of them, or at most $max; returns how many. */
         public function flushExpired(int $max = 0): int {}
 
-        public function count(): int {}
+        public function count(int $mode = COUNT_NORMAL): int {}
 
         public function getSize(): int {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: c0e5659d779f7149adfef1a9f005df6ff62f0504 */
+ * Stub hash: 61f66d35ed300771ebf57c46e5c95a2a111b15c0 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShmTable_Table___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, table_size, IS_LONG, 0)
@@ -97,11 +97,13 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_flushExpire
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_count, 0, 0, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, mode, IS_LONG, 0, "COUNT_NORMAL")
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_ShmTable_Table_getSize arginfo_class_ShmTable_Table_count
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_getSize, 0, 0, IS_LONG, 0)
+ZEND_END_ARG_INFO()
 
-#define arginfo_class_ShmTable_Table_getMemorySize arginfo_class_ShmTable_Table_count
+#define arginfo_class_ShmTable_Table_getMemorySize arginfo_class_ShmTable_Table_getSize
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Table_stats, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -152,7 +154,7 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShmTable_Atomic___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, value, IS_LONG, 0, "0")
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_ShmTable_Atomic_get arginfo_class_ShmTable_Table_count
+#define arginfo_class_ShmTable_Atomic_get arginfo_class_ShmTable_Table_getSize
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Atomic_set, 0, 1, IS_VOID, 0)
 	ZEND_ARG_TYPE_INFO(0, value, IS_LONG, 0)

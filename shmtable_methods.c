@@ -7,6 +7,7 @@
 #endif
 
 #include "shmtable_internal.h"
+#include "ext/standard/php_array.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -715,7 +716,16 @@ PHP_METHOD(ShmTable_Table, flushExpired)
 PHP_METHOD(ShmTable_Table, count)
 {
 	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
-	ZEND_PARSE_PARAMETERS_NONE();
+	zend_long mode = PHP_COUNT_NORMAL;
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(mode)
+	ZEND_PARSE_PARAMETERS_END();
+	/* As count() itself: the rows are flat, so both modes count the same. */
+	if (mode != PHP_COUNT_NORMAL && mode != PHP_COUNT_RECURSIVE) {
+		zend_argument_value_error(1, "must be either COUNT_NORMAL or COUNT_RECURSIVE");
+		RETURN_THROWS();
+	}
 	shmt_table *t = php_shmtable_live(obj);
 	if (t == NULL) {
 		RETURN_THROWS();

@@ -421,9 +421,10 @@ namespace ShmTable {
         /**
          * Rows stored now, expired rows not yet reclaimed included; count($table) is the same.
          *
+         * @param int $mode
          * @return int
          */
-        public function count(): int {}
+        public function count(int $mode = COUNT_NORMAL): int {}
 
         /**
          * The declared capacity, exactly $table_size; works before create() too.
