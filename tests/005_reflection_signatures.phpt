@@ -47,7 +47,7 @@ public cmpdel(string $key, array $expected): bool
 public cmpset(string $key, array $expected, array $values): bool
 public column(string $name, int $type, int $size = 0): bool
 public columns(): array
-public count(): int
+public count(int $mode = 0): int
 public create(?string $name = NULL, ?string $path = NULL, int $mode = 384): bool
 public current(): mixed
 public decr(string $key, array|string $column, int|float $incrby = 1, ?float $ttl = NULL): array|int|float

@@ -68,7 +68,7 @@ $good = [
     '__construct' => [8, 0.2, 63, 0], 'column' => ['c', Table::TYPE_INT, 0], 'set' => ['k', [], null],
     'get' => ['k', 'i'], 'exists' => ['k'], 'exist' => ['k'], 'del' => ['nope'], 'delete' => ['nope'],
     'incr' => ['k', 'i', 1, null], 'decr' => ['k', 'i', 1, null], 'add' => ['k', [], null],
-    'update' => ['nope', [], null], 'expire' => ['nope', 0.0], 'ttl' => ['nope'], 'flushExpired' => [0],
+    'update' => ['nope', [], null], 'expire' => ['nope', 0.0], 'ttl' => ['nope'], 'flushExpired' => [0], 'count' => [COUNT_NORMAL],
     'getdel' => ['nope', 'i'], 'cmpset' => ['k', ['i' => 0], []], 'cmpdel' => ['k', ['i' => 0]],
     'offsetExists' => ['k'], 'offsetGet' => ['k'], 'offsetSet' => ['k', []], 'offsetUnset' => ['nope'],
     'create' => [null, null, 0600], 'attach' => [null, null], 'unlink' => ['matrix-none'],
@@ -320,7 +320,7 @@ expire("nope", 0.0, "extra") => ArgumentCountError: ShmTable\Table::expire() exp
 ttl() => ArgumentCountError: ShmTable\Table::ttl() expects exactly 1 argument, 0 given
 ttl("nope", "extra") => ArgumentCountError: ShmTable\Table::ttl() expects exactly 1 argument, 2 given
 flushExpired(0, "extra") => ArgumentCountError: ShmTable\Table::flushExpired() expects at most 1 argument, 2 given
-count("extra") => ArgumentCountError: ShmTable\Table::count() expects exactly 0 arguments, 1 given
+count(0, "extra") => ArgumentCountError: ShmTable\Table::count() expects at most 1 argument, 2 given
 getSize("extra") => ArgumentCountError: ShmTable\Table::getSize() expects exactly 0 arguments, 1 given
 getMemorySize("extra") => ArgumentCountError: ShmTable\Table::getMemorySize() expects exactly 0 arguments, 1 given
 stats("extra") => ArgumentCountError: ShmTable\Table::stats() expects exactly 0 arguments, 1 given
