@@ -2161,6 +2161,35 @@ function expiry_read_worker(array $spec): void
     ]), "\n";
 }
 
+/**
+ * The callgrind variant of a read measurement: {kind, op, ops, rows}; the
+ * loop runs between two posix_getppid() calls (callgrind dumps its counters
+ * there with --dump-before=getppid), as in the main run's count mode.
+ */
+function expiry_count_worker(array $spec): void
+{
+    ['kind' => $kind, 'op' => $op, 'ops' => $ops, 'rows' => $rows] = $spec;
+    $t = expiry_table($rows, $kind);
+    mt_srand(1000);
+    $keys = [];
+    for ($i = 0; $i < $ops; $i++) {
+        $keys[] = key_of(mt_rand(0, $rows - 1));
+    }
+    $miss = 0;
+    posix_getppid();
+    if ($op === 'get') {
+        foreach ($keys as $k) {
+            if ($t->get($k) === false) ++$miss;
+        }
+    } else {
+        foreach ($keys as $k) {
+            if (!$t->exists($k)) ++$miss;
+        }
+    }
+    posix_getppid();
+    echo json_encode(['miss' => $miss]), "\n";
+}
+
 /** The key of the fill workload's i-th new key (none is a key of another workload). */
 function fill_key(int $i): string
 {
@@ -2314,6 +2343,39 @@ function expiry_bench(array $opt): void
     printf("expiry and eviction: %s rows (string(%d) + int + float), %d repeat(s) of %.1f s, median; %d CPUs, load average %s\n",
         number_format($rows), NAME_LEN, $repeats, $duration, (int) trim((string) shell_exec('nproc')), $load());
     $share = static fn(array $rs): string => sprintf('%.0f%%', 100 * min(array_column($rs, 'cpu_share')));
+
+    if (isset($opt['callgrind'])) {
+        // Instructions per operation (valgrind --tool=callgrind): they do not
+        // depend on the load, the throughput figures below do.
+        $ops = (int) ($opt['cg-ops'] ?? 20000);
+        $dir = sys_get_temp_dir() . '/shmtable-bench-expiry-' . getmypid();
+        @mkdir($dir, 0777, true);
+        $ir = [];
+        foreach (['get', 'exists'] as $op) {
+            foreach (['plain', 'ttl', 'lru'] as $kind) {
+                $file = "$dir/cg.$kind.$op";
+                $spec = json_encode(['kind' => $kind, 'op' => $op, 'ops' => $ops, 'rows' => $rows]);
+                $cmd = ['valgrind', '--tool=callgrind', '--dump-before=getppid', "--callgrind-out-file=$file",
+                    ...$runner->phpArgs('shmtable'), __FILE__, 'expiry-count', $spec];
+                $proc = proc_open($cmd, [0 => ['file', '/dev/null', 'r'], 1 => ['file', '/dev/null', 'w'],
+                    2 => ['file', '/dev/null', 'w']], $pipes, null, ['ZEND_DONT_UNLOAD_MODULES' => '1'] + getenv());
+                if (!is_resource($proc) || proc_close($proc) !== 0 || !is_file("$file.2")) {
+                    fail("callgrind $kind/$op failed");
+                }
+                $ir[$op][$kind] = Runner::totalIr("$file.2") / $ops;
+                foreach (glob("$file*") as $f) {
+                    unlink($f);
+                }
+            }
+        }
+        @rmdir($dir);
+        printf("\ninstructions per operation (callgrind, %s operations, loop included)\n", number_format($ops));
+        printf("%-8s %12s %12s %12s %10s %10s\n", 'op', 'no ttl', 'ttl', 'EVICT_LRU', 'ttl/no', 'lru/no');
+        foreach ($ir as $op => $k) {
+            printf("%-8s %12.0f %12.0f %12.0f %9.2fx %9.2fx\n", $op, $k['plain'], $k['ttl'], $k['lru'],
+                $k['ttl'] / $k['plain'], $k['lru'] / $k['plain']);
+        }
+    }
 
     if (in_array('ttl', $parts, true)) {
         $m = [];
@@ -2489,6 +2551,9 @@ switch ($mode) {
         break;
     case 'expiry-worker':
         expiry_read_worker(json_decode($argv[2], true, flags: JSON_THROW_ON_ERROR));
+        break;
+    case 'expiry-count':
+        expiry_count_worker(json_decode($argv[2], true, flags: JSON_THROW_ON_ERROR));
         break;
     case 'expiry-fill':
         expiry_fill_worker(json_decode($argv[2], true, flags: JSON_THROW_ON_ERROR));
