@@ -2036,6 +2036,451 @@ function multi_incr(array $opt): void
              : "TARGET MISSED: a 3-column incr() >= 2x three incr() calls (1 process)\n";
 }
 
+// ---------------------------------------------------------------------------
+// Expiry and eviction. Three workloads in a mode of their own, so that the
+// main run's table and figures stay as they are; the report is printed:
+//   php bench.php expiry --shmtable=SO [--apcu=SO] [--swoole=SO] [--quick]
+//       [--parts=ttl,lru,fill] [--duration=S] [--repeats=N] [--rows=N]
+//       [--fill-keys=N] [--fill-room=N] [--last=N]
+// Every measurement is a fresh PHP process (`bench.php expiry-worker JSON`,
+// with the store's extensions and ini), as in the main run.
+//   ttl  - get and exists, 1 process, on a table whose rows all carry a ttl
+//          (an hour: none expires during the run) against the same table
+//          without; target: within 10% (ratio >= 0.90).
+//   lru  - get on an EVICT_LRU table (not full: nothing is evicted, every
+//          read may store its row's use, at most once a second) at 2
+//          processes against 1 (target >= 1.8x), and against the same
+//          table without eviction (EVICT_NONE) at 1 and 2 processes.
+//   fill - FILL_KEYS new keys, one after the other, into room for
+//          FILL_ROOM rows: shmtable EVICT_LRU against APCu (its memory
+//          sized, by a calibration run, to hold about FILL_ROOM rows) and
+//          Swoole\Table (size FILL_ROOM); time, failed sets, rows held at
+//          the end and the hit rate of a read of the last N keys.
+
+const EXPIRY_TTL = 3600.0;   // the ttl of the 'ttl' table's rows (none expires during a run)
+
+function expiry_table(int $rows, string $kind): ShmTable\Table
+{
+    // The same room per row as the main run's table (131,072 for 100,000).
+    $size = max(16, (int) ceil($rows * TABLE_SIZE / ROWS));
+    $t = new ShmTable\Table($size, evict: $kind === 'lru' ? ShmTable\Table::EVICT_LRU : ShmTable\Table::EVICT_NONE);
+    $t->column('id', ShmTable\Table::TYPE_INT);
+    $t->column('score', ShmTable\Table::TYPE_FLOAT);
+    $t->column('name', ShmTable\Table::TYPE_STRING, NAME_LEN);
+    $t->create();
+    for ($i = 0; $i < $rows; $i++) {
+        $kind === 'ttl' ? $t->set(key_of($i), row_of($i), EXPIRY_TTL) : $t->set(key_of($i), row_of($i));
+    }
+    if ($t->count() !== $rows) {
+        fail("the $kind table holds {$t->count()} rows after the fill, $rows expected");
+    }
+    return $t;
+}
+
+/** One read measurement: {kind, op, procs, duration, rows} -> JSON line. */
+function expiry_read_worker(array $spec): void
+{
+    ['kind' => $kind, 'op' => $op, 'procs' => $procs, 'duration' => $duration, 'rows' => $rows] = $spec;
+    $t = expiry_table($rows, $kind);
+    $body = $op === 'get' ? 'if ($t->get($k) === false) ++$miss;' : 'if (!$t->exists($k)) ++$miss;';
+    $loop = eval(<<<PHP
+        return static function (ShmTable\Table \$t, array \$batches, int \$deadline): array {
+            \$ops = 0;
+            \$miss = 0;
+            while (true) {
+                foreach (\$batches as \$batch) {
+                    foreach (\$batch as \$k) {
+                        $body
+                    }
+                    \$ops += count(\$batch);
+                    if (hrtime(true) >= \$deadline) {
+                        break 2;
+                    }
+                }
+            }
+            return [\$ops, \$miss];
+        };
+        PHP);
+    $socks = [];
+    $pids = [];
+    for ($p = 0; $p < $procs; $p++) {
+        $pair = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, STREAM_IPPROTO_IP);
+        $pid = pcntl_fork();
+        if ($pid < 0) {
+            fail('fork failed');
+        }
+        if ($pid === 0) {
+            fclose($pair[0]);
+            mt_srand(1000 + $p);
+            $seq = [];
+            for ($i = 0; $i < SEQ_LEN; $i++) {
+                $seq[] = key_of(mt_rand(0, $rows - 1));
+            }
+            $batches = batches($seq);
+            fwrite($pair[1], "ready\n");
+            $deadline = (int) fgets($pair[1]);   // the barrier
+            $t0 = hrtime(true);
+            $ru0 = getrusage();
+            [$ops, $miss] = $loop($t, $batches, $deadline);
+            $ru1 = getrusage();
+            fwrite($pair[1], json_encode(['ops' => $ops, 'miss' => $miss, 't0' => $t0, 't1' => hrtime(true),
+                'cpu' => cpu_seconds($ru1) - cpu_seconds($ru0)]) . "\n");
+            exit(0);
+        }
+        fclose($pair[1]);
+        $socks[$p] = $pair[0];
+        $pids[$p] = $pid;
+    }
+    foreach ($socks as $p => $sock) {
+        if (trim((string) fgets($sock)) !== 'ready') {
+            fail("process $p did not get ready");
+        }
+    }
+    $deadline = hrtime(true) + (int) ($duration * 1e9);
+    foreach ($socks as $sock) {
+        fwrite($sock, "$deadline\n");
+    }
+    $res = [];
+    foreach ($socks as $p => $sock) {
+        $r = json_decode((string) stream_get_contents($sock), true);
+        if (!is_array($r)) {
+            fail("process $p sent no result");
+        }
+        $res[] = $r;
+    }
+    foreach ($pids as $pid) {
+        pcntl_waitpid($pid, $status);
+    }
+    $wall = max(array_column($res, 't1')) - min(array_column($res, 't0'));
+    $st = $t->stats();
+    echo json_encode([
+        'ops_s' => array_sum(array_column($res, 'ops')) / $wall * 1e9,
+        'miss' => array_sum(array_column($res, 'miss')),
+        'cpu_share' => array_sum(array_column($res, 'cpu')) / ($procs * $wall / 1e9),
+        'evicted' => $st['evicted'] ?? 0,
+    ]), "\n";
+}
+
+/**
+ * The callgrind variant of a read measurement: {kind, op, ops, rows}; the
+ * loop runs between two posix_getppid() calls (callgrind dumps its counters
+ * there with --dump-before=getppid), as in the main run's count mode.
+ */
+function expiry_count_worker(array $spec): void
+{
+    ['kind' => $kind, 'op' => $op, 'ops' => $ops, 'rows' => $rows] = $spec;
+    $t = expiry_table($rows, $kind);
+    mt_srand(1000);
+    $keys = [];
+    for ($i = 0; $i < $ops; $i++) {
+        $keys[] = key_of(mt_rand(0, $rows - 1));
+    }
+    $miss = 0;
+    posix_getppid();
+    if ($op === 'get') {
+        foreach ($keys as $k) {
+            if ($t->get($k) === false) ++$miss;
+        }
+    } else {
+        foreach ($keys as $k) {
+            if (!$t->exists($k)) ++$miss;
+        }
+    }
+    posix_getppid();
+    echo json_encode(['miss' => $miss]), "\n";
+}
+
+/** The key of the fill workload's i-th new key (none is a key of another workload). */
+function fill_key(int $i): string
+{
+    return sprintf('fill:%07d', $i);
+}
+
+/** One fill measurement: {store, keys, room, last} -> JSON line. */
+function expiry_fill_worker(array $spec): void
+{
+    ['store' => $store, 'keys' => $n, 'room' => $room, 'last' => $last] = $spec;
+    $keys = [];
+    for ($i = 0; $i < $n; $i++) {
+        $keys[] = fill_key($i);
+    }
+    $rows = write_rows();
+    $out = ['store' => $store];
+    switch ($store) {
+        case 'shmtable':
+            $t = new ShmTable\Table($room, evict: ShmTable\Table::EVICT_LRU);
+            $t->column('id', ShmTable\Table::TYPE_INT);
+            $t->column('score', ShmTable\Table::TYPE_FLOAT);
+            $t->column('name', ShmTable\Table::TYPE_STRING, NAME_LEN);
+            $t->create();
+            $set = static function (array $keys, array $rows) use ($t): int {
+                $failed = 0;
+                foreach ($keys as $i => $k) {
+                    if (!$t->set($k, $rows[$i & 15])) {
+                        ++$failed;
+                    }
+                }
+                return $failed;
+            };
+            $has = static fn(string $k): bool => $t->exists($k);
+            $held = static fn(): int => $t->count();
+            $out['capacity'] = $t->getSize();
+            break;
+        case 'swoole':
+            $t = new Swoole\Table($room);
+            $t->column('id', Swoole\Table::TYPE_INT);
+            $t->column('score', Swoole\Table::TYPE_FLOAT);
+            $t->column('name', Swoole\Table::TYPE_STRING, NAME_LEN);
+            $t->create();
+            // A set into a full Swoole\Table warns and returns false: the
+            // warnings are not printed (the failures are counted).
+            error_reporting(E_ALL & ~E_WARNING);
+            $set = static function (array $keys, array $rows) use ($t): int {
+                $failed = 0;
+                foreach ($keys as $i => $k) {
+                    if (!$t->set($k, $rows[$i & 15])) {
+                        ++$failed;
+                    }
+                }
+                return $failed;
+            };
+            $has = static fn(string $k): bool => $t->exists($k);
+            $held = static fn(): int => $t->count();
+            $out['capacity'] = $t->getSize();
+            break;
+        case 'apcu':
+            if (!apcu_enabled()) {
+                fail('APCu is not enabled (apc.enable_cli)');
+            }
+            $set = static function (array $keys, array $rows): int {
+                $failed = 0;
+                foreach ($keys as $i => $k) {
+                    if (!apcu_store($k, $rows[$i & 15])) {
+                        ++$failed;
+                    }
+                }
+                return $failed;
+            };
+            $has = static fn(string $k): bool => apcu_exists($k);
+            $held = static fn(): int => apcu_cache_info(true)['num_entries'];
+            $out['capacity'] = null;
+            $out['shm_size'] = (int) ini_get('apc.shm_size');
+            break;
+        default:
+            fail("expiry fill: unknown store $store");
+    }
+    $t0 = hrtime(true);
+    $failed = $set($keys, $rows);
+    $secs = (hrtime(true) - $t0) / 1e9;
+    $hits = 0;
+    for ($i = max(0, $n - $last); $i < $n; $i++) {
+        $hits += $has($keys[$i]) ? 1 : 0;
+    }
+    $out += ['secs' => $secs, 'failed' => $failed, 'held' => $held(), 'hits' => $hits,
+        'read' => min($n, $last)];
+    if ($store === 'shmtable') {
+        $out['evicted'] = $t->stats()['evicted'];
+    }
+    if ($store === 'apcu') {
+        $out['expunges'] = apcu_cache_info(true)['expunges'];
+    }
+    echo json_encode($out), "\n";
+}
+
+/** APCu calibration: the bytes of its memory $room rows of the fill take. */
+function expiry_apcu_calibrate(array $spec): void
+{
+    $rows = write_rows();
+    $info0 = apcu_sma_info(true);
+    for ($i = 0; $i < $spec['room']; $i++) {
+        apcu_store(fill_key($i), $rows[$i & 15]);
+    }
+    $info1 = apcu_sma_info(true);
+    echo json_encode(['bytes' => $info0['avail_mem'] - $info1['avail_mem'], 'seg' => $info1['seg_size']]), "\n";
+}
+
+function expiry_bench(array $opt): void
+{
+    $quick = isset($opt['quick']);
+    $duration = (float) ($opt['duration'] ?? ($quick ? 0.3 : 1.0));
+    $repeats = (int) ($opt['repeats'] ?? ($quick ? 1 : 3));
+    $rows = (int) ($opt['rows'] ?? ($quick ? 20000 : ROWS));
+    $fillKeys = (int) ($opt['fill-keys'] ?? ($quick ? 100000 : 1000000));
+    $room = (int) ($opt['fill-room'] ?? ($quick ? 10000 : 100000));
+    $last = (int) ($opt['last'] ?? intdiv($room, 2));
+    $parts = list_opt($opt, 'parts') ?? ['ttl', 'lru', 'fill'];
+    $runner = new Runner($opt + ['yac' => '']);
+    $load = static fn(): string => implode(' ', array_slice(explode(' ', (string) file_get_contents('/proc/loadavg')), 0, 3));
+    // As in the main run: wait (within a budget) for the other processes to
+    // leave the CPUs idle, and take a measurement again (at most twice, within
+    // a budget of retakes) when its timed processes got less than
+    // MIN_CPU_SHARE of a CPU; the least disturbed attempt is kept.
+    $quiet = (float) ($opt['quiet-wait'] ?? ($quick ? 10 : 120));
+    $retakes = (int) ($opt['retries'] ?? ($quick ? 4 : 20));
+    $read = static function (string $kind, string $op, int $procs) use ($runner, $duration, $rows, &$quiet, &$retakes): array {
+        $spec = json_encode(['kind' => $kind, 'op' => $op, 'procs' => $procs, 'duration' => $duration, 'rows' => $rows]);
+        $best = null;
+        for ($try = 0; $try < 3; $try++) {
+            wait_for_quiet($quiet);
+            [$rc, $out] = Runner::exec([...$runner->phpArgs('shmtable'), __FILE__, 'expiry-worker', $spec]);
+            $r = json_decode(trim($out), true);
+            if ($rc !== 0 || !is_array($r)) {
+                fail("expiry worker $kind/$op/$procs failed (exit $rc)");
+            }
+            if ($r['miss'] !== 0) {
+                fail("expiry worker $kind/$op/$procs: {$r['miss']} reads missed");
+            }
+            if ($best === null || $r['cpu_share'] > $best['cpu_share']) {
+                $best = $r;
+            }
+            if ($r['cpu_share'] >= MIN_CPU_SHARE || $retakes <= 0) {
+                break;
+            }
+            --$retakes;
+        }
+        return $best;
+    };
+    printf("expiry and eviction: %s rows (string(%d) + int + float), %d repeat(s) of %.1f s, median; %d CPUs, load average %s\n",
+        number_format($rows), NAME_LEN, $repeats, $duration, (int) trim((string) shell_exec('nproc')), $load());
+    $share = static fn(array $rs): string => sprintf('%.0f%%', 100 * min(array_column($rs, 'cpu_share')));
+
+    if (isset($opt['callgrind'])) {
+        // Instructions per operation (valgrind --tool=callgrind): they do not
+        // depend on the load, the throughput figures below do.
+        $ops = (int) ($opt['cg-ops'] ?? 20000);
+        $dir = sys_get_temp_dir() . '/shmtable-bench-expiry-' . getmypid();
+        @mkdir($dir, 0777, true);
+        $ir = [];
+        foreach (['get', 'exists'] as $op) {
+            foreach (['plain', 'ttl', 'lru'] as $kind) {
+                $file = "$dir/cg.$kind.$op";
+                $spec = json_encode(['kind' => $kind, 'op' => $op, 'ops' => $ops, 'rows' => $rows]);
+                $cmd = ['valgrind', '--tool=callgrind', '--dump-before=getppid', "--callgrind-out-file=$file",
+                    ...$runner->phpArgs('shmtable'), __FILE__, 'expiry-count', $spec];
+                $proc = proc_open($cmd, [0 => ['file', '/dev/null', 'r'], 1 => ['file', '/dev/null', 'w'],
+                    2 => ['file', '/dev/null', 'w']], $pipes, null, ['ZEND_DONT_UNLOAD_MODULES' => '1'] + getenv());
+                if (!is_resource($proc) || proc_close($proc) !== 0 || !is_file("$file.2")) {
+                    fail("callgrind $kind/$op failed");
+                }
+                $ir[$op][$kind] = Runner::totalIr("$file.2") / $ops;
+                foreach (glob("$file*") as $f) {
+                    unlink($f);
+                }
+            }
+        }
+        @rmdir($dir);
+        printf("\ninstructions per operation (callgrind, %s operations, loop included)\n", number_format($ops));
+        printf("%-8s %12s %12s %12s %10s %10s\n", 'op', 'no ttl', 'ttl', 'EVICT_LRU', 'ttl/no', 'lru/no');
+        foreach ($ir as $op => $k) {
+            printf("%-8s %12.0f %12.0f %12.0f %9.2fx %9.2fx\n", $op, $k['plain'], $k['ttl'], $k['lru'],
+                $k['ttl'] / $k['plain'], $k['lru'] / $k['plain']);
+        }
+    }
+
+    if (in_array('ttl', $parts, true)) {
+        $m = [];
+        for ($r = 0; $r < $repeats; $r++) {
+            foreach (['get', 'exists'] as $op) {
+                foreach (['plain', 'ttl'] as $kind) {   // alternated: drift hits both alike
+                    $m[$op][$kind][] = $read($kind, $op, 1);
+                }
+            }
+        }
+        echo "\nttl: 1 process, ops/s (lowest CPU share of the timed process in brackets)\n";
+        printf("%-8s %22s %22s %8s\n", 'op', 'no ttl', "every row a ttl", 'ratio');
+        foreach ($m as $op => $byKind) {
+            $a = median(array_column($byKind['plain'], 'ops_s'));
+            $b = median(array_column($byKind['ttl'], 'ops_s'));
+            printf("%-8s %15s (%4s) %15s (%4s) %7.2fx  %s\n", $op, number_format($a), $share($byKind['plain']),
+                number_format($b), $share($byKind['ttl']), $b / $a,
+                $b / $a >= 0.90 ? 'target met (>= 0.90)' : 'TARGET MISSED (>= 0.90)');
+        }
+    }
+
+    if (in_array('lru', $parts, true)) {
+        $m = [];
+        for ($r = 0; $r < $repeats; $r++) {
+            foreach ([1, 2] as $procs) {
+                foreach (['plain', 'lru'] as $kind) {
+                    $m[$kind][$procs][] = $read($kind, 'get', $procs);
+                }
+            }
+        }
+        echo "\nlru: get, ops/s of all processes (lowest CPU share of a timed process in brackets)\n";
+        printf("%-22s %22s %22s %8s\n", 'table', '1 process', '2 processes', '2 / 1');
+        $scale = [];
+        foreach (['plain' => 'EVICT_NONE', 'lru' => 'EVICT_LRU'] as $kind => $title) {
+            $one = median(array_column($m[$kind][1], 'ops_s'));
+            $two = median(array_column($m[$kind][2], 'ops_s'));
+            $scale[$kind] = [$one, $two];
+            printf("%-22s %15s (%4s) %15s (%4s) %7.2fx\n", $title, number_format($one), $share($m[$kind][1]),
+                number_format($two), $share($m[$kind][2]), $two / $one);
+        }
+        printf("EVICT_LRU / EVICT_NONE: %.2fx at 1 process, %.2fx at 2 processes\n",
+            $scale['lru'][0] / $scale['plain'][0], $scale['lru'][1] / $scale['plain'][1]);
+        $x = $scale['lru'][1] / $scale['lru'][0];
+        echo $x >= 1.8 ? "target met: EVICT_LRU get at 2 processes >= 1.8x 1 process\n"
+                       : "TARGET MISSED: EVICT_LRU get at 2 processes >= 1.8x 1 process"
+                         . " (EVICT_NONE scales " . sprintf('%.2fx', $scale['plain'][1] / $scale['plain'][0]) . " on this machine now)\n";
+    }
+
+    if (in_array('fill', $parts, true)) {
+        $stores = ['shmtable'];
+        $apcuArgs = null;
+        if (($opt['apcu'] ?? '') !== '' || (int) trim((string) shell_exec(escapeshellarg(PHP_BINARY) . ' -r "echo (int) extension_loaded(\'apcu\');"')) === 1) {
+            // Calibrate: what FILL_ROOM rows take in APCu's memory, then an
+            // apc.shm_size of that (rounded up to a MiB) for the runs.
+            $spec = json_encode(['room' => $room]);
+            [$rc, $out] = Runner::exec([...$runner->phpArgs('apcu'), '-d', 'apc.shm_size=1024M', __FILE__, 'expiry-apcu-calibrate', $spec]);
+            $cal = json_decode(trim($out), true);
+            if ($rc !== 0 || !is_array($cal)) {
+                fail('APCu calibration failed');
+            }
+            $mib = (int) ceil($cal['bytes'] / 1048576);
+            $apcuArgs = [...$runner->phpArgs('apcu'), '-d', "apc.shm_size={$mib}M", '-d', "apc.entries_hint=$room"];
+            $stores[] = 'apcu';
+        } else {
+            echo "\nfill: APCu skipped (not loadable: --apcu=/path/to/apcu.so)\n";
+        }
+        if (($opt['swoole'] ?? '') !== '') {
+            $stores[] = 'swoole';
+        }
+        $m = [];
+        for ($r = 0; $r < $repeats; $r++) {
+            foreach ($stores as $st) {
+                $args = $st === 'apcu' ? $apcuArgs : $runner->phpArgs($st);
+                $spec = json_encode(['store' => $st, 'keys' => $fillKeys, 'room' => $room, 'last' => $last]);
+                [$rc, $out] = Runner::exec([...$args, __FILE__, 'expiry-fill', $spec]);
+                $res = json_decode(trim($out), true);
+                if ($rc !== 0 || !is_array($res)) {
+                    fail("expiry fill $st failed (exit $rc)");
+                }
+                $m[$st][] = $res;
+            }
+        }
+        printf("\nfill past capacity: %s new keys (`fill:NNNNNNN`, string(%d) + int + float rows) into room for %s rows, 1 process; then exists() of the last %s keys\n",
+            number_format($fillKeys), NAME_LEN, number_format($room), number_format(min($last, $fillKeys)));
+        if ($apcuArgs !== null) {
+            printf("APCu: apc.shm_size=%dM (%s rows took %s bytes in the calibration run), apc.entries_hint=%d, apc.ttl=0\n",
+                $mib, number_format($room), number_format($cal['bytes']), $room);
+        }
+        printf("%-10s %10s %12s %12s %12s %10s %s\n", 'store', 'seconds', 'sets/s', 'failed sets', 'rows held', 'hit rate', 'notes');
+        foreach ($m as $st => $rs) {
+            usort($rs, static fn($a, $b) => $a['secs'] <=> $b['secs']);
+            $x = $rs[intdiv(count($rs), 2)];   // the median run by time
+            $note = match ($st) {
+                'shmtable' => "EVICT_LRU, size {$x['capacity']}, evicted {$x['evicted']}",
+                'apcu' => "cache wiped when full: {$x['expunges']} expunges",
+                'swoole' => "size $room (holds {$x['capacity']} + conflict rows), cannot evict",
+            };
+            printf("%-10s %10.3f %12s %12s %12s %9.1f%% %s\n", STORE_NAMES[$st], $x['secs'],
+                number_format($fillKeys / $x['secs']), number_format($x['failed']), number_format($x['held']),
+                100 * $x['hits'] / max(1, $x['read']), $note);
+        }
+    }
+    echo "\nload average after: {$load()}\n";
+}
+
 $mode = $argv[1] ?? '';
 switch ($mode) {
     case 'worker':
@@ -2096,6 +2541,25 @@ switch ($mode) {
         break;
     case 'multi-incr':
         multi_incr(parse_opts(array_slice($argv, 2)));
+        break;
+    case 'expiry':
+        $opt = parse_opts(array_slice($argv, 2));
+        if (empty($opt['shmtable'])) {
+            fail('--shmtable=/path/to/shmtable.so is required');
+        }
+        expiry_bench($opt);
+        break;
+    case 'expiry-worker':
+        expiry_read_worker(json_decode($argv[2], true, flags: JSON_THROW_ON_ERROR));
+        break;
+    case 'expiry-count':
+        expiry_count_worker(json_decode($argv[2], true, flags: JSON_THROW_ON_ERROR));
+        break;
+    case 'expiry-fill':
+        expiry_fill_worker(json_decode($argv[2], true, flags: JSON_THROW_ON_ERROR));
+        break;
+    case 'expiry-apcu-calibrate':
+        expiry_apcu_calibrate(json_decode($argv[2], true, flags: JSON_THROW_ON_ERROR));
         break;
     default:
         fwrite(STDERR, "usage: bash bench/run.sh [--quick]   (see bench/README.md)\n");

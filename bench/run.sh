@@ -3,6 +3,7 @@
 #
 #   bash bench/run.sh            full run (3 repeats, about 10 minutes)
 #   bash bench/run.sh --quick    smoke run (1 repeat, short runs)
+#   bash bench/run.sh expiry [--quick]   expiry and eviction (printed, see README)
 #
 # Finds or installs what it needs (Debian/Ubuntu):
 #   - the extension: modules/shmtable.so, built with scripts/build.sh when it
@@ -125,5 +126,10 @@ say "apcu: ${APCU_ARG:-enabled in the PHP ini}"
 say "yac: ${YAC:-none}"
 say "swoole: ${SWOOLE:-none (skipped)}"
 say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# ---- expiry and eviction: `bash bench/run.sh expiry [--quick] ...` ------------
+if [ "${1:-}" = expiry ]; then
+    shift
+    exec "$PHP" "$BENCH/bench.php" expiry --shmtable="$SO" --apcu="$APCU_ARG" --swoole="$SWOOLE" "$@"
+fi
 exec "$PHP" "$BENCH/bench.php" run --shmtable="$SO" --yac="$YAC" --apcu="$APCU_ARG" --swoole="$SWOOLE" \
     --out="$BENCH/RESULTS.md" "$@"

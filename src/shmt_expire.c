@@ -97,9 +97,15 @@ shmt_status shmt_flush_expired(shmt_table *t, uint64_t max, uint64_t *reclaimed)
 
 /* A cheap per-thread generator for the buckets eviction samples (xorshift;
  * seeded from the clock and the stack address). Quality hardly matters. */
+_Thread_local uint64_t shmt_test_evict_seed = 0;
+
 static uint64_t evict_rand(void)
 {
 	static _Thread_local uint64_t x;
+	if (shmt_test_evict_seed != 0) {
+		x = shmt_test_evict_seed | 1;
+		shmt_test_evict_seed = 0;
+	}
 	if (x == 0) {
 		uint64_t here = (uint64_t)(uintptr_t)&here;
 		x = ((uint64_t)shmt_os_monotonic_ns() ^ (here << 17)) | 1;
@@ -128,10 +134,16 @@ shmt_status evict_one(shmt_table *t)
 		for (int k = 0; k < SHMT_EVICT_SAMPLES; k++) {
 			uint32_t idx = 1 + (uint32_t)(((evict_rand() >> 32) * (upto - 1)) >> 32);
 			uint32_t used = shmt_load_relaxed(row_used(row_at(t, idx)));
+			if (used == UINT32_MAX) {
+				continue; /* out of its chain (lru_retire()) */
+			}
 			if (best_idx == 0 || used < best_used) {
 				best_idx = idx;
 				best_used = used;
 			}
+		}
+		if (best_idx == 0) {
+			continue; /* every sample out of its chain: draw again */
 		}
 		unsigned char *row = row_at(t, best_idx);
 		uint32_t klen = shmt_load_relaxed(row_meta(row)) & ((1u << SHMT_KEYLEN_BITS) - 1);

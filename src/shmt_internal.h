@@ -299,6 +299,19 @@ static inline void lru_touch(const shmt_table *t, unsigned char *row, uint64_t *
 	}
 }
 
+/* A row that leaves its chain (deleted, reclaimed, evicted, or the old
+ * version of a replaced row) is marked as used at the end of time, so that
+ * eviction's sample passes over it instead of wasting a draw on it (in a
+ * small table the spare and free rows can outnumber the live ones). A
+ * reader's late lru_touch() may store a tick over the mark: evict_one()
+ * then finds the row out of its chain and draws again. */
+static inline void lru_retire(const shmt_table *t, unsigned char *row)
+{
+	if (t->evict == SHMT_EVICT_LRU) {
+		shmt_store_relaxed(row_used(row), UINT32_MAX);
+	}
+}
+
 /* Has a row whose expiry word reads `exp` expired at table time *now? */
 static inline int expired_at(const shmt_table *t, uint64_t exp, uint64_t *now)
 {

@@ -398,6 +398,7 @@ static shmt_status replace_locked(shmt_table *t, const keyinfo *ki, uint32_t old
 	STEP(SHMT_STEP_REPLACE_SEQ_EVEN);
 	/* The old version is now unreachable: it becomes the stripe's spare. */
 	s->spare = old;
+	lru_retire(t, row_at(t, old));
 	STEP(SHMT_STEP_REPLACE_OLD_SPARE);
 	intent_end(s);
 	return SHMT_OK;
@@ -416,6 +417,7 @@ shmt_status delete_locked(shmt_table *t, shmt_stripe_raw *s, uint32_t b, uint32_
 	shmt_store_release(link, *row_next(t, old));
 	STEP(SHMT_STEP_DELETE_UNLINKED);
 	seq_end(s);
+	lru_retire(t, row_at(t, old));
 	if (counter != NULL) {
 		stat_inc(counter);
 	} else {

@@ -385,20 +385,29 @@ int64_t shmt_os_boottime_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+/* The time spent suspended and when it was last measured, shared by the
+ * threads of the process (relaxed atomics: plain loads on the read path;
+ * a thread-local copy would cost a __tls_get_addr() call per read in a
+ * shared library). `suspended` only grows (a compare-and-swap to the max),
+ * so a reader never sees the clock step back; two threads may measure at
+ * once, which costs only the second measurement. */
+static int64_t coarse_suspended, coarse_measured_at;
+
 int64_t shmt_os_boottime_coarse_ns(void)
 {
-	static _Thread_local int64_t suspended, measured_at;
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
 	int64_t m = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-	if (measured_at == 0 || m - measured_at >= 1000000000 || m < measured_at) {
+	int64_t at = shmt_load_relaxed(&coarse_measured_at);
+	if (at == 0 || m - at >= 1000000000 || m < at) {
 		int64_t s = shmt_os_boottime_ns() - shmt_os_monotonic_ns();
-		if (s > suspended) {
-			suspended = s;
+		int64_t cur = shmt_load_relaxed(&coarse_suspended);
+		while (s > cur && !__atomic_compare_exchange_n(&coarse_suspended, &cur, s, 1,
+		                                               __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
 		}
-		measured_at = m;
+		shmt_store_relaxed(&coarse_measured_at, m);
 	}
-	return m + suspended;
+	return m + shmt_load_relaxed(&coarse_suspended);
 }
 
 /* /proc/sys/kernel/random/boot_id: 36 characters, a UUID in hex with

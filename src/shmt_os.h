@@ -157,7 +157,7 @@ int64_t shmt_os_boottime_ns(void);
 /* The same clock, cheaply: CLOCK_MONOTONIC_COARSE (a few ns to read, a tick
  * of resolution, one for the host) plus the distance from CLOCK_MONOTONIC to
  * CLOCK_BOOTTIME (the time spent suspended), measured again at most once a
- * second per thread and never lowered, so it never steps back. */
+ * second and never lowered, so it never steps back. Thread-safe. */
 int64_t shmt_os_boottime_coarse_ns(void);
 /* The kernel's id of this boot (16 bytes); 0, or -1 if unknown. */
 int shmt_os_boot_id(uint8_t out[16]);

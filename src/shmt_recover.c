@@ -63,8 +63,10 @@ shmt_status recover_stripe(shmt_table *t, shmt_stripe_raw *s)
 		uint32_t b = s->i_bucket;
 		if (s->i_new != 0 && valid_idx(t, s->i_new) && !on_chain(t, b, s->i_new)) {
 			s->spare = s->i_new;
+			lru_retire(t, row_at(t, s->spare));
 		} else if (s->i_old != 0 && valid_idx(t, s->i_old) && !on_chain(t, b, s->i_old)) {
 			s->spare = s->i_old;
+			lru_retire(t, row_at(t, s->spare));
 		}
 	} else if (s->i_kind != INTENT_NONE && s->i_bucket < t->nbuckets) {
 		uint32_t b = s->i_bucket;

@@ -78,6 +78,11 @@ extern int64_t shmt_test_clock_offset_ns;
  * the test moves it. 0 in production. */
 extern int64_t shmt_test_boottime_ns;
 
+/* Test-only: when non-zero, the next eviction in this thread seeds the
+ * generator that picks its sample rows from this value (then sets it back
+ * to 0), so that a test replays the same victims. 0 in production. */
+extern _Thread_local uint64_t shmt_test_evict_seed;
+
 /* Keyed hash of a key with this table's seed (exposed for tests). */
 uint64_t shmt_hash(const shmt_table *t, const char *key, size_t klen);
 uint32_t shmt_bucket_of(const shmt_table *t, const char *key, size_t klen);

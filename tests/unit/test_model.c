@@ -10,6 +10,18 @@
  * regularly. Phases alternate between filling and draining so that both
  * full and sparse tables are visited.
  *
+ * Time is the engine's test clock (shmt_test_boottime_ns), which stands
+ * still until an operation moves it on: rows written with a ttl expire at
+ * an instant the model knows to the nanosecond, so get, exists, ttl,
+ * iteration and every write see exactly the rows the model says are there.
+ * Which expired rows the engine has reclaimed is not the model's business,
+ * but how many is: count() = live rows + expired rows not reclaimed yet,
+ * where that last number is every row that ever expired minus
+ * stats.expired, and flush_expired() reclaims exactly those (or max). On
+ * an EVICT_LRU table an insert into a full table evicts: any victim will
+ * do, but exactly one row the model holds must be gone, the table must
+ * hold `size` rows and stats.evicted must count it.
+ *
  * Usage: test_model [SEED]     (default: a seed from the clock, printed)
  *   SHMT_MODEL_OPS=N           total operations (default 2000000)
  *   SHMT_MODEL_VERBOSE=1       print how often each operation met each outcome
@@ -95,9 +107,10 @@ typedef struct {
 	uint32_t weight; /* share of the operations */
 	uint32_t ncols;
 	shmt_coldef cols[MAX_COLS];
+	uint32_t evict; /* SHMT_EVICT_* */
 } config;
 
-static config configs[8];
+static config configs[12];
 static uint32_t nconfigs;
 
 static void add_config(const char *name, uint32_t size, uint32_t key_max, uint32_t pool,
@@ -144,6 +157,12 @@ static void setup_configs(void)
 	add_config("64 rows", 64, 63, 100, 20, "i,f,s64,i");
 	add_config("64 rows, 1024-byte keys", 64, 1024, 96, 10, "s5000,i");
 	add_config("1000 rows", 1000, 200, 1500, 22, "i,f,s300,s1");
+	add_config("1 row, LRU", 1, 8, 4, 6, "i,f,s8");
+	configs[nconfigs - 1].evict = SHMT_EVICT_LRU;
+	add_config("6 rows, LRU", 6, 16, 14, 8, "i,f,s16");
+	configs[nconfigs - 1].evict = SHMT_EVICT_LRU;
+	add_config("200 rows, LRU", 200, 40, 600, 10, "i,s40,f");
+	configs[nconfigs - 1].evict = SHMT_EVICT_LRU;
 }
 
 /* ---- the model ---- */
@@ -151,7 +170,8 @@ static void setup_configs(void)
 typedef struct {
 	char *key;
 	uint32_t klen;
-	bool present;
+	bool present;          /* stored and not expired */
+	uint64_t exp;          /* expiry on the test clock (0: never) */
 	int64_t num[MAX_COLS]; /* int value, or the bits of a float */
 	char *str[MAX_COLS];
 	uint32_t slen[MAX_COLS];
@@ -184,6 +204,10 @@ typedef struct {
 	uint64_t global_op;  /* across configs */
 	uint64_t total_ops;
 	int drain;           /* phase: 1 = deleting more than inserting */
+	/* time */
+	uint64_t now;        /* the test clock (shmt_test_boottime_ns) */
+	uint64_t expired_total; /* rows that expired while present, ever */
+	uint64_t evicted;    /* rows evicted (EVICT_LRU) */
 } ctx;
 
 /* ---- divergence reporting ---- */
@@ -636,20 +660,176 @@ static void compare_img(ctx *c, const mrow *m, const void *img, const char *what
 	}
 }
 
+/* ---- time, expiry and eviction ---- */
+
+/* A ttl argument: mostly SHMT_TTL_KEEP, else 0 (never) or nanoseconds
+ * from a few to years; with `invalid` allowed, now and then one below
+ * SHMT_TTL_KEEP (refused). */
+static int64_t gen_ttl(ctx *c, bool invalid_ok)
+{
+	switch (unit_below(&c->rng, 40)) {
+	case 0: case 1: case 2: case 3: case 4: case 5: case 6: case 7:
+	case 8: case 9: case 10: case 11: case 12: case 13: case 14: case 15:
+		return SHMT_TTL_KEEP;
+	case 16: case 17: case 18: case 19:
+		return 0;
+	case 20: case 21: case 22: case 23: case 24:
+		return 1 + (int64_t)unit_below(&c->rng, 1000);
+	case 25: case 26: case 27: case 28: case 29:
+		return 1000 + (int64_t)unit_below(&c->rng, 1000000);
+	case 30: case 31: case 32: case 33:
+		return 1000000 + (int64_t)unit_below(&c->rng, 1000000000);
+	case 34: case 35:
+		return 1000000000 + (int64_t)unit_below(&c->rng, 1000000000000ULL);
+	case 36:
+		return unit_chance(&c->rng, 1, 2) ? INT64_MAX : INT64_MAX / 2 + (int64_t)unit_below(&c->rng, 1000);
+	case 37:
+		return 1;
+	default:
+		if (invalid_ok) {
+			return unit_chance(&c->rng, 1, 2) ? INT64_MIN : -2 - (int64_t)unit_below(&c->rng, 1000);
+		}
+		return SHMT_TTL_KEEP;
+	}
+}
+
+/* The expiry a row written now with ttl gets (0: never). */
+static uint64_t model_expiry(const ctx *c, int64_t ttl)
+{
+	return ttl > 0 ? c->now + (uint64_t)ttl : 0;
+}
+
+/* Expired rows the engine has not reclaimed yet: every row that expired
+ * in the model, minus the engine's count of reclaimed ones. */
+static uint64_t unreclaimed(ctx *c, const shmt_stats *s)
+{
+	if (s->expired > c->expired_total) {
+		diverge(c, "stats: %" PRIu64 " expired rows reclaimed, only %" PRIu64 " ever expired",
+		        s->expired, c->expired_total);
+	}
+	return c->expired_total - s->expired;
+}
+
+static void clock_set(ctx *c, uint64_t now)
+{
+	c->now = now;
+	shmt_test_boottime_ns = (int64_t)now;
+	for (uint32_t i = 0; i < c->npool; i++) {
+		mrow *m = &c->rows[i];
+		if (m->present && m->exp != 0 && m->exp <= now) {
+			m->present = false;
+			c->count--;
+			c->expired_total++;
+		}
+	}
+}
+
+/* Move the clock on: by nothing, a little, a lot, or to one nanosecond
+ * before or exactly at a row's expiry (the boundary). */
+static void op_clock(ctx *c)
+{
+	uint64_t d;
+	uint64_t r = unit_below(&c->rng, 20);
+	if (r < 6) {
+		uint32_t start = (uint32_t)unit_below(&c->rng, c->npool);
+		d = 1 + unit_below(&c->rng, 1000);
+		for (uint32_t k = 0; k < c->npool; k++) {
+			mrow *m = &c->rows[(start + k) % c->npool];
+			if (m->present && m->exp != 0 && m->exp - c->now < (1ULL << 40)) {
+				d = m->exp - c->now - (unit_chance(&c->rng, 1, 2) ? 1 : 0);
+				break;
+			}
+		}
+	} else if (r < 7) {
+		d = 0;
+	} else if (r < 12) {
+		d = 1 + unit_below(&c->rng, 1000);
+	} else if (r < 16) {
+		d = 1000 + unit_below(&c->rng, 1000000);
+	} else if (r < 19) {
+		d = 1000000 + unit_below(&c->rng, 1000000000);
+	} else {
+		d = 1000000000 + unit_below(&c->rng, 100000000000ULL);
+	}
+	trace(c, "clock +%" PRIu64 " ns", d);
+	clock_set(c, c->now + d);
+}
+
+/* After an insert into a full EVICT_LRU table (the model held `size` live
+ * rows, so none had expired unreclaimed): one row was evicted. Any victim
+ * will do, but exactly one row of the model must be gone, the new key
+ * present, the table at `size` rows and stats.evicted one up. The victim
+ * leaves the model. */
+static void evict_settle(ctx *c, uint32_t ki)
+{
+	shmt_stats s;
+	shmt_get_stats(c->t, &s);
+	if (s.evicted != c->evicted + 1) {
+		diverge(c, "eviction: stats.evicted is %" PRIu64 ", model %" PRIu64, s.evicted,
+		        c->evicted + 1);
+	}
+	if (s.rows != c->cfg->size || shmt_count(c->t) != c->cfg->size) {
+		diverge(c, "eviction: the table holds %" PRIu64 " rows (count %" PRIu64 "), not its size %u",
+		        s.rows, shmt_count(c->t), c->cfg->size);
+	}
+	mrow *m = &c->rows[ki];
+	if (shmt_exists(c->t, m->key, m->klen) != SHMT_OK) {
+		diverge(c, "eviction: the key inserted, key#%u, is not there", ki);
+	}
+	int64_t victim = -1;
+	for (uint32_t i = 0; i < c->npool; i++) {
+		if (i == ki || !c->rows[i].present) {
+			continue;
+		}
+		shmt_status st = shmt_exists(c->t, c->rows[i].key, c->rows[i].klen);
+		if (st == SHMT_NOT_FOUND) {
+			if (victim >= 0) {
+				diverge(c, "eviction: key#%" PRId64 " and key#%u both gone", victim, i);
+			}
+			victim = i;
+		} else if (st != SHMT_OK) {
+			diverge(c, "eviction: exists of key#%u: %s", i, unit_status_name(st));
+		}
+	}
+	if (victim < 0) {
+		diverge(c, "eviction: no row the model holds is gone");
+	}
+	trace(c, "  evicted key#%" PRId64, victim);
+	c->rows[victim].present = false;
+	c->count--;
+	c->evicted++;
+}
+
+/* Before an insert: does the model expect it to evict (full EVICT_LRU
+ * table) or to fail (full table without eviction)? */
+static bool full_evicts(const ctx *c)
+{
+	return c->count >= c->cfg->size && c->cfg->evict == SHMT_EVICT_LRU;
+}
+
+static bool full_refuses(const ctx *c)
+{
+	return c->count >= c->cfg->size && c->cfg->evict != SHMT_EVICT_LRU;
+}
+
 /* ---- operations ---- */
 
 enum {
 	OP_SET, OP_ADD, OP_UPDATE, OP_GET, OP_GET_COL, OP_EXISTS, OP_DEL, OP_GETDEL, OP_CMPDEL,
 	OP_INCR_INT, OP_DECR_INT, OP_INCR_FLOAT, OP_CMPSET, OP_COUNT, OP_BADKEY, OP_STATS,
+	OP_EXPIRE, OP_TTL, OP_FLUSH, OP_CLOCK,
 	OP_NKINDS
 };
 static const char *op_names[OP_NKINDS] = {
 	"set", "add", "update", "get", "get_col", "exists", "del", "getdel", "cmpdel",
-	"incr_int", "decr_int", "incr_float", "cmpset", "count", "badkey", "stats"
+	"incr_int", "decr_int", "incr_float", "cmpset", "count", "badkey", "stats",
+	"expire", "ttl", "flush", "clock"
 };
 /* weights in the filling phase and in the draining phase */
-static const uint32_t w_fill[OP_NKINDS] = { 14, 6, 6, 12, 4, 6, 4, 2, 3, 8, 4, 6, 10, 2, 1, 1 };
-static const uint32_t w_drain[OP_NKINDS] = { 4, 2, 6, 8, 4, 4, 20, 8, 10, 2, 2, 2, 8, 2, 1, 1 };
+static const uint32_t w_fill[OP_NKINDS] = { 14, 6, 6, 12, 4, 6, 4, 2, 3, 8, 4, 6, 10, 2, 1, 1,
+                                            3, 3, 1, 4 };
+static const uint32_t w_drain[OP_NKINDS] = { 4, 2, 6, 8, 4, 4, 20, 8, 10, 2, 2, 2, 8, 2, 1, 1,
+                                             3, 3, 1, 4 };
 
 /* How often each operation met each outcome, for SHMT_MODEL_VERBOSE=1. */
 static uint64_t outcomes[OP_NKINDS][SHMT_E_BUFFER + 1];
@@ -691,36 +871,109 @@ static void op_write(ctx *c, int op, uint32_t ki)
 	uint32_t n = gen_vals(c, vals, true, &invalid, 0);
 	shmt_write_mode mode = op == OP_SET ? SHMT_UPSERT : op == OP_ADD ? SHMT_INSERT_ONLY
 	                                                                  : SHMT_UPDATE_ONLY;
+	int64_t ttl = gen_ttl(c, true);
 	shmt_status want;
-	bool will_insert = false;
-	if (invalid) {
+	bool will_insert = false, evicts = false;
+	if (invalid || ttl < SHMT_TTL_KEEP) {
 		want = SHMT_E_INVALID;
 	} else if (m->present) {
 		want = mode == SHMT_INSERT_ONLY ? SHMT_EXISTS : SHMT_OK;
 	} else if (mode == SHMT_UPDATE_ONLY) {
 		want = SHMT_NOT_FOUND;
-	} else if (c->count >= c->cfg->size) {
+	} else if (full_refuses(c)) {
 		want = SHMT_FULL;
 	} else {
 		want = SHMT_OK;
 		will_insert = true;
+		evicts = full_evicts(c);
 	}
-	trace(c, "%s key#%u (len %u) nvals %u%s -> expect %s", op_names[op], ki, m->klen, n,
-	      invalid ? " (one invalid)" : "", unit_status_name(want));
+	trace(c, "%s key#%u (len %u) nvals %u%s ttl %" PRId64 " -> expect %s%s", op_names[op], ki,
+	      m->klen, n, invalid ? " (one invalid)" : "", ttl, unit_status_name(want),
+	      evicts ? " (evicting)" : "");
 	bool ins = !will_insert;
-	shmt_status got = shmt_set(c->t, m->key, m->klen, vals, n, mode, &ins);
+	shmt_status got = ttl == SHMT_TTL_KEEP && unit_chance(&c->rng, 1, 2)
+	                      ? shmt_set(c->t, m->key, m->klen, vals, n, mode, &ins)
+	                      : shmt_set_ttl(c->t, m->key, m->klen, vals, n, mode, ttl, &ins);
 	EXPECT(c, got, want, op_names[op]);
 	if (got == SHMT_OK) {
 		if (ins != will_insert) {
 			diverge(c, "%s: inserted flag is %d, model says %d", op_names[op], ins, will_insert);
 		}
+		if (evicts) {
+			evict_settle(c, ki);
+		}
 		if (will_insert) {
 			model_zero(c, m);
 			m->present = true;
+			m->exp = model_expiry(c, ttl);
 			c->count++;
 			c->inserts++;
+		} else if (ttl != SHMT_TTL_KEEP) {
+			m->exp = model_expiry(c, ttl);
 		}
 		model_apply(c, m, vals, n);
+	}
+}
+
+static void op_expire(ctx *c, uint32_t ki)
+{
+	mrow *m = &c->rows[ki];
+	int64_t ttl = gen_ttl(c, true);
+	if (ttl == SHMT_TTL_KEEP && unit_chance(&c->rng, 3, 4)) {
+		ttl = 1 + (int64_t)unit_below(&c->rng, 100000);
+	}
+	shmt_status want = ttl < 0 ? SHMT_E_INVALID : m->present ? SHMT_OK : SHMT_NOT_FOUND;
+	trace(c, "expire key#%u ttl %" PRId64 " -> expect %s", ki, ttl, unit_status_name(want));
+	shmt_status got = shmt_expire(c->t, m->key, m->klen, ttl);
+	EXPECT(c, got, want, "expire");
+	if (got == SHMT_OK) {
+		m->exp = model_expiry(c, ttl);
+	}
+}
+
+static void op_ttl(ctx *c, uint32_t ki)
+{
+	mrow *m = &c->rows[ki];
+	trace(c, "ttl key#%u -> expect %s", ki, m->present ? "OK" : "NOT_FOUND");
+	int64_t left = -5;
+	shmt_status got = shmt_ttl(c->t, m->key, m->klen, &left);
+	EXPECT(c, got, m->present ? SHMT_OK : SHMT_NOT_FOUND, "ttl");
+	if (got == SHMT_OK) {
+		uint64_t want = m->exp == 0 ? 0 : m->exp - c->now;
+		if (want > (uint64_t)INT64_MAX) {
+			want = (uint64_t)INT64_MAX;
+		}
+		if ((uint64_t)left != want || left < 0) {
+			diverge(c, "ttl: %" PRId64 " ns left, model %" PRIu64, left, want);
+		}
+	}
+}
+
+/* Reclaim expired rows: all (max 0) or at most max; exactly the expired
+ * rows not reclaimed yet, or max of them. */
+static void op_flush(ctx *c)
+{
+	shmt_stats s;
+	shmt_get_stats(c->t, &s);
+	uint64_t pending = unreclaimed(c, &s);
+	uint64_t max = unit_chance(&c->rng, 1, 2) ? 0 : 1 + unit_below(&c->rng, 5);
+	uint64_t want = max != 0 && max < pending ? max : pending;
+	trace(c, "flush_expired max %" PRIu64 " -> expect %" PRIu64, max, want);
+	uint64_t n = 12345;
+	shmt_status got = shmt_flush_expired(c->t, max, &n);
+	EXPECT(c, got, SHMT_OK, "flush_expired");
+	if (n != want) {
+		diverge(c, "flush_expired reclaimed %" PRIu64 ", model %" PRIu64 " (max %" PRIu64 ")", n,
+		        want, max);
+	}
+	shmt_get_stats(c->t, &s);
+	if (unreclaimed(c, &s) != pending - want) {
+		diverge(c, "flush_expired: stats.expired moved by %" PRIu64 ", reclaimed %" PRIu64,
+		        pending - unreclaimed(c, &s), want);
+	}
+	if (s.rows != c->count + pending - want) {
+		diverge(c, "flush_expired: %" PRIu64 " rows after, model %" PRIu64, s.rows,
+		        c->count + pending - want);
 	}
 }
 
@@ -855,16 +1108,19 @@ static void op_incr_int(ctx *c, uint32_t ki, bool decr)
 		col = (uint32_t)unit_below(&c->rng, cfg->ncols + 1);
 	}
 	int64_t by = gen_int_by(&c->rng);
+	int64_t ttl = gen_ttl(c, true);
 	shmt_status want;
 	int64_t newval = 0;
+	bool evicts = false;
 	shmt_status also = SHMT_OK; /* a second acceptable refusal, if any */
-	if (col >= cfg->ncols || cfg->cols[col].type != SHMT_TYPE_INT) {
+	if (col >= cfg->ncols || cfg->cols[col].type != SHMT_TYPE_INT || ttl < SHMT_TTL_KEEP) {
 		want = SHMT_E_INVALID;
 	} else {
 		int64_t cur = m->present ? m->num[col] : 0;
 		bool ovf = decr ? __builtin_sub_overflow(cur, by, &newval)
 		                : __builtin_add_overflow(cur, by, &newval);
-		bool full = !m->present && c->count >= cfg->size;
+		bool full = !m->present && full_refuses(c);
+		evicts = !m->present && !ovf && full_evicts(c);
 		want = full ? SHMT_FULL : ovf ? SHMT_OVERFLOW : SHMT_OK;
 		/* 0 - INT64_MIN on a missing key of a full table: two reasons to
 		 * refuse, and the contract does not rank them; either will do. */
@@ -873,11 +1129,18 @@ static void op_incr_int(ctx *c, uint32_t ki, bool decr)
 		}
 	}
 	const char *name = decr ? "decr_int" : "incr_int";
-	trace(c, "%s key#%u%s col %u by %" PRId64 " -> expect %s", name, ki,
-	      m->present ? "" : " (absent)", col, by, unit_status_name(want));
+	trace(c, "%s key#%u%s col %u by %" PRId64 " ttl %" PRId64 " -> expect %s%s", name, ki,
+	      m->present ? "" : " (absent)", col, by, ttl, unit_status_name(want),
+	      evicts ? " (evicting)" : "");
 	int64_t result = 0;
-	shmt_status got = decr ? shmt_decr_int(c->t, m->key, m->klen, col, by, &result)
-	                       : shmt_incr_int(c->t, m->key, m->klen, col, by, &result);
+	shmt_status got;
+	if (ttl == SHMT_TTL_KEEP && unit_chance(&c->rng, 1, 2)) {
+		got = decr ? shmt_decr_int(c->t, m->key, m->klen, col, by, &result)
+		           : shmt_incr_int(c->t, m->key, m->klen, col, by, &result);
+	} else {
+		got = decr ? shmt_decr_int_ttl(c->t, m->key, m->klen, col, by, ttl, &result)
+		           : shmt_incr_int_ttl(c->t, m->key, m->klen, col, by, ttl, &result);
+	}
 	if (also != SHMT_OK && got == also) {
 		want = also;
 	}
@@ -886,9 +1149,13 @@ static void op_incr_int(ctx *c, uint32_t ki, bool decr)
 		if (result != newval) {
 			diverge(c, "%s result %" PRId64 ", model %" PRId64, name, result, newval);
 		}
+		if (evicts) {
+			evict_settle(c, ki);
+		}
 		if (!m->present) {
 			model_zero(c, m);
 			m->present = true;
+			m->exp = model_expiry(c, ttl); /* only a row the call creates */
 			c->count++;
 			c->inserts++;
 		}
@@ -913,23 +1180,28 @@ static void op_incr_float(ctx *c, uint32_t ki)
 		col = (uint32_t)unit_below(&c->rng, cfg->ncols + 1);
 	}
 	double by = gen_float_by(&c->rng);
+	int64_t ttl = gen_ttl(c, true);
 	shmt_status want;
 	double newval = 0;
-	if (col >= cfg->ncols || cfg->cols[col].type != SHMT_TYPE_FLOAT) {
+	bool evicts = false;
+	if (col >= cfg->ncols || cfg->cols[col].type != SHMT_TYPE_FLOAT || ttl < SHMT_TTL_KEEP) {
 		want = SHMT_E_INVALID;
 	} else if (m->present) {
 		want = SHMT_OK;
 		newval = unit_bitsf((uint64_t)m->num[col]) + by;
-	} else if (c->count >= cfg->size) {
+	} else if (full_refuses(c)) {
 		want = SHMT_FULL;
 	} else {
 		want = SHMT_OK;
 		newval = 0.0 + by;
+		evicts = full_evicts(c);
 	}
-	trace(c, "incr_float key#%u col %u by %a -> expect %s", ki, col, by,
-	      unit_status_name(want));
+	trace(c, "incr_float key#%u col %u by %a ttl %" PRId64 " -> expect %s%s", ki, col, by, ttl,
+	      unit_status_name(want), evicts ? " (evicting)" : "");
 	double result = 0;
-	shmt_status got = shmt_incr_float(c->t, m->key, m->klen, col, by, &result);
+	shmt_status got = ttl == SHMT_TTL_KEEP && unit_chance(&c->rng, 1, 2)
+	                      ? shmt_incr_float(c->t, m->key, m->klen, col, by, &result)
+	                      : shmt_incr_float_ttl(c->t, m->key, m->klen, col, by, ttl, &result);
 	EXPECT(c, got, want, "incr_float");
 	if (got == SHMT_OK) {
 		/* Which NaN payload a sum of NaNs carries depends on operand order,
@@ -941,9 +1213,13 @@ static void op_incr_float(ctx *c, uint32_t ki)
 		if (unit_fbits(result) != unit_fbits(newval)) {
 			diverge(c, "incr_float result %a, model %a", result, newval);
 		}
+		if (evicts) {
+			evict_settle(c, ki);
+		}
 		if (!m->present) {
 			model_zero(c, m);
 			m->present = true;
+			m->exp = model_expiry(c, ttl);
 			c->count++;
 			c->inserts++;
 		}
@@ -996,7 +1272,9 @@ static void op_badkey(ctx *c)
 	int64_t ir;
 	double fr;
 	bool ins;
-	int which = (int)unit_below(&c->rng, 7);
+	int64_t left;
+	uint64_t n;
+	int which = (int)unit_below(&c->rng, 10);
 	trace(c, "bad key of length %u, call %d -> expect SHMT_E_INVALID", len, which);
 	shmt_status got;
 	switch (which) {
@@ -1009,17 +1287,29 @@ static void op_badkey(ctx *c)
 	case 3: got = shmt_del(c->t, c->badkey, len, NULL, 0, NULL); break;
 	case 4: got = shmt_cmpset(c->t, c->badkey, len, NULL, 0, NULL, 0); break;
 	case 5: got = shmt_incr_int(c->t, c->badkey, len, 0, 1, &ir); break;
-	default: got = shmt_incr_float(c->t, c->badkey, len, 0, 1.0, &fr); break;
+	case 6: got = shmt_incr_float(c->t, c->badkey, len, 0, 1.0, &fr); break;
+	case 7: got = shmt_expire(c->t, c->badkey, len, 1000); break;
+	case 8: got = shmt_ttl(c->t, c->badkey, len, &left); break;
+	default:
+		memset(&v, 0, sizeof v);
+		got = shmt_set_ttl(c->t, c->badkey, len, &v, 1, SHMT_UPSERT, 1000, &ins);
+		break;
 	}
+	(void)n;
 	EXPECT(c, got, SHMT_E_INVALID, "operation with a bad key");
 }
 
+/* count() includes the expired rows not reclaimed yet. */
 static void op_count(ctx *c)
 {
-	trace(c, "count -> expect %" PRIu64, c->count);
+	shmt_stats s;
+	shmt_get_stats(c->t, &s);
+	uint64_t want = c->count + unreclaimed(c, &s);
+	trace(c, "count -> expect %" PRIu64 " (%" PRIu64 " live)", want, c->count);
 	uint64_t n = shmt_count(c->t);
-	if (n != c->count) {
-		diverge(c, "count is %" PRIu64 ", model %" PRIu64, n, c->count);
+	if (n != want) {
+		diverge(c, "count is %" PRIu64 ", model %" PRIu64 " (%" PRIu64 " live, %" PRIu64
+		        " expired, %" PRIu64 " reclaimed)", n, want, c->count, c->expired_total, s.expired);
 	}
 }
 
@@ -1028,16 +1318,17 @@ static void op_stats(ctx *c)
 	shmt_stats s;
 	trace(c, "stats");
 	shmt_get_stats(c->t, &s);
-	if (s.rows != c->count || s.size != c->cfg->size || s.insert_count != c->inserts ||
+	uint64_t rows = c->count + unreclaimed(c, &s);
+	if (s.rows != rows || s.size != c->cfg->size || s.insert_count != c->inserts ||
 	    s.delete_count != c->deletes || s.lock_recoveries != 0 ||
-	    s.key_max_length != c->cfg->key_max || s.max_chain > c->count ||
-	    (c->count > 0 && s.max_chain == 0)) {
+	    s.key_max_length != c->cfg->key_max || s.max_chain > rows ||
+	    (rows > 0 && s.max_chain == 0) || s.evicted != c->evicted || s.evict != c->cfg->evict) {
 		diverge(c,
 		        "stats: rows %" PRIu64 " (model %" PRIu64 "), inserts %" PRIu64 " (model %" PRIu64
 		        "), deletes %" PRIu64 " (model %" PRIu64 "), lock_recoveries %" PRIu64
-		        ", max_chain %" PRIu64,
-		        s.rows, c->count, s.insert_count, c->inserts, s.delete_count, c->deletes,
-		        s.lock_recoveries, s.max_chain);
+		        ", max_chain %" PRIu64 ", evicted %" PRIu64 " (model %" PRIu64 "), evict %u",
+		        s.rows, rows, s.insert_count, c->inserts, s.delete_count, c->deletes,
+		        s.lock_recoveries, s.max_chain, s.evicted, c->evicted, s.evict);
 	}
 }
 
@@ -1129,8 +1420,11 @@ static void run_config(const config *cfg, uint64_t seed, uint64_t ops, uint64_t 
 
 	uint64_t asked = 0;
 	int bad = 0;
-	shmt_status st = shmt_create(&c.t, cfg->size, cfg->key_max, cfg->cols, cfg->ncols,
-	                             &asked, &bad);
+	/* The test clock: it stands still unless an operation moves it. */
+	clock_set(&c, 1000000000ULL + unit_below(&c.rng, 1000000000ULL));
+	shmt_test_evict_seed = unit_rand64(&c.rng) | 1;
+	shmt_status st = shmt_create_ex(&c.t, cfg->size, cfg->key_max, cfg->cols, cfg->ncols,
+	                                cfg->evict, &asked, &bad);
 	if (st != SHMT_OK) {
 		fprintf(stderr, "create of table \"%s\" failed: %s (bad_arg %d)\n", cfg->name,
 		        unit_status_name(st), bad);
@@ -1193,6 +1487,10 @@ static void run_config(const config *cfg, uint64_t seed, uint64_t ops, uint64_t 
 		case OP_CMPSET: op_cmpset(&c, ki); break;
 		case OP_COUNT: op_count(&c); break;
 		case OP_BADKEY: op_badkey(&c); break;
+		case OP_EXPIRE: op_expire(&c, ki); break;
+		case OP_TTL: op_ttl(&c, ki); break;
+		case OP_FLUSH: op_flush(&c); break;
+		case OP_CLOCK: op_clock(&c); break;
 		default: op_stats(&c); break;
 		}
 	}
@@ -1211,12 +1509,24 @@ static void run_config(const config *cfg, uint64_t seed, uint64_t ops, uint64_t 
 	op_count(&c);
 	op_iterate(&c);
 	op_check(&c);
+	/* What is left is expired rows not reclaimed: flush them all. */
+	cur_op = OP_FLUSH;
+	uint64_t left = 0;
+	EXPECT(&c, shmt_flush_expired(c.t, 0, &left), SHMT_OK, "final flush_expired");
+	if (shmt_count(c.t) != 0) {
+		diverge(&c, "%" PRIu64 " rows left after every row was deleted and the rest flushed",
+		        shmt_count(c.t));
+	}
+	op_count(&c);
+	op_check(&c);
+	shmt_test_boottime_ns = 0;
 #ifdef SHMT_FUZZ
 	fz_active = 0;
 	if (0)
 #endif
-	printf("  %-26s %8" PRIu64 " ops, %6" PRIu64 " inserts, %6" PRIu64 " deletes: ok\n",
-	       cfg->name, ops, c.inserts, c.deletes);
+	printf("  %-26s %8" PRIu64 " ops, %6" PRIu64 " inserts, %6" PRIu64 " deletes, %6" PRIu64
+	       " expired, %6" PRIu64 " evicted: ok\n",
+	       cfg->name, ops, c.inserts, c.deletes, c.expired_total, c.evicted);
 
 	shmt_close(c.t);
 	for (uint32_t i = 0; i < c.npool; i++) {
