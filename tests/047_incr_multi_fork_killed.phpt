@@ -71,7 +71,10 @@ for ($i = 0; $i < 2; $i++) {
     }
     $workers[] = $pid;
 }
-for ($kill = 0; $kill < KILLS; $kill++) {
+// At least KILLS kills, and more (up to MAX_KILLS) until one of them has
+// hit a worker inside a write, which a loaded or instrumented run makes rarer.
+const MAX_KILLS = 1000;
+for ($kill = 0; $kill < KILLS || ($kill < MAX_KILLS && $t->stats()['lock_recoveries'] === 0); $kill++) {
     usleep(mt_rand(2000, 20000));
     $victim = mt_rand(0, 1);
     posix_kill($workers[$victim], SIGKILL);
