@@ -207,8 +207,10 @@ int php_shmtable_do_set_ttl(php_shmtable_obj *obj, const char *method, zend_stri
 		return -1;
 	}
 	php_shmtable_values pv;
-	if (!php_shmtable_values_from(obj, t, row, method, 2,
-	                              strcmp(method, "set") == 0 ? "value" : "values", &pv)) {
+	/* "set" names its row "value", add() and update() "values"; compared
+	 * without a strcmp() call (this runs on every write). */
+	bool is_set = method[0] == 's' && method[1] == 'e' && method[2] == 't' && method[3] == '\0';
+	if (!php_shmtable_values_from(obj, t, row, method, 2, is_set ? "value" : "values", &pv)) {
 		return -1;
 	}
 	if ((t = php_shmtable_live(obj)) == NULL) {
@@ -216,7 +218,7 @@ int php_shmtable_do_set_ttl(php_shmtable_obj *obj, const char *method, zend_stri
 		return -1;
 	}
 	shmt_status st =
-	    shmt_set_ttl(t, ZSTR_VAL(key), ZSTR_LEN(key), pv.vals, pv.n, mode, ttl_ns, NULL);
+	    shmt_set_ttl_checked(t, ZSTR_VAL(key), ZSTR_LEN(key), pv.vals, pv.n, mode, ttl_ns, NULL);
 	php_shmtable_values_free(&pv);
 	if (st == SHMT_OK) {
 		return 1;
