@@ -336,12 +336,20 @@ PHP_METHOD(ShmTable_Table, del)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_STR(key)
 	ZEND_PARSE_PARAMETERS_END();
-	int r = php_shmtable_do_del(Z_SHMTABLE_P(ZEND_THIS), php_shmtable_method_name(execute_data),
-	                            key, NULL, NULL, false, NULL);
-	if (r < 0) {
+	/* The plain delete, the one in every churn loop, goes straight to the
+	 * engine: no expected values, no row to return. */
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL ||
+	    !php_shmtable_check_key(t, php_shmtable_method_name(execute_data), ZSTR_LEN(key))) {
 		RETURN_THROWS();
 	}
-	RETURN_BOOL(r > 0);
+	shmt_status st = shmt_del(t, ZSTR_VAL(key), ZSTR_LEN(key), NULL, 0, NULL);
+	if (EXPECTED(st == SHMT_OK || st == SHMT_NOT_FOUND)) {
+		RETURN_BOOL(st == SHMT_OK);
+	}
+	php_shmtable_status_error(st, obj, php_shmtable_method_name(execute_data));
+	RETURN_THROWS();
 }
 
 PHP_METHOD(ShmTable_Table, getdel)
