@@ -208,8 +208,10 @@ int php_shmtable_do_set_ttl(php_shmtable_obj *obj, const char *method, zend_stri
 		return -1;
 	}
 	php_shmtable_values pv;
-	if (!php_shmtable_values_from(obj, t, row, method, 2,
-	                              strcmp(method, "set") == 0 ? "value" : "values", &pv)) {
+	/* "set" names its row "value", add() and update() "values"; compared
+	 * without a strcmp() call (this runs on every write). */
+	bool is_set = method[0] == 's' && method[1] == 'e' && method[2] == 't' && method[3] == '\0';
+	if (!php_shmtable_values_from(obj, t, row, method, 2, is_set ? "value" : "values", &pv)) {
 		return -1;
 	}
 	if ((t = php_shmtable_live(obj)) == NULL) {
@@ -217,7 +219,7 @@ int php_shmtable_do_set_ttl(php_shmtable_obj *obj, const char *method, zend_stri
 		return -1;
 	}
 	shmt_status st =
-	    shmt_set_ttl(t, ZSTR_VAL(key), ZSTR_LEN(key), pv.vals, pv.n, mode, ttl_ns, NULL);
+	    shmt_set_ttl_checked(t, ZSTR_VAL(key), ZSTR_LEN(key), pv.vals, pv.n, mode, ttl_ns, NULL);
 	php_shmtable_values_free(&pv);
 	if (st == SHMT_OK) {
 		return 1;
@@ -335,12 +337,20 @@ PHP_METHOD(ShmTable_Table, del)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_STR(key)
 	ZEND_PARSE_PARAMETERS_END();
-	int r = php_shmtable_do_del(Z_SHMTABLE_P(ZEND_THIS), php_shmtable_method_name(execute_data),
-	                            key, NULL, NULL, false, NULL);
-	if (r < 0) {
+	/* The plain delete, the one in every churn loop, goes straight to the
+	 * engine: no expected values, no row to return. */
+	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	shmt_table *t = php_shmtable_live(obj);
+	if (t == NULL ||
+	    !php_shmtable_check_key(t, php_shmtable_method_name(execute_data), ZSTR_LEN(key))) {
 		RETURN_THROWS();
 	}
-	RETURN_BOOL(r > 0);
+	shmt_status st = shmt_del(t, ZSTR_VAL(key), ZSTR_LEN(key), NULL, 0, NULL);
+	if (EXPECTED(st == SHMT_OK || st == SHMT_NOT_FOUND)) {
+		RETURN_BOOL(st == SHMT_OK);
+	}
+	php_shmtable_status_error(st, obj, php_shmtable_method_name(execute_data));
+	RETURN_THROWS();
 }
 
 PHP_METHOD(ShmTable_Table, getdel)

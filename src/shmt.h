@@ -329,6 +329,15 @@ shmt_status shmt_set_ttl(shmt_table *t, const char *key, size_t klen,
                          const shmt_value *vals, uint32_t nvals,
                          shmt_write_mode mode, int64_t ttl_ns, bool *inserted);
 
+/* shmt_set_ttl() for values the caller has already checked against the
+ * table's columns (every col < ncols; a string's len at most its column's
+ * size, ptr non-NULL when len > 0; ttl_ns >= SHMT_TTL_KEEP): the same
+ * write without the second check. The binding checks them while
+ * converting a row array; any other caller uses shmt_set_ttl(). */
+shmt_status shmt_set_ttl_checked(shmt_table *t, const char *key, size_t klen,
+                         const shmt_value *vals, uint32_t nvals,
+                         shmt_write_mode mode, int64_t ttl_ns, bool *inserted);
+
 /* A new expiry (ttl_ns 0: never; SHMT_TTL_KEEP is SHMT_E_INVALID) for a
  * present row. SHMT_OK or SHMT_NOT_FOUND. */
 shmt_status shmt_expire(shmt_table *t, const char *key, size_t klen, int64_t ttl_ns);

@@ -626,6 +626,23 @@ shmt_status shmt_set_ttl(shmt_table *t, const char *key, size_t klen,
 	return write_locked(t, &ki, set_write, &a);
 }
 
+shmt_status shmt_set_ttl_checked(shmt_table *t, const char *key, size_t klen,
+                                 const shmt_value *vals, uint32_t nvals,
+                                 shmt_write_mode mode, int64_t ttl_ns, bool *inserted)
+{
+	keyinfo ki;
+	if (inserted != NULL) {
+		*inserted = false;
+	}
+	shmt_status st = key_prepare(t, key, klen, &ki);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	set_args a = {.key = key, .klen = klen, .vals = vals, .nvals = nvals, .mode = mode,
+	              .ttl_ns = ttl_ns, .inserted = inserted};
+	return write_locked(t, &ki, set_write, &a);
+}
+
 /* Under the stripe lock: find the key's row, which must hold the expected
  * values (any values when expected is NULL), else SHMT_MISMATCH. */
 static inline __attribute__((always_inline)) shmt_status

@@ -1427,6 +1427,36 @@ static void test_big_values(void)
 	shmt_close(t);
 }
 
+/* shmt_set_ttl_checked(): the same write as shmt_set_ttl() for checked
+ * values, in every mode, and the same key check. */
+static void test_set_checked(void)
+{
+	shmt_table *t = mk_std(16);
+	bool ins = false;
+	shmt_value v[3] = {
+		unit_vi(C_ID, 5),
+		unit_vf(C_SCORE, 2.5),
+		unit_vs(C_NAME, "bob", 3),
+	};
+	CHECK_ST(shmt_set_ttl_checked(t, KEY("a"), v, 3, SHMT_UPSERT, SHMT_TTL_KEEP, &ins),
+	         SHMT_OK);
+	CHECK(ins);
+	EXPECT_ROW(t, "a", 5, 2.5, "bob");
+	v[0] = unit_vi(C_ID, 6);
+	CHECK_ST(shmt_set_ttl_checked(t, KEY("a"), v, 1, SHMT_UPSERT, SHMT_TTL_KEEP, &ins),
+	         SHMT_OK);
+	CHECK(!ins);
+	EXPECT_ROW(t, "a", 6, 2.5, "bob");
+	CHECK_ST(shmt_set_ttl_checked(t, KEY("a"), v, 1, SHMT_INSERT_ONLY, SHMT_TTL_KEEP, NULL),
+	         SHMT_EXISTS);
+	CHECK_ST(shmt_set_ttl_checked(t, KEY("b"), v, 1, SHMT_UPDATE_ONLY, SHMT_TTL_KEEP, NULL),
+	         SHMT_NOT_FOUND);
+	CHECK_ST(shmt_set_ttl_checked(t, "", 0, v, 1, SHMT_UPSERT, SHMT_TTL_KEEP, NULL),
+	         SHMT_E_INVALID);
+	CHECK(shmt_count(t) == 1);
+	shmt_close(t);
+}
+
 int main(void)
 {
 	test_create_invalid();
@@ -1441,5 +1471,6 @@ int main(void)
 	test_stats();
 	test_lazy_create();
 	test_big_values();
+	test_set_checked();
 	return unit_finish("test_basic");
 }
