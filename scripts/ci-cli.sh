@@ -155,6 +155,8 @@ run "unknown command" 2 frobnicate
 run "get without a key" 2 get "$name"
 run "--limit without a number" 2 dump "$name" --limit x
 run "--csv with stats" 2 stats "$name" --csv
+run "--json with check" 2 check "$name" --json
+run "--json with unlink" 2 unlink "$name" --json
 
 section "damage found after opening, exact floats, hostile column names"
 # A table another process keeps mapped is attached without a full check;
