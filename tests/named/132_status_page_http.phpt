@@ -47,7 +47,8 @@ for ($try = 0; $try < 20 && $server === null; $try++) {
     $port = 20000 + (getmypid() * 7 + $try * 131) % 30000;
     $cmd = escapeshellarg(PHP_BINARY) . ' -n -d extension=' . escapeshellarg(named_module())
         . ' -d display_errors=1 -d error_reporting=-1 -S 127.0.0.1:' . $port . ' ' . escapeshellarg($page);
-    $env = ['SHMTABLE_STATUS_PASSWORD' => '0', 'PATH' => getenv('PATH')];
+    // This process's environment (a sanitizer's preload, if any) and the password.
+    $env = ['SHMTABLE_STATUS_PASSWORD' => '0'] + getenv();
     $p = proc_open(['sh', '-c', 'exec ' . $cmd], [0 => ['file', '/dev/null', 'r'], 1 => ['file', $log, 'w'],
         2 => ['file', $log, 'w']], $pipes, null, $env);
     for ($i = 0; $i < 100; $i++) {
