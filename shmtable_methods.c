@@ -760,12 +760,11 @@ PHP_METHOD(ShmTable_Table, getMemorySize)
  * ... rows; the last bin counts every longer chain too. */
 #define PHP_SHMTABLE_CHAIN_BINS 9
 
-/* stats()'s chain_histogram and stripe_rows, from one walk of the chains. */
-static void php_shmtable_shape(shmt_table *t, uint32_t nstripes, zval *rv)
+/* stats()'s chain_histogram and stripe_rows, as shmt_get_stats_shape()
+ * filled them. */
+static void php_shmtable_shape(const uint64_t *hist, const uint64_t *per, uint32_t nstripes,
+                               zval *rv)
 {
-	uint64_t hist[PHP_SHMTABLE_CHAIN_BINS];
-	uint64_t *per = safe_emalloc(nstripes, sizeof(uint64_t), 0);
-	shmt_get_shape(t, hist, PHP_SHMTABLE_CHAIN_BINS, per);
 	zval h, p;
 	array_init_size(&h, PHP_SHMTABLE_CHAIN_BINS);
 	for (uint32_t i = 0; i < PHP_SHMTABLE_CHAIN_BINS; i++) {
@@ -775,7 +774,6 @@ static void php_shmtable_shape(shmt_table *t, uint32_t nstripes, zval *rv)
 	for (uint32_t i = 0; i < nstripes; i++) {
 		add_next_index_long(&p, (zend_long)per[i]);
 	}
-	efree(per);
 	add_assoc_zval(rv, "chain_histogram", &h);
 	add_assoc_zval(rv, "stripe_rows", &p);
 }
@@ -789,7 +787,10 @@ PHP_METHOD(ShmTable_Table, stats)
 		RETURN_THROWS();
 	}
 	shmt_stats s;
-	shmt_get_stats(t, &s);
+	uint64_t hist[PHP_SHMTABLE_CHAIN_BINS];
+	uint32_t nstripes = shmt_nstripes(t);
+	uint64_t *per = safe_emalloc(nstripes, sizeof(uint64_t), 0);
+	shmt_get_stats_shape(t, &s, hist, PHP_SHMTABLE_CHAIN_BINS, per);
 	array_init_size(return_value, 24);
 #define STAT(name, v) add_assoc_long(return_value, name, (zend_long)(v))
 	STAT("rows", s.rows);
@@ -819,7 +820,8 @@ PHP_METHOD(ShmTable_Table, stats)
 	add_assoc_string(return_value, "evict", s.evict == SHMT_EVICT_LRU ? "lru" : "none");
 	/* Hits and misses of reads are not counted: counting them would make
 	 * every read store to shared memory, which reads never do. */
-	php_shmtable_shape(t, (uint32_t)s.stripes, return_value);
+	php_shmtable_shape(hist, per, nstripes, return_value);
+	efree(per);
 	static const char *const opened[] = {"anonymous", "created", "attached", "reopened"};
 	shmt_opened how = shmt_opened_how(t);
 	add_assoc_string(return_value, "opened",

@@ -178,6 +178,12 @@ valgrind_skip=(
     "tests/named/070_file_killed_writers.phpt"
     "tests/named/080_concurrent_create.phpt"
     "tests/named/100_pid_namespaces.phpt"
+    # The status page over HTTP: valgrind traces the built-in server it
+    # starts, and reports reads inside PHP's own unsymbolized code while the
+    # test fetches pages over the http wrapper, none in the extension. The
+    # extension's side (list(), attach(), stats(), iteration of a damaged
+    # table) runs under valgrind in 130, 133 and 143; the ASan step runs it.
+    "tests/named/132_status_page_http.phpt"
 )
 
 check_valgrind() {

@@ -33,6 +33,8 @@ cleanup() {
     [ -n "$writers" ] && kill "$writers" 2>/dev/null
     "${CLI[@]}" unlink "$name" >/dev/null 2>&1
     "${CLI[@]}" unlink "$bad" >/dev/null 2>&1
+    "${CLI[@]}" unlink "$bad-live" >/dev/null 2>&1
+    "${CLI[@]}" unlink "ci-cli-odd-$$" >/dev/null 2>&1
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -153,6 +155,61 @@ run "unknown command" 2 frobnicate
 run "get without a key" 2 get "$name"
 run "--limit without a number" 2 dump "$name" --limit x
 run "--csv with stats" 2 stats "$name" --csv
+run "--json with check" 2 check "$name" --json
+run "--json with unlink" 2 unlink "$name" --json
+
+section "damage found after opening, exact floats, hostile column names"
+# A table another process keeps mapped is attached without a full check;
+# its bucket 5 then names a row out of range (the index starts at the
+# header's buckets_off, offset 80): dump meets the damage while iterating.
+odd="ci-cli-odd-$$"
+"${PHPX[@]}" -r '
+    $t = new ShmTable\Table(64);
+    $t->column("n", ShmTable\Table::TYPE_INT);
+    $t->create(name: $argv[1]);
+    for ($i = 0; $i < 40; $i++) { $t->set("k$i", ["n" => $i]); }
+    $f = fopen("/dev/shm/shmtable." . $argv[1], "r+");
+    fseek($f, 80);
+    fseek($f, unpack("P", fread($f, 8))[1] + 4 * 5);
+    fwrite($f, pack("V", 0x7ffffff0));
+    fclose($f);
+    touch($argv[2] . "/damaged");
+    sleep(20);' "$bad-live" "$work" &
+holder=$!
+for _ in $(seq 100); do [ -f "$work/damaged" ] && break; sleep 0.1; done
+for fmt in text --json --csv; do
+    if [ "$fmt" = text ]; then run "dump ($fmt) of a table found damaged while iterating" 3 dump "$bad-live"
+    else run "dump ($fmt) of a table found damaged while iterating" 3 dump "$bad-live" "$fmt"; fi
+    if grep -q "table is corrupt" "$work/err" && ! grep -q "Fatal error" "$work/out" "$work/err"; then
+        ok "dump ($fmt) names the damage on stderr"
+    else fail "dump ($fmt) names the damage on stderr" "$(head -c 400 "$work/out" "$work/err")"; fi
+done
+kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
+# Nobody maps it now: opening it finds the damage (exit 3 too).
+run "check of a table damaged beyond repair" 3 check "$bad-live"
+"${CLI[@]}" unlink "$bad-live" >/dev/null 2>&1
+"${PHPX[@]}" -r '
+    $t = new ShmTable\Table(8);
+    $t->column("f", ShmTable\Table::TYPE_FLOAT);
+    $t->column("x\033[2J", ShmTable\Table::TYPE_INT);
+    $t->create(name: $argv[1]);
+    $t->set("third", ["f" => 1 / 3]);
+    $t->set("sum", ["f" => 0.1 + 0.2]);' "$odd"
+run "dump --csv of floats" 0 dump "$odd" --csv
+php_ok "dump --csv: every float reads back as itself" "
+    \$r = array_map(fn(\$l) => str_getcsv(\$l, ',', '\"', ''), explode(\"\n\", trim(\$out)));
+    \$f = array_column(array_slice(\$r, 1), 1, 0);
+    echo (float)\$f['third'] === 1 / 3 && (float)\$f['sum'] === 0.1 + 0.2 ? 'yes' : \$out;"
+run "get of a float" 0 get "$odd" sum
+has "get prints the float exactly" "^f +0\.30000000000000004$"
+run "dump of a column named with a control byte" 0 dump "$odd"
+php_ok "the control byte is escaped in dump" "echo !str_contains(\$out, \"\\033\") && str_contains(\$out, 'X\\033[2J') ? 'yes' : \$out;"
+run "get of a column named with a control byte" 0 get "$odd" sum
+php_ok "the control byte is escaped in get" "echo !str_contains(\$out, \"\\033\") && str_contains(\$out, 'x\\033[2J') ? 'yes' : \$out;"
+run "list with a column named with a control byte" 0 list
+php_ok "the control byte is escaped in list" "echo !str_contains(\$out, \"\\033\") && str_contains(\$out, 'x\\033[2J:int') ? 'yes' : \$out;"
+"${CLI[@]}" unlink "$odd" >/dev/null 2>&1
 
 section "unlink"
 run "unlink" 0 unlink "$name"

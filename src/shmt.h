@@ -417,14 +417,20 @@ void shmt_reserve_error(const shmt_table *t, char *msg, size_t msglen);
 uint64_t shmt_count(shmt_table *t);
 void shmt_get_stats(shmt_table *t, shmt_stats *st);
 
-/* ---- shape of the table, for charts ----
- * One lock-free walk of every bucket chain (a statistic: chains that change
- * during the walk are counted as the walk saw them; every index is
- * bounds-checked). hist[i] gets the number of buckets whose chain holds i
- * rows, the last of the nbins counting every longer chain too; stripe_rows
- * (if non-NULL, stats.stripes entries) gets the rows in each stripe's
- * buckets. Writes nothing shared. */
-void shmt_get_shape(shmt_table *t, uint64_t *hist, uint32_t nbins, uint64_t *stripe_rows);
+/* ---- statistics and the shape of the table, for charts ----
+ * shmt_get_stats_shape() fills st and, from the same single walk of every
+ * bucket chain, hist[i] with the number of buckets whose chain holds i
+ * rows (the last of the nbins counting every longer chain too; nbins 0:
+ * no histogram) and stripe_rows (if non-NULL, shmt_nstripes() entries)
+ * with the rows in each stripe's buckets. Lock-free; writes nothing
+ * shared. Each chain's length is one it had at one instant (the walk is
+ * validated as a read is); chains measured at different instants under
+ * concurrent writes can add up to a little more or less than st->rows.
+ * shmt_get_stats() is the same without the shape. */
+void shmt_get_stats_shape(shmt_table *t, shmt_stats *st, uint64_t *hist, uint32_t nbins,
+                          uint64_t *stripe_rows);
+/* The table's lock stripes (a power of two, at most 256). */
+uint32_t shmt_nstripes(const shmt_table *t);
 
 /* ---- listing named tables ----
  * What the header of a table says, read without mapping it, without taking

@@ -36,20 +36,55 @@ uint64_t shmt_count(shmt_table *t)
 	return count_rows(t, &kept);
 }
 
-/* The rows on bucket b's chain now. A racy walk, fine for a statistic:
- * bounded by the rows there are and stopped at an invalid link. */
-static uint64_t chain_length(const shmt_table *t, uint32_t b)
+/* The rows on one bucket's chain, as seq_read() runs the walk: 0 (and
+ * the walk thrown away) at an index out of range or a walk longer than the
+ * table's rows, which only a chain changing under it gives. */
+typedef struct {
+	uint32_t bucket;
+	uint64_t len;
+} chain_count;
+
+static int chain_walk(shmt_table *t, void *arg)
 {
+	chain_count *c = arg;
+	uint32_t cur = shmt_load_acquire(&t->buckets[c->bucket]);
+	uint64_t len = 0;
+	while (cur != 0) {
+		if (!valid_idx(t, cur) || len >= t->size) {
+			return 0;
+		}
+		len++;
+		cur = shmt_load_acquire(row_next(t, cur));
+	}
+	c->len = len;
+	return 1;
+}
+
+/* The rows on bucket b's chain: a length the chain had at one instant
+ * (the walk validated by the stripe's sequence counter, as a read is). A
+ * chain its writers never leave alone for long enough, or a stripe a dead
+ * writer holds, gets the length of one unvalidated walk, bounded by the
+ * table's size: a statistic, never a wait and never a lock. */
+static uint64_t chain_length(shmt_table *t, uint32_t b)
+{
+	if (shmt_load_relaxed(&t->buckets[b]) == 0) {
+		return 0; /* empty at the instant of that load */
+	}
+	chain_count c = {.bucket = b, .len = 0};
+	if (seq_read(t, stripe_of(t, b), chain_walk, &c)) {
+		return c.len;
+	}
 	uint32_t cur = shmt_load_acquire(&t->buckets[b]);
 	uint64_t len = 0;
-	while (cur != 0 && valid_idx(t, cur) && len <= t->total_rows) {
+	while (cur != 0 && valid_idx(t, cur) && len < t->size) {
 		len++;
 		cur = shmt_load_acquire(row_next(t, cur));
 	}
 	return len;
 }
 
-void shmt_get_stats(shmt_table *t, shmt_stats *st)
+void shmt_get_stats_shape(shmt_table *t, shmt_stats *st, uint64_t *hist, uint32_t nbins,
+                          uint64_t *stripe_rows)
 {
 	memset(st, 0, sizeof(*st));
 	st->rows = count_rows(t, &st->kept_rows);
@@ -65,6 +100,13 @@ void shmt_get_stats(shmt_table *t, shmt_stats *st)
 	st->evicted = shmt_load_relaxed(&t->a->evicted);
 	st->evict = t->evict;
 	st->lock_recoveries = shmt_load_relaxed(&t->a->recoveries);
+	if (nbins > 0) {
+		memset(hist, 0, (size_t)nbins * sizeof(*hist));
+	}
+	if (stripe_rows != NULL) {
+		memset(stripe_rows, 0, ((size_t)t->stripe_mask + 1) * sizeof(*stripe_rows));
+	}
+	/* The one walk of the chains: max_chain, chained_rows and the shape. */
 	uint64_t max_chain = 0, chained = 0;
 	for (uint32_t b = 0; b < t->nbuckets; b++) {
 		uint64_t len = chain_length(t, b);
@@ -72,6 +114,12 @@ void shmt_get_stats(shmt_table *t, shmt_stats *st)
 			max_chain = len;
 		}
 		chained += len > 1 ? len - 1 : 0;
+		if (nbins > 0) {
+			hist[len < nbins ? len : nbins - 1]++;
+		}
+		if (stripe_rows != NULL) {
+			stripe_rows[b & t->stripe_mask] += len;
+		}
 	}
 	st->max_chain = max_chain;
 	st->chained_rows = chained;
@@ -81,6 +129,11 @@ void shmt_get_stats(shmt_table *t, shmt_stats *st)
 	st->stripes = (uint64_t)t->stripe_mask + 1;
 	st->spare_rows = t->total_rows - t->size;
 	st->read_retries = shmt_load_relaxed(&t->read_retries);
+}
+
+void shmt_get_stats(shmt_table *t, shmt_stats *st)
+{
+	shmt_get_stats_shape(t, st, NULL, 0, NULL);
 }
 
 uint32_t shmt_next_bucket(shmt_table *t, uint32_t from)
@@ -248,23 +301,4 @@ shmt_status shmt_snapshot_buckets(shmt_table *t, uint32_t from, void *buf, size_
 	*nrows = total;
 	*next = b;
 	return SHMT_OK;
-}
-
-void shmt_get_shape(shmt_table *t, uint64_t *hist, uint32_t nbins, uint64_t *stripe_rows)
-{
-	if (nbins > 0) {
-		memset(hist, 0, (size_t)nbins * sizeof(*hist));
-	}
-	if (stripe_rows != NULL) {
-		memset(stripe_rows, 0, ((size_t)t->stripe_mask + 1) * sizeof(*stripe_rows));
-	}
-	for (uint32_t b = 0; b < t->nbuckets; b++) {
-		uint64_t len = chain_length(t, b);
-		if (nbins > 0) {
-			hist[len < nbins ? len : nbins - 1]++;
-		}
-		if (stripe_rows != NULL) {
-			stripe_rows[b & t->stripe_mask] += len;
-		}
-	}
 }

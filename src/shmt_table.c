@@ -429,6 +429,7 @@ void shmt_close(shmt_table *t)
 }
 
 uint32_t shmt_ncols(const shmt_table *t) { return t->ncols; }
+uint32_t shmt_nstripes(const shmt_table *t) { return t->stripe_mask + 1; }
 const shmt_colinfo *shmt_col(const shmt_table *t, uint32_t i)
 {
 	return i < t->ncols ? &t->info[i] : NULL;

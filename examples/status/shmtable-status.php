@@ -16,7 +16,10 @@
  * without one the page is open to whoever can reach it, so keep it on a
  * private address. It only reads: it never writes, deletes or unlinks.
  * Every key, value and name is user data and is escaped; the page loads no
- * script and no external asset (charts are inline SVG).
+ * script and no external asset (charts are inline SVG). Every answer,
+ * refusals and errors too, carries a Content-Security-Policy that allows no
+ * script, no framing and no form sent elsewhere. A table found damaged
+ * while the page reads it gives an error page (status 500).
  */
 
 const STATUS_PASSWORD = '';      // or the environment's SHMTABLE_STATUS_PASSWORD
@@ -48,9 +51,32 @@ function bytes(int $n): string
     return $i === 0 ? "$n B" : sprintf('%.1f %s', $v, $u[$i]);
 }
 
+/** The headers of every response, refusals and errors included. */
+function security_headers(): void
+{
+    header("Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        . "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    header('X-Content-Type-Options: nosniff');
+    header('Referrer-Policy: no-referrer');
+    header('Cache-Control: no-store');
+}
+
+/** A short plain-text answer (refusals, a missing extension). */
+function plain(int $code, string $text): never
+{
+    http_response_code($code);
+    header('Content-Type: text/plain; charset=utf-8');
+    echo $text, "\n";
+    exit;
+}
+
 function authorize(): void
 {
-    $pw = getenv('SHMTABLE_STATUS_PASSWORD') ?: STATUS_PASSWORD;
+    // Any non-empty password counts, "0" too.
+    $pw = getenv('SHMTABLE_STATUS_PASSWORD');
+    if ($pw === false || $pw === '') {
+        $pw = STATUS_PASSWORD;
+    }
     if ($pw === '') {
         return;
     }
@@ -58,9 +84,7 @@ function authorize(): void
     $given = $_SERVER['PHP_AUTH_PW'] ?? '';
     if (!hash_equals('admin', $user) || !hash_equals($pw, $given)) {
         header('WWW-Authenticate: Basic realm="shmtable status"');
-        http_response_code(401);
-        echo "Password required.\n";
-        exit;
+        plain(401, 'Password required.');
     }
 }
 
@@ -100,8 +124,6 @@ function bars(array $values, array $labels, string $title, int $height = 120): s
 function page_head(string $title): void
 {
     header('Content-Type: text/html; charset=utf-8');
-    header("Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-    header('X-Content-Type-Options: nosniff');
     echo '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>', h($title), '</title>',
         '<link rel="icon" href="data:,">',
         '<style>body{font:14px system-ui,sans-serif;margin:1.5em;color:#222}table{border-collapse:collapse;margin:.5em 0}',
@@ -184,8 +206,11 @@ function detail(string $name): void
 
 function browser(ShmTable\Table $t, string $name): void
 {
-    $q = (string)($_GET['q'] ?? '');
-    $page = max(1, (int)($_GET['page'] ?? 1));
+    // Parameters as given in the address: anything but a string (q[]=...)
+    // or a page that is not a positive number reads as absent.
+    $q = is_string($_GET['q'] ?? null) ? $_GET['q'] : '';
+    $page = $_GET['page'] ?? '1';
+    $page = is_string($page) && preg_match('/^[0-9]+$/', $page) ? max(1, min((int)$page, 1000000000)) : 1;
     $from = ($page - 1) * STATUS_PAGE_ROWS;
     $cols = array_keys($t->columns());
     $rows = [];
@@ -224,7 +249,8 @@ function browser(ShmTable\Table $t, string $name): void
     }
     echo '</table><p>';
     if ($page > 1) {
-        echo '<a id="prev" href="', url(['table' => $name, 'q' => $q, 'page' => $page - 1]), '">&laquo; previous</a> ';
+        // Past the last page: back to the last one.
+        echo '<a id="prev" href="', url(['table' => $name, 'q' => $q, 'page' => min($page - 1, $pages)]), '">&laquo; previous</a> ';
     }
     if ($page < $pages) {
         echo '<a id="next" href="', url(['table' => $name, 'q' => $q, 'page' => $page + 1]), '">next &raquo;</a>';
@@ -232,15 +258,26 @@ function browser(ShmTable\Table $t, string $name): void
     echo '</p>';
 }
 
+security_headers();
 authorize();
 if (!extension_loaded('shmtable')) {
-    http_response_code(500);
-    echo "The shmtable extension is not loaded.\n";
-    exit;
+    plain(500, 'The shmtable extension is not loaded.');
 }
 $name = $_GET['table'] ?? null;
-if (is_string($name) && $name !== '') {
-    detail($name);
-} else {
-    overview();
+// The page is built in a buffer: a table found damaged while it is read
+// (stats(), the key browser) gives an error page, not half a page.
+ob_start();
+try {
+    if (is_string($name) && $name !== '') {
+        detail($name);
+    } else {
+        overview();
+    }
+    ob_end_flush();
+} catch (Throwable $e) {
+    ob_end_clean();
+    http_response_code(500);
+    page_head('shmtable: error');
+    echo '<p id="error">', is_string($name) && $name !== '' ? 'Cannot read table <code>' . hb($name) . '</code>: '
+        : 'Cannot list the tables: ', h($e->getMessage()), '</p></body></html>';
 }
