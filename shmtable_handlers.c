@@ -41,6 +41,15 @@ void php_shmtable_release(php_shmtable_obj *obj)
 		efree(obj->names);
 		obj->names = NULL;
 	}
+	if (obj->aliases != NULL) {
+		for (uint32_t i = 0; i < obj->ndefs; i++) {
+			if (obj->aliases[i] != NULL) {
+				zend_string_release(obj->aliases[i]);
+			}
+		}
+		efree(obj->aliases);
+		obj->aliases = NULL;
+	}
 	if (obj->img != NULL) {
 		efree(obj->img);
 		obj->img = NULL;

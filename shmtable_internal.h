@@ -99,6 +99,11 @@ typedef struct {
 	zend_string **names;    /* column names, built once at create() (interned
 	                         * when the engine allows: then a literal 'name'
 	                         * in a script is the same pointer) */
+	zend_string **aliases;  /* per column, NULL or a string equal to its name
+	                         * met as a key of an incr() array (held): a
+	                         * constant array's keys are not interned without
+	                         * opcache, and a literal array brings the same
+	                         * ones again, found then by pointer */
 	shmt_colinfo *cols;     /* copy of the engine's column info (create()) */
 	HashTable *tpl;         /* a row array with every column and null
 	                         * values: each result row is a copy of it */

@@ -198,6 +198,7 @@ static void php_shmtable_bind(php_shmtable_obj *obj, shmt_table *t)
 {
 	obj->t = t;
 	obj->names = safe_emalloc(obj->ndefs, sizeof(zend_string *), 0);
+	obj->aliases = ecalloc(obj->ndefs, sizeof(zend_string *));
 	for (uint32_t i = 0; i < obj->ndefs; i++) {
 		/* Interned if the engine can (then it is the very string of a
 		 * literal 'name' in a script); else an ordinary string. */

@@ -447,14 +447,27 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 			                       (zend_long)num);
 			return false;
 		}
-		/* An array key's hash is computed already, and so is each
-		 * column name's: compare those first, then the bytes. */
+		/* The name itself or the string last met for it: by pointer.
+		 * Otherwise an array key's hash is computed already, and so is
+		 * each column name's: compare those first, then the bytes, and
+		 * remember the key for the next call. */
 		uint32_t col = 0;
-		zend_ulong h = ZSTR_H(name);
-		while (col < ncols && (ZSTR_H(obj->names[col]) != h ||
-		                       (obj->names[col] != name &&
-		                        !zend_string_equal_content(obj->names[col], name)))) {
+		while (col < ncols && obj->names[col] != name && obj->aliases[col] != name) {
 			col++;
+		}
+		if (col == ncols) {
+			zend_ulong h = ZSTR_H(name);
+			col = 0;
+			while (col < ncols && (ZSTR_H(obj->names[col]) != h ||
+			                       !zend_string_equal_content(obj->names[col], name))) {
+				col++;
+			}
+			if (col < ncols) {
+				if (obj->aliases[col] != NULL) {
+					zend_string_release(obj->aliases[col]);
+				}
+				obj->aliases[col] = zend_string_copy(name);
+			}
 		}
 		if (col == ncols) {
 			zval *idx = zend_hash_find(&obj->colmap, name);
@@ -500,7 +513,7 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
  * the row at once, or none; the new values returned in the order given. */
 static void php_shmtable_incr_multi(php_shmtable_obj *obj, shmt_table *t, const char *method,
                                     zend_string *key, HashTable *deltas, zval *by, bool decr,
-                                    int64_t ttl_ns, zval *return_value)
+                                    int64_t ttl_ns, bool want_result, zval *return_value)
 {
 	uint32_t n = zend_hash_num_elements(deltas);
 	if (n == 0) {
@@ -528,7 +541,12 @@ static void php_shmtable_incr_multi(php_shmtable_obj *obj, shmt_table *t, const 
 		goto out;
 	}
 	st = shmt_incr_multi_ttl(t, ZSTR_VAL(key), ZSTR_LEN(key), d, n, decr, ttl_ns, r, &failed);
-	if (st == SHMT_OK) {
+	if (st == SHMT_OK && !want_result) {
+		/* The caller drops the result (a statement of its own, the usual
+		 * way to count): nobody can see the array, so it is not built
+		 * (the shared empty array keeps the declared return type). */
+		RETVAL_EMPTY_ARRAY();
+	} else if (st == SHMT_OK) {
 		/* The keys are the array's own, hence distinct: appended without
 		 * a lookup. */
 		array_init_size(return_value, n);
@@ -586,7 +604,8 @@ static void php_shmtable_incr(INTERNAL_FUNCTION_PARAMETERS, bool decr)
 		RETURN_THROWS();
 	}
 	if (deltas != NULL) {
-		php_shmtable_incr_multi(obj, t, method, key, deltas, by, decr, ttl_ns, return_value);
+		php_shmtable_incr_multi(obj, t, method, key, deltas, by, decr, ttl_ns, USED_RET(),
+		                        return_value);
 		return;
 	}
 	int col = php_shmtable_column(obj, method, 2, "column", column);

@@ -320,7 +320,7 @@ int shared_fields_bad(const shmt_table *t, char *why, size_t len)
 		uint32_t kept_n = shmt_load_relaxed(&s->kept_n);
 		const char *bad = NULL;
 		uint32_t v = 0;
-		if (kind > INTENT_DELETE) {
+		if (kind > INTENT_INCR) {
 			bad = "intent kind", v = kind;
 		} else if (b >= t->nbuckets ||
 		           (kind != INTENT_NONE && (b & t->stripe_mask) != i)) {

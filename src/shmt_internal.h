@@ -172,7 +172,10 @@ enum { ROW_NEXT_OFF = 0, ROW_META_OFF = 4, ROW_EXPIRES_OFF = 8, ROW_VALUES_OFF =
  * once per second per row), then 4 bytes of padding. */
 enum { ROW_USED_OFF = 16, ROW_VALUES_OFF_LRU = 24 };
 
-enum { INTENT_NONE = 0, INTENT_INSERT = 1, INTENT_REPLACE = 2, INTENT_DELETE = 3 };
+enum { INTENT_NONE = 0, INTENT_INSERT = 1, INTENT_REPLACE = 2, INTENT_DELETE = 3,
+       /* several cells of row i_old changed in place; their old values are
+        * in row i_new (the stripe's spare), the undo record */
+       INTENT_INCR = 4 };
 
 /* One lock stripe: guards the buckets b with (b & mask) == index. What
  * count() reads of every stripe (seq, i_kind, kept_n) sits in its first

@@ -882,11 +882,18 @@ shmt_status shmt_incr_float_ttl(shmt_table *t, const char *key, size_t klen, uin
 	return incr_common(t, key, klen, col, SHMT_TYPE_FLOAT, &by, result, op_float, ttl_ns);
 }
 
-/* Several columns of one row at once. Unlike the single increment, which
- * stores its one cell in place, this goes through the insert or the
- * copy-on-write replace: a kill between two cell stores in place would
- * leave some deltas applied and others not, while the new version of the
- * row is published in one store. results doubles as the values written. */
+/* Several columns of one row at once. A missing row is inserted with its
+ * values in it. An existing row is changed in place, as the one-column
+ * increment changes its cell, but with an undo record first: the old
+ * cells are copied into the stripe's spare row (private to the holder of
+ * the stripe lock) and the intent {INCR} names both rows before the first
+ * cell is stored, inside the seq odd window. The intent is cleared once
+ * every cell is stored, still inside the window. A writer killed with the
+ * intent set is rolled back from the record by recover_stripe() (none of
+ * the deltas), one killed after it is cleared has stored them all; readers
+ * retry throughout, since seq stays odd until the repair. A stripe with no
+ * spare yet (its first update) goes through the copy-on-write replace,
+ * which leaves it one. results doubles as the values written. */
 typedef struct {
 	const char *key;
 	size_t klen;
@@ -897,6 +904,50 @@ typedef struct {
 	uint32_t *failed;
 	int64_t ttl_ns;
 } incr_multi_args;
+
+/* The cells vals name, of row idx, set in place to vals; the undo record
+ * goes to row `spare` (see above). Stripe lock held. The record is the
+ * bytes [lo, hi) of the row, the span of the number cells written (number
+ * cells lie together before the key), copied to the same offsets of the
+ * spare, with lo and hi in the spare's expiry word. */
+static shmt_status incr_in_place_locked(shmt_table *t, const keyinfo *ki, uint32_t idx,
+                                        uint32_t spare, const shmt_value *vals, uint32_t n,
+                                        uint64_t *now)
+{
+	shmt_stripe_raw *s = ki->s;
+	unsigned char *row = row_at(t, idx), *undo = row_at(t, spare);
+	uint32_t lo = UINT32_MAX, hi = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t off = t->cols[vals[i].col].off;
+		lo = off < lo ? off : lo;
+		hi = off + 8 > hi ? off + 8 : hi;
+	}
+	memcpy(undo + lo, row + lo, hi - lo);
+	*row_expires(undo) = (uint64_t)hi << 32 | lo;
+	STEP(SHMT_STEP_INCRM_UNDO);
+	s->i_bucket = ki->b;
+	s->i_old = idx;
+	s->i_new = spare;
+	shmt_fence_release(); /* the record before the intent that puts it in force */
+	s->i_kind = INTENT_INCR;
+	shmt_fence_release();
+	STEP(SHMT_STEP_INCRM_INTENT);
+	lru_touch(t, row, now);
+	seq_begin(s);
+	STEP(SHMT_STEP_INCRM_SEQ_ODD);
+	for (uint32_t i = 0; i < n; i++) {
+		uint64_t v;
+		memcpy(&v, &vals[i].v, 8);
+		shmt_store_relaxed((uint64_t *)(row + t->cols[vals[i].col].off), v);
+		STEP(SHMT_STEP_INCRM_CELL);
+	}
+	intent_end(s); /* all stored: from here on, a repair keeps them */
+	STEP(SHMT_STEP_INCRM_INTENT_CLEARED);
+	seq_end(s);
+	stat_inc(&s->updates);
+	STEP(SHMT_STEP_INCRM_SEQ_EVEN);
+	return SHMT_OK;
+}
 
 static shmt_status incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
 {
@@ -936,7 +987,11 @@ static shmt_status incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
 		return insert_locked(t, ki, a->key, a->klen, a->results, a->n,
 		                     expiry_of(t, a->ttl_ns, &now), &idx);
 	}
-	return replace_locked(t, ki, idx, link, a->results, a->n, SHMT_TTL_KEEP, &now);
+	uint32_t spare = ki->s->spare;
+	if (spare == 0 || !valid_idx(t, spare) || spare == idx) {
+		return replace_locked(t, ki, idx, link, a->results, a->n, SHMT_TTL_KEEP, &now);
+	}
+	return incr_in_place_locked(t, ki, idx, spare, a->results, a->n, &now);
 }
 
 shmt_status shmt_incr_multi(shmt_table *t, const char *key, size_t klen,

@@ -48,6 +48,28 @@ static int on_chain(shmt_table *t, uint32_t b, uint32_t idx)
 	return 0;
 }
 
+/* The undo of an in-place increment of several cells (INTENT_INCR): the
+ * bytes [lo, hi) of row i_old as they were, at the same offsets of row
+ * i_new, lo and hi in that row's expiry word. A record that does not fit
+ * the row's number cells is left alone (the writer never writes one). */
+static void undo_incr(shmt_table *t, shmt_stripe_raw *s)
+{
+	uint32_t row = s->i_old, undo = s->i_new;
+	if (!valid_idx(t, row) || !valid_idx(t, undo) || row == undo) {
+		return;
+	}
+	uint64_t span = *row_expires(row_at(t, undo));
+	uint32_t lo = (uint32_t)span, hi = (uint32_t)(span >> 32);
+	if (lo < t->values_off || hi > t->key_off || lo >= hi || (lo - t->values_off) % 8 != 0 ||
+	    (hi - lo) % 8 != 0) {
+		return;
+	}
+	if ((s->seq & 1) == 0) {
+		seq_begin(s);
+	}
+	memcpy(row_at(t, row) + lo, row_at(t, undo) + lo, hi - lo);
+}
+
 /* The previous holder of s died. Complete or roll back its write so that
  * every row is again in exactly one place (DESIGN: bounded work, this
  * stripe only). Idempotent: if we die in here, the next locker redoes it. */
@@ -57,7 +79,14 @@ shmt_status recover_stripe(shmt_table *t, shmt_stripe_raw *s)
 	if (st != SHMT_OK) {
 		return st;
 	}
-	if (s->i_kind == INTENT_REPLACE && s->i_bucket < t->nbuckets) {
+	if (s->i_kind == INTENT_INCR) {
+		/* Cells of row i_old changed in place, maybe some of them: put
+		 * every one back from the undo record in row i_new (the spare,
+		 * which stays the spare). Behind an odd seq, so that no reader
+		 * takes a copy made while the bytes go back. Done again if we die
+		 * in here: the record is still there. */
+		undo_incr(t, s);
+	} else if (s->i_kind == INTENT_REPLACE && s->i_bucket < t->nbuckets) {
 		/* One of new/old is on the chain; the other (if any) is the
 		 * stripe's spare, whether or not the dead writer got that far. */
 		uint32_t b = s->i_bucket;

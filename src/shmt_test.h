@@ -34,6 +34,12 @@ typedef enum {
 	SHMT_STEP_DELETE_KEPT_HEAD = 27, /* delete: row counted and first of the stripe's kept rows */
 	SHMT_STEP_INCR_SEQ_ODD = 31, /* incr: sequence counter odd */
 	SHMT_STEP_INCR_STORED = 32, /* incr: new value stored */
+	SHMT_STEP_INCRM_UNDO = 33, /* incr of several columns in place: old cells copied to the spare */
+	SHMT_STEP_INCRM_INTENT = 34, /* ... intent {INCR} set: the undo record is in force */
+	SHMT_STEP_INCRM_SEQ_ODD = 35, /* ... sequence counter odd */
+	SHMT_STEP_INCRM_CELL = 36, /* ... one more cell stored (passed once per column) */
+	SHMT_STEP_INCRM_INTENT_CLEARED = 37, /* ... every cell stored, intent cleared, seq odd */
+	SHMT_STEP_INCRM_SEQ_EVEN = 38, /* ... sequence counter even again */
 	SHMT_STEP_GIVE_BACK_TAKEN = 41, /* full table: a kept row taken into i_new */
 	SHMT_STEP_GIVE_BACK_PUSHED = 42, /* full table: that row pushed to the free list */
 	SHMT_STEP_RECLAIM_FOUND = 61, /* reclaim: an expired row found in a chain, not yet deleted */

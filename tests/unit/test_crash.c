@@ -19,7 +19,10 @@
  * taking such a row, 31-32 increment, 41-42 handing kept rows back to a
  * full table, 101-102 allocator pop, 103-104 storage reserved for the
  * pop, 111-112 allocator push). Increments of several columns at once
- * (incr-multi*) pass the replace or the insert steps. Then the reclaims of
+ * (incr-multi*) pass the insert steps (a missing key), the replace steps
+ * (an existing key in a stripe that owns no spare row yet) or, in a stripe
+ * that owns one (incr-multi-in-place, and the warm incr-multi case), the
+ * in-place steps 33-38 with their undo record, 36 once per cell. Then the reclaims of
  * expired rows (paths reclaim-*): a set() that meets an expired row in its
  * chain, a flush of every expired row, and an insert into a full table that
  * holds expired rows, each killed at every step it passes (61-63 and the
@@ -557,6 +560,8 @@ static const opdesc g_ops[] = {
     {"incr-multi-insert", "decr of two columns on a missing key, its stripe keeps a deleted row", OP_DECR_MULTI, KEY_NEW_CHAINED, 0, 0, 0, 0, KEPT_EACH},
     {"incr-multi-insert", "incr of two columns on a missing key, table full only by kept rows", OP_INCR_MULTI, KEY_NEW, 0, 0, 0, 0, KEPT_FULL},
     {"incr-multi-full", "incr of two columns on a missing key in a full table (FULL)", OP_INCR_MULTI, KEY_NEW, 1, 0, 0, 0, KEPT_NONE},
+    {"incr-multi-in-place", "incr of an int and a float column in place (undo record in the stripe's spare), head of chain", OP_INCR_MULTI, KEY_HEAD, 0, 0, 0, 1, KEPT_NONE},
+    {"incr-multi-in-place", "decr of an int and a float column in place, mid-chain, full table", OP_DECR_MULTI, KEY_MID, 1, 0, 0, 1, KEPT_NONE},
 };
 #define NOPS (sizeof(g_ops) / sizeof(g_ops[0]))
 
