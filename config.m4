@@ -24,7 +24,10 @@ if test "$PHP_SHMTABLE" != "no"; then
 
   dnl _GNU_SOURCE (as PHP's own php_config.h defines it, value 1) exposes
   dnl PTHREAD_MUTEX_ROBUST, MAP_ANONYMOUS and getrandom() under -std=c11.
-  SHMTABLE_CFLAGS="-std=c11 -D_GNU_SOURCE=1 -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
+  dnl -fvisibility=hidden: the module exports get_module() only (Zend marks
+  dnl it visible); calls between its own files are then direct, not through
+  dnl the PLT, and its globals are reached without a GOT load.
+  SHMTABLE_CFLAGS="-std=c11 -D_GNU_SOURCE=1 -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -fvisibility=hidden"
 
   dnl ---- C11 -----------------------------------------------------------
   AC_CACHE_CHECK([whether $CC accepts -std=c11], [shmtable_cv_std_c11], [

@@ -393,19 +393,29 @@ int64_t shmt_os_boottime_ns(void)
  * once, which costs only the second measurement. */
 static int64_t coarse_suspended, coarse_measured_at;
 
+/* Measure the time spent suspended again (at most about once a second). */
+__attribute__((noinline, cold)) static int64_t coarse_remeasure(int64_t m)
+{
+	int64_t s = shmt_os_boottime_ns() - shmt_os_monotonic_ns();
+	int64_t cur = shmt_load_relaxed(&coarse_suspended);
+	while (s > cur && !__atomic_compare_exchange_n(&coarse_suspended, &cur, s, 1,
+	                                               __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
+	}
+	shmt_store_relaxed(&coarse_measured_at, m);
+	return m + shmt_load_relaxed(&coarse_suspended);
+}
+
 int64_t shmt_os_boottime_coarse_ns(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
 	int64_t m = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-	int64_t at = shmt_load_relaxed(&coarse_measured_at);
-	if (at == 0 || m - at >= 1000000000 || m < at) {
-		int64_t s = shmt_os_boottime_ns() - shmt_os_monotonic_ns();
-		int64_t cur = shmt_load_relaxed(&coarse_suspended);
-		while (s > cur && !__atomic_compare_exchange_n(&coarse_suspended, &cur, s, 1,
-		                                               __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
-		}
-		shmt_store_relaxed(&coarse_measured_at, m);
+	/* One unsigned comparison covers "never measured" (at 0: m is more
+	 * than a second after boot), "a second or more ago" and "the clock is
+	 * behind the last measurement" (the difference wraps around). The
+	 * read path is this test, an add and the clock itself. */
+	if ((uint64_t)(m - shmt_load_relaxed(&coarse_measured_at)) >= 1000000000u) {
+		return coarse_remeasure(m);
 	}
 	return m + shmt_load_relaxed(&coarse_suspended);
 }
