@@ -71,28 +71,54 @@ void shmt_atomic_set(shmt_atomic *a, int64_t value)
 	sc_store(&a->value, value);
 }
 
-int shmt_atomic_add(shmt_atomic *a, int64_t delta, int64_t *out)
+/* The value this process last saw in any counter: the first guess of the
+ * compare-and-swap below. A guess, never trusted: only the swap decides
+ * (process-local; relaxed atomic accesses as threads may share it). */
+static int64_t last_seen;
+
+/* Add delta with one compare-and-swap in the common case, never a store of
+ * a value that overflowed: every other process sees either the old value or
+ * the new one, and an add that would overflow changes nothing (it returns
+ * -1 having stored nothing). No plain load before the swap: a load brings
+ * the cache line in shared, then the swap has to ask for it again, owned;
+ * the swap on a guess asks for it owned once, and when the guess is wrong
+ * it hands back the current value with the line still owned here, so the
+ * second swap almost always succeeds. In one process the guess (this
+ * process's last result) is right, so add() is a single locked instruction
+ * like a fetch-and-add; a fetch-and-add itself cannot be used, as it would
+ * store the wrapped value that others could read before it was undone. */
+static int atomic_apply(shmt_atomic *a, int64_t delta, int sub, int64_t *out)
 {
-	int64_t old = shmt_load_relaxed(&a->value), sum;
-	do {
-		if (__builtin_add_overflow(old, delta, &sum)) {
+	int64_t old = shmt_load_relaxed(&last_seen), res;
+	for (;;) {
+		if (sub ? __builtin_sub_overflow(old, delta, &res)
+		        : __builtin_add_overflow(old, delta, &res)) {
+			/* Overflow from a guess decides nothing: look at the value. */
+			int64_t cur = sc_load(&a->value);
+			if (cur != old) {
+				old = cur;
+				continue;
+			}
+			shmt_store_relaxed(&last_seen, cur);
 			return -1;
 		}
-	} while (!sc_cas(&a->value, &old, sum));
-	*out = sum;
+		if (sc_cas(&a->value, &old, res)) {
+			break;
+		}
+	}
+	shmt_store_relaxed(&last_seen, res);
+	*out = res;
 	return 0;
+}
+
+int shmt_atomic_add(shmt_atomic *a, int64_t delta, int64_t *out)
+{
+	return atomic_apply(a, delta, 0, out);
 }
 
 int shmt_atomic_sub(shmt_atomic *a, int64_t delta, int64_t *out)
 {
-	int64_t old = shmt_load_relaxed(&a->value), diff;
-	do {
-		if (__builtin_sub_overflow(old, delta, &diff)) {
-			return -1;
-		}
-	} while (!sc_cas(&a->value, &old, diff));
-	*out = diff;
-	return 0;
+	return atomic_apply(a, delta, 1, out);
 }
 
 int shmt_atomic_cmpset(shmt_atomic *a, int64_t cmp_value, int64_t new_value)
