@@ -298,7 +298,19 @@ static void kill_case(int type, int what, int step, int parent_reads, int told)
 		_exit(2);
 	}
 	if (parent_reads) {
-		usleep(20000); /* the child is waiting for the readers, or killed */
+		/* Until the child waits for this reader (or is dead): its kill
+		 * step is on the way to that wait. */
+		for (int i = 0; i < 5000; i++) {
+			shmt_ulock_stats st;
+			shmt_ulock_stats_get(l, &st);
+			siginfo_t si = {0};
+			if (st.waiters > 0 ||
+			    (waitid(P_PID, (id_t)c, &si, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+			     si.si_pid != 0)) {
+				break;
+			}
+			usleep(1000);
+		}
 		CHECK(shmt_ulock_release(l, &hp) == 0);
 	}
 	int rc = wait_exit(c);
