@@ -22,8 +22,16 @@
 #include "shmt_sync.h"
 #include "shmt_os.h"
 #include "shmt_atomic.h"
+#include "shmt_test.h"
 
 #include <stddef.h>
+
+#define STEP(n)                        \
+	do {                               \
+		if (shmt_step_hook != NULL) {  \
+			shmt_step_hook(n);         \
+		}                              \
+	} while (0)
 
 #define SHMT_ATOMIC_MAGIC 0x53484d41u /* "SHMA" */
 #define SHMT_ULOCK_MAGIC 0x53484d4cu  /* "SHML" */
@@ -71,28 +79,54 @@ void shmt_atomic_set(shmt_atomic *a, int64_t value)
 	sc_store(&a->value, value);
 }
 
-int shmt_atomic_add(shmt_atomic *a, int64_t delta, int64_t *out)
+/* The value this process last saw in any counter: the first guess of the
+ * compare-and-swap below. A guess, never trusted: only the swap decides
+ * (process-local; relaxed atomic accesses as threads may share it). */
+static int64_t last_seen;
+
+/* Add delta with one compare-and-swap in the common case, never a store of
+ * a value that overflowed: every other process sees either the old value or
+ * the new one, and an add that would overflow changes nothing (it returns
+ * -1 having stored nothing). No plain load before the swap: a load brings
+ * the cache line in shared, then the swap has to ask for it again, owned;
+ * the swap on a guess asks for it owned once, and when the guess is wrong
+ * it hands back the current value with the line still owned here, so the
+ * second swap almost always succeeds. In one process the guess (this
+ * process's last result) is right, so add() is a single locked instruction
+ * like a fetch-and-add; a fetch-and-add itself cannot be used, as it would
+ * store the wrapped value that others could read before it was undone. */
+static int atomic_apply(shmt_atomic *a, int64_t delta, int sub, int64_t *out)
 {
-	int64_t old = shmt_load_relaxed(&a->value), sum;
-	do {
-		if (__builtin_add_overflow(old, delta, &sum)) {
+	int64_t old = shmt_load_relaxed(&last_seen), res;
+	for (;;) {
+		if (sub ? __builtin_sub_overflow(old, delta, &res)
+		        : __builtin_add_overflow(old, delta, &res)) {
+			/* Overflow from a guess decides nothing: look at the value. */
+			int64_t cur = sc_load(&a->value);
+			if (cur != old) {
+				old = cur;
+				continue;
+			}
+			shmt_store_relaxed(&last_seen, cur);
 			return -1;
 		}
-	} while (!sc_cas(&a->value, &old, sum));
-	*out = sum;
+		if (sc_cas(&a->value, &old, res)) {
+			break;
+		}
+	}
+	shmt_store_relaxed(&last_seen, res);
+	*out = res;
 	return 0;
+}
+
+int shmt_atomic_add(shmt_atomic *a, int64_t delta, int64_t *out)
+{
+	return atomic_apply(a, delta, 0, out);
 }
 
 int shmt_atomic_sub(shmt_atomic *a, int64_t delta, int64_t *out)
 {
-	int64_t old = shmt_load_relaxed(&a->value), diff;
-	do {
-		if (__builtin_sub_overflow(old, delta, &diff)) {
-			return -1;
-		}
-	} while (!sc_cas(&a->value, &old, diff));
-	*out = diff;
-	return 0;
+	return atomic_apply(a, delta, 1, out);
 }
 
 int shmt_atomic_cmpset(shmt_atomic *a, int64_t cmp_value, int64_t new_value)
@@ -162,6 +196,7 @@ struct shmt_ulock {
 	uint32_t pad;
 	uint64_t acquisitions;
 	uint64_t owner_died;
+	uint64_t readers_map; /* RWLOCK: bit i set while slot i holds the read lock */
 	ulock_slot gate __attribute__((aligned(64)));
 	ulock_slot slots[SHMT_ULOCK_READER_SLOTS]; /* RWLOCK only */
 };
@@ -208,6 +243,7 @@ typedef struct {
 	int64_t deadline; /* monotonic ns, read only once waiting is needed; 0: not yet */
 	int nowait;
 	int waiting;      /* counted in l->waiters */
+	int took_dead;    /* the last take() took over a dead owner's lock word */
 	uint32_t died;
 } acquire_ctx;
 
@@ -215,6 +251,7 @@ typedef struct {
 static shmt_ulock_result take(shmt_ulock *l, ulock_slot *s, acquire_ctx *c)
 {
 	shmt_lock_result r = shmt_lock_try(&s->m);
+	c->took_dead = 0;
 	if (r == SHMT_LOCK_BUSY && !c->nowait) {
 		if (!c->waiting) {
 			__atomic_add_fetch(&l->waiters, 1u, __ATOMIC_RELAXED);
@@ -230,6 +267,7 @@ static shmt_ulock_result take(shmt_ulock *l, ulock_slot *s, acquire_ctx *c)
 		shmt_lock_consistent(&s->m);
 		s->pid = 0;
 		c->died++;
+		c->took_dead = 1;
 		return SHMT_ULOCK_OK;
 	case SHMT_LOCK_BUSY:
 		return SHMT_ULOCK_BUSY;
@@ -238,44 +276,115 @@ static shmt_ulock_result take(shmt_ulock *l, ulock_slot *s, acquire_ctx *c)
 	}
 }
 
-/* The gate held: wait until no reader holds a slot (each unlocks or dies). */
+static inline uint64_t slot_bit(int i)
+{
+	return (uint64_t)1 << i;
+}
+
+/* The gate held: wait until no reader holds the read lock (each unlocks or
+ * dies). Only the slots whose bit is set are looked at. A reader sets its
+ * bit, then looks at the gate; this writer took the gate, then reads the
+ * bits (both with full barriers between): a reader that set its bit after
+ * the read below finds the gate taken and backs off without entering. */
 static shmt_ulock_result drain_readers(shmt_ulock *l, acquire_ctx *c)
 {
-	for (int i = 0; i < SHMT_ULOCK_READER_SLOTS; i++) {
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	uint64_t map = sc_load(&l->readers_map);
+	while (map != 0) {
+		int i = __builtin_ctzll(map);
+		map &= map - 1;
 		ulock_slot *s = &l->slots[i];
-		/* Slots are taken only under the gate, which this writer holds:
-		 * one that is free now stays free. */
-		if (shmt_lock_peek(&s->m) == SHMT_LOCK_FREE) {
-			continue;
-		}
+		STEP(SHMT_STEP_ULOCK_DRAIN);
 		shmt_ulock_result r = take(l, s, c);
 		if (r != SHMT_ULOCK_OK) {
 			return r;
 		}
-		s->pid = 0;
+		if (c->took_dead) {
+			/* The reader died holding: its bit is this writer's to clear. */
+			__atomic_fetch_and(&l->readers_map, ~slot_bit(i), __ATOMIC_SEQ_CST);
+		}
 		shmt_lock_release(&s->m);
 	}
 	return SHMT_ULOCK_OK;
 }
 
-/* The gate held: take a free reader slot (waiting for one if all are). */
-static shmt_ulock_result take_slot(shmt_ulock *l, int32_t me, acquire_ctx *c, int *slot)
+/* A slot taken with trylock by a reader: a dead owner's is made consistent
+ * and counted only if its bit is set (the owner held the read lock; with
+ * the bit clear it died before it had the lock or after it gave it up). */
+static void slot_taken(shmt_ulock *l, int j, shmt_lock_result r, acquire_ctx *c)
 {
+	if (r == SHMT_LOCK_OWNER_DIED) {
+		shmt_lock_consistent(&l->slots[j].m);
+		l->slots[j].pid = 0;
+		if (sc_load(&l->readers_map) & slot_bit(j)) {
+			c->died++;
+		}
+	}
+}
+
+/* The read lock without the gate: take a free slot, set its bit, and keep
+ * it if the gate is free (no writer). BUSY: go the slow way. */
+static shmt_ulock_result read_fast(shmt_ulock *l, int32_t me, acquire_ctx *c, int *slot)
+{
+	if (shmt_lock_peek(&l->gate.m) != SHMT_LOCK_FREE) {
+		return SHMT_ULOCK_BUSY;
+	}
 	int start = (int)((uint32_t)me % SHMT_ULOCK_READER_SLOTS);
+	uint64_t map = shmt_load_relaxed(&l->readers_map);
 	for (int i = 0; i < SHMT_ULOCK_READER_SLOTS; i++) {
 		int j = (start + i) % SHMT_ULOCK_READER_SLOTS;
+		if (map & slot_bit(j)) {
+			continue;
+		}
 		shmt_lock_result r = shmt_lock_try(&l->slots[j].m);
-		if (r == SHMT_LOCK_OK || r == SHMT_LOCK_OWNER_DIED) {
-			if (r == SHMT_LOCK_OWNER_DIED) {
-				shmt_lock_consistent(&l->slots[j].m);
-				c->died++;
-			}
+		if (r != SHMT_LOCK_OK && r != SHMT_LOCK_OWNER_DIED) {
+			continue;
+		}
+		slot_taken(l, j, r, c);
+		STEP(SHMT_STEP_ULOCK_READ_SLOT);
+		__atomic_fetch_or(&l->readers_map, slot_bit(j), __ATOMIC_SEQ_CST);
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+		STEP(SHMT_STEP_ULOCK_READ_BIT);
+		if (shmt_lock_peek(&l->gate.m) == SHMT_LOCK_FREE) {
 			*slot = j;
 			return SHMT_ULOCK_OK;
 		}
+		/* A writer came in: back off and queue at the gate. */
+		__atomic_fetch_and(&l->readers_map, ~slot_bit(j), __ATOMIC_SEQ_CST);
+		shmt_lock_release(&l->slots[j].m);
+		return SHMT_ULOCK_BUSY;
 	}
-	*slot = start;
-	return take(l, &l->slots[start], c);
+	return SHMT_ULOCK_BUSY;
+}
+
+/* The gate held: take a free reader slot (waiting for one if all are) and
+ * set its bit. */
+static shmt_ulock_result take_slot(shmt_ulock *l, int32_t me, acquire_ctx *c, int *slot)
+{
+	int start = (int)((uint32_t)me % SHMT_ULOCK_READER_SLOTS);
+	int j = -1;
+	for (int i = 0; i < SHMT_ULOCK_READER_SLOTS && j < 0; i++) {
+		int k = (start + i) % SHMT_ULOCK_READER_SLOTS;
+		shmt_lock_result r = shmt_lock_try(&l->slots[k].m);
+		if (r == SHMT_LOCK_OK || r == SHMT_LOCK_OWNER_DIED) {
+			slot_taken(l, k, r, c);
+			j = k;
+		}
+	}
+	if (j < 0) {
+		j = start;
+		shmt_ulock_result r = take(l, &l->slots[j], c);
+		if (r != SHMT_ULOCK_OK) {
+			return r;
+		}
+		if (c->took_dead && !(sc_load(&l->readers_map) & slot_bit(j))) {
+			c->died--; /* it did not hold the read lock */
+		}
+	}
+	STEP(SHMT_STEP_ULOCK_READ_SLOT);
+	__atomic_fetch_or(&l->readers_map, slot_bit(j), __ATOMIC_SEQ_CST);
+	*slot = j;
+	return SHMT_ULOCK_OK;
 }
 
 shmt_ulock_result shmt_ulock_acquire(shmt_ulock *l, int shared, int64_t timeout_ns,
@@ -286,8 +395,24 @@ shmt_ulock_result shmt_ulock_acquire(shmt_ulock *l, int shared, int64_t timeout_
 		.timeout = timeout_ns,
 		.nowait = timeout_ns == 0,
 	};
+	if (shared) {
+		int slot;
+		if (read_fast(l, me, &c, &slot) == SHMT_ULOCK_OK) {
+			shmt_store_relaxed(&l->slots[slot].pid, me);
+			shmt_add_relaxed(&l->acquisitions, 1);
+			if (c.died > 0) {
+				shmt_add_relaxed(&l->owner_died, (uint64_t)c.died);
+			}
+			h->held = 2;
+			h->slot = slot;
+			h->pid = me;
+			h->died = c.died;
+			return SHMT_ULOCK_OK;
+		}
+	}
 	shmt_ulock_result r = take(l, &l->gate, &c);
 	if (r == SHMT_ULOCK_OK) {
+		STEP(SHMT_STEP_ULOCK_GATE);
 		if (!shared) {
 			if (l->type == SHMT_ULOCK_RWLOCK) {
 				r = drain_readers(l, &c);
@@ -306,10 +431,10 @@ shmt_ulock_result shmt_ulock_acquire(shmt_ulock *l, int shared, int64_t timeout_
 			}
 		}
 		if (r == SHMT_ULOCK_OK) {
-			/* Under the gate: plain stores, no locked instruction. */
-			shmt_store_relaxed(&l->acquisitions, l->acquisitions + 1);
+			/* Readers on the fast path count without the gate. */
+			shmt_add_relaxed(&l->acquisitions, 1);
 			if (c.died > 0) {
-				shmt_store_relaxed(&l->owner_died, l->owner_died + c.died);
+				shmt_add_relaxed(&l->owner_died, (uint64_t)c.died);
 			}
 		}
 		if (r != SHMT_ULOCK_OK || shared) {
@@ -342,6 +467,12 @@ int shmt_ulock_release(shmt_ulock *l, shmt_ulock_hold *h)
 	}
 	ulock_slot *s = h->held == 1 ? &l->gate : &l->slots[h->slot];
 	shmt_store_release(&s->pid, 0);
+	if (h->held == 2) {
+		/* The bit first: once the slot is free another reader may take it
+		 * and set the bit again. */
+		__atomic_fetch_and(&l->readers_map, ~slot_bit(h->slot), __ATOMIC_SEQ_CST);
+		STEP(SHMT_STEP_ULOCK_UNLOCK_BIT);
+	}
 	shmt_lock_release(&s->m);
 	h->held = 0;
 	return 0;
@@ -359,9 +490,10 @@ void shmt_ulock_stats_get(shmt_ulock *l, shmt_ulock_stats *st)
 		for (int i = 0; i < SHMT_ULOCK_READER_SLOTS; i++) {
 			shmt_lock_state s = shmt_lock_peek(&l->slots[i].m);
 			int32_t pid = shmt_load_acquire(&l->slots[i].pid);
-			if (s == SHMT_LOCK_HELD && pid != 0) {
+			int bit = (shmt_load_acquire(&l->readers_map) & slot_bit(i)) != 0;
+			if (s == SHMT_LOCK_HELD && pid != 0 && bit) {
 				st->reader_pids[st->readers++] = pid;
-			} else if (s == SHMT_LOCK_DEAD) {
+			} else if (s == SHMT_LOCK_DEAD && bit) {
 				st->dead_readers++;
 			}
 		}

@@ -57,6 +57,11 @@ typedef enum {
 	SHMT_STEP_RESERVE_MARKED = 104, /* storage mark advanced */
 	SHMT_STEP_PUSH_LINKED = 111, /* allocator push: row at the head of the free list */
 	SHMT_STEP_PUSH_CLEARED = 112, /* allocator push: intent field cleared, live counted */
+	SHMT_STEP_ULOCK_GATE = 121, /* Lock: the gate taken (exclusive, or a reader's slow way) */
+	SHMT_STEP_ULOCK_DRAIN = 122, /* Lock: a writer about to wait for one reader slot */
+	SHMT_STEP_ULOCK_READ_SLOT = 123, /* Lock: a reader holds a slot, its bit not yet set */
+	SHMT_STEP_ULOCK_READ_BIT = 124, /* Lock: a reader's bit set, the gate not yet looked at */
+	SHMT_STEP_ULOCK_UNLOCK_BIT = 125, /* Lock: a reader's bit cleared, its slot still held */
 } shmt_step;
 
 /* Test-only: called with a step (shmt_step) at each interesting point of every

@@ -1,0 +1,385 @@
+/*
+ * test_sync.c - the engine of ShmTable\Atomic and ShmTable\Lock
+ * (src/shmt_sync.c): every function, overflow, wait/wake-up with timeouts,
+ * forked processes adding, readers together and writers alone, and a
+ * process SIGKILLed at every step of the lock and unlock protocol
+ * (shmt_step_hook, SHMT_STEP_ULOCK_*): then another process must get the
+ * lock, be told of the death exactly when the dead one held the lock, and
+ * find the lock's state consistent.
+ */
+#include "unit.h"
+#include "shmt_sync.h"
+
+#include <signal.h>
+#include <stdint.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static int64_t now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static int wait_exit(pid_t pid)
+{
+	int st;
+	if (waitpid(pid, &st, 0) != pid) {
+		return -1;
+	}
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+static void test_atomic_basics(void)
+{
+	shmt_atomic *a = shmt_atomic_new(5);
+	CHECK(a != NULL);
+	CHECK_I64(shmt_atomic_get(a), 5);
+	shmt_atomic_set(a, -7);
+	CHECK_I64(shmt_atomic_get(a), -7);
+	int64_t out = 0;
+	CHECK(shmt_atomic_add(a, 10, &out) == 0);
+	CHECK_I64(out, 3);
+	CHECK(shmt_atomic_sub(a, 4, &out) == 0);
+	CHECK_I64(out, -1);
+	CHECK(shmt_atomic_cmpset(a, -1, 9) == 1);
+	CHECK(shmt_atomic_cmpset(a, -1, 10) == 0);
+	CHECK_I64(shmt_atomic_get(a), 9);
+
+	/* Overflow: -1, nothing stored. */
+	shmt_atomic_set(a, INT64_MAX - 1);
+	CHECK(shmt_atomic_add(a, 1, &out) == 0);
+	CHECK_I64(out, INT64_MAX);
+	out = 42;
+	CHECK(shmt_atomic_add(a, 1, &out) == -1);
+	CHECK_I64(out, 42);
+	CHECK_I64(shmt_atomic_get(a), INT64_MAX);
+	CHECK(shmt_atomic_sub(a, -1, &out) == -1);
+	CHECK_I64(shmt_atomic_get(a), INT64_MAX);
+	shmt_atomic_set(a, INT64_MIN);
+	CHECK(shmt_atomic_sub(a, 1, &out) == -1);
+	CHECK(shmt_atomic_add(a, -1, &out) == -1);
+	CHECK_I64(shmt_atomic_get(a), INT64_MIN);
+	CHECK(shmt_atomic_sub(a, INT64_MIN, &out) == 0);
+	CHECK_I64(out, 0);
+
+	/* The first swap guesses the process's last result: a guess that
+	 * would overflow must not decide, nor a guess that is wrong. */
+	shmt_atomic *b = shmt_atomic_new(INT64_MAX);
+	CHECK(shmt_atomic_add(b, 0, &out) == 0); /* last seen: INT64_MAX */
+	shmt_atomic_set(a, 0);
+	CHECK(shmt_atomic_add(a, 1, &out) == 0);
+	CHECK_I64(out, 1);
+	shmt_atomic_set(b, INT64_MIN);
+	CHECK(shmt_atomic_sub(b, 1, &out) == -1); /* guess 1: no overflow, wrong */
+	CHECK_I64(shmt_atomic_get(b), INT64_MIN);
+	shmt_atomic_free(b);
+
+	/* wait/wakeup without waiters. */
+	shmt_atomic_set(a, 0);
+	CHECK(shmt_atomic_wait(a, 0) == 0);
+	int64_t t0 = now_ns();
+	CHECK(shmt_atomic_wait(a, 20000000) == 0);
+	CHECK(now_ns() - t0 >= 20000000);
+	uint64_t w0 = shmt_atomic_wakeups(a);
+	shmt_atomic_wakeup(a, 1);
+	CHECK_I64(shmt_atomic_get(a), 1);
+	CHECK_U64(shmt_atomic_wakeups(a), w0 + 1);
+	CHECK(shmt_atomic_wait(a, 0) == 1);
+	CHECK_I64(shmt_atomic_get(a), 0);
+	shmt_atomic_set(a, 2);
+	shmt_atomic_wakeup(a, 1); /* neither 0 nor 1: nothing */
+	CHECK_I64(shmt_atomic_get(a), 2);
+	CHECK(shmt_atomic_wait(a, 0) == 0);
+	shmt_atomic_free(a);
+}
+
+static void test_atomic_fork(void)
+{
+	enum { PROCS = 4, ADDS = 200000 };
+	shmt_atomic *a = shmt_atomic_new(0);
+	pid_t pids[PROCS];
+	for (int p = 0; p < PROCS; p++) {
+		pids[p] = fork();
+		if (pids[p] == 0) {
+			int64_t out;
+			for (int i = 0; i < ADDS; i++) {
+				if (shmt_atomic_add(a, 3, &out) != 0 || shmt_atomic_sub(a, 1, &out) != 0) {
+					_exit(1);
+				}
+			}
+			_exit(0);
+		}
+	}
+	for (int p = 0; p < PROCS; p++) {
+		CHECK(wait_exit(pids[p]) == 0);
+	}
+	CHECK_I64(shmt_atomic_get(a), (int64_t)PROCS * ADDS * 2);
+
+	/* A sleeping waiter woken by another process; one timed out. */
+	shmt_atomic_set(a, 0);
+	pid_t w = fork();
+	if (w == 0) {
+		_exit(shmt_atomic_wait(a, 5000000000LL) == 1 ? 0 : 1);
+	}
+	usleep(20000);
+	shmt_atomic_wakeup(a, 1);
+	CHECK(wait_exit(w) == 0);
+	CHECK_I64(shmt_atomic_get(a), 0);
+	w = fork();
+	if (w == 0) {
+		_exit(shmt_atomic_wait(a, 10000000) == 0 ? 0 : 1);
+	}
+	CHECK(wait_exit(w) == 0);
+	shmt_atomic_free(a);
+}
+
+static void check_idle(shmt_ulock *l)
+{
+	shmt_ulock_stats st;
+	shmt_ulock_stats_get(l, &st);
+	CHECK(st.holder == 0);
+	CHECK(st.holder_dead == 0);
+	CHECK_U64(st.readers, 0);
+	CHECK_U64(st.dead_readers, 0);
+}
+
+static void test_lock_basics(int type)
+{
+	shmt_ulock *l = shmt_ulock_new(type);
+	CHECK(l != NULL);
+	CHECK(shmt_ulock_type(l) == type);
+	shmt_ulock_hold h = {0}, h2 = {0};
+	CHECK(shmt_ulock_release(l, &h) == -1);
+	CHECK(shmt_ulock_acquire(l, 0, -1, &h) == SHMT_ULOCK_OK);
+	CHECK(shmt_ulock_holds(&h));
+	CHECK_U64(h.died, 0);
+	shmt_ulock_stats st;
+	shmt_ulock_stats_get(l, &st);
+	CHECK(st.holder == getpid());
+	CHECK(shmt_ulock_acquire(l, 0, 0, &h2) == SHMT_ULOCK_BUSY);
+	int64_t t0 = now_ns();
+	CHECK(shmt_ulock_acquire(l, 0, 20000000, &h2) == SHMT_ULOCK_BUSY);
+	CHECK(now_ns() - t0 >= 20000000);
+	if (type == SHMT_ULOCK_RWLOCK) {
+		CHECK(shmt_ulock_acquire(l, 1, 0, &h2) == SHMT_ULOCK_BUSY);
+	}
+	/* A forked child does not hold what its parent holds. */
+	pid_t c = fork();
+	if (c == 0) {
+		_exit(!shmt_ulock_holds(&h) && shmt_ulock_release(l, &h) == -1 ? 0 : 1);
+	}
+	CHECK(wait_exit(c) == 0);
+	CHECK(shmt_ulock_release(l, &h) == 0);
+	CHECK(shmt_ulock_release(l, &h) == -1);
+	check_idle(l);
+	if (type == SHMT_ULOCK_RWLOCK) {
+		/* Readers together (here and in a child), writers not. */
+		CHECK(shmt_ulock_acquire(l, 1, 0, &h) == SHMT_ULOCK_OK);
+		CHECK(shmt_ulock_acquire(l, 1, 0, &h2) == SHMT_ULOCK_OK);
+		shmt_ulock_stats_get(l, &st);
+		CHECK_U64(st.readers, 2);
+		c = fork();
+		if (c == 0) {
+			shmt_ulock_hold hc = {0};
+			int ok = shmt_ulock_acquire(l, 1, 0, &hc) == SHMT_ULOCK_OK &&
+			         shmt_ulock_release(l, &hc) == 0 &&
+			         shmt_ulock_acquire(l, 0, 10000000, &hc) == SHMT_ULOCK_BUSY;
+			_exit(ok ? 0 : 1);
+		}
+		CHECK(wait_exit(c) == 0);
+		CHECK(shmt_ulock_release(l, &h) == 0);
+		CHECK(shmt_ulock_acquire(l, 0, 0, &h) == SHMT_ULOCK_BUSY);
+		CHECK(shmt_ulock_release(l, &h2) == 0);
+		CHECK(shmt_ulock_acquire(l, 0, 0, &h) == SHMT_ULOCK_OK);
+		CHECK(shmt_ulock_release(l, &h) == 0);
+		check_idle(l);
+		/* More readers than slots: all 64 held here, one more waits. */
+		shmt_ulock_hold many[SHMT_ULOCK_READER_SLOTS];
+		for (int i = 0; i < SHMT_ULOCK_READER_SLOTS; i++) {
+			many[i] = (shmt_ulock_hold){0};
+			CHECK(shmt_ulock_acquire(l, 1, 0, &many[i]) == SHMT_ULOCK_OK);
+		}
+		CHECK(shmt_ulock_acquire(l, 1, 0, &h) == SHMT_ULOCK_BUSY);
+		for (int i = 0; i < SHMT_ULOCK_READER_SLOTS; i++) {
+			CHECK(shmt_ulock_release(l, &many[i]) == 0);
+		}
+		check_idle(l);
+	}
+	shmt_ulock_free(l);
+}
+
+/* Writers alone, readers never beside a writer: forked processes check a
+ * shared pair of counters under the lock. */
+static void test_rwlock_fork(void)
+{
+	enum { PROCS = 4, ROUNDS = 20000 };
+	shmt_ulock *l = shmt_ulock_new(SHMT_ULOCK_RWLOCK);
+	shmt_atomic *writers = shmt_atomic_new(0), *readers = shmt_atomic_new(0);
+	shmt_atomic *bad = shmt_atomic_new(0), *total = shmt_atomic_new(0);
+	pid_t pids[PROCS];
+	for (int p = 0; p < PROCS; p++) {
+		pids[p] = fork();
+		if (pids[p] == 0) {
+			int64_t out;
+			for (int i = 0; i < ROUNDS; i++) {
+				shmt_ulock_hold h = {0};
+				int shared = (i + p) % 3 != 0;
+				if (shmt_ulock_acquire(l, shared, -1, &h) != SHMT_ULOCK_OK) {
+					_exit(1);
+				}
+				if (shared) {
+					shmt_atomic_add(readers, 1, &out);
+					if (shmt_atomic_get(writers) != 0) shmt_atomic_add(bad, 1, &out);
+					shmt_atomic_sub(readers, 1, &out);
+				} else {
+					shmt_atomic_add(writers, 1, &out);
+					if (out != 1 || shmt_atomic_get(readers) != 0) shmt_atomic_add(bad, 1, &out);
+					shmt_atomic_add(total, 1, &out);
+					shmt_atomic_sub(writers, 1, &out);
+				}
+				shmt_ulock_release(l, &h);
+			}
+			_exit(0);
+		}
+	}
+	int64_t want = 0;
+	for (int p = 0; p < PROCS; p++) {
+		CHECK(wait_exit(pids[p]) == 0);
+		for (int i = 0; i < ROUNDS; i++) want += (i + p) % 3 == 0;
+	}
+	CHECK_I64(shmt_atomic_get(bad), 0);
+	CHECK_I64(shmt_atomic_get(total), want);
+	check_idle(l);
+	shmt_ulock_free(l);
+	shmt_atomic_free(writers);
+	shmt_atomic_free(readers);
+	shmt_atomic_free(bad);
+	shmt_atomic_free(total);
+}
+
+static int kill_step;
+static void hook_kill(int step)
+{
+	if (step == kill_step) {
+		raise(SIGKILL);
+	}
+}
+
+/* A child does `what` and is killed at step (0: after it, holding). The
+ * parent (holding a read lock first when parent_reads) then must get the
+ * lock exclusive and shared, told of a death exactly when `told`. */
+enum { DO_EX, DO_SH, DO_SH_UNLOCK };
+static void kill_case(int type, int what, int step, int parent_reads, int told)
+{
+	shmt_ulock *l = shmt_ulock_new(type);
+	shmt_ulock_hold hp = {0}, h = {0};
+	if (parent_reads) {
+		CHECK(shmt_ulock_acquire(l, 1, 0, &hp) == SHMT_ULOCK_OK);
+	}
+	pid_t c = fork();
+	if (c == 0) {
+		kill_step = step;
+		shmt_step_hook = hook_kill;
+		shmt_ulock_hold hc = {0};
+		if (shmt_ulock_acquire(l, what != DO_EX, parent_reads ? 2000000000LL : -1, &hc) !=
+		    SHMT_ULOCK_OK) {
+			_exit(1);
+		}
+		if (what == DO_SH_UNLOCK) {
+			shmt_ulock_release(l, &hc);
+		}
+		if (step != 0) {
+			_exit(2); /* the step was never reached: the case fails */
+		}
+		raise(SIGKILL);
+		_exit(2);
+	}
+	if (parent_reads) {
+		/* Until the child waits for this reader (or is dead): its kill
+		 * step is on the way to that wait. */
+		for (int i = 0; i < 5000; i++) {
+			shmt_ulock_stats st;
+			shmt_ulock_stats_get(l, &st);
+			siginfo_t si = {0};
+			if (st.waiters > 0 ||
+			    (waitid(P_PID, (id_t)c, &si, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+			     si.si_pid != 0)) {
+				break;
+			}
+			usleep(1000);
+		}
+		CHECK(shmt_ulock_release(l, &hp) == 0);
+	}
+	int rc = wait_exit(c);
+	if (rc != 128 + SIGKILL) {
+		UNIT_FAIL("type %d what %d step %d: child ended %d, not killed", type, what, step, rc);
+	}
+	int64_t t0 = now_ns();
+	CHECK(shmt_ulock_acquire(l, 0, 1000000000LL, &h) == SHMT_ULOCK_OK);
+	if (now_ns() - t0 > 50000000 && unit_timing()) {
+		UNIT_FAIL("step %d: the lock came %" PRId64 " ns after the death", step, now_ns() - t0);
+	}
+	if (h.died != (uint32_t)told) {
+		UNIT_FAIL("type %d what %d step %d: told of %u deaths, expected %d", type, what, step,
+		          h.died, told);
+	}
+	CHECK(shmt_ulock_release(l, &h) == 0);
+	check_idle(l);
+	shmt_ulock_stats st;
+	shmt_ulock_stats_get(l, &st);
+	CHECK_U64(st.owner_died, (uint64_t)told);
+	if (type == SHMT_ULOCK_RWLOCK) {
+		CHECK(shmt_ulock_acquire(l, 1, 0, &h) == SHMT_ULOCK_OK);
+		CHECK(shmt_ulock_acquire(l, 1, 0, &hp) == SHMT_ULOCK_OK);
+		CHECK(shmt_ulock_release(l, &hp) == 0);
+		CHECK(shmt_ulock_release(l, &h) == 0);
+	}
+	CHECK(shmt_ulock_acquire(l, 0, 0, &h) == SHMT_ULOCK_OK);
+	CHECK_U64(h.died, 0);
+	CHECK(shmt_ulock_release(l, &h) == 0);
+	check_idle(l);
+	shmt_ulock_free(l);
+}
+
+static void test_kills(void)
+{
+	/* Killed holding (after lock()): told. */
+	kill_case(SHMT_ULOCK_MUTEX, DO_EX, 0, 0, 1);
+	kill_case(SHMT_ULOCK_RWLOCK, DO_EX, 0, 0, 1);
+	kill_case(SHMT_ULOCK_RWLOCK, DO_SH, 0, 0, 1);
+	/* At the gate: it holds the gate, so it held the lock. */
+	kill_case(SHMT_ULOCK_MUTEX, DO_EX, SHMT_STEP_ULOCK_GATE, 0, 1);
+	kill_case(SHMT_ULOCK_RWLOCK, DO_EX, SHMT_STEP_ULOCK_GATE, 0, 1);
+	/* A writer killed while it waits for a reader: holds the gate. */
+	kill_case(SHMT_ULOCK_RWLOCK, DO_EX, SHMT_STEP_ULOCK_DRAIN, 1, 1);
+	/* A reader with a slot, no bit yet: held nothing, nobody told. */
+	kill_case(SHMT_ULOCK_RWLOCK, DO_SH, SHMT_STEP_ULOCK_READ_SLOT, 0, 0);
+	/* A reader with its bit set: holds the read lock, told. */
+	kill_case(SHMT_ULOCK_RWLOCK, DO_SH, SHMT_STEP_ULOCK_READ_BIT, 0, 1);
+	/* In unlock, its bit cleared: released, nobody told. */
+	kill_case(SHMT_ULOCK_RWLOCK, DO_SH_UNLOCK, SHMT_STEP_ULOCK_UNLOCK_BIT, 0, 0);
+}
+
+static void watchdog(int sig)
+{
+	(void)sig;
+	fprintf(stderr, "test_sync: timed out\n");
+	_exit(3);
+}
+
+int main(void)
+{
+	signal(SIGALRM, watchdog);
+	alarm(300);
+	test_atomic_basics();
+	test_atomic_fork();
+	test_lock_basics(SHMT_ULOCK_MUTEX);
+	test_lock_basics(SHMT_ULOCK_RWLOCK);
+	test_rwlock_fork();
+	test_kills();
+	alarm(0);
+	return unit_finish("test_sync");
+}
