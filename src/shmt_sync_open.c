@@ -147,10 +147,11 @@ static shmt_status validate(shmt_sync_named *n, const open_ctx *c, const char *n
 	}
 	uint64_t want = object_bytes(n->kind, n->type);
 	if (h->bytes != want || sb_size != want) {
-		snprintf(msg, msglen, "%s has %llu bytes (its header says %llu), not the %llu a %s "
+		snprintf(msg, msglen, "%s has %llu bytes (its header says %llu), not the %llu %s "
 		         "has: cut short or altered, refused", c->label_where,
 		         (unsigned long long)sb_size, (unsigned long long)h->bytes,
-		         (unsigned long long)want, kind_name(n->kind));
+		         (unsigned long long)want,
+		         n->kind == SHMT_SYNC_ATOMIC ? "an Atomic" : "a Lock");
 		return SHMT_E_CORRUPT;
 	}
 	void *payload = n->base + SYNC_HEADER;
