@@ -380,6 +380,12 @@ shmt_status shmt_sync_unlink(const char *name, char *msg, size_t msglen)
 	if (rc == ENOENT) {
 		return SHMT_NOT_FOUND;
 	}
-	snprintf(msg, msglen, "cannot remove '%s' (%s): %s", name, os_name, strerror(rc));
+#if defined(__linux__)
+	snprintf(msg, msglen, "cannot remove Atomic or Lock '%s' (/dev/shm%s): %s", name, os_name,
+	         strerror(rc));
+#else
+	snprintf(msg, msglen, "cannot remove Atomic or Lock '%s' (shared memory %s): %s", name,
+	         os_name, strerror(rc));
+#endif
 	return SHMT_E_SYSTEM;
 }
