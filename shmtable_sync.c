@@ -343,10 +343,8 @@ static HashTable *atomic_debug_info(zend_object *o, int *is_temp)
 		zend_hash_str_add_new(ht, "wakeups", sizeof("wakeups") - 1, &v);
 		if (obj->named != NULL) {
 			ZVAL_STRING(&v, shmt_sync_name(obj->named));
-		} else {
-			ZVAL_NULL(&v);
+			zend_hash_str_add_new(ht, "name", sizeof("name") - 1, &v);
 		}
-		zend_hash_str_add_new(ht, "name", sizeof("name") - 1, &v);
 	}
 	return ht;
 }
@@ -510,8 +508,6 @@ static void lock_stats_array(php_shmtable_lock_obj *obj, zval *rv)
 	add_assoc_bool(rv, "held_here", shmt_ulock_holds(&obj->hold));
 	if (obj->named != NULL) {
 		add_assoc_string(rv, "name", shmt_sync_name(obj->named));
-	} else {
-		add_assoc_null(rv, "name");
 	}
 }
 

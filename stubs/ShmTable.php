@@ -182,7 +182,7 @@ namespace ShmTable {
         public function ownerDied(): bool {}
 
         /**
-         * type, holder (pid), holder_dead, readers (pids), dead_readers, waiters, acquisitions, owner_died (takeovers), held_here.
+         * type, holder (pid), holder_dead, readers (pids), dead_readers, waiters, acquisitions, owner_died (takeovers), held_here, and name for a named Lock.
          *
          * @return array<string, mixed>
          */

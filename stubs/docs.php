@@ -297,5 +297,5 @@ return [
         'throws' => ['Exception' => 'this process does not hold the lock']],
     'Lock::ownerDied' => 'Whether the lock this process holds was taken over from a holder that died: repair what it protects.',
     'Lock::stats' => ['doc' => 'type, holder (pid), holder_dead, readers (pids), dead_readers, waiters, acquisitions, '
-        . 'owner_died (takeovers), held_here.', 'rtype' => 'array<string, mixed>'],
+        . 'owner_died (takeovers), held_here, and name for a named Lock.', 'rtype' => 'array<string, mixed>'],
 ];

@@ -79,7 +79,7 @@ ob_start(); var_dump($a3); $d = ob_get_clean();
 echo str_replace($n, 'NAME', $d);
 $anon = new Atomic(3);
 var_dump($anon);
-var_dump((new Lock())->stats()['name']);
+var_dump(array_key_exists('name', (new Lock())->stats()));
 unset($a3);
 var_dump(Atomic::unlink($n));
 
@@ -164,15 +164,13 @@ object(ShmTable\Atomic)#%d (3) {
   ["name"]=>
   string(%d) "NAME"
 }
-object(ShmTable\Atomic)#%d (3) {
+object(ShmTable\Atomic)#%d (2) {
   ["value"]=>
   int(3)
   ["wakeups"]=>
   int(0)
-  ["name"]=>
-  NULL
 }
-NULL
+bool(false)
 bool(true)
 -- cut short, wrong magic, not ready
 int(88)
