@@ -166,7 +166,20 @@ namespace ShmTable {
      */
     final class Atomic
     {
-        public function __construct(int $value = 0) {}
+        /**
+         * Without $name: anonymous shared memory, shared with the children
+         * forked after. With $name: the named object
+         * /shmtable-sync.<name>, made holding $value with permission bits
+         * $mode if missing, opened (its value kept, $value unused) if it
+         * exists.
+         */
+        public function __construct(int $value = 0, ?string $name = null, int $mode = 0600) {}
+
+        /** Open an existing named Atomic. */
+        public static function attach(string $name): Atomic {}
+
+        /** Remove a named Atomic or Lock; true if it existed. Mappings stay valid. */
+        public static function unlink(string $name): bool {}
 
         public function get(): int {}
 
@@ -203,7 +216,19 @@ namespace ShmTable {
          */
         public const RWLOCK = UNKNOWN;
 
-        public function __construct(int $type = Lock::MUTEX) {}
+        /**
+         * Without $name: anonymous shared memory, shared with the children
+         * forked after. With $name: the named object
+         * /shmtable-sync.<name>, made of $type with permission bits $mode
+         * if missing, opened if it exists (it must be of $type).
+         */
+        public function __construct(int $type = Lock::MUTEX, ?string $name = null, int $mode = 0600) {}
+
+        /** Open an existing named Lock, of whichever type it is. */
+        public static function attach(string $name): Lock {}
+
+        /** Remove a named Atomic or Lock; true if it existed. Mappings stay valid. */
+        public static function unlink(string $name): bool {}
 
         public function lock(int $operation = LOCK_EX, float $timeout = -1): bool {}
 

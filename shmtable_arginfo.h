@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 61f66d35ed300771ebf57c46e5c95a2a111b15c0 */
+ * Stub hash: de1a808416a020c5f0294d2b4755af0048c3d8a3 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShmTable_Table___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, table_size, IS_LONG, 0)
@@ -152,7 +152,15 @@ ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShmTable_Atomic___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, value, IS_LONG, 0, "0")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, name, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, mode, IS_LONG, 0, "0600")
 ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_ShmTable_Atomic_attach, 0, 1, ShmTable\\Atomic, 0)
+	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_ShmTable_Atomic_unlink arginfo_class_ShmTable_Table_unlink
 
 #define arginfo_class_ShmTable_Atomic_get arginfo_class_ShmTable_Table_getSize
 
@@ -183,7 +191,15 @@ ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_ShmTable_Lock___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, type, IS_LONG, 0, "ShmTable\\Lock::MUTEX")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, name, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, mode, IS_LONG, 0, "0600")
 ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_ShmTable_Lock_attach, 0, 1, ShmTable\\Lock, 0)
+	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_ShmTable_Lock_unlink arginfo_class_ShmTable_Table_unlink
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_ShmTable_Lock_lock, 0, 0, _IS_BOOL, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, operation, IS_LONG, 0, "LOCK_EX")
@@ -237,6 +253,8 @@ ZEND_METHOD(ShmTable_Table, next);
 ZEND_METHOD(ShmTable_Table, rewind);
 ZEND_METHOD(ShmTable_Table, valid);
 ZEND_METHOD(ShmTable_Atomic, __construct);
+ZEND_METHOD(ShmTable_Atomic, attach);
+ZEND_METHOD(ShmTable_Atomic, unlink);
 ZEND_METHOD(ShmTable_Atomic, get);
 ZEND_METHOD(ShmTable_Atomic, set);
 ZEND_METHOD(ShmTable_Atomic, add);
@@ -245,6 +263,8 @@ ZEND_METHOD(ShmTable_Atomic, cmpset);
 ZEND_METHOD(ShmTable_Atomic, wait);
 ZEND_METHOD(ShmTable_Atomic, wakeup);
 ZEND_METHOD(ShmTable_Lock, __construct);
+ZEND_METHOD(ShmTable_Lock, attach);
+ZEND_METHOD(ShmTable_Lock, unlink);
 ZEND_METHOD(ShmTable_Lock, lock);
 ZEND_METHOD(ShmTable_Lock, unlock);
 ZEND_METHOD(ShmTable_Lock, ownerDied);
@@ -309,6 +329,8 @@ static const zend_function_entry class_ShmTable_FullException_methods[] = {
 
 static const zend_function_entry class_ShmTable_Atomic_methods[] = {
 	ZEND_ME(ShmTable_Atomic, __construct, arginfo_class_ShmTable_Atomic___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Atomic, attach, arginfo_class_ShmTable_Atomic_attach, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(ShmTable_Atomic, unlink, arginfo_class_ShmTable_Atomic_unlink, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(ShmTable_Atomic, get, arginfo_class_ShmTable_Atomic_get, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Atomic, set, arginfo_class_ShmTable_Atomic_set, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Atomic, add, arginfo_class_ShmTable_Atomic_add, ZEND_ACC_PUBLIC)
@@ -322,6 +344,8 @@ static const zend_function_entry class_ShmTable_Atomic_methods[] = {
 
 static const zend_function_entry class_ShmTable_Lock_methods[] = {
 	ZEND_ME(ShmTable_Lock, __construct, arginfo_class_ShmTable_Lock___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(ShmTable_Lock, attach, arginfo_class_ShmTable_Lock_attach, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(ShmTable_Lock, unlink, arginfo_class_ShmTable_Lock_unlink, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(ShmTable_Lock, lock, arginfo_class_ShmTable_Lock_lock, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Lock, unlock, arginfo_class_ShmTable_Lock_unlock, ZEND_ACC_PUBLIC)
 	ZEND_ME(ShmTable_Lock, ownerDied, arginfo_class_ShmTable_Lock_ownerDied, ZEND_ACC_PUBLIC)

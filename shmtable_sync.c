@@ -9,6 +9,7 @@
 
 #include "shmtable_internal.h"
 #include "shmtable_sync.h"
+#include "src/shmt_sync_open.h"
 #include "ext/standard/flock_compat.h"
 
 #include <math.h>
@@ -21,6 +22,7 @@ static zend_object_handlers php_shmtable_lock_handlers;
 
 typedef struct {
 	shmt_atomic *a;
+	shmt_sync_named *named; /* a named Atomic: the mapping a lives in */
 	zend_object std;
 } php_shmtable_atomic_obj;
 
@@ -28,6 +30,7 @@ typedef struct {
 	shmt_ulock *l;
 	shmt_ulock_hold hold; /* what this process holds through this object */
 	bool owner_died;      /* the last successful lock() took over from a dead holder */
+	shmt_sync_named *named; /* a named Lock: the mapping l lives in */
 	zend_object std;
 } php_shmtable_lock_obj;
 
@@ -80,19 +83,90 @@ static bool timeout_ns(const char *method, int argn, double seconds, int64_t *ns
 }
 
 /* ------------------------------------------------------------------ */
+/* Named objects                                                        */
+
+#define SYNC_DEFAULT_MODE 0600
+
+/* Check the name and mode arguments (argument numbers name_arg, name_arg
+ * + 1); false with a ValueError thrown. */
+static bool sync_check_args(zend_string *name, int name_arg, zend_long mode, bool with_mode)
+{
+	if (name != NULL && (ZSTR_LEN(name) != strlen(ZSTR_VAL(name)) ||
+	                     !shmt_name_valid(ZSTR_VAL(name), ZSTR_LEN(name)))) {
+		zend_argument_value_error(name_arg, "must be 1 to %u bytes of letters, digits, '.', "
+		                          "'_' and '-', not starting with '.'", SHMT_MAX_NAME);
+		return false;
+	}
+	if (with_mode && (mode < 0 || mode > 0777)) {
+		zend_argument_value_error(name_arg + 1, "must be between 0 and 0777");
+		return false;
+	}
+	return true;
+}
+
+/* Open (create: or make) a named Atomic or Lock; NULL with an exception. */
+static shmt_sync_named *sync_open(const char *cls, zend_string *name, int kind, int type,
+                                  int64_t value, int create, zend_long mode)
+{
+	char msg[PHP_SHMTABLE_MSG_SIZE];
+	shmt_sync_named *n = NULL;
+	shmt_status st = shmt_sync_open(&n, ZSTR_VAL(name), kind, type, value, create,
+	                                (unsigned)mode, msg, sizeof(msg));
+	if (st != SHMT_OK) {
+		zend_throw_exception_ex(php_shmtable_exception_ce, 0, "ShmTable\\%s: %s", cls,
+		                        msg[0] != '\0' ? msg : shmt_status_message(st));
+		return NULL;
+	}
+	return n;
+}
+
+static void sync_unlink(INTERNAL_FUNCTION_PARAMETERS)
+{
+	zend_string *name;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(name)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!sync_check_args(name, 1, 0, false)) {
+		RETURN_THROWS();
+	}
+	char msg[PHP_SHMTABLE_MSG_SIZE];
+	shmt_status st = shmt_sync_unlink(ZSTR_VAL(name), msg, sizeof(msg));
+	if (st == SHMT_OK || st == SHMT_NOT_FOUND) {
+		RETURN_BOOL(st == SHMT_OK);
+	}
+	php_shmtable_open_error(st, 0, msg);
+	RETURN_THROWS();
+}
+
+/* ------------------------------------------------------------------ */
 /* Atomic                                                               */
 
 PHP_METHOD(ShmTable_Atomic, __construct)
 {
 	zend_long value = 0;
-	ZEND_PARSE_PARAMETERS_START(0, 1)
+	zend_string *name = NULL;
+	zend_long mode = SYNC_DEFAULT_MODE;
+	ZEND_PARSE_PARAMETERS_START(0, 3)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_LONG(value)
+		Z_PARAM_STR_OR_NULL(name)
+		Z_PARAM_LONG(mode)
 	ZEND_PARSE_PARAMETERS_END();
 	php_shmtable_atomic_obj *obj = atomic_from(Z_OBJ_P(ZEND_THIS));
 	if (obj->a != NULL) {
 		zend_throw_error(NULL, "Cannot call ShmTable\\Atomic::__construct() twice");
 		RETURN_THROWS();
+	}
+	if (!sync_check_args(name, 2, mode, true)) {
+		RETURN_THROWS();
+	}
+	if (name != NULL) {
+		obj->named = sync_open("Atomic", name, SHMT_SYNC_ATOMIC, 0, (int64_t)value, 1, mode);
+		if (obj->named == NULL) {
+			RETURN_THROWS();
+		}
+		obj->a = shmt_sync_atomic(obj->named);
+		return;
 	}
 	obj->a = shmt_atomic_new((int64_t)value);
 	if (obj->a == NULL) {
@@ -100,6 +174,30 @@ PHP_METHOD(ShmTable_Atomic, __construct)
 		                     "ShmTable\\Atomic::__construct(): cannot map shared memory", 0);
 		RETURN_THROWS();
 	}
+}
+
+PHP_METHOD(ShmTable_Atomic, attach)
+{
+	zend_string *name;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(name)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!sync_check_args(name, 1, 0, false)) {
+		RETURN_THROWS();
+	}
+	shmt_sync_named *n = sync_open("Atomic", name, SHMT_SYNC_ATOMIC, 0, 0, 0, 0);
+	if (n == NULL) {
+		RETURN_THROWS();
+	}
+	object_init_ex(return_value, php_shmtable_atomic_ce);
+	php_shmtable_atomic_obj *obj = atomic_from(Z_OBJ_P(return_value));
+	obj->named = n;
+	obj->a = shmt_sync_atomic(n);
+}
+
+PHP_METHOD(ShmTable_Atomic, unlink)
+{
+	sync_unlink(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 PHP_METHOD(ShmTable_Atomic, get)
@@ -221,7 +319,11 @@ static zend_object *atomic_create(zend_class_entry *ce)
 static void atomic_free(zend_object *o)
 {
 	php_shmtable_atomic_obj *obj = atomic_from(o);
-	if (obj->a != NULL) {
+	if (obj->named != NULL) {
+		shmt_sync_close(obj->named);
+		obj->named = NULL;
+		obj->a = NULL;
+	} else if (obj->a != NULL) {
 		shmt_atomic_free(obj->a);
 		obj->a = NULL;
 	}
@@ -239,6 +341,10 @@ static HashTable *atomic_debug_info(zend_object *o, int *is_temp)
 		zend_hash_str_add_new(ht, "value", sizeof("value") - 1, &v);
 		ZVAL_LONG(&v, (zend_long)shmt_atomic_wakeups(obj->a));
 		zend_hash_str_add_new(ht, "wakeups", sizeof("wakeups") - 1, &v);
+		if (obj->named != NULL) {
+			ZVAL_STRING(&v, shmt_sync_name(obj->named));
+			zend_hash_str_add_new(ht, "name", sizeof("name") - 1, &v);
+		}
 	}
 	return ht;
 }
@@ -249,9 +355,13 @@ static HashTable *atomic_debug_info(zend_object *o, int *is_temp)
 PHP_METHOD(ShmTable_Lock, __construct)
 {
 	zend_long type = SHMT_ULOCK_MUTEX;
-	ZEND_PARSE_PARAMETERS_START(0, 1)
+	zend_string *name = NULL;
+	zend_long mode = SYNC_DEFAULT_MODE;
+	ZEND_PARSE_PARAMETERS_START(0, 3)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_LONG(type)
+		Z_PARAM_STR_OR_NULL(name)
+		Z_PARAM_LONG(mode)
 	ZEND_PARSE_PARAMETERS_END();
 	php_shmtable_lock_obj *obj = lock_from(Z_OBJ_P(ZEND_THIS));
 	if (obj->l != NULL) {
@@ -262,12 +372,47 @@ PHP_METHOD(ShmTable_Lock, __construct)
 		zend_argument_value_error(1, "must be ShmTable\\Lock::MUTEX or ShmTable\\Lock::RWLOCK");
 		RETURN_THROWS();
 	}
+	if (!sync_check_args(name, 2, mode, true)) {
+		RETURN_THROWS();
+	}
+	if (name != NULL) {
+		obj->named = sync_open("Lock", name, SHMT_SYNC_LOCK, (int)type, 0, 1, mode);
+		if (obj->named == NULL) {
+			RETURN_THROWS();
+		}
+		obj->l = shmt_sync_lock(obj->named);
+		return;
+	}
 	obj->l = shmt_ulock_new((int)type);
 	if (obj->l == NULL) {
 		zend_throw_exception(php_shmtable_exception_ce,
 		                     "ShmTable\\Lock::__construct(): cannot map shared memory", 0);
 		RETURN_THROWS();
 	}
+}
+
+PHP_METHOD(ShmTable_Lock, attach)
+{
+	zend_string *name;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(name)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!sync_check_args(name, 1, 0, false)) {
+		RETURN_THROWS();
+	}
+	shmt_sync_named *n = sync_open("Lock", name, SHMT_SYNC_LOCK, 0, 0, 0, 0);
+	if (n == NULL) {
+		RETURN_THROWS();
+	}
+	object_init_ex(return_value, php_shmtable_lock_ce);
+	php_shmtable_lock_obj *obj = lock_from(Z_OBJ_P(return_value));
+	obj->named = n;
+	obj->l = shmt_sync_lock(n);
+}
+
+PHP_METHOD(ShmTable_Lock, unlink)
+{
+	sync_unlink(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 PHP_METHOD(ShmTable_Lock, lock)
@@ -361,6 +506,9 @@ static void lock_stats_array(php_shmtable_lock_obj *obj, zval *rv)
 	add_assoc_long(rv, "acquisitions", (zend_long)st.acquisitions);
 	add_assoc_long(rv, "owner_died", (zend_long)st.owner_died);
 	add_assoc_bool(rv, "held_here", shmt_ulock_holds(&obj->hold));
+	if (obj->named != NULL) {
+		add_assoc_string(rv, "name", shmt_sync_name(obj->named));
+	}
 }
 
 PHP_METHOD(ShmTable_Lock, stats)
@@ -389,7 +537,12 @@ static void lock_free(zend_object *o)
 		/* A lock this process holds through the object is released with
 		 * it, as a file's lock is with its last descriptor. */
 		(void)shmt_ulock_release(obj->l, &obj->hold);
-		shmt_ulock_free(obj->l);
+		if (obj->named != NULL) {
+			shmt_sync_close(obj->named);
+			obj->named = NULL;
+		} else {
+			shmt_ulock_free(obj->l);
+		}
 		obj->l = NULL;
 	}
 	zend_object_std_dtor(o);

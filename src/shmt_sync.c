@@ -502,3 +502,64 @@ void shmt_ulock_stats_get(shmt_ulock *l, shmt_ulock_stats *st)
 	st->acquisitions = shmt_load_relaxed(&l->acquisitions);
 	st->owner_died = shmt_load_relaxed(&l->owner_died);
 }
+
+/* ------------------------------------------------------------------ */
+/* In a mapping of the caller's (named objects, shmt_sync_open.c)       */
+
+size_t shmt_atomic_bytes(void)
+{
+	return sizeof(struct shmt_atomic);
+}
+
+shmt_atomic *shmt_atomic_init_at(void *mem, int64_t value)
+{
+	shmt_atomic *a = mem;
+	a->wake_seq = 0;
+	a->value = value;
+	a->wakeups = 0;
+	sc_store(&a->magic, SHMT_ATOMIC_MAGIC);
+	return a;
+}
+
+shmt_atomic *shmt_atomic_at(void *mem)
+{
+	shmt_atomic *a = mem;
+	return sc_load(&a->magic) == SHMT_ATOMIC_MAGIC ? a : NULL;
+}
+
+size_t shmt_ulock_bytes(int type)
+{
+	return ulock_bytes(type);
+}
+
+shmt_ulock *shmt_ulock_init_at(void *mem, int type)
+{
+	shmt_ulock *l = mem;
+	if (type != SHMT_ULOCK_MUTEX && type != SHMT_ULOCK_RWLOCK) {
+		return NULL;
+	}
+	l->waiters = 0;
+	l->acquisitions = 0;
+	l->owner_died = 0;
+	l->gate.pid = 0;
+	int bad = shmt_lock_init(&l->gate.m);
+	for (int i = 0; bad == 0 && type == SHMT_ULOCK_RWLOCK && i < SHMT_ULOCK_READER_SLOTS; i++) {
+		l->slots[i].pid = 0;
+		bad = shmt_lock_init(&l->slots[i].m);
+	}
+	if (bad != 0) {
+		return NULL;
+	}
+	l->type = type;
+	sc_store(&l->magic, SHMT_ULOCK_MAGIC);
+	return l;
+}
+
+shmt_ulock *shmt_ulock_at(void *mem, int type)
+{
+	shmt_ulock *l = mem;
+	if (sc_load(&l->magic) != SHMT_ULOCK_MAGIC || l->type != type) {
+		return NULL;
+	}
+	return l;
+}

@@ -88,4 +88,18 @@ int shmt_ulock_release(shmt_ulock *l, shmt_ulock_hold *h);
 int shmt_ulock_holds(const shmt_ulock_hold *h);
 void shmt_ulock_stats_get(shmt_ulock *l, shmt_ulock_stats *st);
 
+/* ---- in a mapping the caller owns (named objects: shmt_sync_open.h) ----
+ * *_bytes(): the size of the shared object; *_init_at(): make one at mem
+ * (that many bytes, 64-byte aligned, zero or left by a creator that died),
+ * the magic written last; *_at(): the object at mem if its magic (and the
+ * lock's type) say it is one, else NULL. Such an object is never passed to
+ * *_free(): its mapping belongs to the caller. */
+#include <stddef.h>
+size_t shmt_atomic_bytes(void);
+shmt_atomic *shmt_atomic_init_at(void *mem, int64_t value);
+shmt_atomic *shmt_atomic_at(void *mem);
+size_t shmt_ulock_bytes(int type);
+shmt_ulock *shmt_ulock_init_at(void *mem, int type);
+shmt_ulock *shmt_ulock_at(void *mem, int type);
+
 #endif /* SHMT_SYNC_H */

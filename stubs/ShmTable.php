@@ -16,12 +16,34 @@ namespace ShmTable {
     final class Atomic
     {
         /**
-         * Maps a new counter.
+         * Maps a new counter; with $name, makes the named Atomic /shmtable-sync.<name>,
+         * or opens it if it exists (its value kept: $value is used only when it is made).
          *
          * @param int $value the initial value
-         * @throws Exception the system refused the memory
+         * @param ?string $name null: anonymous, shared with children forked after
+         * @param int $mode permission bits of a named one made; an existing one wider is refused
+         * @throws \ValueError a bad name or mode
+         * @throws Exception the system refused the memory; a named one of the other kind, damaged, another user's, or in use in another pid namespace
          */
-        public function __construct(int $value = 0) {}
+        public function __construct(int $value = 0, ?string $name = null, int $mode = 0600) {}
+
+        /**
+         * Opens the existing named Atomic /shmtable-sync.<name>.
+         *
+         * @param string $name
+         * @return \ShmTable\Atomic
+         * @throws \ValueError a bad name
+         * @throws Exception missing, of the other kind, damaged, another user's, or in use in another pid namespace
+         */
+        public static function attach(string $name): \ShmTable\Atomic {}
+
+        /**
+         * Removes a named Atomic or Lock; processes that opened it keep it.
+         *
+         * @param string $name
+         * @return bool true if it existed
+         */
+        public static function unlink(string $name): bool {}
 
         /**
          * The value now.
@@ -104,13 +126,34 @@ namespace ShmTable {
         public const RWLOCK = 2;
 
         /**
-         * Maps a new lock.
+         * Maps a new lock; with $name, makes the named Lock /shmtable-sync.<name>,
+         * or opens it if it exists (it must be of $type).
          *
          * @param int $type Lock::MUTEX or Lock::RWLOCK
-         * @throws \ValueError another type
-         * @throws Exception the system refused the memory
+         * @param ?string $name null: anonymous, shared with children forked after
+         * @param int $mode permission bits of a named one made; an existing one wider is refused
+         * @throws \ValueError another type, a bad name or mode
+         * @throws Exception the system refused the memory; a named one of the other kind or type, damaged, another user's, or in use in another pid namespace
          */
-        public function __construct(int $type = \ShmTable\Lock::MUTEX) {}
+        public function __construct(int $type = \ShmTable\Lock::MUTEX, ?string $name = null, int $mode = 0600) {}
+
+        /**
+         * Opens the existing named Lock /shmtable-sync.<name>, of whichever type it is.
+         *
+         * @param string $name
+         * @return \ShmTable\Lock
+         * @throws \ValueError a bad name
+         * @throws Exception missing, of the other kind, damaged, another user's, or in use in another pid namespace
+         */
+        public static function attach(string $name): \ShmTable\Lock {}
+
+        /**
+         * Removes a named Atomic or Lock; processes that opened it keep it.
+         *
+         * @param string $name
+         * @return bool true if it existed
+         */
+        public static function unlink(string $name): bool {}
 
         /**
          * Takes the lock.
@@ -139,7 +182,7 @@ namespace ShmTable {
         public function ownerDied(): bool {}
 
         /**
-         * type, holder (pid), holder_dead, readers (pids), dead_readers, waiters, acquisitions, owner_died (takeovers), held_here.
+         * type, holder (pid), holder_dead, readers (pids), dead_readers, waiters, acquisitions, owner_died (takeovers), held_here, and name for a named Lock.
          *
          * @return array<string, mixed>
          */

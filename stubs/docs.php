@@ -250,8 +250,14 @@ return [
     'Atomic' => "A signed 64-bit integer in shared memory, shared by every process forked after it was made.\n\n"
         . "add() and sub() return the new value and throw ArithmeticError on overflow, changing nothing.\n"
         . "wait()/wakeup() follow Swoole\\Atomic: a waiter sleeps (no CPU) until the value is 1, then sets it to 0.",
-    'Atomic::__construct' => ['doc' => 'Maps a new counter.', 'param' => ['value' => 'the initial value'],
-        'throws' => ['Exception' => 'the system refused the memory']],
+    'Atomic::__construct' => ['doc' => "Maps a new counter; with \$name, makes the named Atomic /shmtable-sync.<name>,\n"
+        . 'or opens it if it exists (its value kept: $value is used only when it is made).',
+        'param' => ['value' => 'the initial value', 'name' => 'null: anonymous, shared with children forked after',
+                    'mode' => 'permission bits of a named one made; an existing one wider is refused'],
+        'throws' => ['\\ValueError' => 'a bad name or mode', 'Exception' => 'the system refused the memory; a named one of the other kind, damaged, another user\'s, or in use in another pid namespace']],
+    'Atomic::attach' => ['doc' => 'Opens the existing named Atomic /shmtable-sync.<name>.',
+        'throws' => ['\\ValueError' => 'a bad name', 'Exception' => 'missing, of the other kind, damaged, another user\'s, or in use in another pid namespace']],
+    'Atomic::unlink' => ['doc' => 'Removes a named Atomic or Lock; processes that opened it keep it.', 'return' => 'true if it existed'],
     'Atomic::get' => 'The value now.',
     'Atomic::set' => 'Stores a value (wakes nobody: only wakeup() wakes waiters).',
     'Atomic::add' => ['doc' => 'Adds atomically.', 'param' => ['add_value' => 'may be negative'],
@@ -273,8 +279,14 @@ return [
         . "A child forked while the parent holds it does not hold it.",
     'Lock::MUTEX' => 'One holder at a time (lock(LOCK_EX)).',
     'Lock::RWLOCK' => 'Many readers (lock(LOCK_SH)) or one writer (lock(LOCK_EX)); a waiting writer goes before new readers.',
-    'Lock::__construct' => ['doc' => 'Maps a new lock.', 'param' => ['type' => 'Lock::MUTEX or Lock::RWLOCK'],
-        'throws' => ['\\ValueError' => 'another type', 'Exception' => 'the system refused the memory']],
+    'Lock::__construct' => ['doc' => "Maps a new lock; with \$name, makes the named Lock /shmtable-sync.<name>,\n"
+        . 'or opens it if it exists (it must be of $type).',
+        'param' => ['type' => 'Lock::MUTEX or Lock::RWLOCK', 'name' => 'null: anonymous, shared with children forked after',
+                    'mode' => 'permission bits of a named one made; an existing one wider is refused'],
+        'throws' => ['\\ValueError' => 'another type, a bad name or mode', 'Exception' => 'the system refused the memory; a named one of the other kind or type, damaged, another user\'s, or in use in another pid namespace']],
+    'Lock::attach' => ['doc' => 'Opens the existing named Lock /shmtable-sync.<name>, of whichever type it is.',
+        'throws' => ['\\ValueError' => 'a bad name', 'Exception' => 'missing, of the other kind, damaged, another user\'s, or in use in another pid namespace']],
+    'Lock::unlink' => ['doc' => 'Removes a named Atomic or Lock; processes that opened it keep it.', 'return' => 'true if it existed'],
     'Lock::lock' => ['doc' => 'Takes the lock.',
         'param' => ['operation' => 'LOCK_EX, or LOCK_SH (RWLOCK only), optionally | LOCK_NB (do not wait)',
                     'timeout' => 'seconds to wait at most; negative: no limit'],
@@ -285,5 +297,5 @@ return [
         'throws' => ['Exception' => 'this process does not hold the lock']],
     'Lock::ownerDied' => 'Whether the lock this process holds was taken over from a holder that died: repair what it protects.',
     'Lock::stats' => ['doc' => 'type, holder (pid), holder_dead, readers (pids), dead_readers, waiters, acquisitions, '
-        . 'owner_died (takeovers), held_here.', 'rtype' => 'array<string, mixed>'],
+        . 'owner_died (takeovers), held_here, and name for a named Lock.', 'rtype' => 'array<string, mixed>'],
 ];
