@@ -438,7 +438,7 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 	zend_string *name;
 	zend_ulong num;
 	zval *v;
-	uint32_t n = 0;
+	uint32_t n = 0, guess = 0;
 	uint32_t ncols = obj->ndefs < PHP_SHMTABLE_SCAN_COLUMNS ? obj->ndefs : PHP_SHMTABLE_SCAN_COLUMNS;
 	ZEND_HASH_FOREACH_KEY_VAL(deltas, num, name, v) {
 		if (name == NULL) {
@@ -450,10 +450,15 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 		/* The name itself or the string last met for it: by pointer.
 		 * Otherwise an array key's hash is computed already, and so is
 		 * each column name's: compare those first, then the bytes, and
-		 * remember the key for the next call. */
-		uint32_t col = 0;
-		while (col < ncols && obj->names[col] != name && obj->aliases[col] != name) {
-			col++;
+		 * remember the key for the next call.
+		 * The column after the previous one is tried first: arrays usually
+		 * list their columns in the table's order. */
+		uint32_t col = guess;
+		if (col >= ncols || (obj->names[col] != name && obj->aliases[col] != name)) {
+			col = 0;
+			while (col < ncols && obj->names[col] != name && obj->aliases[col] != name) {
+				col++;
+			}
 		}
 		if (col == ncols) {
 			zend_ulong h = ZSTR_H(name);
@@ -488,6 +493,7 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 			return false;
 		}
 		d[n].col = col;
+		guess = col + 1;
 		if (ci->type == SHMT_TYPE_INT) {
 			if (Z_TYPE_P(v) != IS_LONG) {
 				php_shmtable_arg_error(zend_ce_type_error, method, 2, "column",

@@ -909,19 +909,15 @@ typedef struct {
  * goes to row `spare` (see above). Stripe lock held. The record is the
  * bytes [lo, hi) of the row, the span of the number cells written (number
  * cells lie together before the key), copied to the same offsets of the
- * spare, with lo and hi in the spare's expiry word. */
+ * spare, with lo and hi in the spare's expiry word. off[i] is the offset
+ * of vals[i]'s cell. */
 static shmt_status incr_in_place_locked(shmt_table *t, const keyinfo *ki, uint32_t idx,
-                                        uint32_t spare, const shmt_value *vals, uint32_t n,
-                                        uint64_t *now)
+                                        uint32_t spare, const shmt_value *vals,
+                                        const uint32_t *off, uint32_t n, uint32_t lo,
+                                        uint32_t hi, uint64_t *now)
 {
 	shmt_stripe_raw *s = ki->s;
 	unsigned char *row = row_at(t, idx), *undo = row_at(t, spare);
-	uint32_t lo = UINT32_MAX, hi = 0;
-	for (uint32_t i = 0; i < n; i++) {
-		uint32_t off = t->cols[vals[i].col].off;
-		lo = off < lo ? off : lo;
-		hi = off + 8 > hi ? off + 8 : hi;
-	}
 	memcpy(undo + lo, row + lo, hi - lo);
 	*row_expires(undo) = (uint64_t)hi << 32 | lo;
 	STEP(SHMT_STEP_INCRM_UNDO);
@@ -938,7 +934,7 @@ static shmt_status incr_in_place_locked(shmt_table *t, const keyinfo *ki, uint32
 	for (uint32_t i = 0; i < n; i++) {
 		uint64_t v;
 		memcpy(&v, &vals[i].v, 8);
-		shmt_store_relaxed((uint64_t *)(row + t->cols[vals[i].col].off), v);
+		shmt_store_relaxed((uint64_t *)(row + off[i]), v);
 		STEP(SHMT_STEP_INCRM_CELL);
 	}
 	intent_end(s); /* all stored: from here on, a repair keeps them */
@@ -952,6 +948,10 @@ static shmt_status incr_in_place_locked(shmt_table *t, const keyinfo *ki, uint32
 static shmt_status incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
 {
 	const incr_multi_args *a = arg;
+	const shmt_value *deltas = a->deltas;
+	shmt_value *results = a->results;
+	const uint32_t n = a->n;
+	const bool sub = a->sub;
 	uint32_t idx, *link;
 	uint64_t now = 0;
 	shmt_status st = find_locked(t, ki, a->key, a->klen, &idx, &link, 1, &now);
@@ -959,17 +959,43 @@ static shmt_status incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
 		return st;
 	}
 	const unsigned char *row = st == SHMT_OK ? row_at(t, idx) : NULL;
-	for (uint32_t i = 0; i < a->n; i++) {
-		const shmt_coldesc *c = &t->cols[a->deltas[i].col];
+	uint32_t off[SHMT_MAX_COLUMNS];
+	uint32_t lo = UINT32_MAX, hi = 0;
+	uint64_t seen = 0; /* the first 64 columns: a column named twice */
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t col = deltas[i].col;
+		if (col >= t->ncols) {
+			return SHMT_E_INVALID;
+		}
+		const shmt_coldesc *c = &t->cols[col];
+		if (c->type == SHMT_TYPE_STRING) {
+			return SHMT_E_INVALID;
+		}
+		if (col < 64) {
+			if (seen & (UINT64_C(1) << col)) {
+				return SHMT_E_INVALID;
+			}
+			seen |= UINT64_C(1) << col;
+		} else {
+			/* Beyond them (rare): n is a handful, quadratic is cheapest. */
+			for (uint32_t j = 0; j < i; j++) {
+				if (deltas[j].col == col) {
+					return SHMT_E_INVALID;
+				}
+			}
+		}
+		uint32_t o = c->off;
 		uint64_t cur = 0;
 		if (row != NULL) {
-			memcpy(&cur, row + c->off, 8);
+			memcpy(&cur, row + o, 8);
 		}
-		shmt_value *r = &a->results[i];
-		r->col = a->deltas[i].col;
+		off[i] = o;
+		lo = o < lo ? o : lo;
+		hi = o + 8 > hi ? o + 8 : hi;
+		results[i].col = col;
 		if (c->type == SHMT_TYPE_INT) {
 			/* Refused before anything is written or created. */
-			if (!int_step(&cur, &a->deltas[i].v.i, &r->v.i, a->sub)) {
+			if (!int_step(&cur, &deltas[i].v.i, &results[i].v.i, sub)) {
 				if (a->failed != NULL) {
 					*a->failed = i;
 				}
@@ -978,20 +1004,20 @@ static shmt_status incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
 		} else {
 			double v;
 			memcpy(&v, &cur, 8);
-			r->v.f = a->sub ? v - a->deltas[i].v.f : v + a->deltas[i].v.f;
+			results[i].v.f = sub ? v - deltas[i].v.f : v + deltas[i].v.f;
 		}
 	}
 	/* As the one-column increment: the expiry is set only on a row this
 	 * call creates; an existing row keeps its own. */
 	if (st == SHMT_NOT_FOUND) {
-		return insert_locked(t, ki, a->key, a->klen, a->results, a->n,
+		return insert_locked(t, ki, a->key, a->klen, results, n,
 		                     expiry_of(t, a->ttl_ns, &now), &idx);
 	}
 	uint32_t spare = ki->s->spare;
 	if (spare == 0 || !valid_idx(t, spare) || spare == idx) {
-		return replace_locked(t, ki, idx, link, a->results, a->n, SHMT_TTL_KEEP, &now);
+		return replace_locked(t, ki, idx, link, results, n, SHMT_TTL_KEEP, &now);
 	}
-	return incr_in_place_locked(t, ki, idx, spare, a->results, a->n, &now);
+	return incr_in_place_locked(t, ki, idx, spare, results, off, n, lo, hi, &now);
 }
 
 shmt_status shmt_incr_multi(shmt_table *t, const char *key, size_t klen,
@@ -1008,18 +1034,8 @@ shmt_status shmt_incr_multi_ttl(shmt_table *t, const char *key, size_t klen,
 	if (n == 0 || n > t->ncols || ttl_ns < SHMT_TTL_KEEP) {
 		return SHMT_E_INVALID;
 	}
-	for (uint32_t i = 0; i < n; i++) {
-		uint32_t col = deltas[i].col;
-		if (col >= t->ncols || t->cols[col].type == SHMT_TYPE_STRING) {
-			return SHMT_E_INVALID;
-		}
-		/* A column named twice: n is a handful, quadratic is cheapest. */
-		for (uint32_t j = 0; j < i; j++) {
-			if (deltas[j].col == col) {
-				return SHMT_E_INVALID;
-			}
-		}
-	}
+	/* Each column's validity is checked in incr_multi_write(), before
+	 * anything is written: one pass over the deltas instead of two. */
 	keyinfo ki;
 	shmt_status st = key_prepare(t, key, klen, &ki);
 	if (st != SHMT_OK) {
