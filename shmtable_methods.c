@@ -125,8 +125,17 @@ bool php_shmtable_do_get(php_shmtable_obj *obj, const char *method,
 		return false;
 	}
 	int col = -1;
-	if (column != NULL && (col = php_shmtable_column(obj, method, 2, "field", column)) < 0) {
-		return false;
+	if (column != NULL) {
+		/* A loop reading one field names the same column each time:
+		 * the column named last is tried first, by pointer. */
+		uint32_t h = obj->col_hint;
+		if (EXPECTED(h < obj->ndefs && obj->names != NULL && obj->names[h] == column)) {
+			col = (int)h;
+		} else if ((col = php_shmtable_column(obj, method, 2, "field", column)) < 0) {
+			return false;
+		} else {
+			obj->col_hint = (uint32_t)col;
+		}
 	}
 	if (UNEXPECTED(obj->img == NULL)) {
 		return php_shmtable_get_big(obj, t, method, key, col, rv);
@@ -136,9 +145,23 @@ bool php_shmtable_do_get(php_shmtable_obj *obj, const char *method,
 		ZVAL_FALSE(rv);
 		return true;
 	}
-	if (st != SHMT_OK) {
+	if (UNEXPECTED(st != SHMT_OK)) {
 		php_shmtable_status_error(st, obj, method);
 		return false;
+	}
+	if (col >= 0 && obj->cols[col].type != SHMT_TYPE_STRING) {
+		/* A number: straight from its cell, no call. */
+		const shmt_colinfo *ci = &obj->cols[col];
+		if (ci->type == SHMT_TYPE_INT) {
+			int64_t v;
+			memcpy(&v, obj->img + ci->off, sizeof(v));
+			ZVAL_LONG(rv, (zend_long)v);
+		} else {
+			double v;
+			memcpy(&v, obj->img + ci->off, sizeof(v));
+			ZVAL_DOUBLE(rv, v);
+		}
+		return true;
 	}
 	php_shmtable_result(obj, obj->img, col, rv);
 	return true;
