@@ -137,6 +137,26 @@ bool php_shmtable_do_get(php_shmtable_obj *obj, const char *method,
 			obj->col_hint = (uint32_t)col;
 		}
 	}
+	if (col >= 0 && obj->cols[col].type != SHMT_TYPE_STRING) {
+		/* A number: read straight from its cell, no row image. */
+		uint64_t cell;
+		shmt_status st = shmt_get_num(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col, &cell);
+		if (st == SHMT_NOT_FOUND) {
+			ZVAL_FALSE(rv);
+		} else if (UNEXPECTED(st != SHMT_OK)) {
+			php_shmtable_status_error(st, obj, method);
+			return false;
+		} else if (obj->cols[col].type == SHMT_TYPE_INT) {
+			int64_t v;
+			memcpy(&v, &cell, sizeof(v));
+			ZVAL_LONG(rv, (zend_long)v);
+		} else {
+			double v;
+			memcpy(&v, &cell, sizeof(v));
+			ZVAL_DOUBLE(rv, v);
+		}
+		return true;
+	}
 	if (UNEXPECTED(obj->img == NULL)) {
 		return php_shmtable_get_big(obj, t, method, key, col, rv);
 	}
@@ -148,20 +168,6 @@ bool php_shmtable_do_get(php_shmtable_obj *obj, const char *method,
 	if (UNEXPECTED(st != SHMT_OK)) {
 		php_shmtable_status_error(st, obj, method);
 		return false;
-	}
-	if (col >= 0 && obj->cols[col].type != SHMT_TYPE_STRING) {
-		/* A number: straight from its cell, no call. */
-		const shmt_colinfo *ci = &obj->cols[col];
-		if (ci->type == SHMT_TYPE_INT) {
-			int64_t v;
-			memcpy(&v, obj->img + ci->off, sizeof(v));
-			ZVAL_LONG(rv, (zend_long)v);
-		} else {
-			double v;
-			memcpy(&v, obj->img + ci->off, sizeof(v));
-			ZVAL_DOUBLE(rv, v);
-		}
-		return true;
 	}
 	php_shmtable_result(obj, obj->img, col, rv);
 	return true;
