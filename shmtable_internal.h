@@ -109,6 +109,8 @@ typedef struct {
 	                         * values: each result row is a copy of it */
 	HashTable colmap;       /* name => column index */
 	unsigned char *img;     /* one row image */
+	uint32_t col_hint;      /* the column get() named last: tried first, by
+	                         * pointer, against names[] */
 	php_shmtable_cursor cursor; /* for the Iterator methods */
 	zend_object std;
 } php_shmtable_obj;

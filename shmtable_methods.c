@@ -125,8 +125,37 @@ bool php_shmtable_do_get(php_shmtable_obj *obj, const char *method,
 		return false;
 	}
 	int col = -1;
-	if (column != NULL && (col = php_shmtable_column(obj, method, 2, "field", column)) < 0) {
-		return false;
+	if (column != NULL) {
+		/* A loop reading one field names the same column each time:
+		 * the column named last is tried first, by pointer. */
+		uint32_t h = obj->col_hint;
+		if (EXPECTED(h < obj->ndefs && obj->names != NULL && obj->names[h] == column)) {
+			col = (int)h;
+		} else if ((col = php_shmtable_column(obj, method, 2, "field", column)) < 0) {
+			return false;
+		} else {
+			obj->col_hint = (uint32_t)col;
+		}
+	}
+	if (col >= 0 && obj->cols[col].type != SHMT_TYPE_STRING) {
+		/* A number: read straight from its cell, no row image. */
+		uint64_t cell;
+		shmt_status st = shmt_get_num(t, ZSTR_VAL(key), ZSTR_LEN(key), (uint32_t)col, &cell);
+		if (st == SHMT_NOT_FOUND) {
+			ZVAL_FALSE(rv);
+		} else if (UNEXPECTED(st != SHMT_OK)) {
+			php_shmtable_status_error(st, obj, method);
+			return false;
+		} else if (obj->cols[col].type == SHMT_TYPE_INT) {
+			int64_t v;
+			memcpy(&v, &cell, sizeof(v));
+			ZVAL_LONG(rv, (zend_long)v);
+		} else {
+			double v;
+			memcpy(&v, &cell, sizeof(v));
+			ZVAL_DOUBLE(rv, v);
+		}
+		return true;
 	}
 	if (UNEXPECTED(obj->img == NULL)) {
 		return php_shmtable_get_big(obj, t, method, key, col, rv);
@@ -136,7 +165,7 @@ bool php_shmtable_do_get(php_shmtable_obj *obj, const char *method,
 		ZVAL_FALSE(rv);
 		return true;
 	}
-	if (st != SHMT_OK) {
+	if (UNEXPECTED(st != SHMT_OK)) {
 		php_shmtable_status_error(st, obj, method);
 		return false;
 	}

@@ -297,6 +297,11 @@ shmt_status shmt_get(shmt_table *t, const char *key, size_t klen, void *img);
  * whole image, so shmt_img_*(t, img, col) read it. Lock-free. */
 shmt_status shmt_get_col(shmt_table *t, const char *key, size_t klen, uint32_t col,
                          void *img);
+/* The 8 bytes of number column col (int or float) of key's row into out,
+ * the same answer as shmt_get_col() without a row image; a string column is
+ * SHMT_E_INVALID. */
+shmt_status shmt_get_num(shmt_table *t, const char *key, size_t klen, uint32_t col,
+                         void *out);
 /* SHMT_OK if present, SHMT_NOT_FOUND if not. Lock-free. */
 shmt_status shmt_exists(shmt_table *t, const char *key, size_t klen);
 

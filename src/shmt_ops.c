@@ -148,23 +148,30 @@ typedef struct {
 	uint64_t now;   /* the clock, 0 until read */
 } point_read;
 
-static inline __attribute__((always_inline)) int point_copy(shmt_table *t, void *arg)
+/* The walk of an optimistic read: the row of the key in its chain, or 0
+ * (maybe torn: the caller's sequence check decides). */
+static inline __attribute__((always_inline)) uint32_t
+point_find(shmt_table *t, const keyinfo *ki, const char *key, size_t klen)
 {
-	point_read *p = arg;
-	uint32_t cur = shmt_load_acquire(&t->buckets[p->ki->b]);
-	uint32_t found = 0;
+	uint32_t cur = shmt_load_acquire(&t->buckets[ki->b]);
 	for (uint32_t steps = 0; cur != 0; steps++) {
 		if (!valid_idx(t, cur) || steps > t->total_rows) {
-			break; /* torn: the seq check fails */
+			return 0; /* torn: the seq check fails */
 		}
 		unsigned char *row = row_at(t, cur);
-		if (shmt_load_relaxed(row_meta(row)) == p->ki->meta &&
-		    key_eq(row + t->key_off, p->key, p->klen)) {
-			found = cur;
-			break;
+		if (shmt_load_relaxed(row_meta(row)) == ki->meta &&
+		    key_eq(row + t->key_off, key, klen)) {
+			return cur;
 		}
 		cur = shmt_load_acquire(row_next(t, cur));
 	}
+	return 0;
+}
+
+static inline __attribute__((always_inline)) int point_copy(shmt_table *t, void *arg)
+{
+	point_read *p = arg;
+	uint32_t found = point_find(t, p->ki, p->key, p->klen);
 	if (found != 0) {
 		/* An expired row is absent; the clock is read only for a row
 		 * that has an expiry. */
@@ -251,6 +258,72 @@ shmt_status shmt_get_col(shmt_table *t, const char *key, size_t klen, uint32_t c
 		return SHMT_E_INVALID;
 	}
 	return read_key(t, key, klen, img, (int)col);
+}
+
+/* shmt_get_num(): one optimistic read of a number cell. */
+typedef struct {
+	const keyinfo *ki;
+	const char *key;
+	size_t klen;
+	uint32_t off;   /* the cell */
+	uint32_t found; /* the row, or 0 */
+	uint64_t v;     /* the cell's bytes */
+	uint64_t now;   /* the clock, 0 until read */
+} num_read;
+
+static inline __attribute__((always_inline)) int num_copy(shmt_table *t, void *arg)
+{
+	num_read *p = arg;
+	uint32_t found = point_find(t, p->ki, p->key, p->klen);
+	if (found != 0) {
+		unsigned char *row = row_at(t, found);
+		if (expired_at(t, shmt_load_relaxed(row_expires(row)), &p->now)) {
+			found = 0;
+		} else {
+			memcpy(&p->v, row + p->off, 8);
+		}
+	}
+	p->found = found;
+	return 1;
+}
+
+shmt_status shmt_get_num(shmt_table *t, const char *key, size_t klen, uint32_t col,
+                         void *out)
+{
+	if (col >= t->ncols || t->cols[col].type == SHMT_TYPE_STRING) {
+		return SHMT_E_INVALID;
+	}
+	keyinfo ki;
+	shmt_status st = key_prepare(t, key, klen, &ki);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	num_read p = {.ki = &ki, .key = key, .klen = klen, .off = t->cols[col].off};
+	if (!seq_read(t, ki.s, num_copy, &p)) {
+		/* Torn too often, or a writer died: read under the lock, which
+		 * also repairs after a dead writer. */
+		if ((st = stripe_lock(t, ki.s)) != SHMT_OK) {
+			return st;
+		}
+		uint32_t idx, *link;
+		st = find_locked(t, &ki, key, klen, &idx, &link, 0, &p.now);
+		if (st == SHMT_OK) {
+			memcpy(&p.v, row_at(t, idx) + p.off, 8);
+			p.found = idx;
+		}
+		stripe_unlock(ki.s);
+		if (st != SHMT_OK) {
+			return st;
+		}
+	}
+	if (p.found == 0) {
+		return SHMT_NOT_FOUND;
+	}
+	memcpy(out, &p.v, 8);
+	if (t->evict == SHMT_EVICT_LRU) {
+		lru_touch(t, row_at(t, p.found), &p.now);
+	}
+	return SHMT_OK;
 }
 
 shmt_status shmt_exists(shmt_table *t, const char *key, size_t klen)

@@ -410,6 +410,30 @@ static void test_set_get(void)
 		CHECK_ST(shmt_get_col(t, KEY("gc"), NCOLS_STD, one), SHMT_E_INVALID);
 		CHECK_ST(shmt_get_col(t, longkey, 64, C_ID, one), SHMT_E_INVALID);
 		CHECK_ST(shmt_get_col(t, longkey, 0, C_ID, one), SHMT_E_INVALID);
+		/* get_num: a number cell without a row image, the same answer. */
+		int64_t ni = 0;
+		double nf = 0;
+		CHECK_ST(shmt_get_num(t, KEY("gc"), C_ID, &ni), SHMT_OK);
+		CHECK_I64(ni, -99);
+		CHECK_ST(shmt_get_num(t, KEY("gc"), C_SCORE, &nf), SHMT_OK);
+		CHECK(nf == 6.5);
+		CHECK_ST(shmt_get_num(t, KEY("gc"), C_NAME, &ni), SHMT_E_INVALID);
+		CHECK_ST(shmt_get_num(t, KEY("gc"), NCOLS_STD, &ni), SHMT_E_INVALID);
+		CHECK_ST(shmt_get_num(t, KEY("nope"), C_ID, &ni), SHMT_NOT_FOUND);
+		CHECK_ST(shmt_get_num(t, longkey, 64, C_ID, &ni), SHMT_E_INVALID);
+		CHECK_ST(shmt_get_num(t, longkey, 0, C_ID, &ni), SHMT_E_INVALID);
+		CHECK_I64(ni, -99); /* untouched by the refusals */
+		/* An expired row is absent, as for get_col. */
+		shmt_value ex[1] = { unit_vi(C_ID, 5) };
+		CHECK_ST(shmt_set_ttl(t, KEY("gx"), ex, 1, SHMT_UPSERT, 1000000000, NULL), SHMT_OK);
+		CHECK_ST(shmt_get_num(t, KEY("gx"), C_ID, &ni), SHMT_OK);
+		CHECK_I64(ni, 5);
+		int64_t clock0 = shmt_test_clock_offset_ns;
+		shmt_test_clock_offset_ns += 2000000000;
+		CHECK_ST(shmt_get_num(t, KEY("gx"), C_ID, &ni), SHMT_NOT_FOUND);
+		CHECK_ST(shmt_get_col(t, KEY("gx"), C_ID, one), SHMT_NOT_FOUND);
+		shmt_test_clock_offset_ns = clock0;
+		CHECK_ST(shmt_del(t, KEY("gx"), NULL, 0, NULL), SHMT_OK);
 		CHECK_ST(shmt_del(t, KEY("gc"), NULL, 0, NULL), SHMT_OK);
 		free(one);
 	}
