@@ -169,6 +169,10 @@ valgrind_skip=(
     # group), runs under ASan; that of this user's table of a wider mode than
     # asked needs no second user, and 040 takes it under valgrind.
     "tests/named/042_squatting_other_user.phpt"
+    # The same for named Atomic and Lock objects: processes of 'nobody' open,
+    # remove and plant them. The refusal runs natively and under ASan; 022
+    # takes the other error paths of a named object under valgrind.
+    "tests/sync/023_named_other_user.phpt"
     # The three long multi-process tests of named tables pass under valgrind
     # when named (check.sh valgrind tests/named/070_...), but each adds about
     # a minute to this step, whose whole run CI bounds: 070 (four rounds of
