@@ -80,13 +80,6 @@ struct shmt_reserve_err {
 };
 SHMT_INTERNAL extern _Thread_local struct shmt_reserve_err g_reserve_err;
 
-#define STEP(n)                        \
-	do {                               \
-		if (shmt_step_hook != NULL) {  \
-			shmt_step_hook(n);         \
-		}                              \
-	} while (0)
-
 /* ---------------------------------------------------------------------- */
 /* Shared structures                                                        */
 

@@ -26,13 +26,6 @@
 
 #include <stddef.h>
 
-#define STEP(n)                        \
-	do {                               \
-		if (shmt_step_hook != NULL) {  \
-			shmt_step_hook(n);         \
-		}                              \
-	} while (0)
-
 #define SHMT_ATOMIC_MAGIC 0x53484d41u /* "SHMA" */
 #define SHMT_ULOCK_MAGIC 0x53484d4cu  /* "SHML" */
 

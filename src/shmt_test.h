@@ -68,6 +68,13 @@ typedef enum {
  * write path, while the locks of that step are held. NULL in production. */
 typedef void (*shmt_step_hook_fn)(int step);
 extern shmt_step_hook_fn shmt_step_hook;
+/* Call the hook, if one is set, at step n of a write path. */
+#define STEP(n)                        \
+	do {                               \
+		if (shmt_step_hook != NULL) {  \
+			shmt_step_hook(n);         \
+		}                              \
+	} while (0)
 /* Test-only: when non-NULL, new tables take these 16 bytes as their hash
  * seed instead of random ones, so that two tables lay out the same keys
  * alike. NULL in production. */
