@@ -30,7 +30,6 @@ typedef struct {
 	shmt_ulock *l;
 	int type;             /* SHMT_ULOCK_MUTEX or SHMT_ULOCK_RWLOCK */
 	shmt_ulock_hold hold; /* what this process holds (and keeps) through this object */
-	bool owner_died;      /* the last successful lock() took over from a dead holder */
 	shmt_sync_named *named; /* a named Lock: the mapping l lives in */
 	zend_object std;
 } php_shmtable_lock_obj;
@@ -476,8 +475,7 @@ PHP_METHOD(ShmTable_Lock, lock)
 	}
 	shmt_ulock_result r = shmt_ulock_acquire(obj->l, mode == PHP_LOCK_SH, ns, &obj->hold);
 	if (EXPECTED(r == SHMT_ULOCK_OK)) {
-		obj->owner_died = obj->hold.died > 0;
-		RETURN_TRUE;
+		RETURN_TRUE; /* hold.died: what ownerDied() answers */
 	}
 	if (r == SHMT_ULOCK_ERROR) {
 		zend_throw_exception(php_shmtable_exception_ce,
@@ -510,7 +508,7 @@ PHP_METHOD(ShmTable_Lock, ownerDied)
 	if (obj == NULL) {
 		RETURN_THROWS();
 	}
-	RETURN_BOOL(obj->owner_died && shmt_ulock_holds(&obj->hold));
+	RETURN_BOOL(obj->hold.died > 0 && shmt_ulock_holds(&obj->hold));
 }
 
 static void lock_stats_array(php_shmtable_lock_obj *obj, zval *rv)

@@ -66,6 +66,18 @@ static inline void shmt_lock_release_inline(shmt_lock *l)
 {
 	pthread_mutex_unlock(&l->m);
 }
+/* A full barrier right after shmt_lock_try*() took a lock: on x86 the
+ * lock's own compare-and-swap (a locked instruction) already is one, so
+ * only the compiler is held back; elsewhere a sequentially consistent
+ * fence. */
+static inline void shmt_lock_taken_fence(void)
+{
+#if defined(__GLIBC__) && (defined(__x86_64__) || defined(__i386__))
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+#else
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+#endif
+}
 /* Whether nobody holds the lock now (not even a dead owner): one
  * sequentially consistent load of the lock word, inline, for the read
  * lock's fast path (it orders after a preceding sequentially consistent

@@ -606,7 +606,8 @@ shmt_ulock_result shmt_ulock_acquire(shmt_ulock *l, int shared, int64_t timeout_
 	}
 	STEP(SHMT_STEP_ULOCK_GATE);
 	if (l->type == SHMT_ULOCK_RWLOCK) {
-		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+		/* The gate's take, then the look at the slots (see drain_readers()). */
+		shmt_lock_taken_fence();
 		uint64_t map = sc_load(&l->readers_map);
 		while (map != 0) {
 			int i = __builtin_ctzll(map);
