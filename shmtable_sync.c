@@ -28,8 +28,8 @@ typedef struct {
 
 typedef struct {
 	shmt_ulock *l;
-	shmt_ulock_hold hold; /* what this process holds through this object */
-	bool owner_died;      /* the last successful lock() took over from a dead holder */
+	int type;             /* SHMT_ULOCK_MUTEX or SHMT_ULOCK_RWLOCK */
+	shmt_ulock_hold hold; /* what this process holds (and keeps) through this object */
 	shmt_sync_named *named; /* a named Lock: the mapping l lives in */
 	zend_object std;
 } php_shmtable_lock_obj;
@@ -381,8 +381,10 @@ PHP_METHOD(ShmTable_Lock, __construct)
 			RETURN_THROWS();
 		}
 		obj->l = shmt_sync_lock(obj->named);
+		obj->type = (int)type;
 		return;
 	}
+	obj->type = (int)type;
 	obj->l = shmt_ulock_new((int)type);
 	if (obj->l == NULL) {
 		zend_throw_exception(php_shmtable_exception_ce,
@@ -408,6 +410,7 @@ PHP_METHOD(ShmTable_Lock, attach)
 	php_shmtable_lock_obj *obj = lock_from(Z_OBJ_P(return_value));
 	obj->named = n;
 	obj->l = shmt_sync_lock(n);
+	obj->type = shmt_ulock_type(obj->l);
 }
 
 PHP_METHOD(ShmTable_Lock, unlink)
@@ -415,61 +418,82 @@ PHP_METHOD(ShmTable_Lock, unlink)
 	sync_unlink(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
+/* lock()'s argument checks, out of its fast path: false with the error
+ * thrown. */
+static zend_never_inline bool lock_args_bad(php_shmtable_lock_obj *obj, zend_long mode)
+{
+	if (mode != PHP_LOCK_EX && mode != PHP_LOCK_SH) {
+		zend_argument_value_error(1, "must be LOCK_EX or LOCK_SH, optionally | LOCK_NB");
+		return true;
+	}
+	if (mode == PHP_LOCK_SH && obj->type != SHMT_ULOCK_RWLOCK) {
+		zend_argument_value_error(1, "cannot be LOCK_SH: a ShmTable\\Lock::MUTEX has no shared mode");
+		return true;
+	}
+	return false;
+}
+
 PHP_METHOD(ShmTable_Lock, lock)
 {
 	zend_long operation = PHP_LOCK_EX;
 	double timeout = -1;
-	ZEND_PARSE_PARAMETERS_START(0, 2)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_LONG(operation)
-		Z_PARAM_DOUBLE(timeout)
-	ZEND_PARSE_PARAMETERS_END();
-	php_shmtable_lock_obj *obj = lock_live(ZEND_THIS);
-	if (obj == NULL) {
-		RETURN_THROWS();
+	uint32_t argc = ZEND_NUM_ARGS();
+	if (EXPECTED(argc == 0)) {
+		/* lock(): nothing to parse */
+	} else if (EXPECTED(argc == 1 && Z_TYPE_P(ZEND_CALL_ARG(execute_data, 1)) == IS_LONG)) {
+		operation = Z_LVAL_P(ZEND_CALL_ARG(execute_data, 1)); /* lock(LOCK_SH) and the like */
+	} else {
+		ZEND_PARSE_PARAMETERS_START(0, 2)
+			Z_PARAM_OPTIONAL
+			Z_PARAM_LONG(operation)
+			Z_PARAM_DOUBLE(timeout)
+		ZEND_PARSE_PARAMETERS_END();
 	}
+	php_shmtable_lock_obj *obj = lock_from(Z_OBJ_P(ZEND_THIS));
 	zend_long mode = operation & ~(zend_long)PHP_LOCK_NB;
-	if (mode != PHP_LOCK_EX && mode != PHP_LOCK_SH) {
-		zend_argument_value_error(1, "must be LOCK_EX or LOCK_SH, optionally | LOCK_NB");
+	if (UNEXPECTED(obj->l == NULL)) {
+		(void)lock_live(ZEND_THIS);
 		RETURN_THROWS();
 	}
-	if (mode == PHP_LOCK_SH && shmt_ulock_type(obj->l) != SHMT_ULOCK_RWLOCK) {
-		zend_argument_value_error(1, "cannot be LOCK_SH: a ShmTable\\Lock::MUTEX has no shared mode");
+	if (UNEXPECTED(mode != PHP_LOCK_EX && (mode != PHP_LOCK_SH || obj->type != SHMT_ULOCK_RWLOCK))) {
+		(void)lock_args_bad(obj, mode);
 		RETURN_THROWS();
 	}
-	int64_t ns;
-	if (!timeout_ns("lock", 2, timeout, &ns)) {
-		RETURN_THROWS();
+	int64_t ns = -1;
+	if (UNEXPECTED(timeout >= 0 || isnan(timeout))) {
+		if (!timeout_ns("lock", 2, timeout, &ns)) {
+			RETURN_THROWS();
+		}
 	}
 	if (operation & PHP_LOCK_NB) {
 		ns = 0;
 	}
-	if (shmt_ulock_holds(&obj->hold)) {
+	if (UNEXPECTED(shmt_ulock_holds(&obj->hold))) {
 		zend_throw_exception(php_shmtable_exception_ce,
 		                     "ShmTable\\Lock::lock(): this process holds the lock already", 0);
 		RETURN_THROWS();
 	}
-	obj->hold = (shmt_ulock_hold){ 0 };
 	shmt_ulock_result r = shmt_ulock_acquire(obj->l, mode == PHP_LOCK_SH, ns, &obj->hold);
+	if (EXPECTED(r == SHMT_ULOCK_OK)) {
+		RETURN_TRUE; /* hold.died: what ownerDied() answers */
+	}
 	if (r == SHMT_ULOCK_ERROR) {
 		zend_throw_exception(php_shmtable_exception_ce,
 		                     "ShmTable\\Lock::lock(): the lock is unusable", 0);
 		RETURN_THROWS();
 	}
-	if (r == SHMT_ULOCK_OK) {
-		obj->owner_died = obj->hold.died > 0;
-	}
-	RETURN_BOOL(r == SHMT_ULOCK_OK);
+	RETURN_FALSE;
 }
 
 PHP_METHOD(ShmTable_Lock, unlock)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
-	php_shmtable_lock_obj *obj = lock_live(ZEND_THIS);
-	if (obj == NULL) {
+	php_shmtable_lock_obj *obj = lock_from(Z_OBJ_P(ZEND_THIS));
+	if (UNEXPECTED(obj->l == NULL)) {
+		(void)lock_live(ZEND_THIS);
 		RETURN_THROWS();
 	}
-	if (shmt_ulock_release(obj->l, &obj->hold) != 0) {
+	if (UNEXPECTED(shmt_ulock_release(obj->l, &obj->hold) != 0)) {
 		zend_throw_exception(php_shmtable_exception_ce,
 		                     "ShmTable\\Lock::unlock(): this process does not hold the lock", 0);
 		RETURN_THROWS();
@@ -484,7 +508,7 @@ PHP_METHOD(ShmTable_Lock, ownerDied)
 	if (obj == NULL) {
 		RETURN_THROWS();
 	}
-	RETURN_BOOL(obj->owner_died && shmt_ulock_holds(&obj->hold));
+	RETURN_BOOL(obj->hold.died > 0 && shmt_ulock_holds(&obj->hold));
 }
 
 static void lock_stats_array(php_shmtable_lock_obj *obj, zval *rv)
@@ -537,6 +561,7 @@ static void lock_free(zend_object *o)
 		/* A lock this process holds through the object is released with
 		 * it, as a file's lock is with its last descriptor. */
 		(void)shmt_ulock_release(obj->l, &obj->hold);
+		shmt_ulock_forget(obj->l, &obj->hold);
 		if (obj->named != NULL) {
 			shmt_sync_close(obj->named);
 			obj->named = NULL;

@@ -3,12 +3,14 @@
 # against Swoole\Atomic/Swoole\Lock, flock() and sysvsem.
 #
 #   bash bench/sync.sh [--duration=S] [--repeats=N]
+#   bash bench/sync.sh callgrind [--ops=N]     instructions per operation
 #
 # Builds modules/shmtable.so with scripts/build.sh when missing (or set
 # SHMTABLE_SO); installs php8.2-sysvsem when sem_get() is missing; loads
-# Swoole from SWOOLE_SO (default /work/swoole/6.2.2/swoole.so, a build made
-# outside this repository) when that file exists, and runs without it
-# otherwise. Prints a Markdown table; writes nothing.
+# Swoole only from a swoole.so you built (SWOOLE_SO=/path/to/swoole.so, see
+# bench/README.md): without it the Swoole rows are skipped, and the run
+# says so. Loads posix for the callgrind mode. Prints a Markdown table;
+# writes nothing.
 set -euo pipefail
 
 # shellcheck source=scripts/lib.sh
@@ -20,8 +22,16 @@ if ! "$PHP" -r 'exit(function_exists("sem_get") ? 0 : 1);'; then
     apt_install php8.2-sysvsem || echo "bench: no sysvsem; its rows are left out" >&2
 fi
 args=(-d "extension=$SO")
-SWOOLE_SO=${SWOOLE_SO:-/work/swoole/6.2.2/swoole.so}
-if [ -f "$SWOOLE_SO" ]; then
+if [ "${1:-}" = callgrind ] && ! "$PHP" -r 'exit(function_exists("posix_getppid") ? 0 : 1);'; then
+    args+=(-d extension=posix)
+fi
+if [ -n "${SWOOLE_SO:-}" ]; then
+    if [ ! -f "$SWOOLE_SO" ]; then
+        echo "bench: error: SWOOLE_SO=$SWOOLE_SO: no such file" >&2
+        exit 1
+    fi
     args+=(-d "extension=$SWOOLE_SO")
+else
+    echo "bench: warning: Swoole is skipped: no SWOOLE_SO=/path/to/swoole.so (bench/README.md says how to build one)" >&2
 fi
 exec "$PHP" "${args[@]}" "$ROOT/bench/sync.php" "$@"

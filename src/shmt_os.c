@@ -458,12 +458,12 @@ int64_t shmt_os_monotonic_ns(void)
 /* getpid() is a system call (glibc stopped caching it), and a costly one on
  * some virtual machines; Lock calls this on every lock and unlock. The
  * cache is cleared in a forked child by a pthread_atfork() handler. */
-static int32_t pid_cache;
+int32_t shmt_os_pid_cache;
 static pthread_once_t pid_once = PTHREAD_ONCE_INIT;
 
 static void pid_forget(void)
 {
-	__atomic_store_n(&pid_cache, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&shmt_os_pid_cache, 0, __ATOMIC_RELAXED);
 }
 
 static void pid_hook(void)
@@ -471,14 +471,11 @@ static void pid_hook(void)
 	pthread_atfork(NULL, NULL, pid_forget);
 }
 
-int32_t shmt_os_pid(void)
+int32_t shmt_os_pid_slow(void)
 {
-	int32_t pid = __atomic_load_n(&pid_cache, __ATOMIC_RELAXED);
-	if (pid == 0) {
-		pthread_once(&pid_once, pid_hook);
-		pid = (int32_t)getpid();
-		__atomic_store_n(&pid_cache, pid, __ATOMIC_RELAXED);
-	}
+	pthread_once(&pid_once, pid_hook);
+	int32_t pid = (int32_t)getpid();
+	__atomic_store_n(&shmt_os_pid_cache, pid, __ATOMIC_RELAXED);
 	return pid;
 }
 

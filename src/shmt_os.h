@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <errno.h>
 #include <pthread.h>
 
 /* A lock living in shared memory. When its owner dies, the next locker is
@@ -51,6 +52,45 @@ typedef enum {
 } shmt_lock_state;
 /* What the lock looks like now, without taking it (a snapshot). */
 shmt_lock_state shmt_lock_peek(shmt_lock *l);
+/* shmt_lock_try() and shmt_lock_release(), inline: for the uncontended
+ * lock()/unlock() of ShmTable\Lock, where the call is a good part of the
+ * cost. */
+static inline shmt_lock_result shmt_lock_try_inline(shmt_lock *l)
+{
+	int rc = pthread_mutex_trylock(&l->m);
+	return rc == 0 ? SHMT_LOCK_OK
+	     : rc == EBUSY ? SHMT_LOCK_BUSY
+	     : rc == EOWNERDEAD ? SHMT_LOCK_OWNER_DIED : SHMT_LOCK_ERROR;
+}
+static inline void shmt_lock_release_inline(shmt_lock *l)
+{
+	pthread_mutex_unlock(&l->m);
+}
+/* A full barrier right after shmt_lock_try*() took a lock: on x86 the
+ * lock's own compare-and-swap (a locked instruction) already is one, so
+ * only the compiler is held back; elsewhere a sequentially consistent
+ * fence. */
+static inline void shmt_lock_taken_fence(void)
+{
+#if defined(__GLIBC__) && (defined(__x86_64__) || defined(__i386__))
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+#else
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+#endif
+}
+/* Whether nobody holds the lock now (not even a dead owner): one
+ * sequentially consistent load of the lock word, inline, for the read
+ * lock's fast path (it orders after a preceding sequentially consistent
+ * store or read-modify-write of the caller's). */
+static inline int shmt_lock_is_free(shmt_lock *l)
+{
+#if defined(__GLIBC__)
+	return __atomic_load_n(&l->m.__data.__lock, __ATOMIC_SEQ_CST) == 0;
+#else
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	return shmt_lock_peek(l) == SHMT_LOCK_FREE;
+#endif
+}
 /* Sleep while *word == expected, until woken by shmt_os_futex_wake() on
  * the same word (from any process mapping it) or until deadline_ns
  * (monotonic; negative: no limit). 0 when woken or when the word differs
@@ -58,8 +98,16 @@ shmt_lock_state shmt_lock_peek(shmt_lock *l);
 int shmt_os_futex_wait(uint32_t *word, uint32_t expected, int64_t deadline_ns);
 /* Wake at most count sleepers on the word. */
 void shmt_os_futex_wake(uint32_t *word, int count);
-/* This process's id, as its own pid namespace numbers it. */
-int32_t shmt_os_pid(void);
+/* This process's id, as its own pid namespace numbers it: a load of the
+ * process-local cache (cleared in a forked child), the call only the first
+ * time in a process. */
+extern int32_t shmt_os_pid_cache;
+int32_t shmt_os_pid_slow(void);
+static inline int32_t shmt_os_pid(void)
+{
+	int32_t pid = __atomic_load_n(&shmt_os_pid_cache, __ATOMIC_RELAXED);
+	return pid != 0 ? pid : shmt_os_pid_slow();
+}
 
 /* Map `bytes` of zero-filled memory shared with future children. Returns
  * NULL and sets errno on failure. */

@@ -12,12 +12,15 @@
  * Lock: every lock word is the OS layer's robust lock, which the kernel
  * hands to the next locker, marked, when its owner dies. A MUTEX is one
  * such lock (the gate). An RWLOCK adds SHMT_ULOCK_READER_SLOTS reader
- * slots, each a robust lock too: a reader holds one slot lock for as long
- * as it holds the read lock, so the death of a reader is seen exactly as
- * the death of a writer is, by the kernel, without pid polling. Readers
- * take the gate only to pick a slot; a writer holds the gate (no new
- * reader gets in) and takes then releases every occupied slot, which waits
- * for each reader to unlock or die.
+ * slots, each a robust lock too, and an "active" word: a process that
+ * read-locks gets a slot (taking its lock word, at the gate) and marks it
+ * active while it holds the read lock. It keeps the slot, idle, between
+ * read locks (while few enough are kept), so its next read lock is one
+ * exchange on its own slot's word and a look at the gate. The death of a
+ * reader is seen as the death of a writer is, by the kernel marking the
+ * slot's lock word, without pid polling. A writer holds the gate (no new
+ * reader gets in) and waits, slot by slot, until every slot in use is
+ * idle or its owner dead.
  */
 #include "shmt_sync.h"
 #include "shmt_os.h"
@@ -27,7 +30,7 @@
 #include <stddef.h>
 
 #define SHMT_ATOMIC_MAGIC 0x53484d41u /* "SHMA" */
-#define SHMT_ULOCK_MAGIC 0x53484d4cu  /* "SHML" */
+#define SHMT_ULOCK_MAGIC 0x324c4853u  /* "SHL2": the layout with kept reader slots */
 
 #define sc_load(p)              __atomic_load_n((p), __ATOMIC_SEQ_CST)
 #define sc_store(p, v)          __atomic_store_n((p), (v), __ATOMIC_SEQ_CST)
@@ -178,23 +181,36 @@ uint64_t shmt_atomic_wakeups(shmt_atomic *a)
 /* Lock                                                                 */
 
 typedef struct {
-	shmt_lock m;
-	int32_t pid; /* the process holding m: a writer (gate) or a reader */
+	shmt_lock m;     /* gate: held by the writer (or a reader picking a slot);
+	                    slot: held by the process the slot belongs to */
+	int32_t pid;     /* gate: the exclusive holder; slot: the process it belongs to */
+	uint32_t active; /* slot: SLOT_READING while its process holds the read lock,
+	                    | SLOT_WRITER_WAITS while a writer sleeps on this word */
+	uint64_t count;  /* acquisitions, counted by the holder of m (plain stores) */
 } __attribute__((aligned(64))) ulock_slot;
+
+#define SLOT_READING 1u
+#define SLOT_WRITER_WAITS 2u
 
 struct shmt_ulock {
 	uint32_t magic;
 	int32_t type;
 	uint32_t waiters;
 	uint32_t pad;
-	uint64_t acquisitions;
 	uint64_t owner_died;
-	uint64_t readers_map; /* RWLOCK: bit i set while slot i holds the read lock */
+	uint64_t readers_map; /* RWLOCK: bit i set while slot i belongs to a process */
+	uint64_t kept_map;    /* RWLOCK: bit i set while slot i is kept between read locks */
 	ulock_slot gate __attribute__((aligned(64)));
 	ulock_slot slots[SHMT_ULOCK_READER_SLOTS]; /* RWLOCK only */
 };
 _Static_assert(offsetof(struct shmt_ulock, gate) == 64, "shared Lock layout");
 _Static_assert(sizeof(ulock_slot) == 64, "one slot per cache line");
+_Static_assert(SHMT_ULOCK_KEPT_SLOTS < SHMT_ULOCK_READER_SLOTS, "slots left for the others");
+
+/* A writer waiting for a reader sleeps on the slot's word in slices: a
+ * reader that dies does not wake it, the end of the slice does (then it
+ * sees the slot's lock word marked owner-died). */
+#define ULOCK_DRAIN_SLICE_NS 5000000L /* 5 ms */
 
 static size_t ulock_bytes(int type)
 {
@@ -240,17 +256,22 @@ typedef struct {
 	uint32_t died;
 } acquire_ctx;
 
+static void start_waiting(shmt_ulock *l, acquire_ctx *c)
+{
+	if (!c->waiting) {
+		__atomic_add_fetch(&l->waiters, 1u, __ATOMIC_RELAXED);
+		c->waiting = 1;
+		c->deadline = c->timeout < 0 ? -1 : shmt_os_monotonic_ns() + c->timeout;
+	}
+}
+
 /* Take one lock word; a dead owner's is made consistent and counted. */
 static shmt_ulock_result take(shmt_ulock *l, ulock_slot *s, acquire_ctx *c)
 {
 	shmt_lock_result r = shmt_lock_try(&s->m);
 	c->took_dead = 0;
 	if (r == SHMT_LOCK_BUSY && !c->nowait) {
-		if (!c->waiting) {
-			__atomic_add_fetch(&l->waiters, 1u, __ATOMIC_RELAXED);
-			c->waiting = 1;
-			c->deadline = c->timeout < 0 ? -1 : shmt_os_monotonic_ns() + c->timeout;
-		}
+		start_waiting(l, c);
 		r = shmt_lock_acquire_until(&s->m, c->deadline);
 	}
 	switch (r) {
@@ -274,11 +295,81 @@ static inline uint64_t slot_bit(int i)
 	return (uint64_t)1 << i;
 }
 
-/* The gate held: wait until no reader holds the read lock (each unlocks or
- * dies). Only the slots whose bit is set are looked at. A reader sets its
- * bit, then looks at the gate; this writer took the gate, then reads the
- * bits (both with full barriers between): a reader that set its bit after
- * the read below finds the gate taken and backs off without entering. */
+/* Plain increment of a counter only the holder of its lock word writes. */
+static inline void count_one(uint64_t *n)
+{
+	shmt_store_relaxed(n, shmt_load_relaxed(n) + 1);
+}
+
+/* Slot i, whose lock word this process just took over from a dead owner
+ * (the gate held, or the slot found dead by a writer holding the gate):
+ * made free of its owner. The owner held the read lock only if the slot
+ * was active: then the death is counted. The slot's lock word stays
+ * taken (by the caller). */
+static void slot_orphaned(shmt_ulock *l, int i, acquire_ctx *c)
+{
+	ulock_slot *s = &l->slots[i];
+	if (sc_load(&s->active) & SLOT_READING) {
+		c->died++;
+	}
+	sc_store(&s->active, 0u);
+	s->pid = 0;
+	__atomic_fetch_and(&l->kept_map, ~slot_bit(i), __ATOMIC_SEQ_CST);
+	__atomic_fetch_and(&l->readers_map, ~slot_bit(i), __ATOMIC_SEQ_CST);
+}
+
+/* The gate held: wait until slot i's process does not hold the read lock
+ * (it unlocks, or it died: then the slot is freed). */
+static shmt_ulock_result drain_slot(shmt_ulock *l, int i, acquire_ctx *c)
+{
+	ulock_slot *s = &l->slots[i];
+	for (;;) {
+		uint32_t a = sc_load(&s->active);
+		shmt_lock_state st = shmt_lock_peek(&s->m);
+		if (st == SHMT_LOCK_DEAD) {
+			shmt_lock_result r = shmt_lock_try(&s->m);
+			if (r == SHMT_LOCK_OWNER_DIED) {
+				shmt_lock_consistent(&s->m);
+				slot_orphaned(l, i, c);
+				shmt_lock_release(&s->m);
+				return SHMT_ULOCK_OK;
+			}
+			if (r == SHMT_LOCK_OK) {
+				shmt_lock_release(&s->m);
+			}
+			continue; /* taken over meanwhile: look again */
+		}
+		if ((a & SLOT_READING) == 0) {
+			return SHMT_ULOCK_OK;
+		}
+		if (c->nowait) {
+			return SHMT_ULOCK_BUSY;
+		}
+		STEP(SHMT_STEP_ULOCK_DRAIN);
+		start_waiting(l, c);
+		if ((a & SLOT_WRITER_WAITS) == 0) {
+			if (!sc_cas(&s->active, &a, a | SLOT_WRITER_WAITS)) {
+				continue;
+			}
+			a |= SLOT_WRITER_WAITS;
+		}
+		int64_t now = shmt_os_monotonic_ns();
+		if (c->deadline >= 0 && now >= c->deadline) {
+			return SHMT_ULOCK_BUSY;
+		}
+		int64_t until = now + ULOCK_DRAIN_SLICE_NS;
+		if (c->deadline >= 0 && until > c->deadline) {
+			until = c->deadline;
+		}
+		(void)shmt_os_futex_wait(&s->active, a, until);
+	}
+}
+
+/* The gate held: wait until no reader holds the read lock. Only the slots
+ * that belong to a process are looked at. A reader marks its slot active,
+ * then looks at the gate; this writer took the gate, then looks at the
+ * slots (both with full barriers between): a reader that marked its slot
+ * after the look below finds the gate taken and backs off. */
 static shmt_ulock_result drain_readers(shmt_ulock *l, acquire_ctx *c)
 {
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
@@ -286,189 +377,285 @@ static shmt_ulock_result drain_readers(shmt_ulock *l, acquire_ctx *c)
 	while (map != 0) {
 		int i = __builtin_ctzll(map);
 		map &= map - 1;
-		ulock_slot *s = &l->slots[i];
-		STEP(SHMT_STEP_ULOCK_DRAIN);
-		shmt_ulock_result r = take(l, s, c);
+		shmt_ulock_result r = drain_slot(l, i, c);
 		if (r != SHMT_ULOCK_OK) {
 			return r;
 		}
-		if (c->took_dead) {
-			/* The reader died holding: its bit is this writer's to clear. */
-			__atomic_fetch_and(&l->readers_map, ~slot_bit(i), __ATOMIC_SEQ_CST);
-		}
-		shmt_lock_release(&s->m);
 	}
 	return SHMT_ULOCK_OK;
 }
 
-/* A slot taken with trylock by a reader: a dead owner's is made consistent
- * and counted only if its bit is set (the owner held the read lock; with
- * the bit clear it died before it had the lock or after it gave it up). */
-static void slot_taken(shmt_ulock *l, int j, shmt_lock_result r, acquire_ctx *c)
+/* Let go of what a reader set in slot i: the read lock (waking a writer
+ * that sleeps on it). */
+static inline void slot_idle(ulock_slot *s)
 {
-	if (r == SHMT_LOCK_OWNER_DIED) {
-		shmt_lock_consistent(&l->slots[j].m);
-		l->slots[j].pid = 0;
-		if (sc_load(&l->readers_map) & slot_bit(j)) {
-			c->died++;
-		}
+	uint32_t old = __atomic_exchange_n(&s->active, 0u, __ATOMIC_SEQ_CST);
+	if (old & SLOT_WRITER_WAITS) {
+		shmt_os_futex_wake(&s->active, 1);
 	}
 }
 
-/* The read lock without the gate: take a free slot, set its bit, and keep
- * it if the gate is free (no writer). BUSY: go the slow way. */
-static shmt_ulock_result read_fast(shmt_ulock *l, int32_t me, acquire_ctx *c, int *slot)
+/* Give slot i back (its lock word held by this process, not active): no
+ * longer this process's. */
+static void slot_give_back(shmt_ulock *l, int i)
 {
-	if (shmt_lock_peek(&l->gate.m) != SHMT_LOCK_FREE) {
-		return SHMT_ULOCK_BUSY;
-	}
-	int start = (int)((uint32_t)me % SHMT_ULOCK_READER_SLOTS);
-	uint64_t map = shmt_load_relaxed(&l->readers_map);
-	for (int i = 0; i < SHMT_ULOCK_READER_SLOTS; i++) {
-		int j = (start + i) % SHMT_ULOCK_READER_SLOTS;
-		if (map & slot_bit(j)) {
-			continue;
-		}
-		shmt_lock_result r = shmt_lock_try(&l->slots[j].m);
-		if (r != SHMT_LOCK_OK && r != SHMT_LOCK_OWNER_DIED) {
-			continue;
-		}
-		slot_taken(l, j, r, c);
-		STEP(SHMT_STEP_ULOCK_READ_SLOT);
-		__atomic_fetch_or(&l->readers_map, slot_bit(j), __ATOMIC_SEQ_CST);
-		__atomic_thread_fence(__ATOMIC_SEQ_CST);
-		STEP(SHMT_STEP_ULOCK_READ_BIT);
-		if (shmt_lock_peek(&l->gate.m) == SHMT_LOCK_FREE) {
-			*slot = j;
-			return SHMT_ULOCK_OK;
-		}
-		/* A writer came in: back off and queue at the gate. */
-		__atomic_fetch_and(&l->readers_map, ~slot_bit(j), __ATOMIC_SEQ_CST);
-		shmt_lock_release(&l->slots[j].m);
-		return SHMT_ULOCK_BUSY;
-	}
-	return SHMT_ULOCK_BUSY;
+	ulock_slot *s = &l->slots[i];
+	shmt_store_relaxed(&s->pid, 0);
+	/* The bits first: once the slot is free another reader may take it
+	 * and set them again. */
+	__atomic_fetch_and(&l->kept_map, ~slot_bit(i), __ATOMIC_SEQ_CST);
+	__atomic_fetch_and(&l->readers_map, ~slot_bit(i), __ATOMIC_SEQ_CST);
+	STEP(SHMT_STEP_ULOCK_GIVE_BACK);
+	shmt_lock_release(&s->m);
 }
 
-/* The gate held: take a free reader slot (waiting for one if all are) and
- * set its bit. */
-static shmt_ulock_result take_slot(shmt_ulock *l, int32_t me, acquire_ctx *c, int *slot)
+/* The gate held: get a slot for this process (waiting for one if all 64
+ * belong to processes) and mark it active. It is kept between read locks
+ * (h->kept_*) while fewer than SHMT_ULOCK_KEPT_SLOTS are kept; otherwise
+ * it is given back at unlock. */
+static shmt_ulock_result claim_slot(shmt_ulock *l, int32_t me, acquire_ctx *c, int *slot,
+                                    int *keep)
 {
 	int start = (int)((uint32_t)me % SHMT_ULOCK_READER_SLOTS);
 	int j = -1;
 	for (int i = 0; i < SHMT_ULOCK_READER_SLOTS && j < 0; i++) {
 		int k = (start + i) % SHMT_ULOCK_READER_SLOTS;
+		if (shmt_lock_peek(&l->slots[k].m) == SHMT_LOCK_HELD) {
+			continue;
+		}
 		shmt_lock_result r = shmt_lock_try(&l->slots[k].m);
+		if (r == SHMT_LOCK_OWNER_DIED) {
+			shmt_lock_consistent(&l->slots[k].m);
+			slot_orphaned(l, k, c);
+		}
 		if (r == SHMT_LOCK_OK || r == SHMT_LOCK_OWNER_DIED) {
-			slot_taken(l, k, r, c);
 			j = k;
 		}
 	}
 	if (j < 0) {
-		j = start;
+		/* All taken: wait for one that is not kept (its reader gives it
+		 * back at unlock). Fewer than 64 are kept, so there is one. */
+		uint64_t free_soon = ~sc_load(&l->kept_map);
+		for (int i = 0; i < SHMT_ULOCK_READER_SLOTS && j < 0; i++) {
+			int k = (start + i) % SHMT_ULOCK_READER_SLOTS;
+			if (free_soon & slot_bit(k)) {
+				j = k;
+			}
+		}
+		if (j < 0) {
+			j = start;
+		}
+		uint32_t died = c->died;
 		shmt_ulock_result r = take(l, &l->slots[j], c);
 		if (r != SHMT_ULOCK_OK) {
 			return r;
 		}
-		if (c->took_dead && !(sc_load(&l->readers_map) & slot_bit(j))) {
-			c->died--; /* it did not hold the read lock */
+		if (c->took_dead) {
+			c->died = died; /* counted below, only if it was reading */
+			slot_orphaned(l, j, c);
 		}
 	}
 	STEP(SHMT_STEP_ULOCK_READ_SLOT);
+	*keep = __builtin_popcountll(sc_load(&l->kept_map)) < SHMT_ULOCK_KEPT_SLOTS;
+	if (*keep) {
+		__atomic_fetch_or(&l->kept_map, slot_bit(j), __ATOMIC_SEQ_CST);
+	}
 	__atomic_fetch_or(&l->readers_map, slot_bit(j), __ATOMIC_SEQ_CST);
+	shmt_store_relaxed(&l->slots[j].pid, me);
+	STEP(SHMT_STEP_ULOCK_READ_BIT);
+	sc_store(&l->slots[j].active, SLOT_READING);
 	*slot = j;
 	return SHMT_ULOCK_OK;
 }
 
-shmt_ulock_result shmt_ulock_acquire(shmt_ulock *l, int shared, int64_t timeout_ns,
-                                     shmt_ulock_hold *h)
+static inline int kept_slot(const shmt_ulock_hold *h, int32_t me)
 {
-	int32_t me = shmt_os_pid();
-	acquire_ctx c = {
-		.timeout = timeout_ns,
-		.nowait = timeout_ns == 0,
-	};
-	if (shared) {
-		int slot;
-		if (read_fast(l, me, &c, &slot) == SHMT_ULOCK_OK) {
-			shmt_store_relaxed(&l->slots[slot].pid, me);
-			shmt_add_relaxed(&l->acquisitions, 1);
-			if (c.died > 0) {
-				shmt_add_relaxed(&l->owner_died, (uint64_t)c.died);
-			}
-			h->held = 2;
-			h->slot = slot;
-			h->pid = me;
-			h->died = c.died;
-			return SHMT_ULOCK_OK;
-		}
-	}
-	shmt_ulock_result r = take(l, &l->gate, &c);
-	if (r == SHMT_ULOCK_OK) {
-		STEP(SHMT_STEP_ULOCK_GATE);
-		if (!shared) {
-			if (l->type == SHMT_ULOCK_RWLOCK) {
-				r = drain_readers(l, &c);
-			}
-			if (r == SHMT_ULOCK_OK) {
-				shmt_store_release(&l->gate.pid, me);
-				h->held = 1;
-			}
-		} else {
-			int slot;
-			r = take_slot(l, me, &c, &slot);
-			if (r == SHMT_ULOCK_OK) {
-				shmt_store_release(&l->slots[slot].pid, me);
-				h->held = 2;
-				h->slot = slot;
-			}
-		}
-		if (r == SHMT_ULOCK_OK) {
-			/* Readers on the fast path count without the gate. */
-			shmt_add_relaxed(&l->acquisitions, 1);
-			if (c.died > 0) {
-				shmt_add_relaxed(&l->owner_died, (uint64_t)c.died);
-			}
-		}
-		if (r != SHMT_ULOCK_OK || shared) {
-			shmt_lock_release(&l->gate.m);
-		}
-	}
-	if (c.waiting) {
+	return h->kept_pid == me ? h->kept_slot : -1;
+}
+
+/* The end of every acquire: statistics, what h says. */
+static shmt_ulock_result acquired(shmt_ulock *l, shmt_ulock_result r, acquire_ctx *c,
+                                  int32_t me, shmt_ulock_hold *h)
+{
+	if (c->waiting) {
 		__atomic_sub_fetch(&l->waiters, 1u, __ATOMIC_RELAXED);
 	}
-	if (r != SHMT_ULOCK_OK && c.died > 0) {
-		/* Took over a dead holder's lock word, then timed out. */
-		__atomic_add_fetch(&l->owner_died, (uint64_t)c.died, __ATOMIC_RELAXED);
+	if (c->died > 0) {
+		/* Counted even when the acquire then timed out: the dead holder's
+		 * lock word was taken over all the same. */
+		__atomic_add_fetch(&l->owner_died, (uint64_t)c->died, __ATOMIC_RELAXED);
 	}
 	if (r == SHMT_ULOCK_OK) {
 		h->pid = me;
-		h->died = c.died;
+		h->died = c->died;
 	}
 	return r;
 }
 
-int shmt_ulock_holds(const shmt_ulock_hold *h)
+/* The read lock through a kept slot, after the fast way found the gate
+ * taken: the slot made idle again (waking a writer that waits for it),
+ * then queue at the gate and mark the slot active holding it. */
+static __attribute__((noinline)) shmt_ulock_result read_kept_slow(shmt_ulock *l, int j,
+                                                                  int32_t me, int64_t timeout_ns,
+                                                                  shmt_ulock_hold *h)
 {
-	return h->held != 0 && h->pid == shmt_os_pid();
+	acquire_ctx c = { .timeout = timeout_ns, .nowait = timeout_ns == 0 };
+	ulock_slot *s = &l->slots[j];
+	slot_idle(s);
+	shmt_ulock_result r = take(l, &l->gate, &c);
+	if (r == SHMT_ULOCK_OK) {
+		STEP(SHMT_STEP_ULOCK_GATE);
+		sc_store(&s->active, SLOT_READING);
+		count_one(&s->count);
+		h->held = 2;
+		h->slot = j;
+		shmt_lock_release(&l->gate.m);
+	}
+	return acquired(l, r, &c, me, h);
+}
+
+/* How acquire_slow() finds the gate. */
+enum { GATE_NOT_TRIED, GATE_HELD, GATE_HELD_DEAD, GATE_ERROR };
+
+/* Every other way: the gate taken (waiting if need be); a writer then
+ * waits for the active readers, a reader without a kept slot takes one. */
+static __attribute__((noinline)) shmt_ulock_result acquire_slow(shmt_ulock *l, int shared,
+                                                                int64_t timeout_ns, int32_t me,
+                                                                shmt_ulock_hold *h, int gate)
+{
+	acquire_ctx c = { .timeout = timeout_ns, .nowait = timeout_ns == 0 };
+	shmt_ulock_result r = SHMT_ULOCK_OK;
+	if (gate == GATE_ERROR) {
+		return SHMT_ULOCK_ERROR;
+	}
+	if (gate == GATE_HELD_DEAD) {
+		/* The fast way's trylock took a dead writer's gate over. */
+		shmt_lock_consistent(&l->gate.m);
+		l->gate.pid = 0;
+		c.died++;
+		STEP(SHMT_STEP_ULOCK_GATE);
+	} else if (gate == GATE_NOT_TRIED) {
+		r = take(l, &l->gate, &c);
+		if (r != SHMT_ULOCK_OK) {
+			return acquired(l, r, &c, me, h);
+		}
+		STEP(SHMT_STEP_ULOCK_GATE);
+	}
+	if (!shared) {
+		if (l->type == SHMT_ULOCK_RWLOCK) {
+			r = drain_readers(l, &c);
+		}
+		if (r == SHMT_ULOCK_OK) {
+			shmt_store_release(&l->gate.pid, me);
+			count_one(&l->gate.count);
+			h->held = 1;
+		} else {
+			shmt_lock_release(&l->gate.m);
+		}
+	} else {
+		int slot, keep;
+		r = claim_slot(l, me, &c, &slot, &keep);
+		if (r == SHMT_ULOCK_OK) {
+			count_one(&l->slots[slot].count);
+			h->held = 2;
+			h->slot = slot;
+			if (keep) {
+				h->kept_slot = slot;
+				h->kept_pid = me;
+			}
+		}
+		shmt_lock_release(&l->gate.m);
+	}
+	return acquired(l, r, &c, me, h);
+}
+
+/* The uncontended ways first, without the waiting machinery: a read lock
+ * through the kept slot is one exchange and a look at the gate; a write
+ * lock is the gate's trylock, and for an RWLOCK one look at the slots in
+ * use (none, or none active). */
+shmt_ulock_result shmt_ulock_acquire(shmt_ulock *l, int shared, int64_t timeout_ns,
+                                     shmt_ulock_hold *h)
+{
+	int32_t me = shmt_os_pid();
+	h->held = 0;
+	h->died = 0;
+	if (shared) {
+		if (h->kept_pid != me) {
+			return acquire_slow(l, 1, timeout_ns, me, h, GATE_NOT_TRIED);
+		}
+		int j = h->kept_slot;
+		ulock_slot *s = &l->slots[j];
+		(void)__atomic_exchange_n(&s->active, SLOT_READING, __ATOMIC_SEQ_CST);
+		STEP(SHMT_STEP_ULOCK_READ_ACTIVE);
+		if (__builtin_expect(!shmt_lock_is_free(&l->gate.m), 0)) {
+			return read_kept_slow(l, j, me, timeout_ns, h);
+		}
+		count_one(&s->count);
+		h->held = 2;
+		h->slot = j;
+		h->pid = me;
+		return SHMT_ULOCK_OK;
+	}
+	shmt_lock_result g = shmt_lock_try_inline(&l->gate.m);
+	if (__builtin_expect(g != SHMT_LOCK_OK, 0)) {
+		/* Held: the full way, which waits. Its owner died: taken over
+		 * by this trylock, made consistent and counted there. */
+		return acquire_slow(l, 0, timeout_ns, me, h,
+		                    g == SHMT_LOCK_BUSY ? GATE_NOT_TRIED
+		                    : g == SHMT_LOCK_OWNER_DIED ? GATE_HELD_DEAD : GATE_ERROR);
+	}
+	STEP(SHMT_STEP_ULOCK_GATE);
+	if (l->type == SHMT_ULOCK_RWLOCK) {
+		/* The gate's take, then the look at the slots (see drain_readers()). */
+		shmt_lock_taken_fence();
+		uint64_t map = sc_load(&l->readers_map);
+		while (map != 0) {
+			int i = __builtin_ctzll(map);
+			map &= map - 1;
+			ulock_slot *s = &l->slots[i];
+			if ((sc_load(&s->active) & SLOT_READING) != 0 ||
+			    shmt_lock_peek(&s->m) == SHMT_LOCK_DEAD) {
+				return acquire_slow(l, 0, timeout_ns, me, h, GATE_HELD);
+			}
+		}
+	}
+	shmt_store_release(&l->gate.pid, me);
+	count_one(&l->gate.count);
+	h->held = 1;
+	h->pid = me;
+	return SHMT_ULOCK_OK;
 }
 
 int shmt_ulock_release(shmt_ulock *l, shmt_ulock_hold *h)
 {
-	if (!shmt_ulock_holds(h)) {
+	int32_t me = shmt_os_pid();
+	if (h->held == 0 || h->pid != me) {
 		return -1;
 	}
-	ulock_slot *s = h->held == 1 ? &l->gate : &l->slots[h->slot];
-	shmt_store_release(&s->pid, 0);
-	if (h->held == 2) {
-		/* The bit first: once the slot is free another reader may take it
-		 * and set the bit again. */
-		__atomic_fetch_and(&l->readers_map, ~slot_bit(h->slot), __ATOMIC_SEQ_CST);
+	if (h->held == 1) {
+		shmt_store_release(&l->gate.pid, 0);
+		shmt_lock_release_inline(&l->gate.m);
+	} else {
+		slot_idle(&l->slots[h->slot]);
 		STEP(SHMT_STEP_ULOCK_UNLOCK_BIT);
+		if (h->kept_pid != me || h->kept_slot != h->slot) {
+			slot_give_back(l, h->slot);
+		}
 	}
-	shmt_lock_release(&s->m);
 	h->held = 0;
 	return 0;
+}
+
+void shmt_ulock_forget(shmt_ulock *l, shmt_ulock_hold *h)
+{
+	int32_t me = shmt_os_pid();
+	int j = kept_slot(h, me);
+	if (j < 0 || (h->held != 0 && h->pid == me)) {
+		return;
+	}
+	slot_give_back(l, j);
+	h->kept_pid = 0;
+	h->kept_slot = 0;
 }
 
 void shmt_ulock_stats_get(shmt_ulock *l, shmt_ulock_stats *st)
@@ -479,20 +666,25 @@ void shmt_ulock_stats_get(shmt_ulock *l, shmt_ulock_stats *st)
 		st->holder = shmt_load_acquire(&l->gate.pid);
 		st->holder_dead = g == SHMT_LOCK_DEAD && st->holder != 0;
 	}
+	st->acquisitions = shmt_load_relaxed(&l->gate.count);
 	if (l->type == SHMT_ULOCK_RWLOCK) {
 		for (int i = 0; i < SHMT_ULOCK_READER_SLOTS; i++) {
-			shmt_lock_state s = shmt_lock_peek(&l->slots[i].m);
-			int32_t pid = shmt_load_acquire(&l->slots[i].pid);
-			int bit = (shmt_load_acquire(&l->readers_map) & slot_bit(i)) != 0;
-			if (s == SHMT_LOCK_HELD && pid != 0 && bit) {
+			ulock_slot *s = &l->slots[i];
+			shmt_lock_state ls = shmt_lock_peek(&s->m);
+			int32_t pid = shmt_load_acquire(&s->pid);
+			int reading = (shmt_load_acquire(&s->active) & SLOT_READING) != 0;
+			if (ls == SHMT_LOCK_HELD && pid != 0 && reading) {
 				st->reader_pids[st->readers++] = pid;
-			} else if (s == SHMT_LOCK_DEAD && bit) {
+			} else if (ls == SHMT_LOCK_DEAD && reading) {
 				st->dead_readers++;
 			}
+			if (ls == SHMT_LOCK_HELD && pid != 0) {
+				st->slots_kept += (shmt_load_relaxed(&l->kept_map) & slot_bit(i)) != 0;
+			}
+			st->acquisitions += shmt_load_relaxed(&s->count);
 		}
 	}
 	st->waiters = shmt_load_relaxed(&l->waiters);
-	st->acquisitions = shmt_load_relaxed(&l->acquisitions);
 	st->owner_died = shmt_load_relaxed(&l->owner_died);
 }
 
@@ -532,12 +724,16 @@ shmt_ulock *shmt_ulock_init_at(void *mem, int type)
 		return NULL;
 	}
 	l->waiters = 0;
-	l->acquisitions = 0;
 	l->owner_died = 0;
+	l->readers_map = 0;
+	l->kept_map = 0;
 	l->gate.pid = 0;
+	l->gate.count = 0;
 	int bad = shmt_lock_init(&l->gate.m);
 	for (int i = 0; bad == 0 && type == SHMT_ULOCK_RWLOCK && i < SHMT_ULOCK_READER_SLOTS; i++) {
 		l->slots[i].pid = 0;
+		l->slots[i].active = 0;
+		l->slots[i].count = 0;
 		bad = shmt_lock_init(&l->slots[i].m);
 	}
 	if (bad != 0) {

@@ -8,6 +8,7 @@
 #define SHMT_SYNC_H
 
 #include <stdint.h>
+#include "shmt_os.h"
 
 /* ---- Atomic ---- */
 
@@ -38,9 +39,13 @@ uint64_t shmt_atomic_wakeups(shmt_atomic *a);
 
 #define SHMT_ULOCK_MUTEX 1
 #define SHMT_ULOCK_RWLOCK 2
-/* Processes that may hold the read lock of one RWLOCK at once; more
- * readers wait for one of them to unlock. */
+/* Reader slots of one RWLOCK: a process holding the read lock has one. A
+ * process keeps its slot between read locks (its next read lock is then
+ * one exchange on the slot and a look at the gate) while fewer than
+ * SHMT_ULOCK_KEPT_SLOTS are kept; the others give theirs back at unlock.
+ * With all 64 taken, a reader waits for one that is not kept. */
 #define SHMT_ULOCK_READER_SLOTS 64
+#define SHMT_ULOCK_KEPT_SLOTS 48
 
 typedef struct shmt_ulock shmt_ulock;
 
@@ -50,13 +55,17 @@ typedef enum {
 	SHMT_ULOCK_ERROR = 2, /* the lock is unusable (should never happen) */
 } shmt_ulock_result;
 
-/* What a process holds, kept by the caller (process-local). */
+/* What a process holds, kept by the caller (process-local); all zero
+ * before the first acquire, then left to the functions below. */
 typedef struct {
 	int held;        /* 0, or 1 exclusive, 2 shared */
 	int slot;        /* shared: the reader slot */
 	int32_t pid;     /* the process that took it */
 	uint32_t died;   /* the last successful acquire took over this many
 	                    locks from dead holders */
+	int kept_slot;   /* the reader slot kept between read locks ... */
+	int32_t kept_pid; /* ... by this process (0: none; another pid: a
+	                    parent's, not this process's) */
 } shmt_ulock_hold;
 
 typedef struct {
@@ -66,6 +75,7 @@ typedef struct {
 	uint32_t readers;        /* live read-lock holders */
 	int32_t reader_pids[SHMT_ULOCK_READER_SLOTS];
 	uint32_t dead_readers;   /* read-lock holders that died, not yet released */
+	uint32_t slots_kept;     /* reader slots kept between read locks by live processes */
 	uint32_t waiters;        /* processes in acquire() now */
 	uint64_t acquisitions;   /* successful acquires, shared ones included */
 	uint64_t owner_died;     /* locks taken over from dead holders */
@@ -76,16 +86,22 @@ shmt_ulock *shmt_ulock_new(int type);
 void shmt_ulock_free(shmt_ulock *l);
 int shmt_ulock_type(shmt_ulock *l);
 /* Take the lock, exclusive or (RWLOCK only) shared, waiting at most
- * timeout_ns (negative: no limit; 0: no waiting). h must say nothing is
- * held; on OK it says what is, and h->died how many dead holders this
- * acquire released. */
+ * timeout_ns (negative: no limit; 0: no waiting). h must not hold the lock
+ * in this process (shmt_ulock_holds()); on OK it says what is held, and
+ * h->died how many dead holders this acquire released. */
 shmt_ulock_result shmt_ulock_acquire(shmt_ulock *l, int shared, int64_t timeout_ns,
                                      shmt_ulock_hold *h);
 /* Release what h holds: 0, or -1 if h holds nothing in this process. */
 int shmt_ulock_release(shmt_ulock *l, shmt_ulock_hold *h);
 /* Whether h holds the lock in this process (not in a parent it was forked
  * from). */
-int shmt_ulock_holds(const shmt_ulock_hold *h);
+static inline int shmt_ulock_holds(const shmt_ulock_hold *h)
+{
+	return h->held != 0 && h->pid == shmt_os_pid();
+}
+/* Give back the reader slot h keeps in this process, if any (when h is no
+ * longer used: the object freed). Not while h holds the lock. */
+void shmt_ulock_forget(shmt_ulock *l, shmt_ulock_hold *h);
 void shmt_ulock_stats_get(shmt_ulock *l, shmt_ulock_stats *st);
 
 /* ---- in a mapping the caller owns (named objects: shmt_sync_open.h) ----

@@ -58,10 +58,12 @@ typedef enum {
 	SHMT_STEP_PUSH_LINKED = 111, /* allocator push: row at the head of the free list */
 	SHMT_STEP_PUSH_CLEARED = 112, /* allocator push: intent field cleared, live counted */
 	SHMT_STEP_ULOCK_GATE = 121, /* Lock: the gate taken (exclusive, or a reader's slow way) */
-	SHMT_STEP_ULOCK_DRAIN = 122, /* Lock: a writer about to wait for one reader slot */
-	SHMT_STEP_ULOCK_READ_SLOT = 123, /* Lock: a reader holds a slot, its bit not yet set */
-	SHMT_STEP_ULOCK_READ_BIT = 124, /* Lock: a reader's bit set, the gate not yet looked at */
-	SHMT_STEP_ULOCK_UNLOCK_BIT = 125, /* Lock: a reader's bit cleared, its slot still held */
+	SHMT_STEP_ULOCK_DRAIN = 122, /* Lock: a writer about to wait for one active reader slot */
+	SHMT_STEP_ULOCK_READ_SLOT = 123, /* Lock: a reader (gate held) took a slot, its bits not yet set */
+	SHMT_STEP_ULOCK_READ_BIT = 124, /* Lock: a reader's (gate held) bits set, the slot not yet active */
+	SHMT_STEP_ULOCK_UNLOCK_BIT = 125, /* Lock: a reader's slot no longer active, still its own */
+	SHMT_STEP_ULOCK_READ_ACTIVE = 126, /* Lock: a kept slot marked active, the gate not yet looked at */
+	SHMT_STEP_ULOCK_GIVE_BACK = 127, /* Lock: a slot's bits cleared, its lock word not yet released */
 } shmt_step;
 
 /* Test-only: called with a step (shmt_step) at each interesting point of every

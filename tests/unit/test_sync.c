@@ -196,6 +196,8 @@ static void test_lock_basics(int type)
 		CHECK(shmt_ulock_acquire(l, 0, 0, &h) == SHMT_ULOCK_OK);
 		CHECK(shmt_ulock_release(l, &h) == 0);
 		check_idle(l);
+		shmt_ulock_forget(l, &h);
+		shmt_ulock_forget(l, &h2);
 		/* More readers than slots: all 64 held here, one more waits. */
 		shmt_ulock_hold many[SHMT_ULOCK_READER_SLOTS];
 		for (int i = 0; i < SHMT_ULOCK_READER_SLOTS; i++) {
@@ -203,11 +205,41 @@ static void test_lock_basics(int type)
 			CHECK(shmt_ulock_acquire(l, 1, 0, &many[i]) == SHMT_ULOCK_OK);
 		}
 		CHECK(shmt_ulock_acquire(l, 1, 0, &h) == SHMT_ULOCK_BUSY);
+		shmt_ulock_stats_get(l, &st);
+		CHECK_U64(st.slots_kept, SHMT_ULOCK_KEPT_SLOTS);
 		for (int i = 0; i < SHMT_ULOCK_READER_SLOTS; i++) {
 			CHECK(shmt_ulock_release(l, &many[i]) == 0);
 		}
 		check_idle(l);
+		/* The kept slots stay taken, idle; the others were given back:
+		 * another reader gets in at once, and so does a writer. */
+		shmt_ulock_stats_get(l, &st);
+		CHECK_U64(st.slots_kept, SHMT_ULOCK_KEPT_SLOTS);
+		CHECK(shmt_ulock_acquire(l, 1, 0, &h) == SHMT_ULOCK_OK);
+		CHECK(h.kept_pid == 0);
+		CHECK(shmt_ulock_release(l, &h) == 0);
+		CHECK(shmt_ulock_acquire(l, 0, 0, &h) == SHMT_ULOCK_OK);
+		CHECK(shmt_ulock_release(l, &h) == 0);
+		/* A kept slot's second read lock: the fast way, counted. */
+		uint64_t before = st.acquisitions;
+		CHECK(shmt_ulock_acquire(l, 1, 0, &many[0]) == SHMT_ULOCK_OK);
+		CHECK(many[0].slot == many[0].kept_slot);
+		shmt_ulock_stats_get(l, &st);
+		CHECK_U64(st.readers, 1);
+		CHECK_U64(st.acquisitions, before + 3);
+		/* Not given back while held; given back once released. */
+		shmt_ulock_forget(l, &many[0]);
+		CHECK(many[0].kept_pid == getpid());
+		CHECK(shmt_ulock_release(l, &many[0]) == 0);
+		for (int i = 0; i < SHMT_ULOCK_READER_SLOTS; i++) {
+			shmt_ulock_forget(l, &many[i]);
+		}
+		shmt_ulock_stats_get(l, &st);
+		CHECK_U64(st.slots_kept, 0);
+		check_idle(l);
 	}
+	shmt_ulock_forget(l, &h);
+	shmt_ulock_forget(l, &h2);
 	shmt_ulock_free(l);
 }
 
@@ -224,8 +256,8 @@ static void test_rwlock_fork(void)
 		pids[p] = fork();
 		if (pids[p] == 0) {
 			int64_t out;
+			shmt_ulock_hold h = {0}; /* one per process: its reader slot is kept */
 			for (int i = 0; i < ROUNDS; i++) {
-				shmt_ulock_hold h = {0};
 				int shared = (i + p) % 3 != 0;
 				if (shmt_ulock_acquire(l, shared, -1, &h) != SHMT_ULOCK_OK) {
 					_exit(1);
@@ -268,10 +300,17 @@ static void hook_kill(int step)
 	}
 }
 
-/* A child does `what` and is killed at step (0: after it, holding). The
- * parent (holding a read lock first when parent_reads) then must get the
- * lock exclusive and shared, told of a death exactly when `told`. */
-enum { DO_EX, DO_SH, DO_SH_UNLOCK };
+/* A child does `what` and is killed at step (0: after it). The parent
+ * (holding a read lock first when parent_reads) then must get the lock
+ * exclusive and shared, told of a death exactly when `told`. */
+enum {
+	DO_EX,                 /* lock exclusive */
+	DO_SH,                 /* the first read lock: takes a slot at the gate */
+	DO_SH_UNLOCK,          /* ... and unlock: the slot kept */
+	DO_SH2,                /* read lock, unlock, read lock again: the kept slot */
+	DO_SH_UNLOCK_NOT_KEPT, /* every kept slot taken: read lock, unlock gives it back */
+	DO_SH_FORGET,          /* read lock, unlock, the kept slot given back */
+};
 static void kill_case(int type, int what, int step, int parent_reads, int told)
 {
 	shmt_ulock *l = shmt_ulock_new(type);
@@ -281,15 +320,37 @@ static void kill_case(int type, int what, int step, int parent_reads, int told)
 	}
 	pid_t c = fork();
 	if (c == 0) {
+		shmt_ulock_hold hc = {0};
+		int64_t timeout = parent_reads ? 2000000000LL : -1;
+		if (what == DO_SH2 || what == DO_SH_FORGET) {
+			if (shmt_ulock_acquire(l, 1, timeout, &hc) != SHMT_ULOCK_OK ||
+			    shmt_ulock_release(l, &hc) != 0 || hc.kept_pid != getpid()) {
+				_exit(1);
+			}
+		}
+		if (what == DO_SH_UNLOCK_NOT_KEPT) {
+			static shmt_ulock_hold kept[SHMT_ULOCK_KEPT_SLOTS];
+			for (int i = 0; i < SHMT_ULOCK_KEPT_SLOTS; i++) {
+				if (shmt_ulock_acquire(l, 1, 0, &kept[i]) != SHMT_ULOCK_OK ||
+				    shmt_ulock_release(l, &kept[i]) != 0) {
+					_exit(1);
+				}
+			}
+		}
 		kill_step = step;
 		shmt_step_hook = hook_kill;
-		shmt_ulock_hold hc = {0};
-		if (shmt_ulock_acquire(l, what != DO_EX, parent_reads ? 2000000000LL : -1, &hc) !=
-		    SHMT_ULOCK_OK) {
+		if (what != DO_SH_FORGET &&
+		    shmt_ulock_acquire(l, what != DO_EX, timeout, &hc) != SHMT_ULOCK_OK) {
 			_exit(1);
 		}
-		if (what == DO_SH_UNLOCK) {
+		if (what == DO_SH_UNLOCK_NOT_KEPT && hc.kept_pid != 0) {
+			_exit(4); /* should not have been kept */
+		}
+		if (what == DO_SH_UNLOCK || what == DO_SH_UNLOCK_NOT_KEPT) {
 			shmt_ulock_release(l, &hc);
+		}
+		if (what == DO_SH_FORGET) {
+			shmt_ulock_forget(l, &hc);
 		}
 		if (step != 0) {
 			_exit(2); /* the step was never reached: the case fails */
@@ -332,6 +393,9 @@ static void kill_case(int type, int what, int step, int parent_reads, int told)
 	shmt_ulock_stats_get(l, &st);
 	CHECK_U64(st.owner_died, (uint64_t)told);
 	if (type == SHMT_ULOCK_RWLOCK) {
+		/* The writer freed every slot of the dead process (the parent
+		 * keeps one when it read first). */
+		CHECK_U64(st.slots_kept, parent_reads ? 1 : 0);
 		CHECK(shmt_ulock_acquire(l, 1, 0, &h) == SHMT_ULOCK_OK);
 		CHECK(shmt_ulock_acquire(l, 1, 0, &hp) == SHMT_ULOCK_OK);
 		CHECK(shmt_ulock_release(l, &hp) == 0);
@@ -341,7 +405,49 @@ static void kill_case(int type, int what, int step, int parent_reads, int told)
 	CHECK_U64(h.died, 0);
 	CHECK(shmt_ulock_release(l, &h) == 0);
 	check_idle(l);
+	shmt_ulock_forget(l, &h);
+	shmt_ulock_forget(l, &hp);
 	shmt_ulock_free(l);
+}
+
+/* A writer already waiting for a reader (holding the read lock through
+ * its kept slot) when that reader is killed: the writer gets the lock
+ * within the drain slice and is told. */
+static void kill_while_writer_waits(void)
+{
+	shmt_ulock *l = shmt_ulock_new(SHMT_ULOCK_RWLOCK);
+	shmt_atomic *ready = shmt_atomic_new(0);
+	pid_t c = fork();
+	if (c == 0) {
+		shmt_ulock_hold hc = {0};
+		if (shmt_ulock_acquire(l, 1, -1, &hc) != SHMT_ULOCK_OK ||
+		    shmt_ulock_release(l, &hc) != 0 ||
+		    shmt_ulock_acquire(l, 1, -1, &hc) != SHMT_ULOCK_OK || hc.kept_pid != getpid()) {
+			_exit(1);
+		}
+		shmt_atomic_set(ready, 1);
+		for (int i = 0; i < 5000; i++) { /* until the writer waits */
+			shmt_ulock_stats st;
+			shmt_ulock_stats_get(l, &st);
+			if (st.waiters > 0) {
+				break;
+			}
+			usleep(1000);
+		}
+		raise(SIGKILL);
+		_exit(2);
+	}
+	while (shmt_atomic_get(ready) == 0) {
+		usleep(1000);
+	}
+	shmt_ulock_hold h = {0};
+	CHECK(shmt_ulock_acquire(l, 0, 5000000000LL, &h) == SHMT_ULOCK_OK);
+	CHECK_U64(h.died, 1);
+	CHECK(wait_exit(c) == 128 + SIGKILL);
+	CHECK(shmt_ulock_release(l, &h) == 0);
+	check_idle(l);
+	shmt_ulock_free(l);
+	shmt_atomic_free(ready);
 }
 
 static void test_kills(void)
@@ -355,12 +461,28 @@ static void test_kills(void)
 	kill_case(SHMT_ULOCK_RWLOCK, DO_EX, SHMT_STEP_ULOCK_GATE, 0, 1);
 	/* A writer killed while it waits for a reader: holds the gate. */
 	kill_case(SHMT_ULOCK_RWLOCK, DO_EX, SHMT_STEP_ULOCK_DRAIN, 1, 1);
-	/* A reader with a slot, no bit yet: held nothing, nobody told. */
-	kill_case(SHMT_ULOCK_RWLOCK, DO_SH, SHMT_STEP_ULOCK_READ_SLOT, 0, 0);
-	/* A reader with its bit set: holds the read lock, told. */
+	/* A reader taking its first slot does so holding the gate: a kill
+	 * there is a dead gate holder (told), whatever the slot's state. */
+	kill_case(SHMT_ULOCK_RWLOCK, DO_SH, SHMT_STEP_ULOCK_READ_SLOT, 0, 1);
 	kill_case(SHMT_ULOCK_RWLOCK, DO_SH, SHMT_STEP_ULOCK_READ_BIT, 0, 1);
-	/* In unlock, its bit cleared: released, nobody told. */
+	/* In unlock, its slot no longer active: released, nobody told (the
+	 * dead process's kept slot is freed by the next writer). */
 	kill_case(SHMT_ULOCK_RWLOCK, DO_SH_UNLOCK, SHMT_STEP_ULOCK_UNLOCK_BIT, 0, 0);
+	/* Killed after unlock, keeping its slot idle: nobody told. */
+	kill_case(SHMT_ULOCK_RWLOCK, DO_SH_UNLOCK, 0, 0, 0);
+	/* The second read lock, through the kept slot: marked active, the
+	 * gate not yet looked at: counted as a holder (told). */
+	kill_case(SHMT_ULOCK_RWLOCK, DO_SH2, SHMT_STEP_ULOCK_READ_ACTIVE, 0, 1);
+	/* Killed holding the second read lock (kept slot): told. */
+	kill_case(SHMT_ULOCK_RWLOCK, DO_SH2, 0, 0, 1);
+	/* A writer waits for the kept slot's reader, who is killed: the
+	 * writer is told within the drain slice. */
+	kill_while_writer_waits();
+	/* Giving a slot back (a reader beyond the kept ones, at unlock), its
+	 * bits cleared, its lock word not yet released: nobody told. */
+	kill_case(SHMT_ULOCK_RWLOCK, DO_SH_UNLOCK_NOT_KEPT, SHMT_STEP_ULOCK_GIVE_BACK, 0, 0);
+	/* The same while the object is freed (shmt_ulock_forget()). */
+	kill_case(SHMT_ULOCK_RWLOCK, DO_SH_FORGET, SHMT_STEP_ULOCK_GIVE_BACK, 0, 0);
 }
 
 static void watchdog(int sig)
