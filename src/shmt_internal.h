@@ -392,6 +392,9 @@ typedef struct {
 	char label[64 + 4096];
 	char where[32 + 4096]; /* the file as a user finds it */
 	char label_where[128 + 8192]; /* label, and where when it adds something */
+	/* What the owner checks call the object and what its owner could read or
+	 * change: NULL for a table ("table", "its rows", "every row"). */
+	const char *noun, *its_contents, *all_contents;
 } open_ctx;
 
 /* ---------------------------------------------------------------------- */

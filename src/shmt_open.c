@@ -139,9 +139,10 @@ shmt_status access_check(const open_ctx *c, const shmt_os_stat *sb, int create,
 	}
 	if (sb->uid == me) {
 		snprintf(msg, msglen, "%s has mode %04o, wider than the mode %04o asked: refused, "
-		         "since someone it was not meant for may have read or changed its rows; "
+		         "since someone it was not meant for may have read or changed %s; "
 		         "narrow it (chmod %04o) or ask for mode %04o", c->label_where,
-		         (unsigned)sb->perm, asked, asked, (unsigned)sb->perm);
+		         (unsigned)sb->perm, asked, c->its_contents ? c->its_contents : "its rows",
+		         asked, (unsigned)sb->perm);
 		return SHMT_E_ACCESS;
 	}
 	char owner[160], group[160], mine[160], within[64] = "";
@@ -152,10 +153,11 @@ shmt_status access_check(const open_ctx *c, const shmt_os_stat *sb, int create,
 		snprintf(within, sizeof(within), ", within the mode %04o asked", asked);
 	}
 	snprintf(msg, msglen, "%s belongs to user %s, group %s, mode %04o, not to %s, the user of "
-	         "this process: refused, since its owner can read and change every row. Remove it "
-	         "if you did not make it, or open it as its owner; another user's table is used "
+	         "this process: refused, since its owner can read and change %s. Remove it "
+	         "if you did not make it, or open it as its owner; another user's %s is used "
 	         "only when shared through a group of this process and with no one else (mode "
 	         "0660 or narrower%s)", c->label_where, owner, group, (unsigned)sb->perm, mine,
+	         c->all_contents ? c->all_contents : "every row", c->noun ? c->noun : "table",
 	         within);
 	return SHMT_E_ACCESS;
 }

@@ -66,6 +66,9 @@ static void sync_ctx(open_ctx *c, shmt_sync_named *n, const char *name, int kind
 	snprintf(c->where, sizeof(c->where), "shared memory %s", n->os_name);
 #endif
 	snprintf(c->label_where, sizeof(c->label_where), "%s (%s)", c->label, c->where);
+	c->noun = kind_name(kind);
+	c->its_contents = kind == SHMT_SYNC_ATOMIC ? "its value" : "its state";
+	c->all_contents = c->its_contents;
 }
 
 /* Make the object: sized, header and payload written, `ready` last. A kill

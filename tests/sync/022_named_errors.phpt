@@ -111,8 +111,11 @@ chmod($file, 0666);
 t(fn() => new Atomic(1, $n));      // wider than the 0600 asked
 var_dump((new Atomic(1, $n, 0666))->get());
 var_dump(Atomic::attach($n)->get());   // attach asks no mode, as Table::attach
+$l = new Lock(Lock::MUTEX, $n . 'l', 0666);
+unset($l);
+t(fn() => new Lock(Lock::MUTEX, $n . 'l'));   // a Lock's message speaks of its state
 umask($old);
-var_dump(Atomic::unlink($n));
+var_dump(Atomic::unlink($n), Lock::unlink($n . 'l'));
 ?>
 --EXPECTF--
 -- names and modes
@@ -183,7 +186,9 @@ int(5)
 bool(true)
 -- mode
 640
-ShmTable\Exception: ShmTable\Atomic: Atomic 'phpt-PID-e' (/dev/shm/shmtable-sync.phpt-PID-e) has mode 0666, wider than the mode 0600 asked: refused, since someone it was not meant for may have read or changed its rows; narrow it (chmod 0600) or ask for mode 0666
+ShmTable\Exception: ShmTable\Atomic: Atomic 'phpt-PID-e' (/dev/shm/shmtable-sync.phpt-PID-e) has mode 0666, wider than the mode 0600 asked: refused, since someone it was not meant for may have read or changed its value; narrow it (chmod 0600) or ask for mode 0666
 int(1)
 int(1)
+ShmTable\Exception: ShmTable\Lock: Lock 'phpt-PID-el' (/dev/shm/shmtable-sync.phpt-PID-el) has mode 0666, wider than the mode 0600 asked: refused, since someone it was not meant for may have read or changed its state; narrow it (chmod 0600) or ask for mode 0666
+bool(true)
 bool(true)

@@ -58,7 +58,7 @@ unlink: cannot remove Atomic or Lock 'NAME' (/dev/shm/shmtable-sync.NAME): Permi
 planted
 int(5)
 bool(true)
-ShmTable\Atomic: Atomic 'NAMEx' (/dev/shm/shmtable-sync.NAMEx) belongs to user %s, group %s, mode 0644, not to %s, the user of this process: refused, since its owner can read and change every row. Remove it if you did not make it, or open it as its owner; another user's table is used only when shared through a group of this process and with no one else (mode 0660 or narrower, within the mode 0600 asked)
+ShmTable\Atomic: Atomic 'NAMEx' (/dev/shm/shmtable-sync.NAMEx) belongs to user %s, group %s, mode 0644, not to %s, the user of this process: refused, since its owner can read and change its value. Remove it if you did not make it, or open it as its owner; another user's Atomic is used only when shared through a group of this process and with no one else (mode 0660 or narrower, within the mode 0600 asked)
 bool(true)
 bool(true)
 bool(true)
