@@ -182,6 +182,8 @@ valgrind_skip=(
     "tests/named/070_file_killed_writers.phpt"
     "tests/named/080_concurrent_create.phpt"
     "tests/named/100_pid_namespaces.phpt"
+    # The same pid-namespace workers for named Atomic and Lock objects.
+    "tests/sync/024_named_pid_namespace.phpt"
     # The status page over HTTP: valgrind traces the built-in server it
     # starts, and reports reads inside PHP's own unsymbolized code while the
     # test fetches pages over the http wrapper, none in the extension. The
