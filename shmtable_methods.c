@@ -626,7 +626,11 @@ static void php_shmtable_incr(INTERNAL_FUNCTION_PARAMETERS, bool decr)
 		Z_PARAM_NUMBER(by)
 		Z_PARAM_DOUBLE_OR_NULL(ttl, ttl_null)
 	ZEND_PARSE_PARAMETERS_END();
-	if (!php_shmtable_ttl_ns(method, 4, ttl, ttl_null, &ttl_ns)) {
+	/* No $ttl (the usual call): decided here, without the call that
+	 * checks a given one. */
+	if (ttl_null) {
+		ttl_ns = SHMT_TTL_KEEP;
+	} else if (!php_shmtable_ttl_ns(method, 4, ttl, false, &ttl_ns)) {
 		RETURN_THROWS();
 	}
 	if (by == NULL) {
