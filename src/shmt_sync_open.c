@@ -79,11 +79,13 @@ static shmt_status make(shmt_sync_named *n, const open_ctx *c, int64_t value, ui
 	uint64_t bytes = object_bytes(n->kind, n->type);
 	int rc = shmt_os_truncate(n->fd, 0);
 	if (rc == 0) {
+		STEP(SHMT_STEP_SYNC_EMPTIED);
 		rc = shmt_os_truncate(n->fd, bytes);
 	}
 	if (rc != 0) {
 		return sys_error(c, "size", rc, msg, msglen);
 	}
+	STEP(SHMT_STEP_SYNC_SIZED);
 	n->len = (size_t)bytes;
 	n->base = shmt_os_map_fd(n->fd, n->len);
 	if (n->base == NULL) {
@@ -96,6 +98,7 @@ static shmt_status make(shmt_sync_named *n, const open_ctx *c, int64_t value, ui
 	h->type = (uint32_t)n->type;
 	h->pidns = pidns;
 	h->bytes = bytes;
+	STEP(SHMT_STEP_SYNC_HEADER);
 	void *payload = n->base + SYNC_HEADER;
 	int ok = n->kind == SHMT_SYNC_ATOMIC ? shmt_atomic_init_at(payload, value) != NULL
 	                                     : shmt_ulock_init_at(payload, n->type) != NULL;
@@ -103,6 +106,7 @@ static shmt_status make(shmt_sync_named *n, const open_ctx *c, int64_t value, ui
 		snprintf(msg, msglen, "cannot initialise the lock of %s", c->label_where);
 		return SHMT_E_SYSTEM;
 	}
+	STEP(SHMT_STEP_SYNC_WRITTEN);
 	__atomic_store_n(&h->ready, 1u, __ATOMIC_SEQ_CST);
 	n->created = 1;
 	return SHMT_OK;
@@ -240,9 +244,11 @@ static shmt_status open_once(shmt_sync_named *n, const open_ctx *c, const char *
 		if (rc != 0) {
 			return sys_error(c, "read", rc, msg, msglen);
 		}
-		/* Marked by a creator that died (a live one holds byte 0 until
-		 * `ready`): nothing in it was ever used. */
-		unmade = h.magic == SYNC_MAGIC && h.ready == 0;
+		/* Left by a creator that died (a live one holds byte 0 until
+		 * `ready`): sized but its header not yet written (all zero), or
+		 * written but not marked ready. Nothing in it was ever used. */
+		static const sync_header zero;
+		unmade = (h.magic == SYNC_MAGIC && h.ready == 0) || memcmp(&h, &zero, sizeof(h)) == 0;
 	}
 	if (unmade) {
 		if (!create) {

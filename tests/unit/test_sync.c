@@ -9,8 +9,11 @@
  */
 #include "unit.h"
 #include "shmt_sync.h"
+#include "shmt_sync_open.h"
+#include "shmt_test.h"
 
 #include <signal.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -492,6 +495,73 @@ static void watchdog(int sig)
 	_exit(3);
 }
 
+/* A creator of a named Atomic or Lock killed at each step of making it:
+ * an attach afterwards is told it was never finished (and does not hang),
+ * the next creator makes it again and it works; killed after it is made
+ * (step 0), the object is whole and keeps the first creator's value. */
+static void named_create_kill_case(int kind, int step)
+{
+	char name[64], msg[512];
+	snprintf(name, sizeof(name), "ut-sync-%d-%d-%d", (int)getpid(), kind, step);
+	shmt_sync_unlink(name, NULL, 0);
+	int type = kind == SHMT_SYNC_LOCK ? SHMT_ULOCK_RWLOCK : 0;
+	pid_t c = fork();
+	if (c == 0) {
+		shmt_sync_named *n = NULL;
+		kill_step = step;
+		shmt_step_hook = hook_kill;
+		if (shmt_sync_open(&n, name, kind, type, 7, 1, 0600, NULL, 0) != SHMT_OK) {
+			_exit(1);
+		}
+		if (step != 0) {
+			_exit(2); /* the step was never reached */
+		}
+		raise(SIGKILL); /* made, and mapped by a process that dies */
+		_exit(2);
+	}
+	int status = 0;
+	CHECK(waitpid(c, &status, 0) == c);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	shmt_sync_named *n = NULL;
+	shmt_status st = shmt_sync_open(&n, name, kind, 0, 0, 0, 0600, msg, sizeof(msg));
+	if (step != 0) {
+		CHECK_ST(st, SHMT_E_NOENT);
+		CHECK(strstr(msg, "never finished") != NULL);
+		CHECK_ST(shmt_sync_open(&n, name, kind, type, 9, 1, 0600, msg, sizeof(msg)), SHMT_OK);
+		CHECK(shmt_sync_created(n));
+	} else {
+		CHECK_ST(st, SHMT_OK);
+		CHECK(!shmt_sync_created(n));
+	}
+	if (n == NULL) {
+		return;
+	}
+	if (kind == SHMT_SYNC_ATOMIC) {
+		int64_t out = 0;
+		CHECK_I64(shmt_atomic_get(shmt_sync_atomic(n)), step != 0 ? 9 : 7);
+		CHECK(shmt_atomic_add(shmt_sync_atomic(n), 1, &out) == 0);
+		CHECK_I64(out, step != 0 ? 10 : 8);
+	} else {
+		shmt_ulock *l = shmt_sync_lock(n);
+		shmt_ulock_hold h = {0};
+		CHECK(shmt_ulock_type(l) == SHMT_ULOCK_RWLOCK);
+		CHECK(shmt_ulock_acquire(l, 0, 0, &h) == SHMT_ULOCK_OK);
+		CHECK(shmt_ulock_release(l, &h) == 0);
+	}
+	shmt_sync_close(n);
+	CHECK_ST(shmt_sync_unlink(name, NULL, 0), SHMT_OK);
+}
+
+static void test_named_create_kills(void)
+{
+	static const int steps[] = {SHMT_STEP_SYNC_EMPTIED, SHMT_STEP_SYNC_SIZED,
+	                            SHMT_STEP_SYNC_HEADER, SHMT_STEP_SYNC_WRITTEN, 0};
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		named_create_kill_case(SHMT_SYNC_ATOMIC, steps[i]);
+		named_create_kill_case(SHMT_SYNC_LOCK, steps[i]);
+	}
+}
+
 int main(void)
 {
 	signal(SIGALRM, watchdog);
@@ -502,6 +572,7 @@ int main(void)
 	test_lock_basics(SHMT_ULOCK_RWLOCK);
 	test_rwlock_fork();
 	test_kills();
+	test_named_create_kills();
 	alarm(0);
 	return unit_finish("test_sync");
 }
