@@ -35,6 +35,8 @@ shmt_opened shmt_opened_how(const shmt_table *t) { return (shmt_opened)t->opened
 /* The names the messages give a table, from its name or path. */
 void ctx_init(open_ctx *c, const char *name, const char *path)
 {
+	c->is_shm = 0;
+	c->noun = c->its_contents = c->all_contents = NULL; /* a table's words */
 	if (name != NULL) {
 		c->is_shm = 1;
 		snprintf(c->os_name, sizeof(c->os_name), "%s%s", SHMT_SHM_PREFIX, name);
