@@ -287,18 +287,18 @@ static inline __attribute__((always_inline)) int num_copy(shmt_table *t, void *a
 	return 1;
 }
 
-shmt_status shmt_get_num(shmt_table *t, const char *key, size_t klen, uint32_t col,
-                         void *out)
+/* shmt_get_num() past its first optimistic pass: the whole read protocol
+ * again (retries, then the lock, which also repairs after a dead writer).
+ * Rare: a writer of the same stripe was at work meanwhile. */
+static __attribute__((noinline, cold)) shmt_status
+get_num_slow(shmt_table *t, const char *key, size_t klen, uint32_t off, void *out)
 {
-	if (col >= t->ncols || t->cols[col].type == SHMT_TYPE_STRING) {
-		return SHMT_E_INVALID;
-	}
 	keyinfo ki;
 	shmt_status st = key_prepare(t, key, klen, &ki);
 	if (st != SHMT_OK) {
 		return st;
 	}
-	num_read p = {.ki = &ki, .key = key, .klen = klen, .off = t->cols[col].off};
+	num_read p = {.ki = &ki, .key = key, .klen = klen, .off = off};
 	if (!seq_read(t, ki.s, num_copy, &p)) {
 		/* Torn too often, or a writer died: read under the lock, which
 		 * also repairs after a dead writer. */
@@ -320,10 +320,48 @@ shmt_status shmt_get_num(shmt_table *t, const char *key, size_t klen, uint32_t c
 		return SHMT_NOT_FOUND;
 	}
 	memcpy(out, &p.v, 8);
-	if (t->evict == SHMT_EVICT_LRU) {
-		lru_touch(t, row_at(t, p.found), &p.now);
-	}
+	lru_touch(t, row_at(t, p.found), &p.now);
 	return SHMT_OK;
+}
+
+/* The first pass of seq_read() written out, so that the common read (an
+ * even counter that has not moved) keeps everything in registers; any
+ * other case goes to get_num_slow(). */
+shmt_status shmt_get_num(shmt_table *t, const char *key, size_t klen, uint32_t col,
+                         void *out)
+{
+	if (col >= t->ncols || t->cols[col].type == SHMT_TYPE_STRING) {
+		return SHMT_E_INVALID;
+	}
+	keyinfo ki;
+	shmt_status st = key_prepare(t, key, klen, &ki);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	uint32_t off = t->cols[col].off;
+	uint64_t s1 = shmt_load_acquire(&ki.s->seq);
+	if ((s1 & 1) == 0) {
+		uint32_t found = point_find(t, &ki, key, klen);
+		uint64_t exp = 0, v = 0;
+		if (found != 0) {
+			unsigned char *row = row_at(t, found);
+			exp = shmt_load_relaxed(row_expires(row));
+			memcpy(&v, row + off, 8);
+		}
+		shmt_fence_acquire();
+		if (shmt_load_relaxed(&ki.s->seq) == s1) {
+			/* A consistent copy: the row, its expiry and the cell. */
+			uint64_t now = 0;
+			if (found == 0 || expired_at(t, exp, &now)) {
+				return SHMT_NOT_FOUND;
+			}
+			memcpy(out, &v, 8);
+			lru_touch(t, row_at(t, found), &now);
+			return SHMT_OK;
+		}
+		shmt_add_relaxed(&t->read_retries, 1);
+	}
+	return get_num_slow(t, key, klen, off, out);
 }
 
 shmt_status shmt_exists(shmt_table *t, const char *key, size_t klen)

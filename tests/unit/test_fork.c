@@ -8,8 +8,9 @@
  *  2. torn reads: 2 writers replace, delete and re-add rows whose columns
  *     are tied to each other, while 2 readers get and iterate; a reader must
  *     never see a row mixing two writes, nor a key twice in one iteration,
- *     and untouched rows are seen exactly once per iteration. Once with
- *     small rows, once with 32 KiB strings (long copies, recycled rows).
+ *     and untouched rows are seen exactly once per iteration and read
+ *     with their own number cells every time. Once with small rows, once
+ *     with 32 KiB strings (long copies, recycled rows).
  *  3. capacity race: 4 workers add distinct keys until the table is full;
  *     together they get exactly `size` rows in.
  *  4. add/delete churn on 8 keys in a 4-row table: per key, successful adds
@@ -22,6 +23,9 @@
  *     stripe's counter moved on as by 2^31 writes in all, which would bring
  *     a 32-bit counter back to the value the reader saw; every row the
  *     reader accepts must be whole.
+ *  7. a writer killed with its stripe's counter odd: the next read of a
+ *     number cell (shmt_get_num()) takes the dead owner's lock over,
+ *     repairs, and answers with the stored value.
  *
  * A watchdog (alarm) kills the workers and fails the test if anything
  * hangs. shmt_check() runs after every phase.
@@ -392,6 +396,18 @@ static int p2_reader(shmt_table *t, int id, void *arg)
 				}
 			} else if (st != SHMT_NOT_FOUND) {
 				WFAIL("get %s: %s", key, unit_status_name(st));
+			}
+			/* A row nobody writes, in chains that writers change
+			 * under the read: its number cells are always there and
+			 * always its own. */
+			int n = (int)unit_below(&r, P2_STABLE);
+			kl = snprintf(key, sizeof key, "stable%d", n);
+			int64_t a = 0, b = 0;
+			if ((st = shmt_get_num(t, key, (size_t)kl, P2_A, &a)) != SHMT_OK ||
+			    (st = shmt_get_num(t, key, (size_t)kl, P2_B, &b)) != SHMT_OK) {
+				WFAIL("get_num %s: %s", key, unit_status_name(st));
+			} else if (a != 1000 + n || b != ~a) {
+				WFAIL("get_num %s: a = %" PRId64 ", b = %" PRId64, key, a, b);
 			}
 		}
 		/* A full iteration. */
@@ -813,6 +829,62 @@ static void phase_counter_wrap(void)
 	shmt_close(t);
 }
 
+/* ---- phase 7: a number cell read after a writer died mid-write ---- */
+
+static int p7_kill_step;
+
+static void p7_kill(int step)
+{
+	if (step == p7_kill_step) {
+		raise(SIGKILL);
+	}
+}
+
+static void phase_dead_writer_cell(void)
+{
+	phase = "number cell read after a writer died mid-write";
+	shmt_coldef cols[2] = {unit_col("n", SHMT_TYPE_INT, 0), unit_col("f", SHMT_TYPE_FLOAT, 0)};
+	shmt_table *t = mk(32, cols, 2);
+	shmt_value v[2] = {unit_vi(0, 41), unit_vf(1, 0.5)};
+	CHECK_ST(shmt_set(t, "k", 1, v, 2, SHMT_UPSERT, NULL), SHMT_OK);
+	/* Killed with the stripe's counter odd: before the increment's store,
+	 * then after it. The first read after each meets the odd counter and
+	 * the dead owner's lock, repairs, and answers with what is stored. */
+	const int steps[2] = {SHMT_STEP_INCR_SEQ_ODD, SHMT_STEP_INCR_STORED};
+	const int64_t want[2] = {41, 42};
+	for (int i = 0; i < 2; i++) {
+		shmt_stats s0, s1;
+		shmt_get_stats(t, &s0);
+		pid_t pid = fork();
+		if (pid < 0) {
+			UNIT_FAIL("%s: fork: %s", phase, strerror(errno));
+			break;
+		}
+		if (pid == 0) {
+			p7_kill_step = steps[i];
+			shmt_step_hook = p7_kill;
+			int64_t r;
+			shmt_incr_int(t, "k", 1, 0, 1, &r);
+			_exit(0);
+		}
+		int status;
+		CHECK(waitpid(pid, &status, 0) == pid && WIFSIGNALED(status) &&
+		      WTERMSIG(status) == SIGKILL);
+		int64_t n = 0;
+		double f = 0;
+		CHECK_ST(shmt_get_num(t, "k", 1, 0, &n), SHMT_OK);
+		CHECK_I64(n, want[i]);
+		CHECK_ST(shmt_get_num(t, "k", 1, 1, &f), SHMT_OK);
+		CHECK(f == 0.5);
+		CHECK_ST(shmt_get_num(t, "nope", 4, 0, &n), SHMT_NOT_FOUND);
+		shmt_get_stats(t, &s1);
+		CHECK_U64(s1.lock_recoveries, s0.lock_recoveries + 1);
+		CHECK_TABLE(t);
+	}
+	printf("  %s: killed at 2 steps, read back\n", phase);
+	shmt_close(t);
+}
+
 int main(void)
 {
 	signal(SIGALRM, watchdog);
@@ -830,6 +902,7 @@ int main(void)
 	phase_churn();
 	phase_cas();
 	phase_counter_wrap();
+	phase_dead_writer_cell();
 	alarm(0);
 	return unit_finish("test_fork");
 }

@@ -7,8 +7,9 @@
  *     writer makes 200,000 increments on 10 shared counters and adds then
  *     deletes 200 keys of its own; the readers get the counters and iterate
  *     the table meanwhile, and a counter must never go backwards between
- *     two reads of one reader. The counters end at exactly 800,000, every
- *     writer's odd keys are there and its even ones are not.
+ *     two reads of one reader (of the whole row or of its number cell).
+ *     The counters end at exactly 800,000, every writer's odd keys are
+ *     there and its even ones are not.
  *  2. one named table, each thread with mappings of its own, while the
  *     main thread keeps one: 4 threads each open it, make 20,000
  *     increments and close it, 10 times over, so that mappings come and go
@@ -140,6 +141,18 @@ static void *shared_reader(void *arg)
 				snprintf(w->first, sizeof w->first,
 				         "thread %d: hot%d went back from %" PRId64 " to %" PRId64,
 				         w->id, i, last[i], v);
+			}
+			last[i] = v;
+			/* The same counter as one number cell, no row image. */
+			st = shmt_get_num(w->t, k, (size_t)kl, 0, &v);
+			if (st != SHMT_OK) {
+				worker_fail(w, "get_num", st);
+				continue;
+			}
+			if (v < last[i] && w->errors++ == 0) {
+				snprintf(w->first, sizeof w->first,
+				         "thread %d: hot%d went back from %" PRId64 " to %" PRId64
+				         " (get_num)", w->id, i, last[i], v);
 			}
 			last[i] = v;
 		}
