@@ -34,6 +34,7 @@ void php_shmtable_release(php_shmtable_obj *obj)
 		efree(obj->cols);
 		obj->cols = NULL;
 	}
+	obj->get_name = NULL;
 	if (obj->names != NULL) {
 		for (uint32_t i = 0; i < obj->ndefs; i++) {
 			zend_string_release(obj->names[i]);

@@ -109,8 +109,11 @@ typedef struct {
 	                         * values: each result row is a copy of it */
 	HashTable colmap;       /* name => column index */
 	unsigned char *img;     /* one row image */
-	uint32_t col_hint;      /* the column get() named last: tried first, by
-	                         * pointer, against names[] */
+	zend_string *get_name;  /* the column get() named last: names[get_col]
+	                         * (held there), or NULL; a name given as this
+	                         * very pointer is that column, no lookup */
+	uint32_t get_col;
+	uint32_t get_type;      /* its shmt_type */
 	php_shmtable_cursor cursor; /* for the Iterator methods */
 	zend_object std;
 } php_shmtable_obj;
