@@ -232,11 +232,11 @@ static ZEND_COLD zend_never_inline void php_shmtable_get_failed(INTERNAL_FUNCTIO
 
 PHP_METHOD(ShmTable_Table, get)
 {
+	zval *arg = ZEND_CALL_ARG(execute_data, 1);
 	/* get($key, 'field') of a number column, the field named as get()
 	 * named it last (a literal: the same interned string): neither the
 	 * parameter parser nor a lookup. */
-	if (EXPECTED(ZEND_NUM_ARGS() == 2)) {
-		zval *arg = ZEND_CALL_ARG(execute_data, 1);
+	if (ZEND_NUM_ARGS() == 2) {
 		php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
 		shmt_table *t = obj->t;
 		if (EXPECTED(Z_TYPE(arg[0]) == IS_STRING && Z_TYPE(arg[1]) == IS_STRING &&
@@ -255,6 +255,13 @@ PHP_METHOD(ShmTable_Table, get)
 			php_shmtable_get_failed(INTERNAL_FUNCTION_PARAM_PASSTHRU, st);
 			return;
 		}
+	} else if (ZEND_NUM_ARGS() == 1 && EXPECTED(Z_TYPE(arg[0]) == IS_STRING)) {
+		/* get($key): a string needs no parsing. */
+		if (!php_shmtable_do_get(Z_SHMTABLE_P(ZEND_THIS), "get", Z_STR(arg[0]), NULL,
+		                         return_value)) {
+			RETURN_THROWS();
+		}
+		return;
 	}
 	php_shmtable_get_parsed(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
