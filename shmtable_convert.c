@@ -431,6 +431,28 @@ static zend_always_inline bool php_shmtable_value_from(php_shmtable_obj *obj, sh
 	return php_shmtable_string_from(obj, t, ci, v, by_ref, sv, pv, method, argn, argname);
 }
 
+/* One entry of a row array (key name or num, value v, at position pos)
+ * appended to pv. false with an exception pending. */
+static zend_always_inline bool php_shmtable_entry_from(php_shmtable_obj *obj, shmt_table *t,
+                                                       zend_string *name, zend_ulong num,
+                                                       zval *v, uint32_t pos, uint32_t ncols,
+                                                       php_shmtable_values *pv,
+                                                       const char *method, int argn,
+                                                       const char *argname)
+{
+	uint32_t col = php_shmtable_row_column(obj, name, num, pos, ncols, method, argn, argname);
+	if (col == PHP_SHMTABLE_NO_COLUMN) {
+		return false;
+	}
+	shmt_value *sv = &pv->vals[pv->n];
+	sv->col = col;
+	if (!php_shmtable_value_from(obj, t, &obj->cols[col], v, sv, pv, method, argn, argname)) {
+		return false;
+	}
+	pv->n++;
+	return true;
+}
+
 /*
  * Convert a row array into engine values. Nothing is written anywhere; on
  * failure an exception is pending and pv is freed. Must run before the
@@ -451,19 +473,21 @@ bool php_shmtable_values_from(php_shmtable_obj *obj, shmt_table *t, HashTable *r
 	zend_ulong num;
 	zval *v;
 	uint32_t ncols = shmt_ncols(t), pos = 0;
+	if (EXPECTED(!HT_IS_PACKED(row))) {
+		/* Named columns: a hash, walked by its buckets alone. */
+		ZEND_HASH_MAP_FOREACH_KEY_VAL(row, num, name, v) {
+			if (!php_shmtable_entry_from(obj, t, name, num, v, pos++, ncols, pv, method, argn,
+			                             argname)) {
+				goto fail;
+			}
+		} ZEND_HASH_FOREACH_END();
+		return true;
+	}
 	ZEND_HASH_FOREACH_KEY_VAL(row, num, name, v) {
-		uint32_t col = php_shmtable_row_column(obj, name, num, pos++, ncols, method, argn,
-		                                       argname);
-		if (col == PHP_SHMTABLE_NO_COLUMN) {
-			goto fail;
-		}
-		shmt_value *sv = &pv->vals[pv->n];
-		sv->col = col;
-		if (!php_shmtable_value_from(obj, t, &obj->cols[col], v, sv, pv, method, argn,
+		if (!php_shmtable_entry_from(obj, t, name, num, v, pos++, ncols, pv, method, argn,
 		                             argname)) {
 			goto fail;
 		}
-		pv->n++;
 	} ZEND_HASH_FOREACH_END();
 	return true;
 

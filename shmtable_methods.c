@@ -367,6 +367,18 @@ static void php_shmtable_set_method(INTERNAL_FUNCTION_PARAMETERS, const char *me
 
 PHP_METHOD(ShmTable_Table, set)
 {
+	/* set($key, $row) with a string and an array, no $ttl: nothing to
+	 * parse or convert. */
+	zval *arg = ZEND_CALL_ARG(execute_data, 1);
+	if (ZEND_NUM_ARGS() == 2 &&
+	    EXPECTED(Z_TYPE(arg[0]) == IS_STRING && Z_TYPE(arg[1]) == IS_ARRAY)) {
+		int r = php_shmtable_do_set_ttl(Z_SHMTABLE_P(ZEND_THIS), "set", Z_STR(arg[0]),
+		                                Z_ARRVAL(arg[1]), SHMT_UPSERT, SHMT_TTL_KEEP);
+		if (r < 0) {
+			RETURN_THROWS();
+		}
+		RETURN_BOOL(r > 0);
+	}
 	php_shmtable_set_method(INTERNAL_FUNCTION_PARAM_PASSTHRU, "set", SHMT_UPSERT);
 }
 
