@@ -452,25 +452,45 @@ int php_shmtable_do_del(php_shmtable_obj *obj, const char *method, zend_string *
 	return -1;
 }
 
+/* del() when the engine answered neither SHMT_OK nor SHMT_NOT_FOUND: the
+ * key's length (which the engine refuses before anything else) or the
+ * engine's status, thrown. */
+static ZEND_COLD zend_never_inline void php_shmtable_del_failed(php_shmtable_obj *obj,
+                                                               shmt_table *t,
+                                                               const char *method,
+                                                               zend_string *key,
+                                                               shmt_status st)
+{
+	if (st == SHMT_E_INVALID && !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
+		return;
+	}
+	php_shmtable_status_error(st, obj, method);
+}
+
 PHP_METHOD(ShmTable_Table, del)
 {
 	zend_string *key;
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(key)
-	ZEND_PARSE_PARAMETERS_END();
+	zval *arg = ZEND_CALL_ARG(execute_data, 1);
+	if (ZEND_NUM_ARGS() == 1 && EXPECTED(Z_TYPE(arg[0]) == IS_STRING)) {
+		key = Z_STR(arg[0]);
+	} else {
+		ZEND_PARSE_PARAMETERS_START(1, 1)
+			Z_PARAM_STR(key)
+		ZEND_PARSE_PARAMETERS_END();
+	}
 	/* The plain delete, the one in every churn loop, goes straight to the
-	 * engine: no expected values, no row to return. */
+	 * engine: no expected values, no row to return, and the key's length
+	 * left to the engine's own check. */
 	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
 	shmt_table *t = php_shmtable_live(obj);
-	if (t == NULL ||
-	    !php_shmtable_check_key(t, php_shmtable_method_name(execute_data), ZSTR_LEN(key))) {
+	if (t == NULL) {
 		RETURN_THROWS();
 	}
 	shmt_status st = shmt_del(t, ZSTR_VAL(key), ZSTR_LEN(key), NULL, 0, NULL);
 	if (EXPECTED(st == SHMT_OK || st == SHMT_NOT_FOUND)) {
 		RETURN_BOOL(st == SHMT_OK);
 	}
-	php_shmtable_status_error(st, obj, php_shmtable_method_name(execute_data));
+	php_shmtable_del_failed(obj, t, php_shmtable_method_name(execute_data), key, st);
 	RETURN_THROWS();
 }
 
