@@ -9,10 +9,22 @@
  * memory, so a killed waiter cannot swallow a wake-up: the 1 stays for the
  * next waiter, and every wakeup() call that finds a 1 wakes again.
  *
- * Lock: every lock word is the OS layer's robust lock, which the kernel
- * hands to the next locker, marked, when its owner dies. A MUTEX is one
- * such lock (the gate). An RWLOCK adds SHMT_ULOCK_READER_SLOTS reader
- * slots, each a robust lock too, and an "active" word: a process that
+ * Lock: SHMT_ULOCK_READER_SLOTS process slots, each with the OS layer's
+ * robust lock, which the kernel marks owner-died when the process holding
+ * it dies: a process owns a slot by holding its lock word, and that is how
+ * others learn that it died, without pid polling and without pid reuse.
+ *
+ * A MUTEX is one word of its own, `owner`: 0 when free, else the number of
+ * the holder's slot (plus one), or OWNER_DEAD once the holder is known to
+ * have died. A process takes a slot the first time it locks and keeps it
+ * (while few enough are kept), so lock() is one compare-and-swap of owner
+ * and unlock() one exchange: no robust-list bookkeeping on each lock. A
+ * waiter sleeps on owner in slices; at each look it checks the holder's
+ * slot, and a slot marked owner-died is taken over, owner set to
+ * OWNER_DEAD on the way, and the MUTEX taken, the death told.
+ *
+ * An RWLOCK's writers use the gate, a robust lock of its own; its slots are
+ * reader slots with an "active" word: a process that
  * read-locks gets a slot (taking its lock word, at the gate) and marks it
  * active while it holds the read lock. It keeps the slot, idle, between
  * read locks (while few enough are kept), so its next read lock is one
@@ -30,7 +42,7 @@
 #include <stddef.h>
 
 #define SHMT_ATOMIC_MAGIC 0x53484d41u /* "SHMA" */
-#define SHMT_ULOCK_MAGIC 0x324c4853u  /* "SHL2": the layout with kept reader slots */
+#define SHMT_ULOCK_MAGIC 0x334c4853u  /* "SHL3": slots for both types, MUTEX owner word */
 
 #define sc_load(p)              __atomic_load_n((p), __ATOMIC_SEQ_CST)
 #define sc_store(p, v)          __atomic_store_n((p), (v), __ATOMIC_SEQ_CST)
@@ -196,26 +208,34 @@ struct shmt_ulock {
 	uint32_t magic;
 	int32_t type;
 	uint32_t waiters;
-	uint32_t pad;
+	uint32_t owner;  /* MUTEX: 0, or the holder's slot + 1 (| OWNER_WAITERS) */
 	uint64_t owner_died;
 	uint64_t readers_map; /* RWLOCK: bit i set while slot i belongs to a process */
-	uint64_t kept_map;    /* RWLOCK: bit i set while slot i is kept between read locks */
-	ulock_slot gate __attribute__((aligned(64)));
-	ulock_slot slots[SHMT_ULOCK_READER_SLOTS]; /* RWLOCK only */
+	uint64_t kept_map;    /* bit i set while slot i is kept between locks */
+	ulock_slot gate __attribute__((aligned(64))); /* RWLOCK: the writers' lock;
+	                                                MUTEX: pid of a dead holder */
+	ulock_slot slots[SHMT_ULOCK_READER_SLOTS];
 };
+
+/* The MUTEX word. */
+#define OWNER_SLOT_MASK 0xffu
+#define OWNER_DEAD 0xffu             /* held by a process that died, not taken over yet */
+#define OWNER_WAITERS 0x80000000u    /* someone sleeps on the word: unlock wakes one */
+_Static_assert(SHMT_ULOCK_READER_SLOTS < OWNER_DEAD, "slot numbers fit the owner word");
 _Static_assert(offsetof(struct shmt_ulock, gate) == 64, "shared Lock layout");
 _Static_assert(sizeof(ulock_slot) == 64, "one slot per cache line");
 _Static_assert(SHMT_ULOCK_KEPT_SLOTS < SHMT_ULOCK_READER_SLOTS, "slots left for the others");
 
 /* A writer waiting for a reader sleeps on the slot's word in slices: a
  * reader that dies does not wake it, the end of the slice does (then it
- * sees the slot's lock word marked owner-died). */
+ * sees the slot's lock word marked owner-died). A MUTEX waiter likewise
+ * sleeps on the owner word in slices. */
 #define ULOCK_DRAIN_SLICE_NS 5000000L /* 5 ms */
 
 static size_t ulock_bytes(int type)
 {
-	return type == SHMT_ULOCK_RWLOCK ? sizeof(struct shmt_ulock)
-	                                 : offsetof(struct shmt_ulock, slots);
+	(void)type;
+	return sizeof(struct shmt_ulock);
 }
 
 shmt_ulock *shmt_ulock_new(int type)
@@ -225,7 +245,7 @@ shmt_ulock *shmt_ulock_new(int type)
 		return NULL;
 	}
 	int bad = shmt_lock_init(&l->gate.m);
-	for (int i = 0; bad == 0 && type == SHMT_ULOCK_RWLOCK && i < SHMT_ULOCK_READER_SLOTS; i++) {
+	for (int i = 0; bad == 0 && i < SHMT_ULOCK_READER_SLOTS; i++) {
 		bad = shmt_lock_init(&l->slots[i].m);
 	}
 	if (bad != 0) {
@@ -311,6 +331,18 @@ static void slot_orphaned(shmt_ulock *l, int i, acquire_ctx *c)
 	ulock_slot *s = &l->slots[i];
 	if (sc_load(&s->active) & SLOT_READING) {
 		c->died++;
+	}
+	/* MUTEX: its holder died holding it. Nobody else can change a word
+	 * naming this slot (only the slot's owner, dead, and whoever takes the
+	 * slot over, this process): it says so before the slot is reused, and
+	 * the next locker takes over and is told. */
+	uint32_t w = sc_load(&l->owner);
+	if ((w & OWNER_SLOT_MASK) == (uint32_t)i + 1) {
+		shmt_store_relaxed(&l->gate.pid, shmt_load_relaxed(&s->pid));
+		/* Only the waiters' bit may change meanwhile. */
+		while (!sc_cas(&l->owner, &w, (w & OWNER_WAITERS) | OWNER_DEAD)) {
+		}
+		STEP(SHMT_STEP_ULOCK_OWNER_DEAD);
 	}
 	sc_store(&s->active, 0u);
 	s->pid = 0;
@@ -492,6 +524,171 @@ static shmt_ulock_result acquired(shmt_ulock *l, shmt_ulock_result r, acquire_ct
 	return r;
 }
 
+/* ---- MUTEX ---- */
+
+/* Keep slot j (this process's) between locks if fewer than
+ * SHMT_ULOCK_KEPT_SLOTS are kept: decided by one compare-and-swap on the
+ * map, so that never more are kept, and a process without a slot can
+ * always wait for one that is not kept. */
+static int keep_slot(shmt_ulock *l, int j)
+{
+	uint64_t km = sc_load(&l->kept_map);
+	do {
+		if (__builtin_popcountll(km) >= SHMT_ULOCK_KEPT_SLOTS) {
+			return 0;
+		}
+	} while (!sc_cas(&l->kept_map, &km, km | slot_bit(j)));
+	return 1;
+}
+
+/* This process's slot for a MUTEX: the kept one, or one taken now (a free
+ * one, or one whose owner died, taken over; with all taken, waiting for
+ * one that is not kept). Kept if few enough are; otherwise given back at
+ * unlock. */
+static shmt_ulock_result mutex_slot(shmt_ulock *l, int32_t me, acquire_ctx *c,
+                                    shmt_ulock_hold *h, int *slot)
+{
+	if (h->kept_pid == me) {
+		*slot = h->kept_slot;
+		return SHMT_ULOCK_OK;
+	}
+	int start = (int)((uint32_t)me % SHMT_ULOCK_READER_SLOTS);
+	int j = -1;
+	for (int i = 0; i < SHMT_ULOCK_READER_SLOTS && j < 0; i++) {
+		int k = (start + i) % SHMT_ULOCK_READER_SLOTS;
+		if (shmt_lock_peek(&l->slots[k].m) == SHMT_LOCK_HELD) {
+			continue;
+		}
+		shmt_lock_result r = shmt_lock_try(&l->slots[k].m);
+		if (r == SHMT_LOCK_OWNER_DIED) {
+			shmt_lock_consistent(&l->slots[k].m);
+			slot_orphaned(l, k, c);
+		}
+		if (r == SHMT_LOCK_OK || r == SHMT_LOCK_OWNER_DIED) {
+			j = k;
+		}
+	}
+	if (j < 0) {
+		uint64_t free_soon = ~sc_load(&l->kept_map);
+		for (int i = 0; i < SHMT_ULOCK_READER_SLOTS && j < 0; i++) {
+			int k = (start + i) % SHMT_ULOCK_READER_SLOTS;
+			if (free_soon & slot_bit(k)) {
+				j = k;
+			}
+		}
+		if (j < 0) {
+			j = start;
+		}
+		uint32_t died = c->died;
+		shmt_ulock_result r = take(l, &l->slots[j], c);
+		if (r != SHMT_ULOCK_OK) {
+			return r;
+		}
+		if (c->took_dead) {
+			c->died = died; /* a slot's owner, not the MUTEX's holder */
+			slot_orphaned(l, j, c);
+		}
+	}
+	shmt_store_relaxed(&l->slots[j].pid, me);
+	STEP(SHMT_STEP_ULOCK_MUTEX_SLOT);
+	if (keep_slot(l, j)) {
+		h->kept_slot = j;
+		h->kept_pid = me;
+	}
+	*slot = j;
+	return SHMT_ULOCK_OK;
+}
+
+/* The MUTEX's slow way: this process's slot first, then the owner word:
+ * taken when free or its holder known dead (told); a holder whose slot is
+ * marked owner-died is found dead here, and its slot taken over; else
+ * sleep on the word, in slices, until the deadline. */
+static __attribute__((noinline)) shmt_ulock_result mutex_acquire_slow(shmt_ulock *l,
+                                                                      int64_t timeout_ns,
+                                                                      int32_t me,
+                                                                      shmt_ulock_hold *h)
+{
+	acquire_ctx c = { .timeout = timeout_ns, .nowait = timeout_ns == 0 };
+	int j;
+	shmt_ulock_result r = mutex_slot(l, me, &c, h, &j);
+	if (r != SHMT_ULOCK_OK) {
+		return acquired(l, r, &c, me, h);
+	}
+	uint32_t mine = (uint32_t)j + 1;
+	uint32_t slept = 0; /* OWNER_WAITERS once this process slept: others may still */
+	for (;;) {
+		uint32_t w = sc_load(&l->owner);
+		uint32_t o = w & OWNER_SLOT_MASK;
+		if (o == 0 || o == OWNER_DEAD) {
+			if (sc_cas(&l->owner, &w, mine | (w & OWNER_WAITERS) | slept)) {
+				if (o == OWNER_DEAD) {
+					c.died++;
+				}
+				break;
+			}
+			continue;
+		}
+		ulock_slot *hs = &l->slots[o - 1];
+		if (shmt_lock_peek(&hs->m) == SHMT_LOCK_DEAD) {
+			shmt_lock_result t = shmt_lock_try(&hs->m);
+			if (t == SHMT_LOCK_OWNER_DIED) {
+				shmt_lock_consistent(&hs->m);
+				slot_orphaned(l, (int)(o - 1), &c);
+				shmt_lock_release(&hs->m);
+			} else if (t == SHMT_LOCK_OK) {
+				shmt_lock_release(&hs->m);
+			}
+			continue;
+		}
+		if (c.nowait) {
+			r = SHMT_ULOCK_BUSY;
+			break;
+		}
+		start_waiting(l, &c);
+		int64_t now = shmt_os_monotonic_ns();
+		if (c.deadline >= 0 && now >= c.deadline) {
+			r = SHMT_ULOCK_BUSY;
+			break;
+		}
+		if ((w & OWNER_WAITERS) == 0) {
+			if (!sc_cas(&l->owner, &w, w | OWNER_WAITERS)) {
+				continue;
+			}
+			w |= OWNER_WAITERS;
+		}
+		int64_t until = now + ULOCK_DRAIN_SLICE_NS;
+		if (c.deadline >= 0 && until > c.deadline) {
+			until = c.deadline;
+		}
+		STEP(SHMT_STEP_ULOCK_MUTEX_WAIT);
+		(void)shmt_os_futex_wait(&l->owner, w, until);
+		slept = OWNER_WAITERS;
+	}
+	if (r == SHMT_ULOCK_OK) {
+		STEP(SHMT_STEP_ULOCK_GATE);
+		count_one(&l->gate.count);
+		h->held = 1;
+		h->slot = j;
+	} else if (h->kept_pid != me || h->kept_slot != j) {
+		slot_give_back(l, j);
+	}
+	return acquired(l, r, &c, me, h);
+}
+
+/* The rest of a MUTEX's unlock, after the exchange that let it go (old:
+ * the word before): wake a sleeper, give back a slot that is not kept. */
+static __attribute__((noinline)) int mutex_release_slow(shmt_ulock *l, shmt_ulock_hold *h,
+                                                        int32_t me, uint32_t old)
+{
+	if ((old & OWNER_WAITERS) != 0) {
+		shmt_os_futex_wake(&l->owner, 1);
+	}
+	if (h->kept_pid != me || h->kept_slot != h->slot) {
+		slot_give_back(l, h->slot);
+	}
+	return 0;
+}
+
 /* The read lock through a kept slot, after the fast way found the gate
  * taken: the slot made idle again (waking a writer that waits for it),
  * then queue at the gate and mark the slot active holding it. */
@@ -573,8 +770,9 @@ static __attribute__((noinline)) shmt_ulock_result acquire_slow(shmt_ulock *l, i
  * through the kept slot is one exchange and a look at the gate; a write
  * lock is the gate's trylock, and for an RWLOCK one look at the slots in
  * use (none, or none active). */
-shmt_ulock_result shmt_ulock_acquire(shmt_ulock *l, int shared, int64_t timeout_ns,
-                                     shmt_ulock_hold *h)
+static __attribute__((noinline)) shmt_ulock_result rwlock_acquire(shmt_ulock *l, int shared,
+                                                                  int64_t timeout_ns,
+                                                                  shmt_ulock_hold *h)
 {
 	int32_t me = shmt_os_pid();
 	h->held = 0;
@@ -626,7 +824,22 @@ shmt_ulock_result shmt_ulock_acquire(shmt_ulock *l, int shared, int64_t timeout_
 	return SHMT_ULOCK_OK;
 }
 
-int shmt_ulock_release(shmt_ulock *l, shmt_ulock_hold *h)
+/* A MUTEX through this process's kept slot: one compare-and-swap of the
+ * owner word; everything else (no kept slot yet, the MUTEX held, its
+ * holder dead) takes the slow way. Kept small, so that the call costs
+ * little more than the swap. */
+/* The MUTEX's way when the fast one (in shmt_ulock_acquire()) did not
+ * take it. */
+static __attribute__((noinline)) shmt_ulock_result mutex_acquire(shmt_ulock *l,
+                                                                 int64_t timeout_ns,
+                                                                 shmt_ulock_hold *h)
+{
+	h->held = 0;
+	h->died = 0;
+	return mutex_acquire_slow(l, timeout_ns, shmt_os_pid(), h);
+}
+
+static __attribute__((noinline)) int rwlock_release(shmt_ulock *l, shmt_ulock_hold *h)
 {
 	int32_t me = shmt_os_pid();
 	if (h->held == 0 || h->pid != me) {
@@ -646,6 +859,54 @@ int shmt_ulock_release(shmt_ulock *l, shmt_ulock_hold *h)
 	return 0;
 }
 
+
+/* Two tail calls: each type's way is a function of its own, so that
+ * neither pays for the other's registers. */
+shmt_ulock_result shmt_ulock_acquire(shmt_ulock *l, int shared, int64_t timeout_ns,
+                                     shmt_ulock_hold *h)
+{
+	if (l->type != SHMT_ULOCK_MUTEX) {
+		return rwlock_acquire(l, shared, timeout_ns, h);
+	}
+	/* A MUTEX through this process's kept slot: one compare-and-swap of
+	 * the owner word. Anything else (the pid not read yet, no kept slot,
+	 * the MUTEX held, its holder dead) takes the slow way. No call here
+	 * but the test hook's, so that this costs little more than the swap. */
+	int32_t me = shmt_load_relaxed(&shmt_os_pid_cache);
+	uint32_t free_word = 0;
+	if (__builtin_expect(me != 0 && h->kept_pid == me, 1) &&
+	    __builtin_expect(sc_cas(&l->owner, &free_word, (uint32_t)h->kept_slot + 1), 1)) {
+		h->held = 1;
+		h->died = 0;
+		h->slot = h->kept_slot;
+		h->pid = me;
+		count_one(&l->gate.count);
+		STEP(SHMT_STEP_ULOCK_GATE);
+		return SHMT_ULOCK_OK;
+	}
+	return mutex_acquire(l, timeout_ns, h);
+}
+
+int shmt_ulock_release(shmt_ulock *l, shmt_ulock_hold *h)
+{
+	if (l->type != SHMT_ULOCK_MUTEX) {
+		return rwlock_release(l, h);
+	}
+	int32_t me = shmt_load_relaxed(&shmt_os_pid_cache);
+	if (h->held == 0 || h->pid != me || me == 0) {
+		return -1; /* me == 0: no lock taken in this process yet */
+	}
+	/* One exchange; a sleeper to wake or a slot to give back: the slow
+	 * way. */
+	h->held = 0;
+	uint32_t old = __atomic_exchange_n(&l->owner, 0u, __ATOMIC_SEQ_CST);
+	if (__builtin_expect((old & OWNER_WAITERS) != 0, 0) ||
+	    __builtin_expect(h->kept_pid != me || h->kept_slot != h->slot, 0)) {
+		return mutex_release_slow(l, h, me, old);
+	}
+	return 0;
+}
+
 void shmt_ulock_forget(shmt_ulock *l, shmt_ulock_hold *h)
 {
 	int32_t me = shmt_os_pid();
@@ -661,10 +922,28 @@ void shmt_ulock_forget(shmt_ulock *l, shmt_ulock_hold *h)
 void shmt_ulock_stats_get(shmt_ulock *l, shmt_ulock_stats *st)
 {
 	*st = (shmt_ulock_stats){ .type = l->type };
-	shmt_lock_state g = shmt_lock_peek(&l->gate.m);
-	if (g != SHMT_LOCK_FREE) {
-		st->holder = shmt_load_acquire(&l->gate.pid);
-		st->holder_dead = g == SHMT_LOCK_DEAD && st->holder != 0;
+	if (l->type == SHMT_ULOCK_MUTEX) {
+		uint32_t o = sc_load(&l->owner) & OWNER_SLOT_MASK;
+		if (o == OWNER_DEAD) {
+			st->holder = shmt_load_relaxed(&l->gate.pid);
+			st->holder_dead = 1;
+		} else if (o != 0) {
+			ulock_slot *s = &l->slots[o - 1];
+			st->holder = shmt_load_acquire(&s->pid);
+			st->holder_dead = shmt_lock_peek(&s->m) == SHMT_LOCK_DEAD;
+		}
+		uint64_t km = shmt_load_relaxed(&l->kept_map);
+		for (int i = 0; i < SHMT_ULOCK_READER_SLOTS; i++) {
+			if ((km & slot_bit(i)) != 0 && shmt_lock_peek(&l->slots[i].m) == SHMT_LOCK_HELD) {
+				st->slots_kept++;
+			}
+		}
+	} else {
+		shmt_lock_state g = shmt_lock_peek(&l->gate.m);
+		if (g != SHMT_LOCK_FREE) {
+			st->holder = shmt_load_acquire(&l->gate.pid);
+			st->holder_dead = g == SHMT_LOCK_DEAD && st->holder != 0;
+		}
 	}
 	st->acquisitions = shmt_load_relaxed(&l->gate.count);
 	if (l->type == SHMT_ULOCK_RWLOCK) {
@@ -729,8 +1008,9 @@ shmt_ulock *shmt_ulock_init_at(void *mem, int type)
 	l->kept_map = 0;
 	l->gate.pid = 0;
 	l->gate.count = 0;
+	l->owner = 0;
 	int bad = shmt_lock_init(&l->gate.m);
-	for (int i = 0; bad == 0 && type == SHMT_ULOCK_RWLOCK && i < SHMT_ULOCK_READER_SLOTS; i++) {
+	for (int i = 0; bad == 0 && i < SHMT_ULOCK_READER_SLOTS; i++) {
 		l->slots[i].pid = 0;
 		l->slots[i].active = 0;
 		l->slots[i].count = 0;

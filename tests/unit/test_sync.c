@@ -313,6 +313,8 @@ enum {
 	DO_SH2,                /* read lock, unlock, read lock again: the kept slot */
 	DO_SH_UNLOCK_NOT_KEPT, /* every kept slot taken: read lock, unlock gives it back */
 	DO_SH_FORGET,          /* read lock, unlock, the kept slot given back */
+	DO_EX_UNLOCK,          /* lock exclusive and unlock: the slot kept */
+	DO_EX_UNLOCK_NOT_KEPT, /* every kept slot taken: lock, unlock gives it back */
 };
 static void kill_case(int type, int what, int step, int parent_reads, int told)
 {
@@ -331,10 +333,11 @@ static void kill_case(int type, int what, int step, int parent_reads, int told)
 				_exit(1);
 			}
 		}
-		if (what == DO_SH_UNLOCK_NOT_KEPT) {
+		if (what == DO_SH_UNLOCK_NOT_KEPT || what == DO_EX_UNLOCK_NOT_KEPT) {
 			static shmt_ulock_hold kept[SHMT_ULOCK_KEPT_SLOTS];
 			for (int i = 0; i < SHMT_ULOCK_KEPT_SLOTS; i++) {
-				if (shmt_ulock_acquire(l, 1, 0, &kept[i]) != SHMT_ULOCK_OK ||
+				if (shmt_ulock_acquire(l, what == DO_SH_UNLOCK_NOT_KEPT, 0, &kept[i]) !=
+				        SHMT_ULOCK_OK ||
 				    shmt_ulock_release(l, &kept[i]) != 0) {
 					_exit(1);
 				}
@@ -342,14 +345,17 @@ static void kill_case(int type, int what, int step, int parent_reads, int told)
 		}
 		kill_step = step;
 		shmt_step_hook = hook_kill;
+		int ex = what == DO_EX || what == DO_EX_UNLOCK || what == DO_EX_UNLOCK_NOT_KEPT;
 		if (what != DO_SH_FORGET &&
-		    shmt_ulock_acquire(l, what != DO_EX, timeout, &hc) != SHMT_ULOCK_OK) {
+		    shmt_ulock_acquire(l, !ex, timeout, &hc) != SHMT_ULOCK_OK) {
 			_exit(1);
 		}
-		if (what == DO_SH_UNLOCK_NOT_KEPT && hc.kept_pid != 0) {
+		if ((what == DO_SH_UNLOCK_NOT_KEPT || what == DO_EX_UNLOCK_NOT_KEPT) &&
+		    hc.kept_pid != 0) {
 			_exit(4); /* should not have been kept */
 		}
-		if (what == DO_SH_UNLOCK || what == DO_SH_UNLOCK_NOT_KEPT) {
+		if (what == DO_SH_UNLOCK || what == DO_SH_UNLOCK_NOT_KEPT || what == DO_EX_UNLOCK ||
+		    what == DO_EX_UNLOCK_NOT_KEPT) {
 			shmt_ulock_release(l, &hc);
 		}
 		if (what == DO_SH_FORGET) {
@@ -395,6 +401,11 @@ static void kill_case(int type, int what, int step, int parent_reads, int told)
 	shmt_ulock_stats st;
 	shmt_ulock_stats_get(l, &st);
 	CHECK_U64(st.owner_died, (uint64_t)told);
+	if (type == SHMT_ULOCK_MUTEX) {
+		/* The dead process's slots are free again once the next locker
+		 * needed one: here only the parent's is kept. */
+		CHECK_U64(st.slots_kept, 1);
+	}
 	if (type == SHMT_ULOCK_RWLOCK) {
 		/* The writer freed every slot of the dead process (the parent
 		 * keeps one when it read first). */
@@ -453,6 +464,205 @@ static void kill_while_writer_waits(void)
 	shmt_atomic_free(ready);
 }
 
+/* MUTEX: a holder killed while another process sleeps on the owner word:
+ * the sleeper finds the holder's slot dead at the end of its slice, takes
+ * the MUTEX over and is told. */
+static void mutex_kill_while_waiting(void)
+{
+	shmt_ulock *l = shmt_ulock_new(SHMT_ULOCK_MUTEX);
+	shmt_atomic *ready = shmt_atomic_new(0);
+	pid_t c = fork();
+	if (c == 0) {
+		shmt_ulock_hold hc = {0};
+		if (shmt_ulock_acquire(l, 0, -1, &hc) != SHMT_ULOCK_OK) {
+			_exit(1);
+		}
+		shmt_atomic_set(ready, 1);
+		for (int i = 0; i < 5000; i++) { /* until the parent waits */
+			shmt_ulock_stats st;
+			shmt_ulock_stats_get(l, &st);
+			if (st.waiters > 0) {
+				break;
+			}
+			usleep(1000);
+		}
+		usleep(2000); /* asleep on the word by now, most likely */
+		raise(SIGKILL);
+		_exit(2);
+	}
+	while (shmt_atomic_get(ready) == 0) {
+		usleep(1000);
+	}
+	shmt_ulock_hold h = {0};
+	shmt_ulock_stats st;
+	shmt_ulock_stats_get(l, &st);
+	CHECK(st.holder == c);
+	CHECK(st.holder_dead == 0);
+	CHECK(shmt_ulock_acquire(l, 0, 5000000000LL, &h) == SHMT_ULOCK_OK);
+	CHECK_U64(h.died, 1);
+	CHECK(wait_exit(c) == 128 + SIGKILL);
+	shmt_ulock_stats_get(l, &st);
+	CHECK_U64(st.owner_died, 1);
+	CHECK(st.holder == getpid());
+	CHECK(shmt_ulock_release(l, &h) == 0);
+	check_idle(l);
+	shmt_ulock_forget(l, &h);
+	shmt_ulock_free(l);
+	shmt_atomic_free(ready);
+}
+
+/* MUTEX: the process that found the holder dead is itself killed after it
+ * marked the word (SHMT_STEP_ULOCK_OWNER_DEAD), before taking the MUTEX:
+ * the next locker takes it over and is told of one death, and the first
+ * dead holder is still the one reported meanwhile. */
+static void mutex_kill_taking_over(void)
+{
+	shmt_ulock *l = shmt_ulock_new(SHMT_ULOCK_MUTEX);
+	pid_t c1 = fork();
+	if (c1 == 0) {
+		shmt_ulock_hold hc = {0};
+		if (shmt_ulock_acquire(l, 0, -1, &hc) != SHMT_ULOCK_OK) {
+			_exit(1);
+		}
+		raise(SIGKILL);
+		_exit(2);
+	}
+	CHECK(wait_exit(c1) == 128 + SIGKILL);
+	shmt_ulock_stats st;
+	shmt_ulock_stats_get(l, &st);
+	CHECK(st.holder == c1);
+	CHECK(st.holder_dead == 1);
+	pid_t c2 = fork();
+	if (c2 == 0) {
+		shmt_ulock_hold hc = {0};
+		kill_step = SHMT_STEP_ULOCK_OWNER_DEAD;
+		shmt_step_hook = hook_kill;
+		(void)shmt_ulock_acquire(l, 0, -1, &hc);
+		_exit(2); /* the step was never reached */
+	}
+	CHECK(wait_exit(c2) == 128 + SIGKILL);
+	shmt_ulock_stats_get(l, &st);
+	CHECK(st.holder == c1);
+	CHECK(st.holder_dead == 1);
+	shmt_ulock_hold h = {0};
+	CHECK(shmt_ulock_acquire(l, 0, 0, &h) == SHMT_ULOCK_OK);
+	CHECK_U64(h.died, 1);
+	CHECK(shmt_ulock_release(l, &h) == 0);
+	check_idle(l);
+	shmt_ulock_stats_get(l, &st);
+	CHECK_U64(st.owner_died, 1);
+	CHECK_U64(st.slots_kept, 1); /* both dead processes' slots freed */
+	shmt_ulock_forget(l, &h);
+	shmt_ulock_free(l);
+}
+
+/* MUTEX: a waiter killed just before it sleeps (it set the waiters' bit):
+ * the holder's unlock still leaves the MUTEX to the other waiter, which
+ * gets it. */
+static void mutex_kill_waiter(void)
+{
+	shmt_ulock *l = shmt_ulock_new(SHMT_ULOCK_MUTEX);
+	shmt_ulock_hold h = {0};
+	CHECK(shmt_ulock_acquire(l, 0, -1, &h) == SHMT_ULOCK_OK);
+	pid_t c1 = fork();
+	if (c1 == 0) {
+		shmt_ulock_hold hc = {0};
+		kill_step = SHMT_STEP_ULOCK_MUTEX_WAIT;
+		shmt_step_hook = hook_kill;
+		(void)shmt_ulock_acquire(l, 0, -1, &hc);
+		_exit(2);
+	}
+	CHECK(wait_exit(c1) == 128 + SIGKILL);
+	pid_t c2 = fork();
+	if (c2 == 0) {
+		shmt_ulock_hold hc = {0};
+		int ok = shmt_ulock_acquire(l, 0, 2000000000LL, &hc) == SHMT_ULOCK_OK && hc.died == 0 &&
+		         shmt_ulock_release(l, &hc) == 0;
+		_exit(ok ? 0 : 1);
+	}
+	for (int i = 0; i < 5000; i++) { /* until c2 waits */
+		shmt_ulock_stats st;
+		shmt_ulock_stats_get(l, &st);
+		if (st.waiters > 0) {
+			break;
+		}
+		usleep(1000);
+	}
+	CHECK(shmt_ulock_release(l, &h) == 0);
+	CHECK(wait_exit(c2) == 0);
+	CHECK(shmt_ulock_acquire(l, 0, 0, &h) == SHMT_ULOCK_OK);
+	CHECK_U64(h.died, 0);
+	CHECK(shmt_ulock_release(l, &h) == 0);
+	check_idle(l);
+	shmt_ulock_forget(l, &h);
+	shmt_ulock_free(l);
+}
+
+/* MUTEX: more processes than slots. This process keeps 48 and holds the
+ * MUTEX; 17 children want it: 16 take the slots left, the 17th waits for
+ * one of them. Every child gets the MUTEX once, each alone. */
+static void mutex_more_than_slots(void)
+{
+	enum { KIDS = SHMT_ULOCK_READER_SLOTS - SHMT_ULOCK_KEPT_SLOTS + 1 };
+	shmt_ulock *l = shmt_ulock_new(SHMT_ULOCK_MUTEX);
+	shmt_atomic *inside = shmt_atomic_new(0), *bad = shmt_atomic_new(0);
+	shmt_atomic *total = shmt_atomic_new(0);
+	static shmt_ulock_hold kept[SHMT_ULOCK_KEPT_SLOTS];
+	for (int i = 0; i < SHMT_ULOCK_KEPT_SLOTS; i++) {
+		kept[i] = (shmt_ulock_hold){0};
+		CHECK(shmt_ulock_acquire(l, 0, 0, &kept[i]) == SHMT_ULOCK_OK);
+		CHECK(shmt_ulock_release(l, &kept[i]) == 0);
+		CHECK(kept[i].kept_pid == getpid());
+	}
+	shmt_ulock_stats st;
+	shmt_ulock_stats_get(l, &st);
+	CHECK_U64(st.slots_kept, SHMT_ULOCK_KEPT_SLOTS);
+	CHECK(shmt_ulock_acquire(l, 0, 0, &kept[0]) == SHMT_ULOCK_OK);
+	pid_t pids[KIDS];
+	for (int p = 0; p < KIDS; p++) {
+		pids[p] = fork();
+		if (pids[p] == 0) {
+			shmt_ulock_hold hc = {0};
+			int64_t out;
+			if (shmt_ulock_acquire(l, 0, 10000000000LL, &hc) != SHMT_ULOCK_OK || hc.died != 0) {
+				_exit(1);
+			}
+			shmt_atomic_add(inside, 1, &out);
+			if (out != 1) {
+				shmt_atomic_add(bad, 1, &out);
+			}
+			usleep(200);
+			shmt_atomic_sub(inside, 1, &out);
+			shmt_atomic_add(total, 1, &out);
+			_exit(shmt_ulock_release(l, &hc) == 0 && hc.kept_pid == 0 ? 0 : 3);
+		}
+	}
+	for (int i = 0; i < 5000; i++) { /* until the children wait */
+		shmt_ulock_stats_get(l, &st);
+		if (st.waiters >= KIDS) {
+			break;
+		}
+		usleep(1000);
+	}
+	CHECK(st.waiters == KIDS);
+	CHECK(shmt_ulock_release(l, &kept[0]) == 0);
+	for (int p = 0; p < KIDS; p++) {
+		CHECK(wait_exit(pids[p]) == 0);
+	}
+	CHECK_I64(shmt_atomic_get(bad), 0);
+	CHECK_I64(shmt_atomic_get(total), KIDS);
+	check_idle(l);
+	for (int i = 0; i < SHMT_ULOCK_KEPT_SLOTS; i++) {
+		shmt_ulock_forget(l, &kept[i]);
+	}
+	shmt_ulock_stats_get(l, &st);
+	CHECK_U64(st.slots_kept, 0);
+	shmt_ulock_free(l);
+	shmt_atomic_free(inside);
+	shmt_atomic_free(bad);
+	shmt_atomic_free(total);
+}
+
 static void test_kills(void)
 {
 	/* Killed holding (after lock()): told. */
@@ -486,6 +696,18 @@ static void test_kills(void)
 	kill_case(SHMT_ULOCK_RWLOCK, DO_SH_UNLOCK_NOT_KEPT, SHMT_STEP_ULOCK_GIVE_BACK, 0, 0);
 	/* The same while the object is freed (shmt_ulock_forget()). */
 	kill_case(SHMT_ULOCK_RWLOCK, DO_SH_FORGET, SHMT_STEP_ULOCK_GIVE_BACK, 0, 0);
+	/* MUTEX: killed with a slot taken, the owner word not yet: nobody
+	 * told. */
+	kill_case(SHMT_ULOCK_MUTEX, DO_EX, SHMT_STEP_ULOCK_MUTEX_SLOT, 0, 0);
+	/* Killed after unlock, keeping its slot: nobody told. */
+	kill_case(SHMT_ULOCK_MUTEX, DO_EX_UNLOCK, 0, 0, 0);
+	/* Killed in unlock giving back a slot not kept: nobody told. */
+	kill_case(SHMT_ULOCK_MUTEX, DO_EX_UNLOCK_NOT_KEPT, SHMT_STEP_ULOCK_GIVE_BACK, 0, 0);
+	kill_case(SHMT_ULOCK_MUTEX, DO_EX_UNLOCK_NOT_KEPT, 0, 0, 0);
+	mutex_kill_while_waiting();
+	mutex_kill_taking_over();
+	mutex_kill_waiter();
+	mutex_more_than_slots();
 }
 
 static void watchdog(int sig)
