@@ -469,7 +469,17 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 	zval *v;
 	uint32_t n = 0, guess = 0;
 	uint32_t ncols = obj->ndefs < PHP_SHMTABLE_SCAN_COLUMNS ? obj->ndefs : PHP_SHMTABLE_SCAN_COLUMNS;
-	ZEND_HASH_FOREACH_KEY_VAL(deltas, num, name, v) {
+	/* A list has integer keys only: its first is the error. Otherwise the
+	 * walk over a hash map needs no look at the array's kind per element. */
+	if (HT_IS_PACKED(deltas)) {
+		ZEND_HASH_PACKED_FOREACH_KEY(deltas, num) {
+			php_shmtable_arg_error(zend_ce_value_error, method, 2, "column",
+			                       "contains " ZEND_LONG_FMT ", which is not a column",
+			                       (zend_long)num);
+			return false;
+		} ZEND_HASH_FOREACH_END();
+	}
+	ZEND_HASH_MAP_FOREACH_KEY_VAL(deltas, num, name, v) {
 		if (name == NULL) {
 			php_shmtable_arg_error(zend_ce_value_error, method, 2, "column",
 			                       "contains " ZEND_LONG_FMT ", which is not a column",
@@ -545,10 +555,13 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 }
 
 /* incr()/decr() with an array of column => delta: every delta applied to
- * the row at once, or none; the new values returned in the order given. */
-static void php_shmtable_incr_multi(php_shmtable_obj *obj, shmt_table *t, const char *method,
-                                    zend_string *key, HashTable *deltas, zval *by, bool decr,
-                                    int64_t ttl_ns, bool want_result, zval *return_value)
+ * the row at once, or none; the new values returned in the order given.
+ * In line in php_shmtable_incr(): its ten arguments, passed, cost more
+ * than a walk over three deltas. */
+static zend_always_inline void
+php_shmtable_incr_multi(php_shmtable_obj *obj, shmt_table *t, const char *method,
+                        zend_string *key, HashTable *deltas, zval *by, bool decr, int64_t ttl_ns,
+                        bool want_result, zval *return_value)
 {
 	uint32_t n = zend_hash_num_elements(deltas);
 	if (n == 0) {
@@ -564,8 +577,8 @@ static void php_shmtable_incr_multi(php_shmtable_obj *obj, shmt_table *t, const 
 		                       "holds the deltas)");
 		return;
 	}
-	if (n > shmt_ncols(t)) {
-		n = shmt_ncols(t) + 1; /* some key is not a column: found below */
+	if (n > obj->ndefs) {
+		n = obj->ndefs + 1; /* some key is not a column: found below */
 	}
 	shmt_value stack[2 * PHP_SHMTABLE_STACK_VALUES];
 	shmt_value *d = n <= PHP_SHMTABLE_STACK_VALUES ? stack : safe_emalloc(2 * n, sizeof(*d), 0);
