@@ -1009,10 +1009,12 @@ incr_in_place_locked(shmt_table *t, const keyinfo *ki, uint32_t idx, uint32_t sp
 {
 	shmt_stripe_raw *s = ki->s;
 	unsigned char *row = row_at(t, idx), *undo = row_at(t, spare);
-	/* A handful of words: copied in line, not by a memcpy call. */
-	for (uint32_t o = lo; o < hi; o += 8) {
-		shmt_store_relaxed((uint64_t *)(undo + o), shmt_load_relaxed((uint64_t *)(row + o)));
-	}
+	/* A handful of words (lo < hi): copied in line, not by a memcpy call. */
+	const uint64_t *from = (const uint64_t *)(row + lo), *end = (const uint64_t *)(row + hi);
+	uint64_t *to = (uint64_t *)(undo + lo);
+	do {
+		shmt_store_relaxed(to++, shmt_load_relaxed(from++));
+	} while (from < end);
 	*row_expires(undo) = (uint64_t)hi << 32 | lo;
 	STEP_IF(steps, SHMT_STEP_INCRM_UNDO);
 	s->i_bucket = ki->b;
