@@ -467,7 +467,12 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 	zend_string *name;
 	zend_ulong num;
 	zval *v;
-	uint32_t n = 0, guess = 0;
+	uint32_t guess = 0;
+	/* Read once: the loop's calls (on its error paths) would otherwise
+	 * make the compiler read them again for each element. */
+	zend_string *const *names = obj->names;
+	zend_string **aliases = obj->aliases;
+	const shmt_colinfo *cols = obj->cols;
 	uint32_t ncols = obj->ndefs < PHP_SHMTABLE_SCAN_COLUMNS ? obj->ndefs : PHP_SHMTABLE_SCAN_COLUMNS;
 	/* A list has integer keys only: its first is the error. Otherwise the
 	 * walk over a hash map needs no look at the array's kind per element. */
@@ -493,24 +498,24 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 		 * The column after the previous one is tried first: arrays usually
 		 * list their columns in the table's order. */
 		uint32_t col = guess;
-		if (col >= ncols || (obj->names[col] != name && obj->aliases[col] != name)) {
+		if (col >= ncols || (names[col] != name && aliases[col] != name)) {
 			col = 0;
-			while (col < ncols && obj->names[col] != name && obj->aliases[col] != name) {
+			while (col < ncols && names[col] != name && aliases[col] != name) {
 				col++;
 			}
 		}
 		if (col == ncols) {
 			zend_ulong h = ZSTR_H(name);
 			col = 0;
-			while (col < ncols && (ZSTR_H(obj->names[col]) != h ||
-			                       !zend_string_equal_content(obj->names[col], name))) {
+			while (col < ncols && (ZSTR_H(names[col]) != h ||
+			                       !zend_string_equal_content(names[col], name))) {
 				col++;
 			}
 			if (col < ncols) {
-				if (obj->aliases[col] != NULL) {
-					zend_string_release(obj->aliases[col]);
+				if (aliases[col] != NULL) {
+					zend_string_release(aliases[col]);
 				}
-				obj->aliases[col] = zend_string_copy(name);
+				aliases[col] = zend_string_copy(name);
 			}
 		}
 		if (col == ncols) {
@@ -523,7 +528,7 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 			}
 			col = (uint32_t)Z_LVAL_P(idx);
 		}
-		const shmt_colinfo *ci = &obj->cols[col];
+		const shmt_colinfo *ci = &cols[col];
 		ZVAL_DEREF(v);
 		if (ci->type == SHMT_TYPE_STRING) {
 			php_shmtable_arg_error(zend_ce_type_error, method, 2, "column",
@@ -531,7 +536,7 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 			                       "string column", ci->name);
 			return false;
 		}
-		d[n].col = col;
+		d->col = col;
 		guess = col + 1;
 		if (ci->type == SHMT_TYPE_INT) {
 			if (Z_TYPE_P(v) != IS_LONG) {
@@ -540,16 +545,16 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 				                       ci->name, php_shmtable_value_name(v));
 				return false;
 			}
-			d[n].v.i = (int64_t)Z_LVAL_P(v);
+			d->v.i = (int64_t)Z_LVAL_P(v);
 		} else if (Z_TYPE_P(v) == IS_LONG || Z_TYPE_P(v) == IS_DOUBLE) {
-			d[n].v.f = Z_TYPE_P(v) == IS_LONG ? (double)Z_LVAL_P(v) : Z_DVAL_P(v);
+			d->v.f = Z_TYPE_P(v) == IS_LONG ? (double)Z_LVAL_P(v) : Z_DVAL_P(v);
 		} else {
 			php_shmtable_arg_error(zend_ce_type_error, method, 2, "column",
 			                       "must hold an int or float for float column \"%s\", %s "
 			                       "given", ci->name, php_shmtable_value_name(v));
 			return false;
 		}
-		n++;
+		d++;
 	} ZEND_HASH_FOREACH_END();
 	return true;
 }
