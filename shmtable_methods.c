@@ -579,9 +579,24 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 	zend_string *name;
 	zend_ulong num;
 	zval *v;
-	uint32_t n = 0, guess = 0;
+	uint32_t guess = 0;
+	/* Read once: the loop's calls (on its error paths) would otherwise
+	 * make the compiler read them again for each element. */
+	zend_string *const *names = obj->names;
+	zend_string **aliases = obj->aliases;
+	const shmt_colinfo *cols = obj->cols;
 	uint32_t ncols = obj->ndefs < PHP_SHMTABLE_SCAN_COLUMNS ? obj->ndefs : PHP_SHMTABLE_SCAN_COLUMNS;
-	ZEND_HASH_FOREACH_KEY_VAL(deltas, num, name, v) {
+	/* A list has integer keys only: its first is the error. Otherwise the
+	 * walk over a hash map needs no look at the array's kind per element. */
+	if (HT_IS_PACKED(deltas)) {
+		ZEND_HASH_PACKED_FOREACH_KEY(deltas, num) {
+			php_shmtable_arg_error(zend_ce_value_error, method, 2, "column",
+			                       "contains " ZEND_LONG_FMT ", which is not a column",
+			                       (zend_long)num);
+			return false;
+		} ZEND_HASH_FOREACH_END();
+	}
+	ZEND_HASH_MAP_FOREACH_KEY_VAL(deltas, num, name, v) {
 		if (name == NULL) {
 			php_shmtable_arg_error(zend_ce_value_error, method, 2, "column",
 			                       "contains " ZEND_LONG_FMT ", which is not a column",
@@ -595,24 +610,24 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 		 * The column after the previous one is tried first: arrays usually
 		 * list their columns in the table's order. */
 		uint32_t col = guess;
-		if (col >= ncols || (obj->names[col] != name && obj->aliases[col] != name)) {
+		if (col >= ncols || (names[col] != name && aliases[col] != name)) {
 			col = 0;
-			while (col < ncols && obj->names[col] != name && obj->aliases[col] != name) {
+			while (col < ncols && names[col] != name && aliases[col] != name) {
 				col++;
 			}
 		}
 		if (col == ncols) {
 			zend_ulong h = ZSTR_H(name);
 			col = 0;
-			while (col < ncols && (ZSTR_H(obj->names[col]) != h ||
-			                       !zend_string_equal_content(obj->names[col], name))) {
+			while (col < ncols && (ZSTR_H(names[col]) != h ||
+			                       !zend_string_equal_content(names[col], name))) {
 				col++;
 			}
 			if (col < ncols) {
-				if (obj->aliases[col] != NULL) {
-					zend_string_release(obj->aliases[col]);
+				if (aliases[col] != NULL) {
+					zend_string_release(aliases[col]);
 				}
-				obj->aliases[col] = zend_string_copy(name);
+				aliases[col] = zend_string_copy(name);
 			}
 		}
 		if (col == ncols) {
@@ -625,7 +640,7 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 			}
 			col = (uint32_t)Z_LVAL_P(idx);
 		}
-		const shmt_colinfo *ci = &obj->cols[col];
+		const shmt_colinfo *ci = &cols[col];
 		ZVAL_DEREF(v);
 		if (ci->type == SHMT_TYPE_STRING) {
 			php_shmtable_arg_error(zend_ce_type_error, method, 2, "column",
@@ -633,7 +648,7 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 			                       "string column", ci->name);
 			return false;
 		}
-		d[n].col = col;
+		d->col = col;
 		guess = col + 1;
 		if (ci->type == SHMT_TYPE_INT) {
 			if (Z_TYPE_P(v) != IS_LONG) {
@@ -642,25 +657,28 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 				                       ci->name, php_shmtable_value_name(v));
 				return false;
 			}
-			d[n].v.i = (int64_t)Z_LVAL_P(v);
+			d->v.i = (int64_t)Z_LVAL_P(v);
 		} else if (Z_TYPE_P(v) == IS_LONG || Z_TYPE_P(v) == IS_DOUBLE) {
-			d[n].v.f = Z_TYPE_P(v) == IS_LONG ? (double)Z_LVAL_P(v) : Z_DVAL_P(v);
+			d->v.f = Z_TYPE_P(v) == IS_LONG ? (double)Z_LVAL_P(v) : Z_DVAL_P(v);
 		} else {
 			php_shmtable_arg_error(zend_ce_type_error, method, 2, "column",
 			                       "must hold an int or float for float column \"%s\", %s "
 			                       "given", ci->name, php_shmtable_value_name(v));
 			return false;
 		}
-		n++;
+		d++;
 	} ZEND_HASH_FOREACH_END();
 	return true;
 }
 
 /* incr()/decr() with an array of column => delta: every delta applied to
- * the row at once, or none; the new values returned in the order given. */
-static void php_shmtable_incr_multi(php_shmtable_obj *obj, shmt_table *t, const char *method,
-                                    zend_string *key, HashTable *deltas, zval *by, bool decr,
-                                    int64_t ttl_ns, bool want_result, zval *return_value)
+ * the row at once, or none; the new values returned in the order given.
+ * In line in php_shmtable_incr(): its ten arguments, passed, cost more
+ * than a walk over three deltas. */
+static zend_always_inline void
+php_shmtable_incr_multi(php_shmtable_obj *obj, shmt_table *t, const char *method,
+                        zend_string *key, HashTable *deltas, zval *by, bool decr, int64_t ttl_ns,
+                        bool want_result, zval *return_value)
 {
 	uint32_t n = zend_hash_num_elements(deltas);
 	if (n == 0) {
@@ -676,8 +694,8 @@ static void php_shmtable_incr_multi(php_shmtable_obj *obj, shmt_table *t, const 
 		                       "holds the deltas)");
 		return;
 	}
-	if (n > shmt_ncols(t)) {
-		n = shmt_ncols(t) + 1; /* some key is not a column: found below */
+	if (n > obj->ndefs) {
+		n = obj->ndefs + 1; /* some key is not a column: found below */
 	}
 	shmt_value stack[2 * PHP_SHMTABLE_STACK_VALUES];
 	shmt_value *d = n <= PHP_SHMTABLE_STACK_VALUES ? stack : safe_emalloc(2 * n, sizeof(*d), 0);

@@ -61,9 +61,9 @@ static inline int key_eq(const unsigned char *stored, const char *key, size_t kl
  * expired row is absent: a writer (`reclaim`) reclaims every expired row
  * it meets on the way; a reader leaves them. *now caches the clock (0
  * until a row with an expiry is met). */
-static shmt_status find_locked(shmt_table *t, const keyinfo *ki, const char *key,
-                               size_t klen, uint32_t *idx_out, uint32_t **link_out,
-                               int reclaim, uint64_t *now)
+static inline __attribute__((always_inline)) shmt_status
+find_locked_inline(shmt_table *t, const keyinfo *ki, const char *key, size_t klen,
+                   uint32_t *idx_out, uint32_t **link_out, int reclaim, uint64_t *now)
 {
 	uint32_t *link = &t->buckets[ki->b];
 	uint32_t cur = *link;
@@ -96,6 +96,15 @@ static shmt_status find_locked(shmt_table *t, const keyinfo *ki, const char *key
 		cur = *link;
 	}
 	return SHMT_NOT_FOUND;
+}
+
+/* find_locked_inline() as a call, for the paths where its code once is
+ * enough. */
+static shmt_status find_locked(shmt_table *t, const keyinfo *ki, const char *key,
+                               size_t klen, uint32_t *idx_out, uint32_t **link_out,
+                               int reclaim, uint64_t *now)
+{
+	return find_locked_inline(t, ki, key, klen, idx_out, link_out, reclaim, now);
 }
 
 /* The expiry of a row written now with ttl_ns (SHMT_TTL_KEEP on a new row
@@ -1019,44 +1028,59 @@ typedef struct {
 /* The cells vals name, of row idx, set in place to vals; the undo record
  * goes to row `spare` (see above). Stripe lock held. The record is the
  * bytes [lo, hi) of the row, the span of the number cells written (number
- * cells lie together before the key), copied to the same offsets of the
- * spare, with lo and hi in the spare's expiry word. off[i] is the offset
- * of vals[i]'s cell. */
-static shmt_status incr_in_place_locked(shmt_table *t, const keyinfo *ki, uint32_t idx,
-                                        uint32_t spare, const shmt_value *vals,
-                                        const uint32_t *off, uint32_t n, uint32_t lo,
-                                        uint32_t hi, uint64_t *now)
+ * cells lie together before the key, 8-aligned), copied to the same
+ * offsets of the spare, with lo and hi in the spare's expiry word. off[i]
+ * is the offset of vals[i]'s cell. Compiled twice: with the test steps
+ * (steps, when a step hook is set) and without, so that the usual call
+ * looks at the hook once rather than at each of its eight steps. */
+#define STEP_IF(steps, n)  \
+	do {                   \
+		if (steps) {       \
+			STEP(n);       \
+		}                  \
+	} while (0)
+
+static inline __attribute__((always_inline)) shmt_status
+incr_in_place_locked(shmt_table *t, const keyinfo *ki, uint32_t idx, uint32_t spare,
+                     const shmt_value *vals, const uint32_t *off, uint32_t n, uint32_t lo,
+                     uint32_t hi, uint64_t *now, const bool steps)
 {
 	shmt_stripe_raw *s = ki->s;
 	unsigned char *row = row_at(t, idx), *undo = row_at(t, spare);
-	memcpy(undo + lo, row + lo, hi - lo);
+	/* A handful of words (lo < hi): copied in line, not by a memcpy call. */
+	const uint64_t *from = (const uint64_t *)(row + lo), *end = (const uint64_t *)(row + hi);
+	uint64_t *to = (uint64_t *)(undo + lo);
+	do {
+		shmt_store_relaxed(to++, shmt_load_relaxed(from++));
+	} while (from < end);
 	*row_expires(undo) = (uint64_t)hi << 32 | lo;
-	STEP(SHMT_STEP_INCRM_UNDO);
+	STEP_IF(steps, SHMT_STEP_INCRM_UNDO);
 	s->i_bucket = ki->b;
 	s->i_old = idx;
 	s->i_new = spare;
 	shmt_fence_release(); /* the record before the intent that puts it in force */
 	s->i_kind = INTENT_INCR;
 	shmt_fence_release();
-	STEP(SHMT_STEP_INCRM_INTENT);
+	STEP_IF(steps, SHMT_STEP_INCRM_INTENT);
 	lru_touch(t, row, now);
 	seq_begin(s);
-	STEP(SHMT_STEP_INCRM_SEQ_ODD);
+	STEP_IF(steps, SHMT_STEP_INCRM_SEQ_ODD);
 	for (uint32_t i = 0; i < n; i++) {
 		uint64_t v;
 		memcpy(&v, &vals[i].v, 8);
 		shmt_store_relaxed((uint64_t *)(row + off[i]), v);
-		STEP(SHMT_STEP_INCRM_CELL);
+		STEP_IF(steps, SHMT_STEP_INCRM_CELL);
 	}
 	intent_end(s); /* all stored: from here on, a repair keeps them */
-	STEP(SHMT_STEP_INCRM_INTENT_CLEARED);
+	STEP_IF(steps, SHMT_STEP_INCRM_INTENT_CLEARED);
 	seq_end(s);
 	stat_inc(&s->updates);
-	STEP(SHMT_STEP_INCRM_SEQ_EVEN);
+	STEP_IF(steps, SHMT_STEP_INCRM_SEQ_EVEN);
 	return SHMT_OK;
 }
 
-static shmt_status incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
+static inline __attribute__((always_inline)) shmt_status
+incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
 {
 	const incr_multi_args *a = arg;
 	const shmt_value *deltas = a->deltas;
@@ -1065,7 +1089,7 @@ static shmt_status incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
 	const bool sub = a->sub;
 	uint32_t idx, *link;
 	uint64_t now = 0;
-	shmt_status st = find_locked(t, ki, a->key, a->klen, &idx, &link, 1, &now);
+	shmt_status st = find_locked_inline(t, ki, a->key, a->klen, &idx, &link, 1, &now);
 	if (st != SHMT_OK && st != SHMT_NOT_FOUND) {
 		return st;
 	}
@@ -1128,7 +1152,10 @@ static shmt_status incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
 	if (spare == 0 || !valid_idx(t, spare) || spare == idx) {
 		return replace_locked(t, ki, idx, link, results, n, SHMT_TTL_KEEP, &now);
 	}
-	return incr_in_place_locked(t, ki, idx, spare, results, off, n, lo, hi, &now);
+	if (shmt_step_hook != NULL) {
+		return incr_in_place_locked(t, ki, idx, spare, results, off, n, lo, hi, &now, true);
+	}
+	return incr_in_place_locked(t, ki, idx, spare, results, off, n, lo, hi, &now, false);
 }
 
 shmt_status shmt_incr_multi(shmt_table *t, const char *key, size_t klen,
