@@ -441,12 +441,14 @@ static void slot_give_back(shmt_ulock *l, int i)
 	shmt_lock_release(&s->m);
 }
 
-/* The gate held: get a slot for this process (waiting for one if all 64
- * belong to processes) and mark it active. It is kept between read locks
- * (h->kept_*) while fewer than SHMT_ULOCK_KEPT_SLOTS are kept; otherwise
- * it is given back at unlock. */
-static shmt_ulock_result claim_slot(shmt_ulock *l, int32_t me, acquire_ctx *c, int *slot,
-                                    int *keep)
+/* Take a slot for this process, any way but its kept one: from pid % 64
+ * on, the first free one or one whose owner died (taken over, and
+ * orphaned: see slot_orphaned()); with all taken, wait for one that is not
+ * kept (its process gives it back at unlock; fewer than 64 are kept, so
+ * there is one). A slot's dead owner found on the way is counted in
+ * c->died only if it held the read lock. Its lock word is then this
+ * process's; *slot says which. */
+static shmt_ulock_result take_slot(shmt_ulock *l, int32_t me, acquire_ctx *c, int *slot)
 {
 	int start = (int)((uint32_t)me % SHMT_ULOCK_READER_SLOTS);
 	int j = -1;
@@ -465,8 +467,6 @@ static shmt_ulock_result claim_slot(shmt_ulock *l, int32_t me, acquire_ctx *c, i
 		}
 	}
 	if (j < 0) {
-		/* All taken: wait for one that is not kept (its reader gives it
-		 * back at unlock). Fewer than 64 are kept, so there is one. */
 		uint64_t free_soon = ~sc_load(&l->kept_map);
 		for (int i = 0; i < SHMT_ULOCK_READER_SLOTS && j < 0; i++) {
 			int k = (start + i) % SHMT_ULOCK_READER_SLOTS;
@@ -483,9 +483,25 @@ static shmt_ulock_result claim_slot(shmt_ulock *l, int32_t me, acquire_ctx *c, i
 			return r;
 		}
 		if (c->took_dead) {
-			c->died = died; /* counted below, only if it was reading */
+			c->died = died; /* counted by slot_orphaned(), only if it was reading */
 			slot_orphaned(l, j, c);
 		}
+	}
+	*slot = j;
+	return SHMT_ULOCK_OK;
+}
+
+/* The gate held: get a slot for this process (waiting for one if all 64
+ * belong to processes) and mark it active. It is kept between read locks
+ * (h->kept_*) while fewer than SHMT_ULOCK_KEPT_SLOTS are kept; otherwise
+ * it is given back at unlock. */
+static shmt_ulock_result claim_slot(shmt_ulock *l, int32_t me, acquire_ctx *c, int *slot,
+                                    int *keep)
+{
+	int j;
+	shmt_ulock_result r = take_slot(l, me, c, &j);
+	if (r != SHMT_ULOCK_OK) {
+		return r;
 	}
 	STEP(SHMT_STEP_ULOCK_READ_SLOT);
 	*keep = __builtin_popcountll(sc_load(&l->kept_map)) < SHMT_ULOCK_KEPT_SLOTS;
@@ -552,42 +568,10 @@ static shmt_ulock_result mutex_slot(shmt_ulock *l, int32_t me, acquire_ctx *c,
 		*slot = h->kept_slot;
 		return SHMT_ULOCK_OK;
 	}
-	int start = (int)((uint32_t)me % SHMT_ULOCK_READER_SLOTS);
-	int j = -1;
-	for (int i = 0; i < SHMT_ULOCK_READER_SLOTS && j < 0; i++) {
-		int k = (start + i) % SHMT_ULOCK_READER_SLOTS;
-		if (shmt_lock_peek(&l->slots[k].m) == SHMT_LOCK_HELD) {
-			continue;
-		}
-		shmt_lock_result r = shmt_lock_try(&l->slots[k].m);
-		if (r == SHMT_LOCK_OWNER_DIED) {
-			shmt_lock_consistent(&l->slots[k].m);
-			slot_orphaned(l, k, c);
-		}
-		if (r == SHMT_LOCK_OK || r == SHMT_LOCK_OWNER_DIED) {
-			j = k;
-		}
-	}
-	if (j < 0) {
-		uint64_t free_soon = ~sc_load(&l->kept_map);
-		for (int i = 0; i < SHMT_ULOCK_READER_SLOTS && j < 0; i++) {
-			int k = (start + i) % SHMT_ULOCK_READER_SLOTS;
-			if (free_soon & slot_bit(k)) {
-				j = k;
-			}
-		}
-		if (j < 0) {
-			j = start;
-		}
-		uint32_t died = c->died;
-		shmt_ulock_result r = take(l, &l->slots[j], c);
-		if (r != SHMT_ULOCK_OK) {
-			return r;
-		}
-		if (c->took_dead) {
-			c->died = died; /* a slot's owner, not the MUTEX's holder */
-			slot_orphaned(l, j, c);
-		}
+	int j;
+	shmt_ulock_result r = take_slot(l, me, c, &j);
+	if (r != SHMT_ULOCK_OK) {
+		return r;
 	}
 	shmt_store_relaxed(&l->slots[j].pid, me);
 	STEP(SHMT_STEP_ULOCK_MUTEX_SLOT);
