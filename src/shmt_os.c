@@ -457,13 +457,20 @@ int64_t shmt_os_monotonic_ns(void)
 
 /* getpid() is a system call (glibc stopped caching it), and a costly one on
  * some virtual machines; Lock calls this on every lock and unlock. The
- * cache is cleared in a forked child by a pthread_atfork() handler. */
+ * cache is cleared in a forked child by a pthread_atfork() handler, which
+ * also counts the fork: a process's forks-since-the-handler count is one
+ * more than its parent's, so (pid, count) names a process apart from every
+ * ancestor, even one whose pid it was given again (see shmt_os_self()). */
 int32_t shmt_os_pid_cache;
+uint64_t shmt_os_self_cache;
+static uint32_t fork_count;
 static pthread_once_t pid_once = PTHREAD_ONCE_INIT;
 
 static void pid_forget(void)
 {
 	__atomic_store_n(&shmt_os_pid_cache, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&shmt_os_self_cache, 0, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&fork_count, 1u, __ATOMIC_RELAXED);
 }
 
 static void pid_hook(void)
@@ -477,6 +484,21 @@ int32_t shmt_os_pid_slow(void)
 	int32_t pid = (int32_t)getpid();
 	__atomic_store_n(&shmt_os_pid_cache, pid, __ATOMIC_RELAXED);
 	return pid;
+}
+
+uint64_t shmt_os_self_slow(void)
+{
+	uint32_t pid = (uint32_t)shmt_os_pid(); /* the handler registered first */
+	uint64_t self = (uint64_t)__atomic_load_n(&fork_count, __ATOMIC_RELAXED) << 32 | pid;
+	__atomic_store_n(&shmt_os_self_cache, self, __ATOMIC_RELAXED);
+	return self;
+}
+
+void shmt_os_sleep_until(int64_t deadline_ns)
+{
+	struct timespec ts = {(time_t)(deadline_ns / 1000000000), (long)(deadline_ns % 1000000000)};
+	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) == EINTR) {
+	}
 }
 
 void shmt_os_sleep_ms(unsigned ms)

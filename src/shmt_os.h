@@ -108,6 +108,19 @@ static inline int32_t shmt_os_pid(void)
 	int32_t pid = __atomic_load_n(&shmt_os_pid_cache, __ATOMIC_RELAXED);
 	return pid != 0 ? pid : shmt_os_pid_slow();
 }
+/* This process, told apart from its ancestors: the pid, and in the high
+ * half the number of forks between the first call of shmt_os_pid() in the
+ * line of processes and this one. A descendant given a dead ancestor's pid
+ * again still differs from it, so a value kept in process memory and
+ * inherited through fork (which lock a process holds, which slot it keeps)
+ * is never taken for the new process's own. Never 0. */
+extern uint64_t shmt_os_self_cache;
+uint64_t shmt_os_self_slow(void);
+static inline uint64_t shmt_os_self(void)
+{
+	uint64_t self = __atomic_load_n(&shmt_os_self_cache, __ATOMIC_RELAXED);
+	return self != 0 ? self : shmt_os_self_slow();
+}
 
 /* Map `bytes` of zero-filled memory shared with future children. Returns
  * NULL and sets errno on failure. */
@@ -211,6 +224,8 @@ int64_t shmt_os_boottime_coarse_ns(void);
 int shmt_os_boot_id(uint8_t out[16]);
 int64_t shmt_os_monotonic_ns(void);
 void shmt_os_sleep_ms(unsigned ms);
+/* Sleep until the monotonic clock reads deadline_ns (shmt_os_monotonic_ns()). */
+void shmt_os_sleep_until(int64_t deadline_ns);
 
 /* Open-file-description locks on two bytes of the object (fcntl F_OFD_*):
  * they belong to the open file description, so forked children share them

@@ -67,6 +67,7 @@ typedef enum {
 	SHMT_STEP_ULOCK_OWNER_DEAD = 128, /* MUTEX: a dead holder's slot taken over, the word marked dead */
 	SHMT_STEP_ULOCK_MUTEX_SLOT = 129, /* MUTEX: a slot taken for this process, not yet kept or used */
 	SHMT_STEP_ULOCK_MUTEX_WAIT = 134, /* MUTEX: about to sleep on the owner word */
+	SHMT_STEP_ULOCK_SLOT_WAIT = 135, /* Lock: all slots held, about to wait one slice for one */
 	SHMT_STEP_SYNC_EMPTIED = 130, /* named Atomic/Lock create: the object emptied (size 0) */
 	SHMT_STEP_SYNC_SIZED = 131, /* ... sized, all zero */
 	SHMT_STEP_SYNC_HEADER = 132, /* ... header written, payload not yet, not ready */
