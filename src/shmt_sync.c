@@ -274,7 +274,34 @@ typedef struct {
 	int waiting;      /* counted in l->waiters */
 	int took_dead;    /* the last take() took over a dead owner's lock word */
 	uint32_t died;
+	uint32_t told_late; /* a death taken over by an acquire that then failed */
 } acquire_ctx;
+
+/* RWLOCK: gate.active is GATE_UNTOLD while a death that an acquire took
+ * over (a dead writer's gate, a dead reader's slot) is not yet told to
+ * anyone: that acquire then failed (LOCK_NB, or its deadline passed while
+ * it waited for the readers or for a slot). Set and cleared only by the
+ * holder of the gate; the next process to get the lock is told. */
+#define GATE_UNTOLD 1u
+
+/* The gate held, the acquire failing: deaths it took over are left for
+ * the next one. */
+static inline void gate_untold(shmt_ulock *l, const acquire_ctx *c)
+{
+	if (c->died > 0) {
+		sc_store(&l->gate.active, GATE_UNTOLD);
+	}
+}
+
+/* The gate held, the acquire succeeding: told of a death left by a failed
+ * one. */
+static inline void gate_told(shmt_ulock *l, acquire_ctx *c)
+{
+	if (shmt_load_relaxed(&l->gate.active) != 0) {
+		sc_store(&l->gate.active, 0u);
+		c->told_late = 1;
+	}
+}
 
 static void start_waiting(shmt_ulock *l, acquire_ctx *c)
 {
@@ -462,32 +489,41 @@ static void slot_give_back(shmt_ulock *l, int i)
  * marked owner-died, and a lock its process died holding never found
  * free. So a process keeps at most SHMT_ULOCK_KEPT_PER_PROCESS, leaving
  * the rest of the kernel's walk for the locks it holds at a time; beyond
- * them it takes a slot at each lock and gives it back at unlock. Counted
- * for the process named by budget_self: a forked child starts at 0. */
-static uint64_t budget_self;
-static uint32_t budget_used;
+ * them it takes a slot at each lock and gives it back at unlock. One word,
+ * changed by compare-and-swap (threads of one process share it), counts
+ * for the process whose fork count it names: a forked child, whose count
+ * is its parent's plus one, starts at 0. */
+static uint64_t budget; /* the fork count of the process it counts for (high
+                           half: see shmt_os_self()), the slots it keeps (low) */
 
 static int budget_take(uint64_t me)
 {
-	if (shmt_load_relaxed(&budget_self) != me) {
-		shmt_store_relaxed(&budget_used, 0u);
-		shmt_store_relaxed(&budget_self, me);
-	}
-	uint32_t n = shmt_load_relaxed(&budget_used);
+	uint64_t mine = me & ~(uint64_t)0xffffffffu;
+	uint64_t b = shmt_load_relaxed(&budget), want;
 	do {
-		if (n >= SHMT_ULOCK_KEPT_PER_PROCESS) {
+		if ((b & ~(uint64_t)0xffffffffu) != mine) {
+			want = mine | 1u; /* inherited from an ancestor: none kept here */
+		} else if ((b & 0xffffffffu) >= SHMT_ULOCK_KEPT_PER_PROCESS) {
 			return 0;
+		} else {
+			want = b + 1;
 		}
-	} while (!__atomic_compare_exchange_n(&budget_used, &n, n + 1, 0, __ATOMIC_RELAXED,
+	} while (!__atomic_compare_exchange_n(&budget, &b, want, 0, __ATOMIC_RELAXED,
 	                                      __ATOMIC_RELAXED));
 	return 1;
 }
 
+/* A slot this process kept given back (budget_take() counted it). */
 static void budget_give(uint64_t me)
 {
-	if (shmt_load_relaxed(&budget_self) == me) {
-		__atomic_sub_fetch(&budget_used, 1u, __ATOMIC_RELAXED);
-	}
+	uint64_t mine = me & ~(uint64_t)0xffffffffu;
+	uint64_t b = shmt_load_relaxed(&budget);
+	do {
+		if ((b & ~(uint64_t)0xffffffffu) != mine || (b & 0xffffffffu) == 0) {
+			return;
+		}
+	} while (!__atomic_compare_exchange_n(&budget, &b, b - 1, 0, __ATOMIC_RELAXED,
+	                                      __ATOMIC_RELAXED));
 }
 
 /* Try the slots from pid % 64 on: the first free one, or one whose owner
@@ -613,7 +649,7 @@ static shmt_ulock_result acquired(shmt_ulock *l, shmt_ulock_result r, acquire_ct
 	}
 	if (r == SHMT_ULOCK_OK) {
 		h->self = me;
-		h->died = c->died;
+		h->died = c->died + c->told_late;
 	}
 	return r;
 }
@@ -781,6 +817,7 @@ static __attribute__((noinline)) shmt_ulock_result read_kept_slow(shmt_ulock *l,
 		count_one(&s->count);
 		h->held = 2;
 		h->slot = j;
+		gate_told(l, &c);
 		shmt_lock_release(&l->gate.m);
 	}
 	return acquired(l, r, &c, me, h);
@@ -818,10 +855,12 @@ static __attribute__((noinline)) shmt_ulock_result acquire_slow(shmt_ulock *l, i
 			r = drain_readers(l, &c);
 		}
 		if (r == SHMT_ULOCK_OK) {
+			gate_told(l, &c);
 			shmt_store_release(&l->gate.pid, pid_of(me));
 			count_one(&l->gate.count);
 			h->held = 1;
 		} else {
+			gate_untold(l, &c);
 			shmt_lock_release(&l->gate.m);
 		}
 	} else {
@@ -835,6 +874,9 @@ static __attribute__((noinline)) shmt_ulock_result acquire_slow(shmt_ulock *l, i
 				h->kept_slot = slot;
 				h->kept_self = me;
 			}
+			gate_told(l, &c);
+		} else {
+			gate_untold(l, &c);
 		}
 		shmt_lock_release(&l->gate.m);
 	}
@@ -860,7 +902,9 @@ static __attribute__((noinline)) shmt_ulock_result rwlock_acquire(shmt_ulock *l,
 		ulock_slot *s = &l->slots[j];
 		(void)__atomic_exchange_n(&s->active, SLOT_READING, __ATOMIC_SEQ_CST);
 		STEP(SHMT_STEP_ULOCK_READ_ACTIVE);
-		if (__builtin_expect(!shmt_lock_is_free(&l->gate.m), 0)) {
+		if (__builtin_expect(!shmt_lock_is_free(&l->gate.m), 0) ||
+		    __builtin_expect(shmt_load_relaxed(&l->gate.active) != 0, 0)) {
+			/* A writer in or coming; or a death to be told. */
 			return read_kept_slow(l, j, me, timeout_ns, h);
 		}
 		count_one(&s->count);
@@ -878,6 +922,9 @@ static __attribute__((noinline)) shmt_ulock_result rwlock_acquire(shmt_ulock *l,
 		                    : g == SHMT_LOCK_OWNER_DIED ? GATE_HELD_DEAD : GATE_ERROR);
 	}
 	STEP(SHMT_STEP_ULOCK_GATE);
+	if (__builtin_expect(shmt_load_relaxed(&l->gate.active) != 0, 0)) {
+		return acquire_slow(l, 0, timeout_ns, me, h, GATE_HELD); /* a death to be told */
+	}
 	if (l->type == SHMT_ULOCK_RWLOCK) {
 		/* The gate's take, then the look at the slots (see drain_readers()). */
 		shmt_lock_taken_fence();

@@ -58,7 +58,10 @@ typedef enum {
 } shmt_ulock_result;
 
 /* What a process holds, kept by the caller (process-local); all zero
- * before the first acquire, then left to the functions below. */
+ * before the first acquire, then left to the functions below. The robust
+ * mutex of a kept slot belongs to the thread that took it: a hold must not
+ * outlive its thread (give the slot back with shmt_ulock_forget() first),
+ * or the slot is taken for a dead process's while the process locks. */
 typedef struct {
 	int held;        /* 0, or 1 exclusive, 2 shared */
 	int slot;        /* shared: the reader slot */

@@ -13,6 +13,7 @@
 #include "shmt_test.h"
 #include "shmt_os.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -773,7 +774,9 @@ static void reader_waits_for_any_slot(void)
 		if (pids[p] == 0) {
 			shmt_ulock_hold hc = {0};
 			int64_t out;
-			if (shmt_ulock_acquire(l, 1, 0, &hc) != SHMT_ULOCK_OK || hc.kept_self != 0) {
+			/* Not LOCK_NB: the others take the gate meanwhile. */
+			if (shmt_ulock_acquire(l, 1, 2000000000LL, &hc) != SHMT_ULOCK_OK ||
+			    hc.kept_self != 0) {
 				_exit(1);
 			}
 			shmt_atomic_add(held, 1, &out);
@@ -881,6 +884,138 @@ static void inherited_record_not_own(int type)
 	shmt_atomic_free(ready);
 }
 
+
+/* A writer dies holding an RWLOCK's write lock. The next writer asks with
+ * LOCK_NB: it takes the dead gate over, then finds a reader's slot active
+ * (a reader with a kept slot stopped between marking it and looking at the
+ * gate) and answers false. The death it took over is not lost: the reader,
+ * the next to get the lock, is told, and only it. */
+static shmt_atomic *told_phase;
+static void hook_pause_reader(int step)
+{
+	if (step == SHMT_STEP_ULOCK_READ_ACTIVE) {
+		shmt_atomic_set(told_phase, 2);
+		while (shmt_atomic_get(told_phase) != 3) {
+			usleep(1000);
+		}
+	}
+}
+
+static void dead_writer_told_after_failed_try(int64_t timeout_ns)
+{
+	shmt_ulock *l = shmt_ulock_new(SHMT_ULOCK_RWLOCK);
+	shmt_atomic *reader_died = shmt_atomic_new(-1);
+	told_phase = shmt_atomic_new(0);
+	pid_t r = fork();
+	if (r == 0) {
+		shmt_ulock_hold hr = {0};
+		if (shmt_ulock_acquire(l, 1, -1, &hr) != SHMT_ULOCK_OK ||
+		    shmt_ulock_release(l, &hr) != 0 || hr.kept_self == 0) {
+			_exit(1);
+		}
+		shmt_atomic_set(told_phase, 5); /* its slot kept: now the writer */
+		while (shmt_atomic_get(told_phase) != 1) {
+			usleep(1000);
+		}
+		shmt_step_hook = hook_pause_reader;
+		if (shmt_ulock_acquire(l, 1, 5000000000LL, &hr) != SHMT_ULOCK_OK) {
+			_exit(2);
+		}
+		shmt_step_hook = NULL;
+		shmt_atomic_set(reader_died, hr.died);
+		_exit(shmt_ulock_release(l, &hr) == 0 ? 0 : 3);
+	}
+	while (shmt_atomic_get(told_phase) != 5) {
+		usleep(1000);
+	}
+	pid_t w = fork();
+	if (w == 0) {
+		shmt_ulock_hold hw = {0};
+		if (shmt_ulock_acquire(l, 0, 5000000000LL, &hw) != SHMT_ULOCK_OK) {
+			_exit(1);
+		}
+		raise(SIGKILL);
+	}
+	CHECK(wait_exit(w) == 128 + SIGKILL);
+	shmt_atomic_set(told_phase, 1);
+	while (shmt_atomic_get(told_phase) != 2) {
+		usleep(1000);
+	}
+	shmt_ulock_hold h = {0};
+	CHECK(shmt_ulock_acquire(l, 0, timeout_ns, &h) == SHMT_ULOCK_BUSY);
+	shmt_atomic_set(told_phase, 3);
+	CHECK(wait_exit(r) == 0);
+	CHECK_I64(shmt_atomic_get(reader_died), 1);
+	CHECK(shmt_ulock_acquire(l, 0, 1000000000LL, &h) == SHMT_ULOCK_OK);
+	CHECK(h.died == 0);
+	CHECK(shmt_ulock_release(l, &h) == 0);
+	shmt_ulock_stats st;
+	shmt_ulock_stats_get(l, &st);
+	CHECK_U64(st.owner_died, 1);
+	check_idle(l);
+	shmt_ulock_free(l);
+	shmt_atomic_free(reader_died);
+	shmt_atomic_free(told_phase);
+}
+
+/* Threads of one process keeping slots at once, in a process that has not
+ * kept any yet (a new child): the count of kept slots stays exact, so
+ * after each gives its slot back the process keeps one again. */
+enum { BUDGET_THREADS = 8 };
+static shmt_ulock *budget_locks[BUDGET_THREADS + 1];
+static pthread_barrier_t budget_start, budget_end;
+static void *budget_thread(void *arg)
+{
+	int i = (int)(intptr_t)arg;
+	shmt_ulock_hold h = {0};
+	pthread_barrier_wait(&budget_start);
+	int ok = shmt_ulock_acquire(budget_locks[i], 0, 1000000000LL, &h) == SHMT_ULOCK_OK &&
+	         shmt_ulock_release(budget_locks[i], &h) == 0 && h.kept_self != 0;
+	pthread_barrier_wait(&budget_end);
+	shmt_ulock_forget(budget_locks[i], &h); /* before the thread ends */
+	return ok ? NULL : (void *)1;
+}
+
+static void budget_exact_with_threads(void)
+{
+	for (int i = 0; i <= BUDGET_THREADS; i++) {
+		budget_locks[i] = shmt_ulock_new(SHMT_ULOCK_MUTEX);
+	}
+	int failed = 0;
+	for (int run = 0; run < 300; run++) {
+		pid_t c = fork();
+		if (c == 0) {
+			pthread_t t[BUDGET_THREADS];
+			pthread_barrier_init(&budget_start, NULL, BUDGET_THREADS);
+			pthread_barrier_init(&budget_end, NULL, BUDGET_THREADS);
+			int bad = 0;
+			for (int i = 0; i < BUDGET_THREADS; i++) {
+				pthread_create(&t[i], NULL, budget_thread, (void *)(intptr_t)i);
+			}
+			for (int i = 0; i < BUDGET_THREADS; i++) {
+				void *rv;
+				pthread_join(t[i], &rv);
+				bad += rv != NULL;
+			}
+			shmt_ulock_hold h = {0};
+			shmt_ulock *last = budget_locks[BUDGET_THREADS];
+			if (shmt_ulock_acquire(last, 0, 1000000000LL, &h) != SHMT_ULOCK_OK ||
+			    shmt_ulock_release(last, &h) != 0) {
+				bad++;
+			}
+			bad += h.kept_self == 0; /* the count went wrong */
+			shmt_ulock_forget(last, &h);
+			_exit(bad == 0 ? 0 : 1);
+		}
+		failed += wait_exit(c) != 0;
+	}
+	CHECK(failed == 0);
+	for (int i = 0; i <= BUDGET_THREADS; i++) {
+		check_idle(budget_locks[i]);
+		shmt_ulock_free(budget_locks[i]);
+	}
+}
+
 static void test_kills(void)
 {
 	/* Killed holding (after lock()): told. */
@@ -931,6 +1066,9 @@ static void test_kills(void)
 	reader_waits_for_any_slot();
 	inherited_record_not_own(SHMT_ULOCK_MUTEX);
 	inherited_record_not_own(SHMT_ULOCK_RWLOCK);
+	dead_writer_told_after_failed_try(0);
+	dead_writer_told_after_failed_try(20000000LL);
+	budget_exact_with_threads();
 }
 
 static void watchdog(int sig)
