@@ -312,6 +312,21 @@ static void start_waiting(shmt_ulock *l, acquire_ctx *c)
 	}
 }
 
+/* The end of this process's next wait: one slice from now, or the
+ * deadline if sooner. 0 if the deadline has passed (the acquire fails). */
+static int next_slice(const acquire_ctx *c, int64_t *until)
+{
+	int64_t now = shmt_os_monotonic_ns();
+	if (c->deadline >= 0 && now >= c->deadline) {
+		return 0;
+	}
+	*until = now + ULOCK_DRAIN_SLICE_NS;
+	if (c->deadline >= 0 && *until > c->deadline) {
+		*until = c->deadline;
+	}
+	return 1;
+}
+
 /* Take one lock word; a dead owner's is made consistent and counted. */
 static shmt_ulock_result take(shmt_ulock *l, ulock_slot *s, acquire_ctx *c)
 {
@@ -426,13 +441,9 @@ static shmt_ulock_result drain_slot(shmt_ulock *l, int i, acquire_ctx *c)
 			}
 			a |= SLOT_WRITER_WAITS;
 		}
-		int64_t now = shmt_os_monotonic_ns();
-		if (c->deadline >= 0 && now >= c->deadline) {
+		int64_t until;
+		if (!next_slice(c, &until)) {
 			return SHMT_ULOCK_BUSY;
-		}
-		int64_t until = now + ULOCK_DRAIN_SLICE_NS;
-		if (c->deadline >= 0 && until > c->deadline) {
-			until = c->deadline;
 		}
 		(void)shmt_os_futex_wait(&s->active, a, until);
 	}
@@ -568,13 +579,9 @@ static shmt_ulock_result take_slot(shmt_ulock *l, uint64_t me, acquire_ctx *c, i
 			return SHMT_ULOCK_BUSY;
 		}
 		start_waiting(l, c);
-		int64_t now = shmt_os_monotonic_ns();
-		if (c->deadline >= 0 && now >= c->deadline) {
+		int64_t until;
+		if (!next_slice(c, &until)) {
 			return SHMT_ULOCK_BUSY;
-		}
-		int64_t until = now + ULOCK_DRAIN_SLICE_NS;
-		if (c->deadline >= 0 && until > c->deadline) {
-			until = c->deadline;
 		}
 		uint64_t not_kept = ~sc_load(&l->kept_map);
 		for (int i = 0; i < SHMT_ULOCK_READER_SLOTS && j < 0; i++) {
@@ -756,8 +763,8 @@ static __attribute__((noinline)) shmt_ulock_result mutex_acquire_slow(shmt_ulock
 			break;
 		}
 		start_waiting(l, &c);
-		int64_t now = shmt_os_monotonic_ns();
-		if (c.deadline >= 0 && now >= c.deadline) {
+		int64_t until;
+		if (!next_slice(&c, &until)) {
 			r = SHMT_ULOCK_BUSY;
 			break;
 		}
@@ -766,10 +773,6 @@ static __attribute__((noinline)) shmt_ulock_result mutex_acquire_slow(shmt_ulock
 				continue;
 			}
 			w |= OWNER_WAITERS;
-		}
-		int64_t until = now + ULOCK_DRAIN_SLICE_NS;
-		if (c.deadline >= 0 && until > c.deadline) {
-			until = c.deadline;
 		}
 		STEP(SHMT_STEP_ULOCK_MUTEX_WAIT);
 		(void)shmt_os_futex_wait(&l->owner, w, until);

@@ -600,6 +600,25 @@ static void mutex_kill_waiter(void)
 	shmt_ulock_free(l);
 }
 
+/* This process keeps as many slots of l as a lock keeps (exclusive, or
+ * shared): kept[] says which; forget_every_slot() gives them back. */
+static void keep_every_slot(shmt_ulock *l, int shared, shmt_ulock_hold *kept)
+{
+	for (int i = 0; i < SHMT_ULOCK_KEPT_SLOTS; i++) {
+		kept[i] = (shmt_ulock_hold){0};
+		CHECK(shmt_ulock_acquire(l, shared, 0, &kept[i]) == SHMT_ULOCK_OK);
+		CHECK(shmt_ulock_release(l, &kept[i]) == 0);
+		CHECK(kept[i].kept_self == shmt_os_self());
+	}
+}
+
+static void forget_every_slot(shmt_ulock *l, shmt_ulock_hold *kept)
+{
+	for (int i = 0; i < SHMT_ULOCK_KEPT_SLOTS; i++) {
+		shmt_ulock_forget(l, &kept[i]);
+	}
+}
+
 /* MUTEX: more processes than slots. This process keeps 48 and holds the
  * MUTEX; 17 children want it: 16 take the slots left, the 17th waits for
  * one of them. Every child gets the MUTEX once, each alone. */
@@ -610,12 +629,7 @@ static void mutex_more_than_slots(void)
 	shmt_atomic *inside = shmt_atomic_new(0), *bad = shmt_atomic_new(0);
 	shmt_atomic *total = shmt_atomic_new(0);
 	static shmt_ulock_hold kept[SHMT_ULOCK_KEPT_SLOTS];
-	for (int i = 0; i < SHMT_ULOCK_KEPT_SLOTS; i++) {
-		kept[i] = (shmt_ulock_hold){0};
-		CHECK(shmt_ulock_acquire(l, 0, 0, &kept[i]) == SHMT_ULOCK_OK);
-		CHECK(shmt_ulock_release(l, &kept[i]) == 0);
-		CHECK(kept[i].kept_self == shmt_os_self());
-	}
+	keep_every_slot(l, 0, kept);
 	shmt_ulock_stats st;
 	shmt_ulock_stats_get(l, &st);
 	CHECK_U64(st.slots_kept, SHMT_ULOCK_KEPT_SLOTS);
@@ -654,9 +668,7 @@ static void mutex_more_than_slots(void)
 	CHECK_I64(shmt_atomic_get(bad), 0);
 	CHECK_I64(shmt_atomic_get(total), KIDS);
 	check_idle(l);
-	for (int i = 0; i < SHMT_ULOCK_KEPT_SLOTS; i++) {
-		shmt_ulock_forget(l, &kept[i]);
-	}
+	forget_every_slot(l, kept);
 	shmt_ulock_stats_get(l, &st);
 	CHECK_U64(st.slots_kept, 0);
 	shmt_ulock_free(l);
@@ -762,12 +774,7 @@ static void reader_waits_for_any_slot(void)
 	shmt_atomic *held = shmt_atomic_new(0), *done = shmt_atomic_new(0);
 	shmt_atomic *took_ms = shmt_atomic_new(-1);
 	static shmt_ulock_hold kept[SHMT_ULOCK_KEPT_SLOTS];
-	for (int i = 0; i < SHMT_ULOCK_KEPT_SLOTS; i++) {
-		kept[i] = (shmt_ulock_hold){0};
-		CHECK(shmt_ulock_acquire(l, 1, 0, &kept[i]) == SHMT_ULOCK_OK);
-		CHECK(shmt_ulock_release(l, &kept[i]) == 0);
-		CHECK(kept[i].kept_self == shmt_os_self());
-	}
+	keep_every_slot(l, 1, kept);
 	pid_t pids[HOLDERS + 1];
 	for (int p = 0; p < HOLDERS; p++) {
 		pids[p] = fork();
@@ -821,9 +828,7 @@ static void reader_waits_for_any_slot(void)
 		CHECK(wait_exit(pids[p]) == 0);
 	}
 	check_idle(l);
-	for (int i = 0; i < SHMT_ULOCK_KEPT_SLOTS; i++) {
-		shmt_ulock_forget(l, &kept[i]);
-	}
+	forget_every_slot(l, kept);
 	shmt_ulock_free(l);
 	shmt_atomic_free(held);
 	shmt_atomic_free(done);
