@@ -499,13 +499,6 @@ uint64_t shmt_os_self_slow(void)
 	return self;
 }
 
-void shmt_os_sleep_until(int64_t deadline_ns)
-{
-	struct timespec ts = {(time_t)(deadline_ns / 1000000000), (long)(deadline_ns % 1000000000)};
-	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) == EINTR) {
-	}
-}
-
 void shmt_os_sleep_ms(unsigned ms)
 {
 	struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};

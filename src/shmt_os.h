@@ -224,8 +224,6 @@ int64_t shmt_os_boottime_coarse_ns(void);
 int shmt_os_boot_id(uint8_t out[16]);
 int64_t shmt_os_monotonic_ns(void);
 void shmt_os_sleep_ms(unsigned ms);
-/* Sleep until the monotonic clock reads deadline_ns (shmt_os_monotonic_ns()). */
-void shmt_os_sleep_until(int64_t deadline_ns);
 
 /* Open-file-description locks on two bytes of the object (fcntl F_OFD_*):
  * they belong to the open file description, so forked children share them

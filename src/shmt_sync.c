@@ -591,10 +591,7 @@ static shmt_ulock_result take_slot(shmt_ulock *l, uint64_t me, acquire_ctx *c, i
 			}
 		}
 		if (j < 0) {
-			/* All kept as the map was read: one of them was being
-			 * given back (its bit cleared first). */
-			shmt_os_sleep_until(until);
-			continue;
+			j = start; /* not reached: at most 48 are kept (keep_slot()) */
 		}
 		STEP(SHMT_STEP_ULOCK_SLOT_WAIT);
 		shmt_lock_result r = shmt_lock_acquire_until(&l->slots[j].m, until);
