@@ -464,7 +464,8 @@ int64_t shmt_os_monotonic_ns(void)
 int32_t shmt_os_pid_cache;
 uint64_t shmt_os_self_cache;
 static uint32_t fork_count;
-static int pid_hooked; /* the handler registered: the caches may be used */
+static int pid_hooked; /* the handler registered: the caches may be used
+                          (set under pid_once, read with atomics) */
 static pthread_once_t pid_once = PTHREAD_ONCE_INIT;
 
 static void pid_forget(void)
@@ -476,14 +477,14 @@ static void pid_forget(void)
 
 static void pid_hook(void)
 {
-	pid_hooked = pthread_atfork(NULL, NULL, pid_forget) == 0;
+	__atomic_store_n(&pid_hooked, pthread_atfork(NULL, NULL, pid_forget) == 0, __ATOMIC_RELAXED);
 }
 
 int32_t shmt_os_pid_slow(void)
 {
 	pthread_once(&pid_once, pid_hook);
 	int32_t pid = (int32_t)getpid();
-	if (pid_hooked) { /* else a child would take itself for its parent */
+	if (__atomic_load_n(&pid_hooked, __ATOMIC_RELAXED)) { /* else a child would take itself for its parent */
 		__atomic_store_n(&shmt_os_pid_cache, pid, __ATOMIC_RELAXED);
 	}
 	return pid;
@@ -493,7 +494,7 @@ uint64_t shmt_os_self_slow(void)
 {
 	uint32_t pid = (uint32_t)shmt_os_pid(); /* the handler registered first */
 	uint64_t self = (uint64_t)__atomic_load_n(&fork_count, __ATOMIC_RELAXED) << 32 | pid;
-	if (pid_hooked) {
+	if (__atomic_load_n(&pid_hooked, __ATOMIC_RELAXED)) {
 		__atomic_store_n(&shmt_os_self_cache, self, __ATOMIC_RELAXED);
 	}
 	return self;

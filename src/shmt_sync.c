@@ -1015,8 +1015,11 @@ int shmt_ulock_release(shmt_ulock *l, shmt_ulock_hold *h)
 		return rwlock_release(l, h);
 	}
 	uint64_t me = shmt_load_relaxed(&shmt_os_self_cache);
-	if (h->held == 0 || h->self != me || me == 0) {
-		return -1; /* me == 0: no lock taken in this process yet */
+	if (__builtin_expect(me == 0, 0)) {
+		me = shmt_os_self(); /* not cached yet, or never (no fork handler) */
+	}
+	if (h->held == 0 || h->self != me) {
+		return -1;
 	}
 	/* One exchange; a sleeper to wake or a slot to give back: the slow
 	 * way. */
