@@ -1143,6 +1143,7 @@ shmt_ulock *shmt_ulock_init_at(void *mem, int type)
 	l->readers_map = 0;
 	l->kept_map = 0;
 	l->gate.pid = 0;
+	l->gate.active = 0;
 	l->gate.count = 0;
 	l->owner = 0;
 	int bad = shmt_lock_init(&l->gate.m);
