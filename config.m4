@@ -181,7 +181,7 @@ if test "$PHP_SHMTABLE" != "no"; then
      shmtable_inspect.c \
      src/shmt_table.c src/shmt_alloc.c src/shmt_recover.c src/shmt_ops.c src/shmt_expire.c src/shmt_iter.c \
      src/shmt_check.c src/shmt_open.c src/shmt_list.c src/shmt_hash.c src/shmt_os.c src/shmt_os_lock.c \
-     shmtable_sync.c src/shmt_sync.c src/shmt_sync_open.c],
+     shmtable_sync.c src/shmt_atomic.c src/shmt_ulock.c src/shmt_sync_open.c],
     [$ext_shared], [], [$SHMTABLE_CFLAGS])
   PHP_ADD_BUILD_DIR([$ext_builddir/src])
   dnl make test loads the shared pcntl and posix modules (Makefile.frag).

@@ -1,7 +1,7 @@
 /*
  * shmtable_sync.c - the classes ShmTable\Atomic and ShmTable\Lock: argument
  * checks, exceptions, object life cycle and var_dump() view, over the
- * engine in src/shmt_sync.c.
+ * engine in src/shmt_atomic.c and src/shmt_ulock.c.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"

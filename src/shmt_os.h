@@ -40,7 +40,7 @@ shmt_lock_result shmt_lock_try(shmt_lock *l);
 void shmt_lock_consistent(shmt_lock *l);
 void shmt_lock_release(shmt_lock *l);
 
-/* For ShmTable\Lock and ShmTable\Atomic (shmt_sync.c). */
+/* For ShmTable\Lock and ShmTable\Atomic (shmt_ulock.c, shmt_atomic.c). */
 /* Take the lock, waiting at most until deadline_ns on the
  * shmt_os_monotonic_ns() scale (negative: no limit); SHMT_LOCK_BUSY when
  * the deadline passed first. A dead owner is reported as by acquire. */

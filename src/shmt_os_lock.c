@@ -162,7 +162,7 @@ void shmt_lock_release(shmt_lock *l)
 	pthread_mutex_unlock(&l->m);
 }
 
-/* ---- for ShmTable\Lock and ShmTable\Atomic (src/shmt_sync.c) ---------- */
+/* ---- for ShmTable\Lock and ShmTable\Atomic (src/shmt_ulock.c, src/shmt_atomic.c) -- */
 
 shmt_lock_result shmt_lock_acquire_until(shmt_lock *l, int64_t deadline_ns)
 {

@@ -46,7 +46,7 @@ uint64_t shmt_atomic_wakeups(shmt_atomic *a);
  * With all 64 taken, a reader waits for one that is not kept. */
 #define SHMT_ULOCK_READER_SLOTS 64
 #define SHMT_ULOCK_KEPT_SLOTS 48
-/* Slots one process keeps across all its Locks (see shmt_sync.c). */
+/* Slots one process keeps across all its Locks (see shmt_ulock.c). */
 #define SHMT_ULOCK_KEPT_PER_PROCESS 1024
 
 typedef struct shmt_ulock shmt_ulock;

@@ -1,11 +1,11 @@
 /*
  * test_sync.c - the engine of ShmTable\Atomic and ShmTable\Lock
- * (src/shmt_sync.c): every function, overflow, wait/wake-up with timeouts,
- * forked processes adding, readers together and writers alone, and a
- * process SIGKILLed at every step of the lock and unlock protocol
- * (shmt_step_hook, SHMT_STEP_ULOCK_*): then another process must get the
- * lock, be told of the death exactly when the dead one held the lock, and
- * find the lock's state consistent.
+ * (src/shmt_atomic.c, src/shmt_ulock.c): every function, overflow,
+ * wait/wake-up with timeouts, forked processes adding, readers together
+ * and writers alone, and a process SIGKILLed at every step of the lock
+ * and unlock protocol (shmt_step_hook, SHMT_STEP_ULOCK_*): then another
+ * process must get the lock, be told of the death exactly when the dead
+ * one held the lock, and find the lock's state consistent.
  */
 #include "unit.h"
 #include "shmt_sync.h"
