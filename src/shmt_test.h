@@ -67,6 +67,9 @@ typedef enum {
 	SHMT_STEP_ULOCK_OWNER_DEAD = 128, /* MUTEX: a dead holder's slot taken over, the word marked dead */
 	SHMT_STEP_ULOCK_MUTEX_SLOT = 129, /* MUTEX: a slot taken for this process, not yet kept or used */
 	SHMT_STEP_ULOCK_MUTEX_WAIT = 134, /* MUTEX: about to sleep on the owner word */
+	SHMT_STEP_SLOT_MARKED = 151, /* stripe lock: a dead holder's slot taken over, its words marked dead */
+	SHMT_STEP_SLOT_TAKEN = 152, /* stripe lock: a slot taken for this thread, not yet kept or used */
+	SHMT_STEP_STRIPE_WAIT = 153, /* stripe lock: about to sleep on a held stripe's owner word */
 	SHMT_STEP_SYNC_EMPTIED = 130, /* named Atomic/Lock create: the object emptied (size 0) */
 	SHMT_STEP_SYNC_SIZED = 131, /* ... sized, all zero */
 	SHMT_STEP_SYNC_HEADER = 132, /* ... header written, payload not yet, not ready */
