@@ -153,8 +153,8 @@ __attribute__((noinline, cold)) void settle_dead_writers(shmt_table *t)
  * back what the dead writers left, as lock recovery does, and (with
  * `check`) check all. The shared fields are bounds-checked first, so the
  * repair never follows an index out of the table. */
-shmt_status reopen_repair(shmt_table *t, const open_ctx *c, int check, char *msg,
-                          size_t msglen)
+static shmt_status reopen_repair_locks(shmt_table *t, const open_ctx *c, int check, char *msg,
+                                       size_t msglen)
 {
 	char why[256];
 	if (shared_fields_bad(t, why, sizeof(why))) {
@@ -192,6 +192,17 @@ shmt_status reopen_repair(shmt_table *t, const open_ctx *c, int check, char *msg
 		return SHMT_E_CORRUPT;
 	}
 	return SHMT_OK;
+}
+
+shmt_status reopen_repair(shmt_table *t, const open_ctx *c, int check, char *msg,
+                          size_t msglen)
+{
+	shmt_status st = reopen_repair_locks(t, c, check, msg, msglen);
+	/* The check locked with a slot that this thread may keep: give it
+	 * back, since a trial's private copy is unmapped next (and a slot is
+	 * taken again at the first write anyway). */
+	stripe_slot_forget(t);
+	return st;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -280,15 +291,24 @@ static stripe_result slot_take(shmt_table *t, int wait, uint32_t *slot)
 		if (!wait) {
 			return STRIPE_BUSY;
 		}
-		/* A kept slot whose holder died is not passed over: its bit goes
-		 * only when it is taken over. Look at those too before sleeping. */
+		/* Slots marked kept are looked at too before sleeping: one whose
+		 * holder died keeps its bit until it is taken over, and a bit
+		 * whose slot nobody holds (a damaged word) must not keep every
+		 * locker waiting. */
 		for (uint32_t i = 0; i < n; i++) {
-			if ((kept & (1ull << i)) && shmt_lock_peek(slot_lock(t, i)) == SHMT_LOCK_DEAD &&
-			    shmt_lock_try(slot_lock(t, i)) == SHMT_LOCK_OWNER_DIED) {
-				slot_orphaned(t, i);
-				*slot = i;
-				return STRIPE_OK;
+			if (!(kept & (1ull << i))) {
+				continue;
 			}
+			shmt_lock_result r = shmt_lock_try(slot_lock(t, i));
+			if (r == SHMT_LOCK_OWNER_DIED) {
+				slot_orphaned(t, i);
+			} else if (r == SHMT_LOCK_OK) {
+				__atomic_fetch_and(&t->a->slots_kept, ~(1ull << i), __ATOMIC_SEQ_CST);
+			} else {
+				continue;
+			}
+			*slot = i;
+			return STRIPE_OK;
 		}
 		shmt_os_sleep_ms(1);
 	}
