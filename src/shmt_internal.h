@@ -451,7 +451,7 @@ SHMT_INTERNAL int stripe_slot_forget(shmt_table *t);
 static inline uint32_t slot_mine(const shmt_table *t)
 {
 	uint64_t k = shmt_load_relaxed(&t->kslot);
-	return (k >> 8) == shmt_os_self() ? (uint32_t)(k & OWNER_SLOT_MASK) : 0;
+	return (k >> 8) == shmt_os_holder() ? (uint32_t)(k & OWNER_SLOT_MASK) : 0;
 }
 
 /* The answer of taking s's lock: a dead owner's stripe is repaired first.

@@ -457,26 +457,47 @@ int64_t shmt_os_monotonic_ns(void)
 
 /* getpid() is a system call (glibc stopped caching it), and a costly one on
  * some virtual machines; Lock calls this on every lock and unlock. The
- * cache is cleared in a forked child by a pthread_atfork() handler. */
+ * cache is cleared in a forked child by a pthread_atfork() handler, which
+ * also counts the fork: a process's forks-since-the-handler count is one
+ * more than its parent's, so (pid, count) names a process apart from every
+ * ancestor, even one whose pid it was given again (see shmt_os_self()). */
 int32_t shmt_os_pid_cache;
+uint64_t shmt_os_self_cache;
+static uint32_t fork_count;
+static int pid_hooked; /* the handler registered: the caches may be used
+                          (set under pid_once, read with atomics) */
 static pthread_once_t pid_once = PTHREAD_ONCE_INIT;
 
 static void pid_forget(void)
 {
 	__atomic_store_n(&shmt_os_pid_cache, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&shmt_os_self_cache, 0, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&fork_count, 1u, __ATOMIC_RELAXED);
 }
 
 static void pid_hook(void)
 {
-	pthread_atfork(NULL, NULL, pid_forget);
+	__atomic_store_n(&pid_hooked, pthread_atfork(NULL, NULL, pid_forget) == 0, __ATOMIC_RELAXED);
 }
 
 int32_t shmt_os_pid_slow(void)
 {
 	pthread_once(&pid_once, pid_hook);
 	int32_t pid = (int32_t)getpid();
-	__atomic_store_n(&shmt_os_pid_cache, pid, __ATOMIC_RELAXED);
+	if (__atomic_load_n(&pid_hooked, __ATOMIC_RELAXED)) { /* else a child would take itself for its parent */
+		__atomic_store_n(&shmt_os_pid_cache, pid, __ATOMIC_RELAXED);
+	}
 	return pid;
+}
+
+uint64_t shmt_os_self_slow(void)
+{
+	uint32_t pid = (uint32_t)shmt_os_pid(); /* the handler registered first */
+	uint64_t self = (uint64_t)__atomic_load_n(&fork_count, __ATOMIC_RELAXED) << 32 | pid;
+	if (__atomic_load_n(&pid_hooked, __ATOMIC_RELAXED)) {
+		__atomic_store_n(&shmt_os_self_cache, self, __ATOMIC_RELAXED);
+	}
+	return self;
 }
 
 /* Thread tokens (shmt_os_thread_token()) and the count of kept robust
@@ -488,6 +509,7 @@ _Thread_local uint64_t shmt_os_tl_token;
 static uint64_t token_next;   /* the last token given out */
 static uint64_t token_base = 1;
 static int kept_count;
+static int token_hooked; /* the fork handler registered (set under token_once) */
 static pthread_once_t token_once = PTHREAD_ONCE_INIT;
 
 static void token_forget(void)
@@ -501,7 +523,8 @@ static void token_forget(void)
 
 static void token_hook(void)
 {
-	pthread_atfork(NULL, NULL, token_forget);
+	__atomic_store_n(&token_hooked, pthread_atfork(NULL, NULL, token_forget) == 0,
+	                 __ATOMIC_RELAXED);
 }
 
 uint64_t shmt_os_token_slow(void)
@@ -535,6 +558,13 @@ uint64_t shmt_os_token_base(void)
 
 int shmt_os_keep_begin(void)
 {
+	/* Without the fork handler (pthread_atfork() failed), a forked child
+	 * would keep its parent's tokens and take the parent's kept slot for
+	 * its own: nothing is kept then, every lock takes a slot for itself. */
+	pthread_once(&token_once, token_hook);
+	if (!__atomic_load_n(&token_hooked, __ATOMIC_RELAXED)) {
+		return 0;
+	}
 	int n = __atomic_load_n(&kept_count, __ATOMIC_RELAXED);
 	do {
 		if (n >= SHMT_OS_KEPT_MAX) {

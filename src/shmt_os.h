@@ -108,6 +108,19 @@ static inline int32_t shmt_os_pid(void)
 	int32_t pid = __atomic_load_n(&shmt_os_pid_cache, __ATOMIC_RELAXED);
 	return pid != 0 ? pid : shmt_os_pid_slow();
 }
+/* This process, told apart from its ancestors: the pid, and in the high
+ * half the number of forks between the first call of shmt_os_pid() in the
+ * line of processes and this one. A descendant given a dead ancestor's pid
+ * again still differs from it, so a value kept in process memory and
+ * inherited through fork (which lock a process holds, which slot it keeps)
+ * is never taken for the new process's own. Never 0. */
+extern uint64_t shmt_os_self_cache;
+uint64_t shmt_os_self_slow(void);
+static inline uint64_t shmt_os_self(void)
+{
+	uint64_t self = __atomic_load_n(&shmt_os_self_cache, __ATOMIC_RELAXED);
+	return self != 0 ? self : shmt_os_self_slow();
+}
 
 /* A number naming the calling thread, never given to another thread of
  * this process (a 64-bit counter, not the thread id, which the kernel reuses
@@ -132,7 +145,7 @@ extern int shmt_os_threads;
 extern uint64_t shmt_os_proc_token;
 void shmt_os_one_thread(void);
 uint64_t shmt_os_proc_token_slow(void);
-static inline uint64_t shmt_os_self(void)
+static inline uint64_t shmt_os_holder(void)
 {
 	if (__builtin_expect(shmt_os_threads, 0)) {
 		return shmt_os_thread_token();
@@ -140,21 +153,26 @@ static inline uint64_t shmt_os_self(void)
 	uint64_t tok = __atomic_load_n(&shmt_os_proc_token, __ATOMIC_RELAXED);
 	return tok != 0 ? tok : shmt_os_proc_token_slow();
 }
-/* Whether `self`, an earlier answer of shmt_os_self(), may name a thread of
- * this process that is alive: 0 if it names the process this one was forked
- * from (or one of its ancestors). */
-static inline int shmt_os_self_here(uint64_t self)
+/* Whether `holder`, an earlier answer of shmt_os_holder(), may name a
+ * thread of this process that is alive: 0 if it names the process this one
+ * was forked from (or one of its ancestors). */
+static inline int shmt_os_holder_here(uint64_t holder)
 {
-	return self >= shmt_os_token_base();
+	return holder >= shmt_os_token_base();
 }
 
 /* Robust mutexes a process may keep locked between operations (one kept
- * lock slot per table it writes): the kernel marks at most 2048 robust
+ * lock slot per table it writes): the kernel marks at most 2,048 robust
  * mutexes of a dying thread (its robust-list walk limit), so the tables'
- * kept slots stay far below that, whatever the number of tables.
+ * kept slots stay far below that, whatever the number of tables. With the
+ * at most SHMT_ULOCK_KEPT_PER_PROCESS (1,024) slots that Locks keep
+ * (shmt_sync.c), a process keeps at most 1,280, leaving the rest of the
+ * walk for the locks it holds at one time.
  * shmt_os_keep_begin() answers 1 and counts one more if the process may
- * keep one more, 0 otherwise; shmt_os_keep_end() counts one less. The
- * count is cleared in a forked child, which holds none of its parent's. */
+ * keep one more, 0 otherwise (always 0 where the fork handler could not be
+ * registered: a child would take its parent's kept slots for its own);
+ * shmt_os_keep_end() counts one less. The count is cleared in a forked
+ * child, which holds none of its parent's. */
 #define SHMT_OS_KEPT_MAX 256
 int shmt_os_keep_begin(void);
 void shmt_os_keep_end(void);

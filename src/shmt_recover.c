@@ -333,9 +333,9 @@ static int slot_keep(shmt_table *t, uint32_t i)
 	                                      __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST));
 	/* The handle names a slot of no thread of this process (none yet, or
 	 * one inherited from the process this one was forked from): ours now. */
-	uint64_t want = shmt_os_self() << 8 | (i + 1);
+	uint64_t want = shmt_os_holder() << 8 | (i + 1);
 	uint64_t cur = __atomic_load_n(&t->kslot, __ATOMIC_RELAXED);
-	while (cur == 0 || !shmt_os_self_here(cur >> 8)) {
+	while (cur == 0 || !shmt_os_holder_here(cur >> 8)) {
 		if (__atomic_compare_exchange_n(&t->kslot, &cur, want, 0, __ATOMIC_RELAXED,
 		                                __ATOMIC_RELAXED)) {
 			return 1;
@@ -518,14 +518,14 @@ void unlock_all(shmt_table *t)
 int stripe_slot_forget(shmt_table *t)
 {
 	uint64_t k = __atomic_load_n(&t->kslot, __ATOMIC_RELAXED);
-	if (k == 0 || !shmt_os_self_here(k >> 8)) {
+	if (k == 0 || !shmt_os_holder_here(k >> 8)) {
 		return 0; /* none, or the slot of the process this one was forked from */
 	}
 	uint32_t i = (uint32_t)(k & OWNER_SLOT_MASK) - 1;
 	if (i >= slot_count(t)) {
 		return 0;
 	}
-	if ((k >> 8) == shmt_os_self()) {
+	if ((k >> 8) == shmt_os_holder()) {
 		__atomic_store_n(&t->kslot, 0, __ATOMIC_RELAXED);
 		__atomic_fetch_and(&t->a->slots_kept, ~(1ull << i), __ATOMIC_SEQ_CST);
 		slot_give_back(t, i);

@@ -274,7 +274,34 @@ typedef struct {
 	int waiting;      /* counted in l->waiters */
 	int took_dead;    /* the last take() took over a dead owner's lock word */
 	uint32_t died;
+	uint32_t told_late; /* a death taken over by an acquire that then failed */
 } acquire_ctx;
+
+/* RWLOCK: gate.active is GATE_UNTOLD while a death that an acquire took
+ * over (a dead writer's gate, a dead reader's slot) is not yet told to
+ * anyone: that acquire then failed (LOCK_NB, or its deadline passed while
+ * it waited for the readers or for a slot). Set and cleared only by the
+ * holder of the gate; the next process to get the lock is told. */
+#define GATE_UNTOLD 1u
+
+/* The gate held, the acquire failing: deaths it took over are left for
+ * the next one. */
+static inline void gate_untold(shmt_ulock *l, const acquire_ctx *c)
+{
+	if (c->died > 0) {
+		sc_store(&l->gate.active, GATE_UNTOLD);
+	}
+}
+
+/* The gate held, the acquire succeeding: told of a death left by a failed
+ * one. */
+static inline void gate_told(shmt_ulock *l, acquire_ctx *c)
+{
+	if (shmt_load_relaxed(&l->gate.active) != 0) {
+		sc_store(&l->gate.active, 0u);
+		c->told_late = 1;
+	}
+}
 
 static void start_waiting(shmt_ulock *l, acquire_ctx *c)
 {
@@ -283,6 +310,21 @@ static void start_waiting(shmt_ulock *l, acquire_ctx *c)
 		c->waiting = 1;
 		c->deadline = c->timeout < 0 ? -1 : shmt_os_monotonic_ns() + c->timeout;
 	}
+}
+
+/* The end of this process's next wait: one slice from now, or the
+ * deadline if sooner. 0 if the deadline has passed (the acquire fails). */
+static int next_slice(const acquire_ctx *c, int64_t *until)
+{
+	int64_t now = shmt_os_monotonic_ns();
+	if (c->deadline >= 0 && now >= c->deadline) {
+		return 0;
+	}
+	*until = now + ULOCK_DRAIN_SLICE_NS;
+	if (c->deadline >= 0 && *until > c->deadline) {
+		*until = c->deadline;
+	}
+	return 1;
 }
 
 /* Take one lock word; a dead owner's is made consistent and counted. */
@@ -308,6 +350,15 @@ static shmt_ulock_result take(shmt_ulock *l, ulock_slot *s, acquire_ctx *c)
 	default:
 		return SHMT_ULOCK_ERROR;
 	}
+}
+
+/* The pid in a process's token (shmt_os_self()): what the shared memory
+ * records. The token itself is what process memory (shmt_ulock_hold)
+ * records, so that a descendant given an ancestor's pid is not taken for
+ * it. */
+static inline int32_t pid_of(uint64_t self)
+{
+	return (int32_t)(uint32_t)self;
 }
 
 static inline uint64_t slot_bit(int i)
@@ -343,6 +394,11 @@ static void slot_orphaned(shmt_ulock *l, int i, acquire_ctx *c)
 		while (!sc_cas(&l->owner, &w, (w & OWNER_WAITERS) | OWNER_DEAD)) {
 		}
 		STEP(SHMT_STEP_ULOCK_OWNER_DEAD);
+		if (w & OWNER_WAITERS) {
+			/* A sleeper would see it at the end of its slice; now is
+			 * sooner. */
+			shmt_os_futex_wake(&l->owner, 1);
+		}
 	}
 	sc_store(&s->active, 0u);
 	s->pid = 0;
@@ -385,13 +441,9 @@ static shmt_ulock_result drain_slot(shmt_ulock *l, int i, acquire_ctx *c)
 			}
 			a |= SLOT_WRITER_WAITS;
 		}
-		int64_t now = shmt_os_monotonic_ns();
-		if (c->deadline >= 0 && now >= c->deadline) {
+		int64_t until;
+		if (!next_slice(c, &until)) {
 			return SHMT_ULOCK_BUSY;
-		}
-		int64_t until = now + ULOCK_DRAIN_SLICE_NS;
-		if (c->deadline >= 0 && until > c->deadline) {
-			until = c->deadline;
 		}
 		(void)shmt_os_futex_wait(&s->active, a, until);
 	}
@@ -441,18 +493,57 @@ static void slot_give_back(shmt_ulock *l, int i)
 	shmt_lock_release(&s->m);
 }
 
-/* Take a slot for this process, any way but its kept one: from pid % 64
- * on, the first free one or one whose owner died (taken over, and
- * orphaned: see slot_orphaned()); with all taken, wait for one that is not
- * kept (its process gives it back at unlock; fewer than 64 are kept, so
- * there is one). A slot's dead owner found on the way is counted in
- * c->died only if it held the read lock. Its lock word is then this
- * process's; *slot says which. */
-static shmt_ulock_result take_slot(shmt_ulock *l, int32_t me, acquire_ctx *c, int *slot)
+/* Slots this process keeps, across all its Locks. Each kept slot is a
+ * robust mutex held for the life of the process, and when a process dies
+ * the kernel walks at most 2,048 of the robust mutexes it holds
+ * (ROBUST_LIST_LIMIT), the last taken first: one beyond would never be
+ * marked owner-died, and a lock its process died holding never found
+ * free. So a process keeps at most SHMT_ULOCK_KEPT_PER_PROCESS (and its
+ * tables at most SHMT_OS_KEPT_MAX more, shmt_os.h), leaving the rest of
+ * the kernel's walk for the locks it holds at a time; beyond
+ * them it takes a slot at each lock and gives it back at unlock. One word,
+ * changed by compare-and-swap (threads of one process share it), counts
+ * for the process whose fork count it names: a forked child, whose count
+ * is its parent's plus one, starts at 0. */
+static uint64_t budget; /* the fork count of the process it counts for (high
+                           half: see shmt_os_self()), the slots it keeps (low) */
+
+static int budget_take(uint64_t me)
 {
-	int start = (int)((uint32_t)me % SHMT_ULOCK_READER_SLOTS);
-	int j = -1;
-	for (int i = 0; i < SHMT_ULOCK_READER_SLOTS && j < 0; i++) {
+	uint64_t mine = me & ~(uint64_t)0xffffffffu;
+	uint64_t b = shmt_load_relaxed(&budget), want;
+	do {
+		if ((b & ~(uint64_t)0xffffffffu) != mine) {
+			want = mine | 1u; /* inherited from an ancestor: none kept here */
+		} else if ((b & 0xffffffffu) >= SHMT_ULOCK_KEPT_PER_PROCESS) {
+			return 0;
+		} else {
+			want = b + 1;
+		}
+	} while (!__atomic_compare_exchange_n(&budget, &b, want, 0, __ATOMIC_RELAXED,
+	                                      __ATOMIC_RELAXED));
+	return 1;
+}
+
+/* A slot this process kept given back (budget_take() counted it). */
+static void budget_give(uint64_t me)
+{
+	uint64_t mine = me & ~(uint64_t)0xffffffffu;
+	uint64_t b = shmt_load_relaxed(&budget);
+	do {
+		if ((b & ~(uint64_t)0xffffffffu) != mine || (b & 0xffffffffu) == 0) {
+			return;
+		}
+	} while (!__atomic_compare_exchange_n(&budget, &b, b - 1, 0, __ATOMIC_RELAXED,
+	                                      __ATOMIC_RELAXED));
+}
+
+/* Try the slots from pid % 64 on: the first free one, or one whose owner
+ * died (taken over, and orphaned: see slot_orphaned()). -1 if all are
+ * held. */
+static int try_slots(shmt_ulock *l, int start, acquire_ctx *c)
+{
+	for (int i = 0; i < SHMT_ULOCK_READER_SLOTS; i++) {
 		int k = (start + i) % SHMT_ULOCK_READER_SLOTS;
 		if (shmt_lock_peek(&l->slots[k].m) == SHMT_LOCK_HELD) {
 			continue;
@@ -463,39 +554,66 @@ static shmt_ulock_result take_slot(shmt_ulock *l, int32_t me, acquire_ctx *c, in
 			slot_orphaned(l, k, c);
 		}
 		if (r == SHMT_LOCK_OK || r == SHMT_LOCK_OWNER_DIED) {
-			j = k;
+			return k;
 		}
 	}
-	if (j < 0) {
-		uint64_t free_soon = ~sc_load(&l->kept_map);
+	return -1;
+}
+
+/* Take a slot for this process, any way but its kept one (try_slots());
+ * with all 64 held, wait for one: on a slot that is not kept (its process
+ * gives it back at unlock, or dies), one slice at a time, looking at all
+ * the slots again after each, since the one waited on may be given back
+ * and then kept by a newcomer while another comes free. A slot's dead
+ * owner found on the way is counted in c->died only if it held the read
+ * lock. Its lock word is then this process's; *slot says which. */
+static shmt_ulock_result take_slot(shmt_ulock *l, uint64_t me, acquire_ctx *c, int *slot)
+{
+	int start = (int)((uint32_t)pid_of(me) % SHMT_ULOCK_READER_SLOTS);
+	for (;;) {
+		int j = try_slots(l, start, c);
+		if (j >= 0) {
+			*slot = j;
+			return SHMT_ULOCK_OK;
+		}
+		if (c->nowait) {
+			return SHMT_ULOCK_BUSY;
+		}
+		start_waiting(l, c);
+		int64_t until;
+		if (!next_slice(c, &until)) {
+			return SHMT_ULOCK_BUSY;
+		}
+		uint64_t not_kept = ~sc_load(&l->kept_map);
 		for (int i = 0; i < SHMT_ULOCK_READER_SLOTS && j < 0; i++) {
 			int k = (start + i) % SHMT_ULOCK_READER_SLOTS;
-			if (free_soon & slot_bit(k)) {
+			if (not_kept & slot_bit(k)) {
 				j = k;
 			}
 		}
 		if (j < 0) {
-			j = start;
+			j = start; /* not reached: at most 48 are kept (keep_slot()) */
 		}
-		uint32_t died = c->died;
-		shmt_ulock_result r = take(l, &l->slots[j], c);
-		if (r != SHMT_ULOCK_OK) {
-			return r;
-		}
-		if (c->took_dead) {
-			c->died = died; /* counted by slot_orphaned(), only if it was reading */
+		STEP(SHMT_STEP_ULOCK_SLOT_WAIT);
+		shmt_lock_result r = shmt_lock_acquire_until(&l->slots[j].m, until);
+		if (r == SHMT_LOCK_OWNER_DIED) {
+			shmt_lock_consistent(&l->slots[j].m);
 			slot_orphaned(l, j, c);
+		} else if (r == SHMT_LOCK_BUSY) {
+			continue; /* the slice is over: look at all the slots again */
+		} else if (r != SHMT_LOCK_OK) {
+			return SHMT_ULOCK_ERROR;
 		}
+		*slot = j;
+		return SHMT_ULOCK_OK;
 	}
-	*slot = j;
-	return SHMT_ULOCK_OK;
 }
 
 /* The gate held: get a slot for this process (waiting for one if all 64
  * belong to processes) and mark it active. It is kept between read locks
  * (h->kept_*) while fewer than SHMT_ULOCK_KEPT_SLOTS are kept; otherwise
  * it is given back at unlock. */
-static shmt_ulock_result claim_slot(shmt_ulock *l, int32_t me, acquire_ctx *c, int *slot,
+static shmt_ulock_result claim_slot(shmt_ulock *l, uint64_t me, acquire_ctx *c, int *slot,
                                     int *keep)
 {
 	int j;
@@ -504,26 +622,27 @@ static shmt_ulock_result claim_slot(shmt_ulock *l, int32_t me, acquire_ctx *c, i
 		return r;
 	}
 	STEP(SHMT_STEP_ULOCK_READ_SLOT);
-	*keep = __builtin_popcountll(sc_load(&l->kept_map)) < SHMT_ULOCK_KEPT_SLOTS;
+	*keep = __builtin_popcountll(sc_load(&l->kept_map)) < SHMT_ULOCK_KEPT_SLOTS &&
+	        budget_take(me);
 	if (*keep) {
 		__atomic_fetch_or(&l->kept_map, slot_bit(j), __ATOMIC_SEQ_CST);
 	}
 	__atomic_fetch_or(&l->readers_map, slot_bit(j), __ATOMIC_SEQ_CST);
-	shmt_store_relaxed(&l->slots[j].pid, me);
+	shmt_store_relaxed(&l->slots[j].pid, pid_of(me));
 	STEP(SHMT_STEP_ULOCK_READ_BIT);
 	sc_store(&l->slots[j].active, SLOT_READING);
 	*slot = j;
 	return SHMT_ULOCK_OK;
 }
 
-static inline int kept_slot(const shmt_ulock_hold *h, int32_t me)
+static inline int kept_slot(const shmt_ulock_hold *h, uint64_t me)
 {
-	return h->kept_pid == me ? h->kept_slot : -1;
+	return h->kept_self == me ? h->kept_slot : -1;
 }
 
 /* The end of every acquire: statistics, what h says. */
 static shmt_ulock_result acquired(shmt_ulock *l, shmt_ulock_result r, acquire_ctx *c,
-                                  int32_t me, shmt_ulock_hold *h)
+                                  uint64_t me, shmt_ulock_hold *h)
 {
 	if (c->waiting) {
 		__atomic_sub_fetch(&l->waiters, 1u, __ATOMIC_RELAXED);
@@ -534,8 +653,8 @@ static shmt_ulock_result acquired(shmt_ulock *l, shmt_ulock_result r, acquire_ct
 		__atomic_add_fetch(&l->owner_died, (uint64_t)c->died, __ATOMIC_RELAXED);
 	}
 	if (r == SHMT_ULOCK_OK) {
-		h->pid = me;
-		h->died = c->died;
+		h->self = me;
+		h->died = c->died + c->told_late;
 	}
 	return r;
 }
@@ -546,11 +665,15 @@ static shmt_ulock_result acquired(shmt_ulock *l, shmt_ulock_result r, acquire_ct
  * SHMT_ULOCK_KEPT_SLOTS are kept: decided by one compare-and-swap on the
  * map, so that never more are kept, and a process without a slot can
  * always wait for one that is not kept. */
-static int keep_slot(shmt_ulock *l, int j)
+static int keep_slot(shmt_ulock *l, int j, uint64_t me)
 {
+	if (!budget_take(me)) {
+		return 0;
+	}
 	uint64_t km = sc_load(&l->kept_map);
 	do {
 		if (__builtin_popcountll(km) >= SHMT_ULOCK_KEPT_SLOTS) {
+			budget_give(me);
 			return 0;
 		}
 	} while (!sc_cas(&l->kept_map, &km, km | slot_bit(j)));
@@ -561,10 +684,10 @@ static int keep_slot(shmt_ulock *l, int j)
  * one, or one whose owner died, taken over; with all taken, waiting for
  * one that is not kept). Kept if few enough are; otherwise given back at
  * unlock. */
-static shmt_ulock_result mutex_slot(shmt_ulock *l, int32_t me, acquire_ctx *c,
+static shmt_ulock_result mutex_slot(shmt_ulock *l, uint64_t me, acquire_ctx *c,
                                     shmt_ulock_hold *h, int *slot)
 {
-	if (h->kept_pid == me) {
+	if (h->kept_self == me) {
 		*slot = h->kept_slot;
 		return SHMT_ULOCK_OK;
 	}
@@ -573,11 +696,11 @@ static shmt_ulock_result mutex_slot(shmt_ulock *l, int32_t me, acquire_ctx *c,
 	if (r != SHMT_ULOCK_OK) {
 		return r;
 	}
-	shmt_store_relaxed(&l->slots[j].pid, me);
+	shmt_store_relaxed(&l->slots[j].pid, pid_of(me));
 	STEP(SHMT_STEP_ULOCK_MUTEX_SLOT);
-	if (keep_slot(l, j)) {
+	if (keep_slot(l, j, me)) {
 		h->kept_slot = j;
-		h->kept_pid = me;
+		h->kept_self = me;
 	}
 	*slot = j;
 	return SHMT_ULOCK_OK;
@@ -589,10 +712,19 @@ static shmt_ulock_result mutex_slot(shmt_ulock *l, int32_t me, acquire_ctx *c,
  * sleep on the word, in slices, until the deadline. */
 static __attribute__((noinline)) shmt_ulock_result mutex_acquire_slow(shmt_ulock *l,
                                                                       int64_t timeout_ns,
-                                                                      int32_t me,
+                                                                      uint64_t me,
                                                                       shmt_ulock_hold *h)
 {
 	acquire_ctx c = { .timeout = timeout_ns, .nowait = timeout_ns == 0 };
+	if (c.nowait && h->kept_self != me) {
+		/* Held by a live process: the answer, without taking a slot for
+		 * nothing (and without failing for want of a slot when more than
+		 * 64 processes are in lock()). */
+		uint32_t o = sc_load(&l->owner) & OWNER_SLOT_MASK;
+		if (o != 0 && o != OWNER_DEAD && shmt_lock_peek(&l->slots[o - 1].m) != SHMT_LOCK_DEAD) {
+			return acquired(l, SHMT_ULOCK_BUSY, &c, me, h);
+		}
+	}
 	int j;
 	shmt_ulock_result r = mutex_slot(l, me, &c, h, &j);
 	if (r != SHMT_ULOCK_OK) {
@@ -629,8 +761,8 @@ static __attribute__((noinline)) shmt_ulock_result mutex_acquire_slow(shmt_ulock
 			break;
 		}
 		start_waiting(l, &c);
-		int64_t now = shmt_os_monotonic_ns();
-		if (c.deadline >= 0 && now >= c.deadline) {
+		int64_t until;
+		if (!next_slice(&c, &until)) {
 			r = SHMT_ULOCK_BUSY;
 			break;
 		}
@@ -639,10 +771,6 @@ static __attribute__((noinline)) shmt_ulock_result mutex_acquire_slow(shmt_ulock
 				continue;
 			}
 			w |= OWNER_WAITERS;
-		}
-		int64_t until = now + ULOCK_DRAIN_SLICE_NS;
-		if (c.deadline >= 0 && until > c.deadline) {
-			until = c.deadline;
 		}
 		STEP(SHMT_STEP_ULOCK_MUTEX_WAIT);
 		(void)shmt_os_futex_wait(&l->owner, w, until);
@@ -653,7 +781,7 @@ static __attribute__((noinline)) shmt_ulock_result mutex_acquire_slow(shmt_ulock
 		count_one(&l->gate.count);
 		h->held = 1;
 		h->slot = j;
-	} else if (h->kept_pid != me || h->kept_slot != j) {
+	} else if (h->kept_self != me || h->kept_slot != j) {
 		slot_give_back(l, j);
 	}
 	return acquired(l, r, &c, me, h);
@@ -662,12 +790,12 @@ static __attribute__((noinline)) shmt_ulock_result mutex_acquire_slow(shmt_ulock
 /* The rest of a MUTEX's unlock, after the exchange that let it go (old:
  * the word before): wake a sleeper, give back a slot that is not kept. */
 static __attribute__((noinline)) int mutex_release_slow(shmt_ulock *l, shmt_ulock_hold *h,
-                                                        int32_t me, uint32_t old)
+                                                        uint64_t me, uint32_t old)
 {
 	if ((old & OWNER_WAITERS) != 0) {
 		shmt_os_futex_wake(&l->owner, 1);
 	}
-	if (h->kept_pid != me || h->kept_slot != h->slot) {
+	if (h->kept_self != me || h->kept_slot != h->slot) {
 		slot_give_back(l, h->slot);
 	}
 	return 0;
@@ -677,7 +805,7 @@ static __attribute__((noinline)) int mutex_release_slow(shmt_ulock *l, shmt_uloc
  * taken: the slot made idle again (waking a writer that waits for it),
  * then queue at the gate and mark the slot active holding it. */
 static __attribute__((noinline)) shmt_ulock_result read_kept_slow(shmt_ulock *l, int j,
-                                                                  int32_t me, int64_t timeout_ns,
+                                                                  uint64_t me, int64_t timeout_ns,
                                                                   shmt_ulock_hold *h)
 {
 	acquire_ctx c = { .timeout = timeout_ns, .nowait = timeout_ns == 0 };
@@ -690,6 +818,7 @@ static __attribute__((noinline)) shmt_ulock_result read_kept_slow(shmt_ulock *l,
 		count_one(&s->count);
 		h->held = 2;
 		h->slot = j;
+		gate_told(l, &c);
 		shmt_lock_release(&l->gate.m);
 	}
 	return acquired(l, r, &c, me, h);
@@ -701,7 +830,7 @@ enum { GATE_NOT_TRIED, GATE_HELD, GATE_HELD_DEAD, GATE_ERROR };
 /* Every other way: the gate taken (waiting if need be); a writer then
  * waits for the active readers, a reader without a kept slot takes one. */
 static __attribute__((noinline)) shmt_ulock_result acquire_slow(shmt_ulock *l, int shared,
-                                                                int64_t timeout_ns, int32_t me,
+                                                                int64_t timeout_ns, uint64_t me,
                                                                 shmt_ulock_hold *h, int gate)
 {
 	acquire_ctx c = { .timeout = timeout_ns, .nowait = timeout_ns == 0 };
@@ -727,10 +856,12 @@ static __attribute__((noinline)) shmt_ulock_result acquire_slow(shmt_ulock *l, i
 			r = drain_readers(l, &c);
 		}
 		if (r == SHMT_ULOCK_OK) {
-			shmt_store_release(&l->gate.pid, me);
+			gate_told(l, &c);
+			shmt_store_release(&l->gate.pid, pid_of(me));
 			count_one(&l->gate.count);
 			h->held = 1;
 		} else {
+			gate_untold(l, &c);
 			shmt_lock_release(&l->gate.m);
 		}
 	} else {
@@ -742,8 +873,11 @@ static __attribute__((noinline)) shmt_ulock_result acquire_slow(shmt_ulock *l, i
 			h->slot = slot;
 			if (keep) {
 				h->kept_slot = slot;
-				h->kept_pid = me;
+				h->kept_self = me;
 			}
+			gate_told(l, &c);
+		} else {
+			gate_untold(l, &c);
 		}
 		shmt_lock_release(&l->gate.m);
 	}
@@ -758,24 +892,26 @@ static __attribute__((noinline)) shmt_ulock_result rwlock_acquire(shmt_ulock *l,
                                                                   int64_t timeout_ns,
                                                                   shmt_ulock_hold *h)
 {
-	int32_t me = shmt_os_pid();
+	uint64_t me = shmt_os_self();
 	h->held = 0;
 	h->died = 0;
 	if (shared) {
-		if (h->kept_pid != me) {
+		if (h->kept_self != me) {
 			return acquire_slow(l, 1, timeout_ns, me, h, GATE_NOT_TRIED);
 		}
 		int j = h->kept_slot;
 		ulock_slot *s = &l->slots[j];
 		(void)__atomic_exchange_n(&s->active, SLOT_READING, __ATOMIC_SEQ_CST);
 		STEP(SHMT_STEP_ULOCK_READ_ACTIVE);
-		if (__builtin_expect(!shmt_lock_is_free(&l->gate.m), 0)) {
+		if (__builtin_expect(!shmt_lock_is_free(&l->gate.m), 0) ||
+		    __builtin_expect(shmt_load_relaxed(&l->gate.active) != 0, 0)) {
+			/* A writer in or coming; or a death to be told. */
 			return read_kept_slow(l, j, me, timeout_ns, h);
 		}
 		count_one(&s->count);
 		h->held = 2;
 		h->slot = j;
-		h->pid = me;
+		h->self = me;
 		return SHMT_ULOCK_OK;
 	}
 	shmt_lock_result g = shmt_lock_try_inline(&l->gate.m);
@@ -787,6 +923,9 @@ static __attribute__((noinline)) shmt_ulock_result rwlock_acquire(shmt_ulock *l,
 		                    : g == SHMT_LOCK_OWNER_DIED ? GATE_HELD_DEAD : GATE_ERROR);
 	}
 	STEP(SHMT_STEP_ULOCK_GATE);
+	if (__builtin_expect(shmt_load_relaxed(&l->gate.active) != 0, 0)) {
+		return acquire_slow(l, 0, timeout_ns, me, h, GATE_HELD); /* a death to be told */
+	}
 	if (l->type == SHMT_ULOCK_RWLOCK) {
 		/* The gate's take, then the look at the slots (see drain_readers()). */
 		shmt_lock_taken_fence();
@@ -801,10 +940,10 @@ static __attribute__((noinline)) shmt_ulock_result rwlock_acquire(shmt_ulock *l,
 			}
 		}
 	}
-	shmt_store_release(&l->gate.pid, me);
+	shmt_store_release(&l->gate.pid, pid_of(me));
 	count_one(&l->gate.count);
 	h->held = 1;
-	h->pid = me;
+	h->self = me;
 	return SHMT_ULOCK_OK;
 }
 
@@ -820,13 +959,13 @@ static __attribute__((noinline)) shmt_ulock_result mutex_acquire(shmt_ulock *l,
 {
 	h->held = 0;
 	h->died = 0;
-	return mutex_acquire_slow(l, timeout_ns, shmt_os_pid(), h);
+	return mutex_acquire_slow(l, timeout_ns, shmt_os_self(), h);
 }
 
 static __attribute__((noinline)) int rwlock_release(shmt_ulock *l, shmt_ulock_hold *h)
 {
-	int32_t me = shmt_os_pid();
-	if (h->held == 0 || h->pid != me) {
+	uint64_t me = shmt_os_self();
+	if (h->held == 0 || h->self != me) {
 		return -1;
 	}
 	if (h->held == 1) {
@@ -835,7 +974,7 @@ static __attribute__((noinline)) int rwlock_release(shmt_ulock *l, shmt_ulock_ho
 	} else {
 		slot_idle(&l->slots[h->slot]);
 		STEP(SHMT_STEP_ULOCK_UNLOCK_BIT);
-		if (h->kept_pid != me || h->kept_slot != h->slot) {
+		if (h->kept_self != me || h->kept_slot != h->slot) {
 			slot_give_back(l, h->slot);
 		}
 	}
@@ -856,14 +995,14 @@ shmt_ulock_result shmt_ulock_acquire(shmt_ulock *l, int shared, int64_t timeout_
 	 * the owner word. Anything else (the pid not read yet, no kept slot,
 	 * the MUTEX held, its holder dead) takes the slow way. No call here
 	 * but the test hook's, so that this costs little more than the swap. */
-	int32_t me = shmt_load_relaxed(&shmt_os_pid_cache);
+	uint64_t me = shmt_load_relaxed(&shmt_os_self_cache);
 	uint32_t free_word = 0;
-	if (__builtin_expect(me != 0 && h->kept_pid == me, 1) &&
+	if (__builtin_expect(me != 0 && h->kept_self == me, 1) &&
 	    __builtin_expect(sc_cas(&l->owner, &free_word, (uint32_t)h->kept_slot + 1), 1)) {
 		h->held = 1;
 		h->died = 0;
 		h->slot = h->kept_slot;
-		h->pid = me;
+		h->self = me;
 		count_one(&l->gate.count);
 		STEP(SHMT_STEP_ULOCK_GATE);
 		return SHMT_ULOCK_OK;
@@ -876,16 +1015,19 @@ int shmt_ulock_release(shmt_ulock *l, shmt_ulock_hold *h)
 	if (l->type != SHMT_ULOCK_MUTEX) {
 		return rwlock_release(l, h);
 	}
-	int32_t me = shmt_load_relaxed(&shmt_os_pid_cache);
-	if (h->held == 0 || h->pid != me || me == 0) {
-		return -1; /* me == 0: no lock taken in this process yet */
+	uint64_t me = shmt_load_relaxed(&shmt_os_self_cache);
+	if (__builtin_expect(me == 0, 0)) {
+		me = shmt_os_self(); /* not cached yet, or never (no fork handler) */
+	}
+	if (h->held == 0 || h->self != me) {
+		return -1;
 	}
 	/* One exchange; a sleeper to wake or a slot to give back: the slow
 	 * way. */
 	h->held = 0;
 	uint32_t old = __atomic_exchange_n(&l->owner, 0u, __ATOMIC_SEQ_CST);
 	if (__builtin_expect((old & OWNER_WAITERS) != 0, 0) ||
-	    __builtin_expect(h->kept_pid != me || h->kept_slot != h->slot, 0)) {
+	    __builtin_expect(h->kept_self != me || h->kept_slot != h->slot, 0)) {
 		return mutex_release_slow(l, h, me, old);
 	}
 	return 0;
@@ -893,13 +1035,14 @@ int shmt_ulock_release(shmt_ulock *l, shmt_ulock_hold *h)
 
 void shmt_ulock_forget(shmt_ulock *l, shmt_ulock_hold *h)
 {
-	int32_t me = shmt_os_pid();
+	uint64_t me = shmt_os_self();
 	int j = kept_slot(h, me);
-	if (j < 0 || (h->held != 0 && h->pid == me)) {
+	if (j < 0 || (h->held != 0 && h->self == me)) {
 		return;
 	}
 	slot_give_back(l, j);
-	h->kept_pid = 0;
+	budget_give(me);
+	h->kept_self = 0;
 	h->kept_slot = 0;
 }
 
@@ -907,14 +1050,24 @@ void shmt_ulock_stats_get(shmt_ulock *l, shmt_ulock_stats *st)
 {
 	*st = (shmt_ulock_stats){ .type = l->type };
 	if (l->type == SHMT_ULOCK_MUTEX) {
-		uint32_t o = sc_load(&l->owner) & OWNER_SLOT_MASK;
-		if (o == OWNER_DEAD) {
-			st->holder = shmt_load_relaxed(&l->gate.pid);
-			st->holder_dead = 1;
-		} else if (o != 0) {
-			ulock_slot *s = &l->slots[o - 1];
-			st->holder = shmt_load_acquire(&s->pid);
-			st->holder_dead = shmt_lock_peek(&s->m) == SHMT_LOCK_DEAD;
+		/* The holder's slot, then the word again: the slot is the
+		 * holder's while the word names it (a slot not kept is given
+		 * back only after the word let go). */
+		for (int tries = 0; tries < 16; tries++) {
+			uint32_t o = sc_load(&l->owner) & OWNER_SLOT_MASK;
+			st->holder = 0;
+			st->holder_dead = 0;
+			if (o == OWNER_DEAD) {
+				st->holder = shmt_load_relaxed(&l->gate.pid);
+				st->holder_dead = 1;
+			} else if (o != 0) {
+				ulock_slot *s = &l->slots[o - 1];
+				st->holder = shmt_load_acquire(&s->pid);
+				st->holder_dead = shmt_lock_peek(&s->m) == SHMT_LOCK_DEAD;
+			}
+			if ((sc_load(&l->owner) & OWNER_SLOT_MASK) == o) {
+				break;
+			}
 		}
 		uint64_t km = shmt_load_relaxed(&l->kept_map);
 		for (int i = 0; i < SHMT_ULOCK_READER_SLOTS; i++) {
@@ -991,6 +1144,7 @@ shmt_ulock *shmt_ulock_init_at(void *mem, int type)
 	l->readers_map = 0;
 	l->kept_map = 0;
 	l->gate.pid = 0;
+	l->gate.active = 0;
 	l->gate.count = 0;
 	l->owner = 0;
 	int bad = shmt_lock_init(&l->gate.m);

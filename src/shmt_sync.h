@@ -46,6 +46,8 @@ uint64_t shmt_atomic_wakeups(shmt_atomic *a);
  * With all 64 taken, a reader waits for one that is not kept. */
 #define SHMT_ULOCK_READER_SLOTS 64
 #define SHMT_ULOCK_KEPT_SLOTS 48
+/* Slots one process keeps across all its Locks (see shmt_sync.c). */
+#define SHMT_ULOCK_KEPT_PER_PROCESS 1024
 
 typedef struct shmt_ulock shmt_ulock;
 
@@ -56,16 +58,19 @@ typedef enum {
 } shmt_ulock_result;
 
 /* What a process holds, kept by the caller (process-local); all zero
- * before the first acquire, then left to the functions below. */
+ * before the first acquire, then left to the functions below. The robust
+ * mutex of a kept slot belongs to the thread that took it: a hold must not
+ * outlive its thread (give the slot back with shmt_ulock_forget() first),
+ * or the slot is taken for a dead process's while the process locks. */
 typedef struct {
 	int held;        /* 0, or 1 exclusive, 2 shared */
 	int slot;        /* shared: the reader slot */
-	int32_t pid;     /* the process that took it */
+	uint64_t self;   /* the process that took it (shmt_os_self()) */
 	uint32_t died;   /* the last successful acquire took over this many
 	                    locks from dead holders */
 	int kept_slot;   /* the reader slot kept between read locks ... */
-	int32_t kept_pid; /* ... by this process (0: none; another pid: a
-	                    parent's, not this process's) */
+	uint64_t kept_self; /* ... by this process (shmt_os_self(); 0: none;
+	                       another: an ancestor's, not this process's) */
 } shmt_ulock_hold;
 
 typedef struct {
@@ -97,7 +102,7 @@ int shmt_ulock_release(shmt_ulock *l, shmt_ulock_hold *h);
  * from). */
 static inline int shmt_ulock_holds(const shmt_ulock_hold *h)
 {
-	return h->held != 0 && h->pid == shmt_os_pid();
+	return h->held != 0 && h->self == shmt_os_self();
 }
 /* Give back the reader slot h keeps in this process, if any (when h is no
  * longer used: the object freed). Not while h holds the lock. */

@@ -13,7 +13,8 @@
 #include <string.h>
 
 #define SYNC_MAGIC 0x434e5953544d4853ull /* "SHMTSYNC" */
-#define SYNC_VERSION 2u /* 2: the Lock with slots for both types (magic "SHL3") */
+#define SYNC_VERSION 3u /* 2: the Lock with slots for both types (magic "SHL3");
+                           3: the RWLOCK gate's active word holds GATE_UNTOLD */
 #define SYNC_HEADER 64u
 #define SYNC_WAIT_MS 3000
 

@@ -67,6 +67,7 @@ typedef enum {
 	SHMT_STEP_ULOCK_OWNER_DEAD = 128, /* MUTEX: a dead holder's slot taken over, the word marked dead */
 	SHMT_STEP_ULOCK_MUTEX_SLOT = 129, /* MUTEX: a slot taken for this process, not yet kept or used */
 	SHMT_STEP_ULOCK_MUTEX_WAIT = 134, /* MUTEX: about to sleep on the owner word */
+	SHMT_STEP_ULOCK_SLOT_WAIT = 135, /* Lock: all slots held, about to wait one slice for one */
 	SHMT_STEP_SLOT_MARKED = 151, /* stripe lock: a dead holder's slot taken over, its words marked dead */
 	SHMT_STEP_SLOT_TAKEN = 152, /* stripe lock: a slot taken for this thread, not yet kept or used */
 	SHMT_STEP_STRIPE_WAIT = 153, /* stripe lock: about to sleep on a held stripe's owner word */

@@ -11,7 +11,9 @@
 #include "shmt_sync.h"
 #include "shmt_sync_open.h"
 #include "shmt_test.h"
+#include "shmt_os.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -219,7 +221,7 @@ static void test_lock_basics(int type)
 		shmt_ulock_stats_get(l, &st);
 		CHECK_U64(st.slots_kept, SHMT_ULOCK_KEPT_SLOTS);
 		CHECK(shmt_ulock_acquire(l, 1, 0, &h) == SHMT_ULOCK_OK);
-		CHECK(h.kept_pid == 0);
+		CHECK(h.kept_self == 0);
 		CHECK(shmt_ulock_release(l, &h) == 0);
 		CHECK(shmt_ulock_acquire(l, 0, 0, &h) == SHMT_ULOCK_OK);
 		CHECK(shmt_ulock_release(l, &h) == 0);
@@ -232,7 +234,7 @@ static void test_lock_basics(int type)
 		CHECK_U64(st.acquisitions, before + 3);
 		/* Not given back while held; given back once released. */
 		shmt_ulock_forget(l, &many[0]);
-		CHECK(many[0].kept_pid == getpid());
+		CHECK(many[0].kept_self == shmt_os_self());
 		CHECK(shmt_ulock_release(l, &many[0]) == 0);
 		for (int i = 0; i < SHMT_ULOCK_READER_SLOTS; i++) {
 			shmt_ulock_forget(l, &many[i]);
@@ -329,7 +331,7 @@ static void kill_case(int type, int what, int step, int parent_reads, int told)
 		int64_t timeout = parent_reads ? 2000000000LL : -1;
 		if (what == DO_SH2 || what == DO_SH_FORGET) {
 			if (shmt_ulock_acquire(l, 1, timeout, &hc) != SHMT_ULOCK_OK ||
-			    shmt_ulock_release(l, &hc) != 0 || hc.kept_pid != getpid()) {
+			    shmt_ulock_release(l, &hc) != 0 || hc.kept_self != shmt_os_self()) {
 				_exit(1);
 			}
 		}
@@ -351,7 +353,7 @@ static void kill_case(int type, int what, int step, int parent_reads, int told)
 			_exit(1);
 		}
 		if ((what == DO_SH_UNLOCK_NOT_KEPT || what == DO_EX_UNLOCK_NOT_KEPT) &&
-		    hc.kept_pid != 0) {
+		    hc.kept_self != 0) {
 			_exit(4); /* should not have been kept */
 		}
 		if (what == DO_SH_UNLOCK || what == DO_SH_UNLOCK_NOT_KEPT || what == DO_EX_UNLOCK ||
@@ -436,7 +438,7 @@ static void kill_while_writer_waits(void)
 		shmt_ulock_hold hc = {0};
 		if (shmt_ulock_acquire(l, 1, -1, &hc) != SHMT_ULOCK_OK ||
 		    shmt_ulock_release(l, &hc) != 0 ||
-		    shmt_ulock_acquire(l, 1, -1, &hc) != SHMT_ULOCK_OK || hc.kept_pid != getpid()) {
+		    shmt_ulock_acquire(l, 1, -1, &hc) != SHMT_ULOCK_OK || hc.kept_self != shmt_os_self()) {
 			_exit(1);
 		}
 		shmt_atomic_set(ready, 1);
@@ -598,6 +600,25 @@ static void mutex_kill_waiter(void)
 	shmt_ulock_free(l);
 }
 
+/* This process keeps as many slots of l as a lock keeps (exclusive, or
+ * shared): kept[] says which; forget_every_slot() gives them back. */
+static void keep_every_slot(shmt_ulock *l, int shared, shmt_ulock_hold *kept)
+{
+	for (int i = 0; i < SHMT_ULOCK_KEPT_SLOTS; i++) {
+		kept[i] = (shmt_ulock_hold){0};
+		CHECK(shmt_ulock_acquire(l, shared, 0, &kept[i]) == SHMT_ULOCK_OK);
+		CHECK(shmt_ulock_release(l, &kept[i]) == 0);
+		CHECK(kept[i].kept_self == shmt_os_self());
+	}
+}
+
+static void forget_every_slot(shmt_ulock *l, shmt_ulock_hold *kept)
+{
+	for (int i = 0; i < SHMT_ULOCK_KEPT_SLOTS; i++) {
+		shmt_ulock_forget(l, &kept[i]);
+	}
+}
+
 /* MUTEX: more processes than slots. This process keeps 48 and holds the
  * MUTEX; 17 children want it: 16 take the slots left, the 17th waits for
  * one of them. Every child gets the MUTEX once, each alone. */
@@ -608,12 +629,7 @@ static void mutex_more_than_slots(void)
 	shmt_atomic *inside = shmt_atomic_new(0), *bad = shmt_atomic_new(0);
 	shmt_atomic *total = shmt_atomic_new(0);
 	static shmt_ulock_hold kept[SHMT_ULOCK_KEPT_SLOTS];
-	for (int i = 0; i < SHMT_ULOCK_KEPT_SLOTS; i++) {
-		kept[i] = (shmt_ulock_hold){0};
-		CHECK(shmt_ulock_acquire(l, 0, 0, &kept[i]) == SHMT_ULOCK_OK);
-		CHECK(shmt_ulock_release(l, &kept[i]) == 0);
-		CHECK(kept[i].kept_pid == getpid());
-	}
+	keep_every_slot(l, 0, kept);
 	shmt_ulock_stats st;
 	shmt_ulock_stats_get(l, &st);
 	CHECK_U64(st.slots_kept, SHMT_ULOCK_KEPT_SLOTS);
@@ -634,7 +650,7 @@ static void mutex_more_than_slots(void)
 			usleep(200);
 			shmt_atomic_sub(inside, 1, &out);
 			shmt_atomic_add(total, 1, &out);
-			_exit(shmt_ulock_release(l, &hc) == 0 && hc.kept_pid == 0 ? 0 : 3);
+			_exit(shmt_ulock_release(l, &hc) == 0 && hc.kept_self == 0 ? 0 : 3);
 		}
 	}
 	for (int i = 0; i < 5000; i++) { /* until the children wait */
@@ -652,15 +668,357 @@ static void mutex_more_than_slots(void)
 	CHECK_I64(shmt_atomic_get(bad), 0);
 	CHECK_I64(shmt_atomic_get(total), KIDS);
 	check_idle(l);
-	for (int i = 0; i < SHMT_ULOCK_KEPT_SLOTS; i++) {
-		shmt_ulock_forget(l, &kept[i]);
-	}
+	forget_every_slot(l, kept);
 	shmt_ulock_stats_get(l, &st);
 	CHECK_U64(st.slots_kept, 0);
 	shmt_ulock_free(l);
 	shmt_atomic_free(inside);
 	shmt_atomic_free(bad);
 	shmt_atomic_free(total);
+}
+
+
+/* Wait until the child sets *ready non-zero; 0 (and a failed check) if it
+ * exits first, with its exit status printed. */
+static int child_ready(shmt_atomic *ready, pid_t c)
+{
+	while (shmt_atomic_get(ready) == 0) {
+		int st;
+		if (waitpid(c, &st, WNOHANG) == c) {
+			fprintf(stderr, "child exited early: status %d\n",
+			        WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st));
+			CHECK(0);
+			return 0;
+		}
+		usleep(1000);
+	}
+	return 1;
+}
+
+/* The kernel marks at most 2,048 of a dying process's robust mutexes, the
+ * last taken first. A process that used more Locks than that keeps slots
+ * in SHMT_ULOCK_KEPT_PER_PROCESS of them only, so the first Lock it used
+ * (its slot the oldest kept) is still found free when it dies holding it,
+ * and its death told. The Locks beyond the budget work without keeping a
+ * slot. */
+static void many_locks_then_killed(int type)
+{
+	enum { N = 2100 };
+	static shmt_ulock *locks[N];
+	for (int i = 0; i < N; i++) {
+		locks[i] = shmt_ulock_new(type);
+		if (locks[i] == NULL) {
+			CHECK(locks[i] != NULL);
+			return;
+		}
+	}
+	int shared = type == SHMT_ULOCK_RWLOCK;
+	shmt_atomic *ready = shmt_atomic_new(0), *kept_seen = shmt_atomic_new(-1);
+	shmt_atomic *odd = shmt_atomic_new(-1);
+	pid_t c = fork();
+	if (c == 0) {
+		static shmt_ulock_hold hs[N];
+		int kept = 0, bad = 0;
+		for (int i = 0; i < N; i++) {
+			if (shmt_ulock_acquire(locks[i], shared, 0, &hs[i]) != SHMT_ULOCK_OK ||
+			    shmt_ulock_release(locks[i], &hs[i]) != 0) {
+				bad++;
+			}
+			kept += hs[i].kept_self != 0;
+		}
+		/* A Lock beyond the budget: its slot given back at unlock. */
+		shmt_ulock_stats st;
+		shmt_ulock_stats_get(locks[N - 1], &st);
+		shmt_atomic_set(kept_seen, kept);
+		shmt_atomic_set(odd, bad + (hs[0].kept_self == 0) + (hs[N - 1].kept_self != 0) +
+		                         (st.slots_kept != 0));
+		if (shmt_ulock_acquire(locks[0], shared, 0, &hs[0]) != SHMT_ULOCK_OK) {
+			_exit(4);
+		}
+		shmt_atomic_set(ready, 1);
+		for (;;) {
+			pause();
+		}
+	}
+	if (!child_ready(ready, c)) {
+		return;
+	}
+	CHECK_I64(shmt_atomic_get(kept_seen), SHMT_ULOCK_KEPT_PER_PROCESS);
+	CHECK_I64(shmt_atomic_get(odd), 0);
+	kill(c, SIGKILL);
+	CHECK(wait_exit(c) == 128 + SIGKILL);
+	shmt_ulock_hold h = {0};
+	/* Exclusive: waits for the dead reader too. */
+	CHECK(shmt_ulock_acquire(locks[0], 0, 2000000000LL, &h) == SHMT_ULOCK_OK);
+	CHECK(h.died == 1);
+	CHECK(shmt_ulock_release(locks[0], &h) == 0);
+	check_idle(locks[0]);
+	for (int i = 0; i < N; i++) {
+		shmt_ulock_forget(locks[i], &h);
+		shmt_ulock_free(locks[i]);
+	}
+	shmt_atomic_free(ready);
+	shmt_atomic_free(kept_seen);
+	shmt_atomic_free(odd);
+}
+
+/* A reader that finds all 64 slots held waits for one in slices and looks
+ * at them all again after each: a slot that comes free elsewhere is taken
+ * at once, not after the one it first waited on. This process keeps 48;
+ * 16 children hold read locks (the other slots) for seconds; a 17th
+ * child wants a read lock; then this process gives one kept slot back. */
+static void reader_waits_for_any_slot(void)
+{
+	enum { HOLDERS = SHMT_ULOCK_READER_SLOTS - SHMT_ULOCK_KEPT_SLOTS };
+	shmt_ulock *l = shmt_ulock_new(SHMT_ULOCK_RWLOCK);
+	shmt_atomic *held = shmt_atomic_new(0), *done = shmt_atomic_new(0);
+	shmt_atomic *took_ms = shmt_atomic_new(-1);
+	static shmt_ulock_hold kept[SHMT_ULOCK_KEPT_SLOTS];
+	keep_every_slot(l, 1, kept);
+	pid_t pids[HOLDERS + 1];
+	for (int p = 0; p < HOLDERS; p++) {
+		pids[p] = fork();
+		if (pids[p] == 0) {
+			shmt_ulock_hold hc = {0};
+			int64_t out;
+			/* Not LOCK_NB: the others take the gate meanwhile. */
+			if (shmt_ulock_acquire(l, 1, 2000000000LL, &hc) != SHMT_ULOCK_OK ||
+			    hc.kept_self != 0) {
+				_exit(1);
+			}
+			shmt_atomic_add(held, 1, &out);
+			for (int i = 0; i < 10000 && shmt_atomic_get(done) == 0; i++) {
+				usleep(1000);
+			}
+			_exit(shmt_ulock_release(l, &hc) == 0 ? 0 : 3);
+		}
+	}
+	for (int i = 0; i < 5000 && shmt_atomic_get(held) < HOLDERS; i++) {
+		usleep(1000);
+	}
+	CHECK_I64(shmt_atomic_get(held), HOLDERS);
+	pids[HOLDERS] = fork();
+	if (pids[HOLDERS] == 0) {
+		shmt_ulock_hold hc = {0};
+		if (shmt_ulock_acquire(l, 1, 5000000000LL, &hc) != SHMT_ULOCK_OK) {
+			_exit(1);
+		}
+		shmt_atomic_set(took_ms, (now_ns() / 1000000));
+		_exit(shmt_ulock_release(l, &hc) == 0 ? 0 : 3);
+	}
+	shmt_ulock_stats st;
+	for (int i = 0; i < 5000; i++) { /* until it waits */
+		shmt_ulock_stats_get(l, &st);
+		if (st.waiters >= 1) {
+			break;
+		}
+		usleep(1000);
+	}
+	CHECK(st.waiters == 1);
+	usleep(20000); /* well into its wait */
+	int64_t freed_ms = now_ns() / 1000000;
+	shmt_ulock_forget(l, &kept[SHMT_ULOCK_KEPT_SLOTS - 1]);
+	CHECK(wait_exit(pids[HOLDERS]) == 0);
+	int64_t took = shmt_atomic_get(took_ms);
+	CHECK(took >= freed_ms);
+	/* A slice is 5 ms; the holders hold for 10 s. */
+	CHECK(took - freed_ms < 1000);
+	shmt_atomic_set(done, 1);
+	for (int p = 0; p < HOLDERS; p++) {
+		CHECK(wait_exit(pids[p]) == 0);
+	}
+	check_idle(l);
+	forget_every_slot(l, kept);
+	shmt_ulock_free(l);
+	shmt_atomic_free(held);
+	shmt_atomic_free(done);
+	shmt_atomic_free(took_ms);
+}
+
+/* What a process holds or keeps is recorded in its own memory, which a
+ * child inherits; a descendant given a dead ancestor's pid must not take
+ * the ancestor's record for its own. Made here by hand: the child's copy
+ * names this process's kept slot with the child's pid but this process's
+ * fork count. The child must take a slot of its own: the MUTEX's holder
+ * is then the child. */
+static void inherited_record_not_own(int type)
+{
+	shmt_ulock *l = shmt_ulock_new(type);
+	shmt_ulock_hold h = {0};
+	int shared = type == SHMT_ULOCK_RWLOCK;
+	CHECK(shmt_ulock_acquire(l, shared, 0, &h) == SHMT_ULOCK_OK);
+	CHECK(shmt_ulock_release(l, &h) == 0);
+	CHECK(h.kept_self == shmt_os_self());
+	shmt_atomic *ready = shmt_atomic_new(0);
+	pid_t c = fork();
+	if (c == 0) {
+		shmt_ulock_hold hc = h;
+		uint64_t me = shmt_os_self();
+		hc.kept_self = (h.kept_self & ~(uint64_t)0xffffffffu) | (uint32_t)getpid();
+		if (hc.kept_self == me) {
+			_exit(2); /* the fork count did not change */
+		}
+		if (shmt_ulock_acquire(l, shared, 0, &hc) != SHMT_ULOCK_OK) {
+			_exit(1);
+		}
+		shmt_atomic_set(ready, hc.slot == h.kept_slot ? 3 : 1);
+		for (;;) {
+			pause();
+		}
+	}
+	if (!child_ready(ready, c)) {
+		return;
+	}
+	CHECK_I64(shmt_atomic_get(ready), 1);
+	shmt_ulock_stats st;
+	shmt_ulock_stats_get(l, &st);
+	if (shared) {
+		CHECK_U64(st.readers, 1);
+		CHECK(st.reader_pids[0] == c);
+	} else {
+		CHECK(st.holder == c);
+	}
+	kill(c, SIGKILL);
+	CHECK(wait_exit(c) == 128 + SIGKILL);
+	shmt_ulock_hold h2 = {0};
+	CHECK(shmt_ulock_acquire(l, 0, 2000000000LL, &h2) == SHMT_ULOCK_OK);
+	CHECK(h2.died == 1);
+	CHECK(shmt_ulock_release(l, &h2) == 0);
+	shmt_ulock_forget(l, &h);
+	shmt_ulock_free(l);
+	shmt_atomic_free(ready);
+}
+
+
+/* A writer dies holding an RWLOCK's write lock. The next writer asks with
+ * LOCK_NB: it takes the dead gate over, then finds a reader's slot active
+ * (a reader with a kept slot stopped between marking it and looking at the
+ * gate) and answers false. The death it took over is not lost: the reader,
+ * the next to get the lock, is told, and only it. */
+static shmt_atomic *told_phase;
+static void hook_pause_reader(int step)
+{
+	if (step == SHMT_STEP_ULOCK_READ_ACTIVE) {
+		shmt_atomic_set(told_phase, 2);
+		while (shmt_atomic_get(told_phase) != 3) {
+			usleep(1000);
+		}
+	}
+}
+
+static void dead_writer_told_after_failed_try(int64_t timeout_ns)
+{
+	shmt_ulock *l = shmt_ulock_new(SHMT_ULOCK_RWLOCK);
+	shmt_atomic *reader_died = shmt_atomic_new(-1);
+	told_phase = shmt_atomic_new(0);
+	pid_t r = fork();
+	if (r == 0) {
+		shmt_ulock_hold hr = {0};
+		if (shmt_ulock_acquire(l, 1, -1, &hr) != SHMT_ULOCK_OK ||
+		    shmt_ulock_release(l, &hr) != 0 || hr.kept_self == 0) {
+			_exit(1);
+		}
+		shmt_atomic_set(told_phase, 5); /* its slot kept: now the writer */
+		while (shmt_atomic_get(told_phase) != 1) {
+			usleep(1000);
+		}
+		shmt_step_hook = hook_pause_reader;
+		if (shmt_ulock_acquire(l, 1, 5000000000LL, &hr) != SHMT_ULOCK_OK) {
+			_exit(2);
+		}
+		shmt_step_hook = NULL;
+		shmt_atomic_set(reader_died, hr.died);
+		_exit(shmt_ulock_release(l, &hr) == 0 ? 0 : 3);
+	}
+	while (shmt_atomic_get(told_phase) != 5) {
+		usleep(1000);
+	}
+	pid_t w = fork();
+	if (w == 0) {
+		shmt_ulock_hold hw = {0};
+		if (shmt_ulock_acquire(l, 0, 5000000000LL, &hw) != SHMT_ULOCK_OK) {
+			_exit(1);
+		}
+		raise(SIGKILL);
+	}
+	CHECK(wait_exit(w) == 128 + SIGKILL);
+	shmt_atomic_set(told_phase, 1);
+	while (shmt_atomic_get(told_phase) != 2) {
+		usleep(1000);
+	}
+	shmt_ulock_hold h = {0};
+	CHECK(shmt_ulock_acquire(l, 0, timeout_ns, &h) == SHMT_ULOCK_BUSY);
+	shmt_atomic_set(told_phase, 3);
+	CHECK(wait_exit(r) == 0);
+	CHECK_I64(shmt_atomic_get(reader_died), 1);
+	CHECK(shmt_ulock_acquire(l, 0, 1000000000LL, &h) == SHMT_ULOCK_OK);
+	CHECK(h.died == 0);
+	CHECK(shmt_ulock_release(l, &h) == 0);
+	shmt_ulock_stats st;
+	shmt_ulock_stats_get(l, &st);
+	CHECK_U64(st.owner_died, 1);
+	check_idle(l);
+	shmt_ulock_free(l);
+	shmt_atomic_free(reader_died);
+	shmt_atomic_free(told_phase);
+}
+
+/* Threads of one process keeping slots at once, in a process that has not
+ * kept any yet (a new child): the count of kept slots stays exact, so
+ * after each gives its slot back the process keeps one again. */
+enum { BUDGET_THREADS = 8 };
+static shmt_ulock *budget_locks[BUDGET_THREADS + 1];
+static pthread_barrier_t budget_start, budget_end;
+static void *budget_thread(void *arg)
+{
+	int i = (int)(intptr_t)arg;
+	shmt_ulock_hold h = {0};
+	pthread_barrier_wait(&budget_start);
+	int ok = shmt_ulock_acquire(budget_locks[i], 0, 1000000000LL, &h) == SHMT_ULOCK_OK &&
+	         shmt_ulock_release(budget_locks[i], &h) == 0 && h.kept_self != 0;
+	pthread_barrier_wait(&budget_end);
+	shmt_ulock_forget(budget_locks[i], &h); /* before the thread ends */
+	return ok ? NULL : (void *)1;
+}
+
+static void budget_exact_with_threads(void)
+{
+	for (int i = 0; i <= BUDGET_THREADS; i++) {
+		budget_locks[i] = shmt_ulock_new(SHMT_ULOCK_MUTEX);
+	}
+	int failed = 0;
+	for (int run = 0; run < 300; run++) {
+		pid_t c = fork();
+		if (c == 0) {
+			pthread_t t[BUDGET_THREADS];
+			pthread_barrier_init(&budget_start, NULL, BUDGET_THREADS);
+			pthread_barrier_init(&budget_end, NULL, BUDGET_THREADS);
+			int bad = 0;
+			for (int i = 0; i < BUDGET_THREADS; i++) {
+				pthread_create(&t[i], NULL, budget_thread, (void *)(intptr_t)i);
+			}
+			for (int i = 0; i < BUDGET_THREADS; i++) {
+				void *rv;
+				pthread_join(t[i], &rv);
+				bad += rv != NULL;
+			}
+			shmt_ulock_hold h = {0};
+			shmt_ulock *last = budget_locks[BUDGET_THREADS];
+			if (shmt_ulock_acquire(last, 0, 1000000000LL, &h) != SHMT_ULOCK_OK ||
+			    shmt_ulock_release(last, &h) != 0) {
+				bad++;
+			}
+			bad += h.kept_self == 0; /* the count went wrong */
+			shmt_ulock_forget(last, &h);
+			_exit(bad == 0 ? 0 : 1);
+		}
+		failed += wait_exit(c) != 0;
+	}
+	CHECK(failed == 0);
+	for (int i = 0; i <= BUDGET_THREADS; i++) {
+		check_idle(budget_locks[i]);
+		shmt_ulock_free(budget_locks[i]);
+	}
 }
 
 static void test_kills(void)
@@ -708,6 +1066,14 @@ static void test_kills(void)
 	mutex_kill_taking_over();
 	mutex_kill_waiter();
 	mutex_more_than_slots();
+	many_locks_then_killed(SHMT_ULOCK_MUTEX);
+	many_locks_then_killed(SHMT_ULOCK_RWLOCK);
+	reader_waits_for_any_slot();
+	inherited_record_not_own(SHMT_ULOCK_MUTEX);
+	inherited_record_not_own(SHMT_ULOCK_RWLOCK);
+	dead_writer_told_after_failed_try(0);
+	dead_writer_told_after_failed_try(20000000LL);
+	budget_exact_with_threads();
 }
 
 static void watchdog(int sig)
