@@ -234,6 +234,9 @@ struct shmt_table {
 	uint64_t kslot;        /* the lock slot this process keeps in the table:
 	                          the keeping thread's token << 8 | slot + 1, or 0
 	                          (atomic: threads of a process share a handle) */
+	uint32_t reclaim_in;   /* locks with a slot taken for the lock alone before
+	                          the kept slots are looked at again for dead
+	                          keepers (slot_keep()) */
 	shmt_coldesc *cols;    /* private, validated copy of the header's */
 	int fd;                /* named object or file, or -1 (anonymous) */
 	int opened;            /* SHMT_OPENED_* */

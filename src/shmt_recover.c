@@ -232,6 +232,8 @@ static inline shmt_lock *slot_lock(shmt_table *t, uint32_t i)
 	return &t->stripes[i].s.slot;
 }
 
+static void slot_give_back(shmt_table *t, uint32_t i);
+
 /* We hold slot i's mutex, just taken over from a holder that died
  * (EOWNERDEAD): every word naming i becomes OWNER_DEAD (its sleepers' bit
  * kept), so that the stripe's next locker repairs it, and the slot is no
@@ -314,6 +316,41 @@ static stripe_result slot_take(shmt_table *t, int wait, uint32_t *slot)
 	}
 }
 
+/* Slots marked kept whose keeper died (a process killed, or one that
+ * exited without closing the table) stay marked until someone takes them
+ * over, and slot_take() passes them over while a slot that is not kept is
+ * free, which is nearly always. Left so, the kept marks of dead processes
+ * would add up (a server that replaces killed or recycled workers) until no
+ * process could keep a slot any more, every write then taking and giving
+ * back a slot. So when every keepable slot is marked kept, the marked ones
+ * are looked at (a load each) and those whose mutex the kernel marked
+ * owner-died are taken over and given back, unmarked. A process that still
+ * finds all of them alive looks again only after RECLAIM_EVERY more locks
+ * with a slot taken for the lock alone. 1 if one was unmarked. */
+#define RECLAIM_EVERY 64u
+
+static int slots_reclaim(shmt_table *t)
+{
+	uint32_t left = __atomic_load_n(&t->reclaim_in, __ATOMIC_RELAXED);
+	if (left != 0) {
+		__atomic_store_n(&t->reclaim_in, left - 1, __ATOMIC_RELAXED);
+		return 0;
+	}
+	int freed = 0;
+	uint64_t kept = __atomic_load_n(&t->a->slots_kept, __ATOMIC_SEQ_CST);
+	for (uint32_t i = 0; i < slot_count(t); i++) {
+		if (!(kept & (1ull << i)) || shmt_lock_peek(slot_lock(t, i)) != SHMT_LOCK_DEAD ||
+		    shmt_lock_try(slot_lock(t, i)) != SHMT_LOCK_OWNER_DIED) {
+			continue; /* (a peek said dead and a try took it: nobody holds it) */
+		}
+		slot_orphaned(t, i);
+		slot_give_back(t, i);
+		freed = 1;
+	}
+	__atomic_store_n(&t->reclaim_in, freed ? 0 : RECLAIM_EVERY, __ATOMIC_RELAXED);
+	return freed;
+}
+
 /* Keep slot i (ours) between locks, if fewer than slots_keepable() are
  * kept, this process keeps fewer than SHMT_OS_KEPT_MAX robust mutexes, and
  * no other thread of this process keeps one in this table. 1 if kept. */
@@ -324,13 +361,22 @@ static int slot_keep(shmt_table *t, uint32_t i)
 	}
 	uint64_t bit = 1ull << i;
 	uint64_t km = __atomic_load_n(&t->a->slots_kept, __ATOMIC_SEQ_CST);
-	do {
+	int reclaimed = 0;
+	for (;;) {
 		if ((uint32_t)__builtin_popcountll(km) >= slots_keepable(t)) {
+			if (!reclaimed && slots_reclaim(t)) {
+				reclaimed = 1; /* once: others may fill what it freed */
+				km = __atomic_load_n(&t->a->slots_kept, __ATOMIC_SEQ_CST);
+				continue;
+			}
 			shmt_os_keep_end();
 			return 0;
 		}
-	} while (!__atomic_compare_exchange_n(&t->a->slots_kept, &km, km | bit, 0,
-	                                      __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST));
+		if (__atomic_compare_exchange_n(&t->a->slots_kept, &km, km | bit, 0,
+		                                __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+			break;
+		}
+	}
 	/* The handle names a slot of no thread of this process (none yet, or
 	 * one inherited from the process this one was forked from): ours now. */
 	uint64_t want = shmt_os_holder() << 8 | (i + 1);
@@ -533,4 +579,9 @@ int stripe_slot_forget(shmt_table *t)
 		return 0;
 	}
 	return shmt_lock_peek(slot_lock(t, i)) != SHMT_LOCK_DEAD;
+}
+
+int shmt_test_slot_kept(shmt_table *t)
+{
+	return slot_mine(t) != 0;
 }

@@ -100,6 +100,9 @@ extern uint64_t shmt_test_reserve_chunk;
  * the counter round to a value a reader saw without making that many
  * writes. */
 void shmt_test_seq_advance(shmt_table *t, const char *key, size_t klen, uint64_t writes);
+/* Test-only: 1 if the calling thread keeps a lock slot in t between
+ * writes, 0 if its writes take a slot each. */
+int shmt_test_slot_kept(shmt_table *t);
 
 /* Test-only: added to the table clock of every table (nanoseconds), so
  * that a test moves time on instead of sleeping. 0 in production. */

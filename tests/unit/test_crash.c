@@ -2206,8 +2206,59 @@ static void slot_more_writers_than_slots(int round)
 	ps->failed += !case_end();
 }
 
+/* Keepers killed while idle leave their slots marked kept. Round after
+ * round, as many keepers as may keep (with this process's own, every
+ * keepable slot) are killed; then a new writer must still keep a slot:
+ * the dead keepers' marks are taken back, not left to fill the table. */
+static void slot_dead_keepers_reclaimed(int round)
+{
+	path_sum *ps = path_get("slot");
+	case_begin("round %d, slot: 40 idle keepers killed, a new writer still keeps a slot",
+	           round);
+	alarm(120);
+	shmt_table *t = mk_table();
+	prepare(t, NPREP); /* this process keeps one of the 3 keepable slots */
+	uint64_t rec0 = recoveries(t);
+	for (int r = 0; r < 20; r++) {
+		int h1, h2;
+		pid_t k1 = fork_keeper(t, &h1), k2 = fork_keeper(t, &h2);
+		kill(k1, SIGKILL);
+		kill(k2, SIGKILL);
+		wait_child(k1, 5000);
+		wait_child(k2, 5000);
+		close(h1);
+		close(h2);
+	}
+	pid_t w = fork();
+	if (w == 0) {
+		alarm(30);
+		char msg[256];
+		if (shmt_check(t, msg, sizeof(msg)) != SHMT_OK) {
+			_exit(1);
+		}
+		_exit(shmt_test_slot_kept(t) ? 0 : 3);
+	}
+	int status = wait_child(w, 10000);
+	if (!exited_ok(status, 0)) {
+		case_fail("the writer after 40 dead keepers %s",
+		          WIFEXITED(status) && WEXITSTATUS(status) == 3 ? "keeps no slot" : "failed");
+	}
+	if (!shmt_test_slot_kept(t)) {
+		case_fail("this process no longer keeps its slot");
+	}
+	if (recoveries(t) != rec0) {
+		case_fail("idle keepers killed counted as lock recoveries");
+	}
+	check_table(t, "after the keepers died");
+	shmt_close(t);
+	alarm(0);
+	ps->cases++;
+	ps->failed += !case_end();
+}
+
 static void run_slot_cases(int round)
 {
+	slot_dead_keepers_reclaimed(round);
 	slot_transient_holder_killed(round, SHMT_STEP_SLOT_TAKEN);
 	slot_transient_holder_killed(round, SHMT_STEP_INSERT_SEQ_ODD);
 	slot_transient_holder_killed(round, SHMT_STEP_INSERT_LINKED);
