@@ -233,6 +233,39 @@ static inline shmt_lock *slot_lock(shmt_table *t, uint32_t i)
 }
 
 static void slot_give_back(shmt_table *t, uint32_t i);
+static void slot_orphaned(shmt_table *t, uint32_t i);
+
+/* We hold slot i's mutex, just taken (free, or over from a holder that
+ * died), and we do not keep it: no live thread keeps it. If this handle
+ * names it as kept, by the process this one was forked from or by a thread
+ * of this process that exited, the record is stale: cleared, so that
+ * stripe_unlock() gives back a slot that was taken for one lock, and
+ * another thread may keep one. A keeper of this process also gives back
+ * its count of kept robust mutexes (a forked child's count started at
+ * 0). */
+static void kslot_stale(shmt_table *t, uint32_t i)
+{
+	uint64_t k = __atomic_load_n(&t->kslot, __ATOMIC_RELAXED);
+	if ((k & OWNER_SLOT_MASK) == i + 1 &&
+	    __atomic_compare_exchange_n(&t->kslot, &k, 0, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED) &&
+	    shmt_os_holder_here(k >> 8)) {
+		shmt_os_keep_end();
+	}
+}
+
+/* Slot i is named by the handle as kept by another thread of this
+ * process: if its mutex is marked owner-died (that thread exited), take
+ * it over and give it back (the record is cleared). 1 if done. */
+static int kept_by_dead_thread(shmt_table *t, uint32_t i)
+{
+	if (shmt_lock_peek(slot_lock(t, i)) != SHMT_LOCK_DEAD ||
+	    shmt_lock_try(slot_lock(t, i)) != SHMT_LOCK_OWNER_DIED) {
+		return 0;
+	}
+	slot_orphaned(t, i);
+	slot_give_back(t, i);
+	return 1;
+}
 
 /* We hold slot i's mutex, just taken over from a holder that died
  * (EOWNERDEAD): every word naming i becomes OWNER_DEAD (its sleepers' bit
@@ -252,12 +285,7 @@ static void slot_orphaned(shmt_table *t, uint32_t i)
 	}
 	STEP(SHMT_STEP_SLOT_MARKED);
 	__atomic_fetch_and(&t->a->slots_kept, ~(1ull << i), __ATOMIC_SEQ_CST);
-	/* If this handle names it as kept (by a thread of this process that
-	 * exited, or by the process this one was forked from), it is not. */
-	uint64_t k = __atomic_load_n(&t->kslot, __ATOMIC_RELAXED);
-	if ((k & OWNER_SLOT_MASK) == i + 1) {
-		__atomic_compare_exchange_n(&t->kslot, &k, 0, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED);
-	}
+	kslot_stale(t, i);
 	shmt_lock_consistent(slot_lock(t, i));
 }
 
@@ -278,6 +306,7 @@ static stripe_result slot_take(shmt_table *t, int wait, uint32_t *slot)
 			}
 			switch (shmt_lock_try(slot_lock(t, i))) {
 			case SHMT_LOCK_OK:
+				kslot_stale(t, i);
 				*slot = i;
 				return STRIPE_OK;
 			case SHMT_LOCK_OWNER_DIED:
@@ -306,6 +335,7 @@ static stripe_result slot_take(shmt_table *t, int wait, uint32_t *slot)
 				slot_orphaned(t, i);
 			} else if (r == SHMT_LOCK_OK) {
 				__atomic_fetch_and(&t->a->slots_kept, ~(1ull << i), __ATOMIC_SEQ_CST);
+				kslot_stale(t, i);
 			} else {
 				continue;
 			}
@@ -381,11 +411,20 @@ static int slot_keep(shmt_table *t, uint32_t i)
 	 * one inherited from the process this one was forked from): ours now. */
 	uint64_t want = shmt_os_holder() << 8 | (i + 1);
 	uint64_t cur = __atomic_load_n(&t->kslot, __ATOMIC_RELAXED);
-	while (cur == 0 || !shmt_os_holder_here(cur >> 8)) {
-		if (__atomic_compare_exchange_n(&t->kslot, &cur, want, 0, __ATOMIC_RELAXED,
-		                                __ATOMIC_RELAXED)) {
-			return 1;
+	for (;;) {
+		if (cur == 0 || !shmt_os_holder_here(cur >> 8)) {
+			if (__atomic_compare_exchange_n(&t->kslot, &cur, want, 0, __ATOMIC_RELAXED,
+			                                __ATOMIC_RELAXED)) {
+				return 1;
+			}
+			continue;
 		}
+		/* Another thread of this process keeps one: gone if it exited. */
+		uint32_t j = (uint32_t)(cur & OWNER_SLOT_MASK) - 1;
+		if (j >= slot_count(t) || j == i || !kept_by_dead_thread(t, j)) {
+			break;
+		}
+		cur = __atomic_load_n(&t->kslot, __ATOMIC_RELAXED);
 	}
 	__atomic_fetch_and(&t->a->slots_kept, ~bit, __ATOMIC_SEQ_CST);
 	shmt_os_keep_end();
@@ -578,7 +617,8 @@ int stripe_slot_forget(shmt_table *t)
 		shmt_os_keep_end();
 		return 0;
 	}
-	return shmt_lock_peek(slot_lock(t, i)) != SHMT_LOCK_DEAD;
+	/* Kept by another thread: one that exited is taken over here. */
+	return !kept_by_dead_thread(t, i) && shmt_lock_peek(slot_lock(t, i)) != SHMT_LOCK_DEAD;
 }
 
 int shmt_test_slot_kept(shmt_table *t)
