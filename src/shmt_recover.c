@@ -253,16 +253,30 @@ static void kslot_stale(shmt_table *t, uint32_t i)
 	}
 }
 
-/* Slot i is named by the handle as kept by another thread of this
- * process: if its mutex is marked owner-died (that thread exited), take
- * it over and give it back (the record is cleared). 1 if done. */
-static int kept_by_dead_thread(shmt_table *t, uint32_t i)
+/* Slot i is marked kept, or named by the handle as kept by another thread
+ * of this process: if nobody holds its mutex (free, or marked owner-died:
+ * its keeper is gone, a live keeper always holds it), take it, clear the
+ * mark and any record of it, and give it back. 1 if done. `dead_only`:
+ * only a mutex marked owner-died is tried (a peek first, no store). */
+static int slot_unkept_if_gone(shmt_table *t, uint32_t i, int dead_only)
 {
-	if (shmt_lock_peek(slot_lock(t, i)) != SHMT_LOCK_DEAD ||
-	    shmt_lock_try(slot_lock(t, i)) != SHMT_LOCK_OWNER_DIED) {
+	if (dead_only && shmt_lock_peek(slot_lock(t, i)) != SHMT_LOCK_DEAD) {
 		return 0;
 	}
-	slot_orphaned(t, i);
+	switch (shmt_lock_try(slot_lock(t, i))) {
+	case SHMT_LOCK_OWNER_DIED:
+		slot_orphaned(t, i);
+		break;
+	case SHMT_LOCK_OK:
+		/* Free (another process took it over and gave it back since the
+		 * peek, or a mark nobody holds): only a holder of the mutex marks
+		 * or records it, and we hold it now. */
+		__atomic_fetch_and(&t->a->slots_kept, ~(1ull << i), __ATOMIC_SEQ_CST);
+		kslot_stale(t, i);
+		break;
+	default:
+		return 0;
+	}
 	slot_give_back(t, i);
 	return 1;
 }
@@ -369,13 +383,9 @@ static int slots_reclaim(shmt_table *t)
 	int freed = 0;
 	uint64_t kept = __atomic_load_n(&t->a->slots_kept, __ATOMIC_SEQ_CST);
 	for (uint32_t i = 0; i < slot_count(t); i++) {
-		if (!(kept & (1ull << i)) || shmt_lock_peek(slot_lock(t, i)) != SHMT_LOCK_DEAD ||
-		    shmt_lock_try(slot_lock(t, i)) != SHMT_LOCK_OWNER_DIED) {
-			continue; /* (a peek said dead and a try took it: nobody holds it) */
+		if ((kept & (1ull << i)) && slot_unkept_if_gone(t, i, 1)) {
+			freed = 1;
 		}
-		slot_orphaned(t, i);
-		slot_give_back(t, i);
-		freed = 1;
 	}
 	__atomic_store_n(&t->reclaim_in, freed ? 0 : RECLAIM_EVERY, __ATOMIC_RELAXED);
 	return freed;
@@ -421,7 +431,7 @@ static int slot_keep(shmt_table *t, uint32_t i)
 		}
 		/* Another thread of this process keeps one: gone if it exited. */
 		uint32_t j = (uint32_t)(cur & OWNER_SLOT_MASK) - 1;
-		if (j >= slot_count(t) || j == i || !kept_by_dead_thread(t, j)) {
+		if (j >= slot_count(t) || j == i || !slot_unkept_if_gone(t, j, 0)) {
 			break;
 		}
 		cur = __atomic_load_n(&t->kslot, __ATOMIC_RELAXED);
@@ -618,7 +628,7 @@ int stripe_slot_forget(shmt_table *t)
 		return 0;
 	}
 	/* Kept by another thread: one that exited is taken over here. */
-	return !kept_by_dead_thread(t, i) && shmt_lock_peek(slot_lock(t, i)) != SHMT_LOCK_DEAD;
+	return !slot_unkept_if_gone(t, i, 0) && shmt_lock_peek(slot_lock(t, i)) != SHMT_LOCK_DEAD;
 }
 
 int shmt_test_slot_kept(shmt_table *t)

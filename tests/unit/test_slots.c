@@ -6,7 +6,8 @@
  * waits for a slot for ever, or the table is unmapped with the mutex still
  * on the thread's robust list); another thread must be able to keep a slot
  * in the handle; and the process's count of kept robust mutexes must come
- * back when a keeper thread exits.
+ * back when a keeper thread exits, also when another process has taken
+ * its slot back since.
  */
 #include "unit.h"
 #include "shmt_test.h"
@@ -242,6 +243,53 @@ static void keep_count_comes_back(void)
 	CHECK_I64(kept, 300);
 }
 
+static int maps_lines(void)
+{
+	FILE *f = fopen("/proc/self/maps", "r");
+	int n = 0;
+	char line[512];
+	while (f != NULL && fgets(line, sizeof(line), f) != NULL) {
+		n++;
+	}
+	if (f != NULL) {
+		fclose(f);
+	}
+	return n;
+}
+
+/* A thread keeps a slot and exits; another process takes that slot back
+ * (every keepable slot was marked) and gives it back; then this process
+ * closes the table. 300 times: the record is found stale (its slot's
+ * mutex is free), so each table is unmapped and the kept count comes back:
+ * a new thread still keeps a slot. */
+static void record_of_exited_thread_retaken(void)
+{
+	int m0 = maps_lines(), kept = 0, k_kept = 0;
+	for (int i = 0; i < 300; i++) {
+		g_t = mk(32);
+		pthread_t th;
+		g_kept = 0;
+		CHECK(pthread_create(&th, NULL, one_write, NULL) == 0 && pthread_join(th, NULL) == 0);
+		kept += g_kept;
+		pid_t k = fork();
+		if (k == 0) {
+			alarm(20);
+			_exit(incr(g_t, "k") && shmt_test_slot_kept(g_t) ? 0 : 1);
+		}
+		k_kept += finished_ok(k, 5000);
+		shmt_close(g_t);
+	}
+	CHECK_I64(kept, 300);
+	CHECK_I64(k_kept, 300);
+	CHECK(maps_lines() < m0 + 20); /* 300 tables unmapped, not left */
+	g_t = mk(1024);
+	pthread_t th;
+	g_kept = 0;
+	CHECK(pthread_create(&th, NULL, one_write, NULL) == 0 && pthread_join(th, NULL) == 0);
+	CHECK(g_kept);
+	shmt_close(g_t);
+}
+
 int main(void)
 {
 	prctl(PR_SET_CHILD_SUBREAPER, 1); /* grandchildren are reaped here */
@@ -251,5 +299,6 @@ int main(void)
 	exited_thread_record();
 	threads_in_turn_keep();
 	keep_count_comes_back();
+	record_of_exited_thread_retaken();
 	return unit_finish("test_slots");
 }
