@@ -144,6 +144,10 @@ PHP_MINIT_FUNCTION(shmtable)
 	if (php_shmtable_reg_startup() != 0) {
 		return FAILURE;
 	}
+#ifndef ZTS
+	/* Without threads, only this thread calls the engine. */
+	shmt_one_thread();
+#endif
 	php_shmtable_ce = register_class_ShmTable_Table(zend_ce_arrayaccess, zend_ce_iterator,
 	                                                zend_ce_countable);
 	php_shmtable_init_handlers(php_shmtable_ce);

@@ -270,6 +270,14 @@ shmt_status shmt_same_definition(const shmt_table *t, uint32_t size, uint32_t ke
  * not affected; the kernel frees the memory with the last mapping. */
 void shmt_close(shmt_table *t);
 
+/* Tell the engine that in this process only one thread ever calls it (a
+ * program without threads, or that calls it from one thread only): it then
+ * knows a process keeping a lock slot (docs/ARCHITECTURE.md, stripe locks)
+ * by a process-wide token instead of a thread-local one, a few
+ * instructions less per write. Call it before the first table is opened,
+ * or never (the default serves threads). */
+void shmt_one_thread(void);
+
 /* Schema and sizes (lock-free, constant after create). */
 uint32_t shmt_ncols(const shmt_table *t);
 const shmt_colinfo *shmt_col(const shmt_table *t, uint32_t i);

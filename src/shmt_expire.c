@@ -74,7 +74,7 @@ shmt_status expired_reclaim(shmt_table *t, uint64_t max, int one_stripe, uint32_
 			return st;
 		}
 		st = stripe_reclaim_locked(t, i, now, max, n);
-		stripe_unlock(s);
+		stripe_unlock(t, s);
 		if (st != SHMT_OK || (max != 0 && *n >= max) || (one_stripe && *n > 0)) {
 			return st;
 		}
@@ -161,7 +161,7 @@ shmt_status evict_one(shmt_table *t)
 		uint32_t cur = *link;
 		for (uint32_t steps = 0; cur != 0 && cur != best_idx; steps++) {
 			if (!valid_idx(t, cur) || steps > t->total_rows) {
-				stripe_unlock(s);
+				stripe_unlock(t, s);
 				return SHMT_E_CORRUPT;
 			}
 			link = row_next(t, cur);
@@ -173,10 +173,10 @@ shmt_status evict_one(shmt_table *t)
 			if (st == SHMT_OK) {
 				STEP(SHMT_STEP_EVICT_DONE);
 			}
-			stripe_unlock(s);
+			stripe_unlock(t, s);
 			return st;
 		}
-		stripe_unlock(s);
+		stripe_unlock(t, s);
 	}
 	return SHMT_FULL;
 }

@@ -31,7 +31,8 @@
 #include <string.h>
 
 #define SHMT_MAGIC "SHMTBL\x01\x00"
-#define SHMT_LAYOUT_VERSION 5u /* 4: the row expiry; 5: keys of up to 16 bytes hashed by shmt_keyhash() */
+#define SHMT_LAYOUT_VERSION 6u /* 4: the row expiry; 5: keys of up to 16 bytes hashed by
+                                  shmt_keyhash(); 6: a stripe's lock is its owner word */
 #define SHMT_MAX_STRIPES 256u
 #define SHMT_TAG_BITS 21u
 #define SHMT_KEYLEN_BITS 11u /* SHMT_MAX_KEY_LEN must fit */
@@ -150,6 +151,8 @@ typedef struct {
 	                         reserved); map_bytes for an anonymous table */
 	uint64_t evicted;     /* statistics: rows evicted (atomic add, by the
 	                         holder of any stripe lock) */
+	uint64_t slots_kept;  /* bit i set while lock slot i is kept by its
+	                         process between writes (see stripe locking) */
 } shmt_alloc;
 
 /* The intent field of a stripe that an allocator pop or push writes (the
@@ -172,9 +175,11 @@ enum { INTENT_NONE = 0, INTENT_INSERT = 1, INTENT_REPLACE = 2, INTENT_DELETE = 3
 
 /* One lock stripe: guards the buckets b with (b & mask) == index. What
  * count() reads of every stripe (seq, i_kind, kept_n) sits in its first
- * cache line, next to the lock. */
+ * cache line. The stripe's lock is its `owner` word; the robust mutex
+ * `slot` of stripe i (i < SHMT_LOCK_SLOTS) is lock slot i, held by the
+ * process that locks with that slot (see stripe locking below). */
 typedef struct {
-	shmt_lock lock;
+	shmt_lock slot;
 	uint64_t seq;      /* odd while a writer changes what readers see; 64
 	                      bits, so it never comes back to a value a reader
 	                      saw (2^63 writes) */
@@ -187,6 +192,9 @@ typedef struct {
 	uint32_t i_old;    /* row being retired, or 0 */
 	uint32_t i_bucket; /* the bucket of the write in progress */
 	uint32_t spare;    /* free row owned by this stripe for copy-on-write */
+	uint32_t owner;    /* the stripe's lock: 0 free, else bits 0-7 the
+	                      holder's lock slot + 1 (OWNER_DEAD: its holder
+	                      died), bit 31 someone sleeps on the word */
 	uint64_t inserts, updates, deletes; /* statistics */
 	uint64_t exp_min;  /* 0, or at most the expiry of every row with one
 	                      in this stripe's chains (a lower bound: lowered
@@ -223,6 +231,12 @@ struct shmt_table {
 	uint32_t values_off;  /* where a row's values start */
 	uint8_t seed[16];
 	uint64_t read_retries; /* atomic: threads of a process share a mapping */
+	uint64_t kslot;        /* the lock slot this process keeps in the table:
+	                          the keeping thread's token << 8 | slot + 1, or 0
+	                          (atomic: threads of a process share a handle) */
+	uint32_t reclaim_in;   /* locks with a slot taken for the lock alone before
+	                          the kept slots are looked at again for dead
+	                          keepers (slot_keep()) */
 	shmt_coldesc *cols;    /* private, validated copy of the header's */
 	int fd;                /* named object or file, or -1 (anonymous) */
 	int opened;            /* SHMT_OPENED_* */
@@ -413,19 +427,48 @@ static inline void seq_end(shmt_stripe_raw *s)
 
 SHMT_INTERNAL shmt_status recover_stripe(shmt_table *t, shmt_stripe_raw *s);
 
+/* A stripe's lock is its 32-bit owner word, taken with one compare-and-swap
+ * from 0 to the holder's lock slot + 1. Lock slot i is the robust mutex of
+ * stripe i (at most SHMT_LOCK_SLOTS of them): whoever locks with slot i
+ * holds that mutex, so when it dies the kernel marks the mutex owner-died,
+ * and the next locker that finds a word naming slot i takes the mutex over
+ * (EOWNERDEAD), marks every word naming i OWNER_DEAD, and the stripe's next
+ * locker repairs it. A thread keeps its slot between writes (one per table,
+ * while fewer than SHMT_LOCK_SLOTS * 3/4 are kept and its process keeps
+ * fewer than SHMT_OS_KEPT_MAX); without one, a lock takes a slot for itself
+ * and gives it back at unlock. docs/ARCHITECTURE.md, "Stripe locks". */
+#define SHMT_LOCK_SLOTS 64u
+#define OWNER_SLOT_MASK 0xffu
+#define OWNER_DEAD 0xffu        /* held by a holder that died, not taken over yet */
+#define OWNER_WAITERS 0x80000000u
+_Static_assert(SHMT_LOCK_SLOTS < OWNER_DEAD, "slot numbers fit the owner word");
+
+/* What taking a lock answered (the slow path's). */
+typedef enum { STRIPE_OK = 0, STRIPE_DIED = 1, STRIPE_BUSY = 2, STRIPE_ERROR = 3 } stripe_result;
+
+SHMT_INTERNAL stripe_result stripe_lock_slow(shmt_table *t, shmt_stripe_raw *s, int wait);
+SHMT_INTERNAL void stripe_unlock_slow(shmt_table *t, shmt_stripe_raw *s, uint32_t was);
+SHMT_INTERNAL int stripe_slot_forget(shmt_table *t);
+
+/* The slot + 1 this thread keeps in t, or 0. */
+static inline uint32_t slot_mine(const shmt_table *t)
+{
+	uint64_t k = shmt_load_relaxed(&t->kslot);
+	return (k >> 8) == shmt_os_holder() ? (uint32_t)(k & OWNER_SLOT_MASK) : 0;
+}
+
 /* The answer of taking s's lock: a dead owner's stripe is repaired first.
  * Not SHMT_OK: the lock is not held. */
-static inline shmt_status stripe_taken(shmt_table *t, shmt_stripe_raw *s,
-                                       shmt_lock_result r)
+static inline void stripe_unlock(shmt_table *t, shmt_stripe_raw *s);
+static inline shmt_status stripe_taken(shmt_table *t, shmt_stripe_raw *s, stripe_result r)
 {
 	switch (r) {
-	case SHMT_LOCK_OK:
+	case STRIPE_OK:
 		return SHMT_OK;
-	case SHMT_LOCK_OWNER_DIED: {
+	case STRIPE_DIED: {
 		shmt_status st = recover_stripe(t, s);
-		shmt_lock_consistent(&s->lock);
 		if (st != SHMT_OK) {
-			shmt_lock_release(&s->lock);
+			stripe_unlock(t, s);
 		}
 		return st;
 	}
@@ -434,14 +477,28 @@ static inline shmt_status stripe_taken(shmt_table *t, shmt_stripe_raw *s,
 	}
 }
 
-static inline shmt_status stripe_lock(shmt_table *t, shmt_stripe_raw *s)
+static inline __attribute__((always_inline)) shmt_status stripe_lock(shmt_table *t,
+                                                                     shmt_stripe_raw *s)
 {
-	return stripe_taken(t, s, shmt_lock_acquire(&s->lock));
+	uint32_t me = slot_mine(t), free_word = 0;
+	if (__builtin_expect(me != 0, 1) &&
+	    __atomic_compare_exchange_n(&s->owner, &free_word, me, 0, __ATOMIC_ACQUIRE,
+	                                __ATOMIC_RELAXED)) {
+		return SHMT_OK;
+	}
+	return stripe_taken(t, s, stripe_lock_slow(t, s, 1));
 }
 
-static inline void stripe_unlock(shmt_stripe_raw *s)
+static inline __attribute__((always_inline)) void stripe_unlock(shmt_table *t,
+                                                                shmt_stripe_raw *s)
 {
-	shmt_lock_release(&s->lock);
+	/* The slot we locked with is the kept one (ours: nobody else can
+	 * lock with it while we hold it, and a slot taken over from a keeper
+	 * that died is unkept first), or one taken for this lock alone. */
+	uint32_t was = __atomic_exchange_n(&s->owner, 0, __ATOMIC_RELEASE);
+	if (__builtin_expect(was != (uint32_t)(shmt_load_relaxed(&t->kslot) & OWNER_SLOT_MASK), 0)) {
+		stripe_unlock_slow(t, s, was);
+	}
 }
 
 static inline void intent_begin(shmt_stripe_raw *s, uint32_t kind, uint32_t b,

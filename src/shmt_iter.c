@@ -202,7 +202,7 @@ static shmt_status snapshot_one(shmt_table *t, uint32_t bucket, unsigned char *b
 		return st;
 	}
 	int ok = copy_chain(t, bucket, buf, cap, n);
-	stripe_unlock(s);
+	stripe_unlock(t, s);
 	return ok ? SHMT_OK : SHMT_E_CORRUPT;
 }
 

@@ -211,7 +211,7 @@ static shmt_status read_locked(shmt_table *t, const keyinfo *ki, const char *key
 			copy_out(t, row_at(t, idx), img, col);
 		}
 	}
-	stripe_unlock(ki->s);
+	stripe_unlock(t, ki->s);
 	return st;
 }
 
@@ -320,7 +320,7 @@ get_num_slow(shmt_table *t, const char *key, size_t klen, uint32_t off, void *ou
 			memcpy(&p.v, row_at(t, idx) + p.off, 8);
 			p.found = idx;
 		}
-		stripe_unlock(ki.s);
+		stripe_unlock(t, ki.s);
 		if (st != SHMT_OK) {
 			return st;
 		}
@@ -561,31 +561,6 @@ shmt_status delete_locked(shmt_table *t, shmt_stripe_raw *s, uint32_t b, uint32_
 	return st;
 }
 
-/* Take every stripe lock, in index order (the order shmt_check() uses, so
- * two takers cannot deadlock). On failure none is held and *failed_at
- * names the stripe. */
-shmt_status lock_all(shmt_table *t, uint32_t *failed_at)
-{
-	for (uint32_t i = 0; i <= t->stripe_mask; i++) {
-		shmt_status st = stripe_lock(t, &t->stripes[i].s);
-		if (st != SHMT_OK) {
-			*failed_at = i;
-			while (i > 0) {
-				stripe_unlock(&t->stripes[--i].s);
-			}
-			return st;
-		}
-	}
-	return SHMT_OK;
-}
-
-void unlock_all(shmt_table *t)
-{
-	for (uint32_t i = t->stripe_mask + 1; i > 0; i--) {
-		stripe_unlock(&t->stripes[i - 1].s);
-	}
-}
-
 /* An insert found the table full while stripes may hold rows (the caller
  * then holds no lock): take every stripe lock, so that no write runs
  * anywhere and every dead writer's stripe is repaired, and hand the kept
@@ -637,7 +612,7 @@ write_when_full(shmt_table *t, const keyinfo *ki, locked_write op, void *arg, sh
 			st = SHMT_FULL;
 			if (n > 0 && (st = stripe_lock(t, ki->s)) == SHMT_OK) {
 				st = op(t, ki, arg);
-				stripe_unlock(ki->s);
+				stripe_unlock(t, ki->s);
 			}
 		}
 		if ((st == SHMT_FULL || st == SHMT_E_RESERVE) &&
@@ -652,7 +627,7 @@ write_when_full(shmt_table *t, const keyinfo *ki, locked_write op, void *arg, sh
 			return st;
 		}
 		st = op(t, ki, arg);
-		stripe_unlock(ki->s);
+		stripe_unlock(t, ki->s);
 		if (st != SHMT_FULL) {
 			return st;
 		}
@@ -669,7 +644,7 @@ write_locked(shmt_table *t, const keyinfo *ki, locked_write op, void *arg)
 		return st;
 	}
 	st = op(t, ki, arg);
-	stripe_unlock(ki->s);
+	stripe_unlock(t, ki->s);
 	if (st == SHMT_FULL || st == SHMT_E_RESERVE) {
 		st = write_when_full(t, ki, op, arg, st);
 	}
@@ -804,7 +779,7 @@ shmt_status shmt_cmpset(shmt_table *t, const char *key, size_t klen,
 		uint64_t now = 0;
 		st = replace_locked(t, &ki, idx, link, vals, nvals, SHMT_TTL_KEEP, &now);
 	}
-	stripe_unlock(ki.s);
+	stripe_unlock(t, ki.s);
 	return st;
 }
 
@@ -824,7 +799,7 @@ shmt_status shmt_expire(shmt_table *t, const char *key, size_t klen, int64_t ttl
 	if (st == SHMT_OK) {
 		st = replace_locked(t, &ki, idx, link, NULL, 0, ttl_ns, &now);
 	}
-	stripe_unlock(ki.s);
+	stripe_unlock(t, ki.s);
 	return st;
 }
 
@@ -851,7 +826,7 @@ shmt_status shmt_del(shmt_table *t, const char *key, size_t klen,
 		}
 		st = delete_locked(t, ki.s, ki.b, idx, link, &ki.s->deletes);
 	}
-	stripe_unlock(ki.s);
+	stripe_unlock(t, ki.s);
 	return st;
 }
 
@@ -1191,5 +1166,5 @@ void shmt_test_seq_advance(shmt_table *t, const char *key, size_t klen, uint64_t
 		return;
 	}
 	shmt_store_release(&ki.s->seq, ki.s->seq + 2 * writes);
-	stripe_unlock(ki.s);
+	stripe_unlock(t, ki.s);
 }

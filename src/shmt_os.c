@@ -500,6 +500,86 @@ uint64_t shmt_os_self_slow(void)
 	return self;
 }
 
+/* Thread tokens (shmt_os_thread_token()) and the count of kept robust
+ * mutexes (shmt_os_keep_begin()). In a forked child, the one thread's token
+ * is cleared (it takes a new one, above every token its parent gave out
+ * before the fork) and the count is zero: the child holds no lock of its
+ * parent. */
+_Thread_local uint64_t shmt_os_tl_token;
+static uint64_t token_next;   /* the last token given out */
+static uint64_t token_base = 1;
+static int kept_count;
+static int token_hooked; /* the fork handler registered (set under token_once) */
+static pthread_once_t token_once = PTHREAD_ONCE_INIT;
+
+static void token_forget(void)
+{
+	shmt_os_tl_token = 0;
+	__atomic_store_n(&shmt_os_proc_token, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&token_base, __atomic_load_n(&token_next, __ATOMIC_RELAXED) + 1,
+	                 __ATOMIC_RELAXED);
+	__atomic_store_n(&kept_count, 0, __ATOMIC_RELAXED);
+}
+
+static void token_hook(void)
+{
+	__atomic_store_n(&token_hooked, pthread_atfork(NULL, NULL, token_forget) == 0,
+	                 __ATOMIC_RELAXED);
+}
+
+uint64_t shmt_os_token_slow(void)
+{
+	pthread_once(&token_once, token_hook);
+	uint64_t tok = __atomic_add_fetch(&token_next, 1, __ATOMIC_RELAXED);
+	shmt_os_tl_token = tok;
+	return tok;
+}
+
+int shmt_os_threads = 1;
+uint64_t shmt_os_proc_token;
+
+void shmt_os_one_thread(void)
+{
+	shmt_os_threads = 0;
+}
+
+uint64_t shmt_os_proc_token_slow(void)
+{
+	pthread_once(&token_once, token_hook);
+	uint64_t tok = __atomic_add_fetch(&token_next, 1, __ATOMIC_RELAXED);
+	__atomic_store_n(&shmt_os_proc_token, tok, __ATOMIC_RELAXED);
+	return tok;
+}
+
+uint64_t shmt_os_token_base(void)
+{
+	return __atomic_load_n(&token_base, __ATOMIC_RELAXED);
+}
+
+int shmt_os_keep_begin(void)
+{
+	/* Without the fork handler (pthread_atfork() failed), a forked child
+	 * would keep its parent's tokens and take the parent's kept slot for
+	 * its own: nothing is kept then, every lock takes a slot for itself. */
+	pthread_once(&token_once, token_hook);
+	if (!__atomic_load_n(&token_hooked, __ATOMIC_RELAXED)) {
+		return 0;
+	}
+	int n = __atomic_load_n(&kept_count, __ATOMIC_RELAXED);
+	do {
+		if (n >= SHMT_OS_KEPT_MAX) {
+			return 0;
+		}
+	} while (!__atomic_compare_exchange_n(&kept_count, &n, n + 1, 1, __ATOMIC_RELAXED,
+	                                      __ATOMIC_RELAXED));
+	return 1;
+}
+
+void shmt_os_keep_end(void)
+{
+	__atomic_sub_fetch(&kept_count, 1, __ATOMIC_RELAXED);
+}
+
 void shmt_os_sleep_ms(unsigned ms)
 {
 	struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};

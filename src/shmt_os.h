@@ -122,6 +122,61 @@ static inline uint64_t shmt_os_self(void)
 	return self != 0 ? self : shmt_os_self_slow();
 }
 
+/* A number naming the calling thread, never given to another thread of
+ * this process (a 64-bit counter, not the thread id, which the kernel reuses
+ * once a thread has exited): a load of a thread-local word, the call only
+ * the first time in a thread. A forked child's thread gets a new one. */
+extern _Thread_local uint64_t shmt_os_tl_token;
+uint64_t shmt_os_token_slow(void);
+static inline uint64_t shmt_os_thread_token(void)
+{
+	uint64_t tok = shmt_os_tl_token;
+	return tok != 0 ? tok : shmt_os_token_slow();
+}
+/* Tokens below this one were given out before this process was forked
+ * (by an ancestor): a record naming one of them is not this process's. */
+uint64_t shmt_os_token_base(void);
+/* Who the caller is, for a lock slot kept in a table: a token of the
+ * process when every use of the engine in a process comes from one thread
+ * (the program says so once, shmt_os_one_thread(), before any table is
+ * opened), else the calling thread's token. A load or two, no call; a
+ * forked child gets a new one. */
+extern int shmt_os_threads;
+extern uint64_t shmt_os_proc_token;
+void shmt_os_one_thread(void);
+uint64_t shmt_os_proc_token_slow(void);
+static inline uint64_t shmt_os_holder(void)
+{
+	if (__builtin_expect(shmt_os_threads, 0)) {
+		return shmt_os_thread_token();
+	}
+	uint64_t tok = __atomic_load_n(&shmt_os_proc_token, __ATOMIC_RELAXED);
+	return tok != 0 ? tok : shmt_os_proc_token_slow();
+}
+/* Whether `holder`, an earlier answer of shmt_os_holder(), may name a
+ * thread of this process that is alive: 0 if it names the process this one
+ * was forked from (or one of its ancestors). */
+static inline int shmt_os_holder_here(uint64_t holder)
+{
+	return holder >= shmt_os_token_base();
+}
+
+/* Robust mutexes a process may keep locked between operations (one kept
+ * lock slot per table it writes): the kernel marks at most 2,048 robust
+ * mutexes of a dying thread (its robust-list walk limit), so the tables'
+ * kept slots stay far below that, whatever the number of tables. With the
+ * at most SHMT_ULOCK_KEPT_PER_PROCESS (1,024) slots that Locks keep
+ * (shmt_sync.c), a process keeps at most 1,280, leaving the rest of the
+ * walk for the locks it holds at one time.
+ * shmt_os_keep_begin() answers 1 and counts one more if the process may
+ * keep one more, 0 otherwise (always 0 where the fork handler could not be
+ * registered: a child would take its parent's kept slots for its own);
+ * shmt_os_keep_end() counts one less. The count is cleared in a forked
+ * child, which holds none of its parent's. */
+#define SHMT_OS_KEPT_MAX 256
+int shmt_os_keep_begin(void);
+void shmt_os_keep_end(void);
+
 /* Map `bytes` of zero-filled memory shared with future children. Returns
  * NULL and sets errno on failure. */
 void *shmt_map_shared(size_t bytes);

@@ -277,7 +277,7 @@ shmt_status init_mapping(unsigned char *base, const shmt_layout *L,
 	a->next_unused = 1;
 	a->reserved = reserved;
 	for (uint32_t i = 0; i < L->nstripes; i++) {
-		if (shmt_lock_init(&stripes[i].s.lock) != 0) {
+		if (shmt_lock_init(&stripes[i].s.slot) != 0) {
 			errno = ENOLCK;
 			return SHMT_E_NOMEM;
 		}
@@ -419,6 +419,15 @@ void shmt_close(shmt_table *t)
 	if (t == NULL) {
 		return;
 	}
+	if (stripe_slot_forget(t)) {
+		/* Another thread of this process keeps a lock slot here, whose
+		 * mutex its robust list names: the mapping (and the descriptor,
+		 * whose lock says that this process uses the table) stays. */
+		free(t->name);
+		free(t->path);
+		free(t);
+		return;
+	}
 	shmt_unmap(t->base, t->map_bytes);
 	/* Closing the descriptor ends this process's share of the "users"
 	 * lock once no forked child holds the same open file description. */
@@ -426,6 +435,11 @@ void shmt_close(shmt_table *t)
 	free(t->name);
 	free(t->path);
 	free(t);
+}
+
+void shmt_one_thread(void)
+{
+	shmt_os_one_thread();
 }
 
 uint32_t shmt_ncols(const shmt_table *t) { return t->ncols; }

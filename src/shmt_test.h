@@ -68,6 +68,9 @@ typedef enum {
 	SHMT_STEP_ULOCK_MUTEX_SLOT = 129, /* MUTEX: a slot taken for this process, not yet kept or used */
 	SHMT_STEP_ULOCK_MUTEX_WAIT = 134, /* MUTEX: about to sleep on the owner word */
 	SHMT_STEP_ULOCK_SLOT_WAIT = 135, /* Lock: all slots held, about to wait one slice for one */
+	SHMT_STEP_SLOT_MARKED = 151, /* stripe lock: a dead holder's slot taken over, its words marked dead */
+	SHMT_STEP_SLOT_TAKEN = 152, /* stripe lock: a slot taken for this thread, not yet kept or used */
+	SHMT_STEP_STRIPE_WAIT = 153, /* stripe lock: about to sleep on a held stripe's owner word */
 	SHMT_STEP_SYNC_EMPTIED = 130, /* named Atomic/Lock create: the object emptied (size 0) */
 	SHMT_STEP_SYNC_SIZED = 131, /* ... sized, all zero */
 	SHMT_STEP_SYNC_HEADER = 132, /* ... header written, payload not yet, not ready */
@@ -97,6 +100,9 @@ extern uint64_t shmt_test_reserve_chunk;
  * the counter round to a value a reader saw without making that many
  * writes. */
 void shmt_test_seq_advance(shmt_table *t, const char *key, size_t klen, uint64_t writes);
+/* Test-only: 1 if the calling thread keeps a lock slot in t between
+ * writes, 0 if its writes take a slot each. */
+int shmt_test_slot_kept(shmt_table *t);
 
 /* Test-only: added to the table clock of every table (nanoseconds), so
  * that a test moves time on instead of sleeping. 0 in production. */

@@ -346,8 +346,9 @@ static void slot_give_back(shmt_ulock *l, int i)
  * the kernel walks at most 2,048 of the robust mutexes it holds
  * (ROBUST_LIST_LIMIT), the last taken first: one beyond would never be
  * marked owner-died, and a lock its process died holding never found
- * free. So a process keeps at most SHMT_ULOCK_KEPT_PER_PROCESS, leaving
- * the rest of the kernel's walk for the locks it holds at a time; beyond
+ * free. So a process keeps at most SHMT_ULOCK_KEPT_PER_PROCESS (and its
+ * tables at most SHMT_OS_KEPT_MAX more, shmt_os.h), leaving the rest of
+ * the kernel's walk for the locks it holds at a time; beyond
  * them it takes a slot at each lock and gives it back at unlock. One word,
  * changed by compare-and-swap (threads of one process share it), counts
  * for the process whose fork count it names: a forked child, whose count

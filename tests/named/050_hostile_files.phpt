@@ -139,8 +139,8 @@ text file:
   ShmTable\Exception: table file 'TMP/bad3.shmt' is not a valid table: bad magic (not a shmtable file)
   unchanged
 bad version:
-  ShmTable\Exception: table file 'TMP/bad4.shmt' is not a valid table: layout version 99, this build reads version 5
-  ShmTable\Exception: table file 'TMP/bad4.shmt' is not a valid table: layout version 99, this build reads version 5
+  ShmTable\Exception: table file 'TMP/bad4.shmt' is not a valid table: layout version 99, this build reads version 6
+  ShmTable\Exception: table file 'TMP/bad4.shmt' is not a valid table: layout version 99, this build reads version 6
   unchanged
 zero columns:
   ShmTable\Exception: table file 'TMP/bad5.shmt' is not a valid table: 0 columns (1..256 allowed)

@@ -734,8 +734,20 @@ static int g_calls;
 static int g_pause_step; /* pause hook: step at which to stop */
 static int g_pause_out = -1, g_pause_in = -1;
 
+/* The steps of the stripe lock's own protocol (a slot taken, a dead slot
+ * taken over, a sleep) come and go with who keeps which lock slot, not with
+ * the write: the matrix neither lists nor counts them (the slot cases
+ * below kill processes there). */
+static int lock_step(int step)
+{
+	return step >= SHMT_STEP_SLOT_MARKED && step <= SHMT_STEP_STRIPE_WAIT;
+}
+
 static void hook_record(int step)
 {
+	if (lock_step(step)) {
+		return;
+	}
 	if (g_nsteps < MAX_STEPS) {
 		g_steps[g_nsteps++] = step;
 	}
@@ -743,7 +755,9 @@ static void hook_record(int step)
 
 static void hook_kill(int step)
 {
-	(void)step;
+	if (lock_step(step)) {
+		return;
+	}
 	if (++g_calls == g_kill_at) {
 		raise(SIGKILL);
 	}
@@ -1981,6 +1995,279 @@ static void wait_woken_waiter_killed(int round)
 	ps->failed += !case_end();
 }
 
+/* ------------------------------------------------------------------ */
+/* Lock slots                                                           */
+
+/* A child that locks every stripe once (shmt_check()), so that it keeps a
+ * lock slot of t, then waits until its pipe closes or it is killed. */
+static pid_t fork_keeper(shmt_table *t, int *hold)
+{
+	int p[2], q[2];
+	if (pipe(p) != 0 || pipe(q) != 0) {
+		perror("pipe");
+		exit(2);
+	}
+	pid_t pid = fork();
+	if (pid == 0) {
+		alarm(60);
+		close(p[1]);
+		close(q[0]);
+		char msg[256], c = 'k';
+		if (shmt_check(t, msg, sizeof(msg)) != SHMT_OK || write(q[1], &c, 1) != 1) {
+			_exit(1);
+		}
+		while (read(p[0], &c, 1) > 0) {
+		}
+		_exit(0);
+	}
+	close(p[0]);
+	close(q[1]);
+	char c;
+	if (read(q[0], &c, 1) != 1) {
+		case_fail("a keeper did not lock the table");
+	}
+	close(q[0]);
+	*hold = p[1];
+	return pid;
+}
+
+static int g_die_step;
+static void hook_die_at(int step)
+{
+	if (step == g_die_step) {
+		raise(SIGKILL);
+	}
+}
+
+/* Every slot that may be kept is kept (this process and two keepers of
+ * the table's 4 slots), so a writer locks with a slot taken for that lock
+ * alone: killed holding the stripe, its slot is found dead by the next
+ * locker, who repairs. Then the keepers are killed while idle: their
+ * slots are taken over by later writers, and nothing counts as a
+ * recovery. */
+static void slot_transient_holder_killed(int round, int step)
+{
+	path_sum *ps = path_get("slot");
+	case_begin("round %d, slot: writer without a kept slot killed at step %d", round, step);
+	alarm(60);
+	shmt_table *t = mk_table();
+	prepare(t, NPREP);
+	int h1, h2;
+	pid_t k1 = fork_keeper(t, &h1), k2 = fork_keeper(t, &h2);
+	char x[32], y[32];
+	new_key_in_stripe(t, 0, 1, x, sizeof(x));
+	key_in_stripe(t, stripe_of_key(t, x), 1, x, y, sizeof(y));
+	uint64_t rec0 = recoveries(t);
+	int go;
+	pid_t a = fork_paused(t, &OP_INSERT_BIG, x, step, &go);
+	kill(a, SIGKILL);
+	if (!killed_by_sigkill(wait_child(a, 5000))) {
+		case_fail("the writer was not killed");
+	}
+	close(go);
+	if (do_op(t, &OP_REPLACE_BIG, y, NULL) != SHMT_OK) {
+		case_fail("no write in the dead writer's stripe");
+	}
+	/* Killed with a slot but no stripe: nothing to repair. */
+	if (step == SHMT_STEP_SLOT_TAKEN ? recoveries(t) != rec0 : recoveries(t) <= rec0) {
+		case_fail("lock_recoveries %" PRIu64 " after %" PRIu64, recoveries(t), rec0);
+	}
+	dump want = {0};
+	expect_after2(step == SHMT_STEP_INSERT_LINKED ? &OP_INSERT_BIG : NULL, x, &OP_REPLACE_BIG, y,
+	              &want);
+	compare_rows(t, &want, "the repaired rows");
+	check_table(t, "after the repair");
+	uint64_t rec1 = recoveries(t);
+	kill(k1, SIGKILL);
+	kill(k2, SIGKILL);
+	wait_child(k1, 5000);
+	wait_child(k2, 5000);
+	close(h1);
+	close(h2);
+	for (int i = 0; i < 6; i++) {
+		pid_t w = fork_writer(t, &OP_REPLACE_BIG, y);
+		if (!exited_ok(wait_child(w, 10000), 0)) {
+			case_fail("a writer after the keepers died failed");
+		}
+	}
+	if (recoveries(t) != rec1) {
+		case_fail("idle keepers killed counted as lock recoveries");
+	}
+	check_table(t, "after the keepers died");
+	dump_free(&want);
+	check_capacity(t);
+	shmt_close(t);
+	alarm(0);
+	ps->cases++;
+	ps->failed += !case_end();
+}
+
+/* A writer killed at `step` holding the stripe; the process that takes its
+ * slot over is killed in its turn at `second` (a slot taken, or the dead
+ * holder's words marked): the next locker repairs all the same. */
+static void slot_takeover_killed(int round, int step, int second)
+{
+	path_sum *ps = path_get("slot");
+	case_begin("round %d, slot: holder killed at step %d, its taker killed at step %d", round,
+	           step, second);
+	alarm(60);
+	shmt_table *t = mk_table();
+	prepare(t, NPREP);
+	char x[32], y[32];
+	new_key_in_stripe(t, 0, 1, x, sizeof(x));
+	key_in_stripe(t, stripe_of_key(t, x), 1, x, y, sizeof(y));
+	uint64_t rec0 = recoveries(t);
+	int go;
+	pid_t a = fork_paused(t, &OP_INSERT_BIG, x, step, &go);
+	kill(a, SIGKILL);
+	if (!killed_by_sigkill(wait_child(a, 5000))) {
+		case_fail("the writer was not killed");
+	}
+	close(go);
+	pid_t b = fork();
+	if (b == 0) {
+		alarm(30);
+		g_die_step = second;
+		do_op(t, &OP_REPLACE_BIG, y, hook_die_at);
+		_exit(0);
+	}
+	if (!killed_by_sigkill(wait_child(b, 10000))) {
+		case_fail("the taker was not killed at step %d", second);
+	}
+	if (do_op(t, &OP_REPLACE_BIG, y, NULL) != SHMT_OK) {
+		case_fail("no write in the dead writers' stripe");
+	}
+	if (recoveries(t) <= rec0) {
+		case_fail("the dead writer's stripe was not recovered");
+	}
+	dump want = {0};
+	expect_after2(step == SHMT_STEP_INSERT_LINKED ? &OP_INSERT_BIG : NULL, x, &OP_REPLACE_BIG, y,
+	              &want);
+	compare_rows(t, &want, "the repaired rows");
+	check_table(t, "after the repair");
+	for (int i = 0; i < 6; i++) {
+		pid_t w = fork_writer(t, &OP_REPLACE_BIG, y);
+		if (!exited_ok(wait_child(w, 10000), 0)) {
+			case_fail("a writer after the repair failed");
+		}
+	}
+	check_table(t, "after more writers");
+	dump_free(&want);
+	check_capacity(t);
+	shmt_close(t);
+	alarm(0);
+	ps->cases++;
+	ps->failed += !case_end();
+}
+
+/* More writers than lock slots (4), all at once: each increments one
+ * counter; none is lost, none waits for good. */
+static void slot_more_writers_than_slots(int round)
+{
+	path_sum *ps = path_get("slot");
+	case_begin("round %d, slot: 12 writers, 4 lock slots", round);
+	alarm(120);
+	shmt_table *t = mk_table();
+	prepare(t, NPREP);
+	enum { NW = 12, PER = 400 };
+	pid_t w[NW];
+	for (int i = 0; i < NW; i++) {
+		w[i] = fork();
+		if (w[i] == 0) {
+			alarm(60);
+			int64_t r;
+			for (int k = 0; k < PER; k++) {
+				if (shmt_incr_int(t, "counter", 7, C_N, 1, &r) != SHMT_OK) {
+					_exit(1);
+				}
+				if ((k & 63) == 0) {
+					char msg[256];
+					if (shmt_check(t, msg, sizeof(msg)) != SHMT_OK) {
+						_exit(2);
+					}
+				}
+			}
+			_exit(0);
+		}
+	}
+	for (int i = 0; i < NW; i++) {
+		if (!exited_ok(wait_child(w[i], 60000), 0)) {
+			case_fail("writer %d failed", i);
+		}
+	}
+	if (shmt_get(t, "counter", 7, g_img) != SHMT_OK ||
+	    shmt_img_int(t, g_img, C_N) != (int64_t)NW * PER) {
+		case_fail("the counter is not %d", NW * PER);
+	}
+	check_table(t, "after the writers");
+	shmt_close(t);
+	alarm(0);
+	ps->cases++;
+	ps->failed += !case_end();
+}
+
+/* Keepers killed while idle leave their slots marked kept. Round after
+ * round, as many keepers as may keep (with this process's own, every
+ * keepable slot) are killed; then a new writer must still keep a slot:
+ * the dead keepers' marks are taken back, not left to fill the table. */
+static void slot_dead_keepers_reclaimed(int round)
+{
+	path_sum *ps = path_get("slot");
+	case_begin("round %d, slot: 40 idle keepers killed, a new writer still keeps a slot",
+	           round);
+	alarm(120);
+	shmt_table *t = mk_table();
+	prepare(t, NPREP); /* this process keeps one of the 3 keepable slots */
+	uint64_t rec0 = recoveries(t);
+	for (int r = 0; r < 20; r++) {
+		int h1, h2;
+		pid_t k1 = fork_keeper(t, &h1), k2 = fork_keeper(t, &h2);
+		kill(k1, SIGKILL);
+		kill(k2, SIGKILL);
+		wait_child(k1, 5000);
+		wait_child(k2, 5000);
+		close(h1);
+		close(h2);
+	}
+	pid_t w = fork();
+	if (w == 0) {
+		alarm(30);
+		char msg[256];
+		if (shmt_check(t, msg, sizeof(msg)) != SHMT_OK) {
+			_exit(1);
+		}
+		_exit(shmt_test_slot_kept(t) ? 0 : 3);
+	}
+	int status = wait_child(w, 10000);
+	if (!exited_ok(status, 0)) {
+		case_fail("the writer after 40 dead keepers %s",
+		          WIFEXITED(status) && WEXITSTATUS(status) == 3 ? "keeps no slot" : "failed");
+	}
+	if (!shmt_test_slot_kept(t)) {
+		case_fail("this process no longer keeps its slot");
+	}
+	if (recoveries(t) != rec0) {
+		case_fail("idle keepers killed counted as lock recoveries");
+	}
+	check_table(t, "after the keepers died");
+	shmt_close(t);
+	alarm(0);
+	ps->cases++;
+	ps->failed += !case_end();
+}
+
+static void run_slot_cases(int round)
+{
+	slot_dead_keepers_reclaimed(round);
+	slot_transient_holder_killed(round, SHMT_STEP_SLOT_TAKEN);
+	slot_transient_holder_killed(round, SHMT_STEP_INSERT_SEQ_ODD);
+	slot_transient_holder_killed(round, SHMT_STEP_INSERT_LINKED);
+	slot_takeover_killed(round, SHMT_STEP_INSERT_SEQ_ODD, SHMT_STEP_SLOT_MARKED);
+	slot_takeover_killed(round, SHMT_STEP_INSERT_LINKED, SHMT_STEP_SLOT_MARKED);
+	slot_takeover_killed(round, SHMT_STEP_INSERT_ROW_WRITTEN, SHMT_STEP_SLOT_TAKEN);
+	slot_more_writers_than_slots(round);
+}
+
 static void run_wait_cases(int round)
 {
 	check_holder_killed(round);
@@ -2592,6 +2879,7 @@ int main(int argc, char **argv)
 			run_reclaims();
 		}
 		run_wait_cases(round);
+		run_slot_cases(round);
 	}
 	uint64_t seed = argc > 1 ? strtoull(argv[1], NULL, 0)
 	                         : (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
