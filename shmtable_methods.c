@@ -705,7 +705,10 @@ php_shmtable_incr_multi(php_shmtable_obj *obj, shmt_table *t, const char *method
 	if (!php_shmtable_deltas_from(obj, method, deltas, d)) {
 		goto out;
 	}
-	st = shmt_incr_multi_ttl(t, ZSTR_VAL(key), ZSTR_LEN(key), d, n, decr, ttl_ns, r, &failed);
+	/* The deltas are checked: distinct columns (the array's keys are,
+	 * and each names one column), each an int or float column. */
+	st = shmt_incr_multi_checked(t, ZSTR_VAL(key), ZSTR_LEN(key), d, n, decr, ttl_ns, r,
+	                             &failed);
 	if (st == SHMT_OK && !want_result) {
 		/* The caller drops the result (a statement of its own, the usual
 		 * way to count): nobody can see the array, so it is not built

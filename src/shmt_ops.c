@@ -1079,8 +1079,10 @@ incr_in_place_locked(shmt_table *t, const keyinfo *ki, uint32_t idx, uint32_t sp
 	return SHMT_OK;
 }
 
+/* check: each delta's column is checked (in range, a number column,
+ * named once); without it the caller has (shmt_incr_multi_checked()). */
 static inline __attribute__((always_inline)) shmt_status
-incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
+incr_multi_write_as(shmt_table *t, const keyinfo *ki, void *arg, const bool check)
 {
 	const incr_multi_args *a = arg;
 	const shmt_value *deltas = a->deltas;
@@ -1099,14 +1101,16 @@ incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
 	uint64_t seen = 0; /* the first 64 columns: a column named twice */
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t col = deltas[i].col;
-		if (col >= t->ncols) {
+		if (check && col >= t->ncols) {
 			return SHMT_E_INVALID;
 		}
 		const shmt_coldesc *c = &t->cols[col];
-		if (c->type == SHMT_TYPE_STRING) {
+		if (check && c->type == SHMT_TYPE_STRING) {
 			return SHMT_E_INVALID;
 		}
-		if (col < 64) {
+		if (!check) {
+			/* Checked by the caller. */
+		} else if (col < 64) {
 			if (seen & (UINT64_C(1) << col)) {
 				return SHMT_E_INVALID;
 			}
@@ -1158,6 +1162,18 @@ incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
 	return incr_in_place_locked(t, ki, idx, spare, results, off, n, lo, hi, &now, false);
 }
 
+static inline __attribute__((always_inline)) shmt_status
+incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
+{
+	return incr_multi_write_as(t, ki, arg, true);
+}
+
+static inline __attribute__((always_inline)) shmt_status
+incr_multi_write_checked(shmt_table *t, const keyinfo *ki, void *arg)
+{
+	return incr_multi_write_as(t, ki, arg, false);
+}
+
 shmt_status shmt_incr_multi(shmt_table *t, const char *key, size_t klen,
                             const shmt_value *deltas, uint32_t n, bool sub,
                             shmt_value *results, uint32_t *failed)
@@ -1182,6 +1198,20 @@ shmt_status shmt_incr_multi_ttl(shmt_table *t, const char *key, size_t klen,
 	incr_multi_args a = {.key = key, .klen = klen, .deltas = deltas, .n = n, .sub = sub,
 	                     .results = results, .failed = failed, .ttl_ns = ttl_ns};
 	return write_locked(t, &ki, incr_multi_write, &a);
+}
+
+shmt_status shmt_incr_multi_checked(shmt_table *t, const char *key, size_t klen,
+                                    const shmt_value *deltas, uint32_t n, bool sub,
+                                    int64_t ttl_ns, shmt_value *results, uint32_t *failed)
+{
+	keyinfo ki;
+	shmt_status st = key_prepare(t, key, klen, &ki);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	incr_multi_args a = {.key = key, .klen = klen, .deltas = deltas, .n = n, .sub = sub,
+	                     .results = results, .failed = failed, .ttl_ns = ttl_ns};
+	return write_locked(t, &ki, incr_multi_write_checked, &a);
 }
 
 void shmt_test_seq_advance(shmt_table *t, const char *key, size_t klen, uint64_t writes)
