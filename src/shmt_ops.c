@@ -1079,24 +1079,21 @@ incr_in_place_locked(shmt_table *t, const keyinfo *ki, uint32_t idx, uint32_t sp
 	return SHMT_OK;
 }
 
-/* check: each delta's column is checked (in range, a number column,
- * named once); without it the caller has (shmt_incr_multi_checked()). */
+/* The new values of the deltas into results (and each cell's offset into
+ * off, the span of the cells into [*lo, *hi)), from the cells of row, or
+ * from zero without a row (!found: a row to insert). check: each delta's
+ * column is checked (in range, a number column, named once); without it
+ * the caller has (shmt_incr_multi_checked()). Nothing is written: an
+ * invalid column or an overflow (*failed) is refused first. */
 static inline __attribute__((always_inline)) shmt_status
-incr_multi_write_as(shmt_table *t, const keyinfo *ki, void *arg, const bool check)
+incr_multi_values(const shmt_table *t, const incr_multi_args *a, const unsigned char *row,
+                  uint32_t *off, uint32_t *lo_out, uint32_t *hi_out, const bool found,
+                  const bool check)
 {
-	const incr_multi_args *a = arg;
 	const shmt_value *deltas = a->deltas;
 	shmt_value *results = a->results;
 	const uint32_t n = a->n;
 	const bool sub = a->sub;
-	uint32_t idx, *link;
-	uint64_t now = 0;
-	shmt_status st = find_locked_inline(t, ki, a->key, a->klen, &idx, &link, 1, &now);
-	if (st != SHMT_OK && st != SHMT_NOT_FOUND) {
-		return st;
-	}
-	const unsigned char *row = st == SHMT_OK ? row_at(t, idx) : NULL;
-	uint32_t off[SHMT_MAX_COLUMNS];
 	uint32_t lo = UINT32_MAX, hi = 0;
 	uint64_t seen = 0; /* the first 64 columns: a column named twice */
 	for (uint32_t i = 0; i < n; i++) {
@@ -1125,7 +1122,7 @@ incr_multi_write_as(shmt_table *t, const keyinfo *ki, void *arg, const bool chec
 		}
 		uint32_t o = c->off;
 		uint64_t cur = 0;
-		if (row != NULL) {
+		if (found) {
 			memcpy(&cur, row + o, 8);
 		}
 		off[i] = o;
@@ -1146,11 +1143,39 @@ incr_multi_write_as(shmt_table *t, const keyinfo *ki, void *arg, const bool chec
 			results[i].v.f = sub ? v - deltas[i].v.f : v + deltas[i].v.f;
 		}
 	}
-	/* As the one-column increment: the expiry is set only on a row this
-	 * call creates; an existing row keeps its own. */
+	*lo_out = lo;
+	*hi_out = hi;
+	return SHMT_OK;
+}
+
+/* check: as for incr_multi_values(). */
+static inline __attribute__((always_inline)) shmt_status
+incr_multi_write_as(shmt_table *t, const keyinfo *ki, void *arg, const bool check)
+{
+	const incr_multi_args *a = arg;
+	shmt_value *results = a->results;
+	const uint32_t n = a->n;
+	uint32_t idx, *link;
+	uint64_t now = 0;
+	shmt_status st = find_locked_inline(t, ki, a->key, a->klen, &idx, &link, 1, &now);
+	uint32_t off[SHMT_MAX_COLUMNS];
+	uint32_t lo, hi;
 	if (st == SHMT_NOT_FOUND) {
+		/* As the one-column increment: the expiry is set only on a row
+		 * this call creates; an existing row keeps its own. */
+		st = incr_multi_values(t, a, NULL, off, &lo, &hi, false, check);
+		if (st != SHMT_OK) {
+			return st;
+		}
 		return insert_locked(t, ki, a->key, a->klen, results, n,
 		                     expiry_of(t, a->ttl_ns, &now), &idx);
+	}
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = incr_multi_values(t, a, row_at(t, idx), off, &lo, &hi, true, check);
+	if (st != SHMT_OK) {
+		return st;
 	}
 	uint32_t spare = ki->s->spare;
 	if (spare == 0 || !valid_idx(t, spare) || spare == idx) {
