@@ -1088,12 +1088,11 @@ incr_in_place_locked(shmt_table *t, const keyinfo *ki, uint32_t idx, uint32_t sp
 static inline __attribute__((always_inline)) shmt_status
 incr_multi_values(const shmt_table *t, const incr_multi_args *a, const unsigned char *row,
                   uint32_t *off, uint32_t *lo_out, uint32_t *hi_out, const bool found,
-                  const bool check)
+                  const bool check, const bool sub)
 {
 	const shmt_value *deltas = a->deltas;
 	shmt_value *results = a->results;
 	const uint32_t n = a->n;
-	const bool sub = a->sub;
 	uint32_t lo = UINT32_MAX, hi = 0;
 	uint64_t seen = 0; /* the first 64 columns: a column named twice */
 	for (uint32_t i = 0; i < n; i++) {
@@ -1148,9 +1147,11 @@ incr_multi_values(const shmt_table *t, const incr_multi_args *a, const unsigned 
 	return SHMT_OK;
 }
 
-/* check: as for incr_multi_values(). */
+/* check: as for incr_multi_values(); sub: a->sub, a constant where the
+ * caller has made one version for each. */
 static inline __attribute__((always_inline)) shmt_status
-incr_multi_write_as(shmt_table *t, const keyinfo *ki, void *arg, const bool check)
+incr_multi_write_as(shmt_table *t, const keyinfo *ki, void *arg, const bool check,
+                    const bool sub)
 {
 	const incr_multi_args *a = arg;
 	shmt_value *results = a->results;
@@ -1163,7 +1164,7 @@ incr_multi_write_as(shmt_table *t, const keyinfo *ki, void *arg, const bool chec
 	if (st == SHMT_NOT_FOUND) {
 		/* As the one-column increment: the expiry is set only on a row
 		 * this call creates; an existing row keeps its own. */
-		st = incr_multi_values(t, a, NULL, off, &lo, &hi, false, check);
+		st = incr_multi_values(t, a, NULL, off, &lo, &hi, false, check, sub);
 		if (st != SHMT_OK) {
 			return st;
 		}
@@ -1173,7 +1174,7 @@ incr_multi_write_as(shmt_table *t, const keyinfo *ki, void *arg, const bool chec
 	if (st != SHMT_OK) {
 		return st;
 	}
-	st = incr_multi_values(t, a, row_at(t, idx), off, &lo, &hi, true, check);
+	st = incr_multi_values(t, a, row_at(t, idx), off, &lo, &hi, true, check, sub);
 	if (st != SHMT_OK) {
 		return st;
 	}
@@ -1190,13 +1191,19 @@ incr_multi_write_as(shmt_table *t, const keyinfo *ki, void *arg, const bool chec
 static inline __attribute__((always_inline)) shmt_status
 incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
 {
-	return incr_multi_write_as(t, ki, arg, true);
+	return incr_multi_write_as(t, ki, arg, true, ((const incr_multi_args *)arg)->sub);
 }
 
 static inline __attribute__((always_inline)) shmt_status
-incr_multi_write_checked(shmt_table *t, const keyinfo *ki, void *arg)
+incr_multi_write_checked_add(shmt_table *t, const keyinfo *ki, void *arg)
 {
-	return incr_multi_write_as(t, ki, arg, false);
+	return incr_multi_write_as(t, ki, arg, false, false);
+}
+
+static inline __attribute__((always_inline)) shmt_status
+incr_multi_write_checked_sub(shmt_table *t, const keyinfo *ki, void *arg)
+{
+	return incr_multi_write_as(t, ki, arg, false, true);
 }
 
 shmt_status shmt_incr_multi(shmt_table *t, const char *key, size_t klen,
@@ -1236,7 +1243,12 @@ shmt_status shmt_incr_multi_checked(shmt_table *t, const char *key, size_t klen,
 	}
 	incr_multi_args a = {.key = key, .klen = klen, .deltas = deltas, .n = n, .sub = sub,
 	                     .results = results, .failed = failed, .ttl_ns = ttl_ns};
-	return write_locked(t, &ki, incr_multi_write_checked, &a);
+	/* incr() and decr() each in a version of its own: no test of sub
+	 * per delta. */
+	if (sub) {
+		return write_locked(t, &ki, incr_multi_write_checked_sub, &a);
+	}
+	return write_locked(t, &ki, incr_multi_write_checked_add, &a);
 }
 
 void shmt_test_seq_advance(shmt_table *t, const char *key, size_t klen, uint64_t writes)
