@@ -641,6 +641,21 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 			col = (uint32_t)Z_LVAL_P(idx);
 		}
 		const shmt_colinfo *ci = &cols[col];
+		d->col = col;
+		guess = col + 1;
+		/* The usual pairs first: an int for an int column, a float for a
+		 * float column. Anything else (a reference, an int for a float
+		 * column, a string column, a wrong type) below. */
+		if (EXPECTED(ci->type == SHMT_TYPE_INT && Z_TYPE_P(v) == IS_LONG)) {
+			d->v.i = (int64_t)Z_LVAL_P(v);
+			d++;
+			continue;
+		}
+		if (EXPECTED(ci->type == SHMT_TYPE_FLOAT && Z_TYPE_P(v) == IS_DOUBLE)) {
+			d->v.f = Z_DVAL_P(v);
+			d++;
+			continue;
+		}
 		ZVAL_DEREF(v);
 		if (ci->type == SHMT_TYPE_STRING) {
 			php_shmtable_arg_error(zend_ce_type_error, method, 2, "column",
@@ -648,8 +663,6 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 			                       "string column", ci->name);
 			return false;
 		}
-		d->col = col;
-		guess = col + 1;
 		if (ci->type == SHMT_TYPE_INT) {
 			if (Z_TYPE_P(v) != IS_LONG) {
 				php_shmtable_arg_error(zend_ce_type_error, method, 2, "column",
