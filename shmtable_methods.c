@@ -765,6 +765,18 @@ static void php_shmtable_incr(INTERNAL_FUNCTION_PARAMETERS, bool decr)
 	bool ttl_null = true;
 	int64_t ttl_ns;
 	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	/* incr($key, [column => delta, ...]), the usual call with an array:
+	 * its two arguments taken as they are, which is all the parse below
+	 * would do with them. */
+	if (EXPECTED(ZEND_NUM_ARGS() == 2)) {
+		zval *zkey = ZEND_CALL_ARG(execute_data, 1), *zdeltas = ZEND_CALL_ARG(execute_data, 2);
+		if (Z_TYPE_P(zkey) == IS_STRING && Z_TYPE_P(zdeltas) == IS_ARRAY) {
+			key = Z_STR_P(zkey);
+			deltas = Z_ARRVAL_P(zdeltas);
+			ttl_ns = SHMT_TTL_KEEP;
+			goto parsed;
+		}
+	}
 	ZEND_PARSE_PARAMETERS_START(2, 4)
 		Z_PARAM_STR(key)
 		Z_PARAM_ARRAY_HT_OR_STR(deltas, column)
@@ -784,6 +796,7 @@ static void php_shmtable_incr(INTERNAL_FUNCTION_PARAMETERS, bool decr)
 		by = &one;
 	}
 
+parsed:;
 	shmt_table *t = php_shmtable_live(obj);
 	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
 		RETURN_THROWS();
