@@ -1241,14 +1241,25 @@ shmt_status shmt_incr_multi_checked(shmt_table *t, const char *key, size_t klen,
 	if (st != SHMT_OK) {
 		return st;
 	}
+	/* write_locked() written out, so that the arguments stay where they
+	 * are (in registers) on the usual way and go to memory only for
+	 * write_when_full(). incr() and decr() each in a version of its own:
+	 * no test of sub per delta. */
+	st = stripe_lock(t, ki.s);
+	if (st != SHMT_OK) {
+		return st;
+	}
 	incr_multi_args a = {.key = key, .klen = klen, .deltas = deltas, .n = n, .sub = sub,
 	                     .results = results, .failed = failed, .ttl_ns = ttl_ns};
-	/* incr() and decr() each in a version of its own: no test of sub
-	 * per delta. */
-	if (sub) {
-		return write_locked(t, &ki, incr_multi_write_checked_sub, &a);
+	st = sub ? incr_multi_write_checked_sub(t, &ki, &a) : incr_multi_write_checked_add(t, &ki, &a);
+	stripe_unlock(ki.s);
+	if (st == SHMT_FULL || st == SHMT_E_RESERVE) {
+		incr_multi_args held = a;
+		st = write_when_full(t, &ki,
+		                     sub ? incr_multi_write_checked_sub : incr_multi_write_checked_add,
+		                     &held, st);
 	}
-	return write_locked(t, &ki, incr_multi_write_checked_add, &a);
+	return st;
 }
 
 void shmt_test_seq_advance(shmt_table *t, const char *key, size_t klen, uint64_t writes)
