@@ -641,6 +641,21 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 			col = (uint32_t)Z_LVAL_P(idx);
 		}
 		const shmt_colinfo *ci = &cols[col];
+		d->col = col;
+		guess = col + 1;
+		/* The usual pairs first: an int for an int column, a float for a
+		 * float column. Anything else (a reference, an int for a float
+		 * column, a string column, a wrong type) below. */
+		if (EXPECTED(ci->type == SHMT_TYPE_INT && Z_TYPE_P(v) == IS_LONG)) {
+			d->v.i = (int64_t)Z_LVAL_P(v);
+			d++;
+			continue;
+		}
+		if (EXPECTED(ci->type == SHMT_TYPE_FLOAT && Z_TYPE_P(v) == IS_DOUBLE)) {
+			d->v.f = Z_DVAL_P(v);
+			d++;
+			continue;
+		}
 		ZVAL_DEREF(v);
 		if (ci->type == SHMT_TYPE_STRING) {
 			php_shmtable_arg_error(zend_ce_type_error, method, 2, "column",
@@ -648,8 +663,6 @@ static bool php_shmtable_deltas_from(php_shmtable_obj *obj, const char *method,
 			                       "string column", ci->name);
 			return false;
 		}
-		d->col = col;
-		guess = col + 1;
 		if (ci->type == SHMT_TYPE_INT) {
 			if (Z_TYPE_P(v) != IS_LONG) {
 				php_shmtable_arg_error(zend_ce_type_error, method, 2, "column",
@@ -705,7 +718,10 @@ php_shmtable_incr_multi(php_shmtable_obj *obj, shmt_table *t, const char *method
 	if (!php_shmtable_deltas_from(obj, method, deltas, d)) {
 		goto out;
 	}
-	st = shmt_incr_multi_ttl(t, ZSTR_VAL(key), ZSTR_LEN(key), d, n, decr, ttl_ns, r, &failed);
+	/* The deltas are checked: distinct columns (the array's keys are,
+	 * and each names one column), each an int or float column. */
+	st = shmt_incr_multi_checked(t, ZSTR_VAL(key), ZSTR_LEN(key), d, n, decr, ttl_ns, r,
+	                             &failed);
 	if (st == SHMT_OK && !want_result) {
 		/* The caller drops the result (a statement of its own, the usual
 		 * way to count): nobody can see the array, so it is not built
@@ -749,6 +765,18 @@ static void php_shmtable_incr(INTERNAL_FUNCTION_PARAMETERS, bool decr)
 	bool ttl_null = true;
 	int64_t ttl_ns;
 	php_shmtable_obj *obj = Z_SHMTABLE_P(ZEND_THIS);
+	/* incr($key, [column => delta, ...]), the usual call with an array:
+	 * its two arguments taken as they are, which is all the parse below
+	 * would do with them. */
+	if (EXPECTED(ZEND_NUM_ARGS() == 2)) {
+		zval *zkey = ZEND_CALL_ARG(execute_data, 1), *zdeltas = ZEND_CALL_ARG(execute_data, 2);
+		if (Z_TYPE_P(zkey) == IS_STRING && Z_TYPE_P(zdeltas) == IS_ARRAY) {
+			key = Z_STR_P(zkey);
+			deltas = Z_ARRVAL_P(zdeltas);
+			ttl_ns = SHMT_TTL_KEEP;
+			goto parsed;
+		}
+	}
 	ZEND_PARSE_PARAMETERS_START(2, 4)
 		Z_PARAM_STR(key)
 		Z_PARAM_ARRAY_HT_OR_STR(deltas, column)
@@ -768,6 +796,7 @@ static void php_shmtable_incr(INTERNAL_FUNCTION_PARAMETERS, bool decr)
 		by = &one;
 	}
 
+parsed:;
 	shmt_table *t = php_shmtable_live(obj);
 	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
 		RETURN_THROWS();

@@ -415,6 +415,15 @@ shmt_status shmt_incr_multi(shmt_table *t, const char *key, size_t klen,
 shmt_status shmt_incr_multi_ttl(shmt_table *t, const char *key, size_t klen,
                                 const shmt_value *deltas, uint32_t n, bool sub, int64_t ttl_ns,
                                 shmt_value *results, uint32_t *failed);
+/* shmt_incr_multi_ttl() for deltas the caller has already checked
+ * against the table's columns (1 <= n <= ncols; every col < ncols, an int
+ * or float column, no column twice; v.i for an int column, v.f for a float
+ * one; ttl_ns >= SHMT_TTL_KEEP): the same write without the second check.
+ * The binding checks them while converting the deltas array; any other
+ * caller uses shmt_incr_multi_ttl(). */
+shmt_status shmt_incr_multi_checked(shmt_table *t, const char *key, size_t klen,
+                                    const shmt_value *deltas, uint32_t n, bool sub,
+                                    int64_t ttl_ns, shmt_value *results, uint32_t *failed);
 
 /* After a write returned SHMT_E_RESERVE in this thread: msg gets which
  * table, how many bytes of it could not be reserved and why (strerror). A

@@ -1054,34 +1054,34 @@ incr_in_place_locked(shmt_table *t, const keyinfo *ki, uint32_t idx, uint32_t sp
 	return SHMT_OK;
 }
 
+/* The new values of the deltas into results (and each cell's offset into
+ * off, the span of the cells into [*lo, *hi)), from the cells of row, or
+ * from zero without a row (!found: a row to insert). check: each delta's
+ * column is checked (in range, a number column, named once); without it
+ * the caller has (shmt_incr_multi_checked()). Nothing is written: an
+ * invalid column or an overflow (*failed) is refused first. */
 static inline __attribute__((always_inline)) shmt_status
-incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
+incr_multi_values(const shmt_table *t, const incr_multi_args *a, const unsigned char *row,
+                  uint32_t *off, uint32_t *lo_out, uint32_t *hi_out, const bool found,
+                  const bool check, const bool sub)
 {
-	const incr_multi_args *a = arg;
 	const shmt_value *deltas = a->deltas;
 	shmt_value *results = a->results;
 	const uint32_t n = a->n;
-	const bool sub = a->sub;
-	uint32_t idx, *link;
-	uint64_t now = 0;
-	shmt_status st = find_locked_inline(t, ki, a->key, a->klen, &idx, &link, 1, &now);
-	if (st != SHMT_OK && st != SHMT_NOT_FOUND) {
-		return st;
-	}
-	const unsigned char *row = st == SHMT_OK ? row_at(t, idx) : NULL;
-	uint32_t off[SHMT_MAX_COLUMNS];
 	uint32_t lo = UINT32_MAX, hi = 0;
 	uint64_t seen = 0; /* the first 64 columns: a column named twice */
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t col = deltas[i].col;
-		if (col >= t->ncols) {
+		if (check && col >= t->ncols) {
 			return SHMT_E_INVALID;
 		}
 		const shmt_coldesc *c = &t->cols[col];
-		if (c->type == SHMT_TYPE_STRING) {
+		if (check && c->type == SHMT_TYPE_STRING) {
 			return SHMT_E_INVALID;
 		}
-		if (col < 64) {
+		if (!check) {
+			/* Checked by the caller. */
+		} else if (col < 64) {
 			if (seen & (UINT64_C(1) << col)) {
 				return SHMT_E_INVALID;
 			}
@@ -1096,7 +1096,7 @@ incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
 		}
 		uint32_t o = c->off;
 		uint64_t cur = 0;
-		if (row != NULL) {
+		if (found) {
 			memcpy(&cur, row + o, 8);
 		}
 		off[i] = o;
@@ -1117,11 +1117,41 @@ incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
 			results[i].v.f = sub ? v - deltas[i].v.f : v + deltas[i].v.f;
 		}
 	}
-	/* As the one-column increment: the expiry is set only on a row this
-	 * call creates; an existing row keeps its own. */
+	*lo_out = lo;
+	*hi_out = hi;
+	return SHMT_OK;
+}
+
+/* check: as for incr_multi_values(); sub: a->sub, a constant where the
+ * caller has made one version for each. */
+static inline __attribute__((always_inline)) shmt_status
+incr_multi_write_as(shmt_table *t, const keyinfo *ki, void *arg, const bool check,
+                    const bool sub)
+{
+	const incr_multi_args *a = arg;
+	shmt_value *results = a->results;
+	const uint32_t n = a->n;
+	uint32_t idx, *link;
+	uint64_t now = 0;
+	shmt_status st = find_locked_inline(t, ki, a->key, a->klen, &idx, &link, 1, &now);
+	uint32_t off[SHMT_MAX_COLUMNS];
+	uint32_t lo, hi;
 	if (st == SHMT_NOT_FOUND) {
+		/* As the one-column increment: the expiry is set only on a row
+		 * this call creates; an existing row keeps its own. */
+		st = incr_multi_values(t, a, NULL, off, &lo, &hi, false, check, sub);
+		if (st != SHMT_OK) {
+			return st;
+		}
 		return insert_locked(t, ki, a->key, a->klen, results, n,
 		                     expiry_of(t, a->ttl_ns, &now), &idx);
+	}
+	if (st != SHMT_OK) {
+		return st;
+	}
+	st = incr_multi_values(t, a, row_at(t, idx), off, &lo, &hi, true, check, sub);
+	if (st != SHMT_OK) {
+		return st;
 	}
 	uint32_t spare = ki->s->spare;
 	if (spare == 0 || !valid_idx(t, spare) || spare == idx) {
@@ -1131,6 +1161,24 @@ incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
 		return incr_in_place_locked(t, ki, idx, spare, results, off, n, lo, hi, &now, true);
 	}
 	return incr_in_place_locked(t, ki, idx, spare, results, off, n, lo, hi, &now, false);
+}
+
+static inline __attribute__((always_inline)) shmt_status
+incr_multi_write(shmt_table *t, const keyinfo *ki, void *arg)
+{
+	return incr_multi_write_as(t, ki, arg, true, ((const incr_multi_args *)arg)->sub);
+}
+
+static inline __attribute__((always_inline)) shmt_status
+incr_multi_write_checked_add(shmt_table *t, const keyinfo *ki, void *arg)
+{
+	return incr_multi_write_as(t, ki, arg, false, false);
+}
+
+static inline __attribute__((always_inline)) shmt_status
+incr_multi_write_checked_sub(shmt_table *t, const keyinfo *ki, void *arg)
+{
+	return incr_multi_write_as(t, ki, arg, false, true);
 }
 
 shmt_status shmt_incr_multi(shmt_table *t, const char *key, size_t klen,
@@ -1157,6 +1205,36 @@ shmt_status shmt_incr_multi_ttl(shmt_table *t, const char *key, size_t klen,
 	incr_multi_args a = {.key = key, .klen = klen, .deltas = deltas, .n = n, .sub = sub,
 	                     .results = results, .failed = failed, .ttl_ns = ttl_ns};
 	return write_locked(t, &ki, incr_multi_write, &a);
+}
+
+shmt_status shmt_incr_multi_checked(shmt_table *t, const char *key, size_t klen,
+                                    const shmt_value *deltas, uint32_t n, bool sub,
+                                    int64_t ttl_ns, shmt_value *results, uint32_t *failed)
+{
+	keyinfo ki;
+	shmt_status st = key_prepare(t, key, klen, &ki);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	/* write_locked() written out, so that the arguments stay where they
+	 * are (in registers) on the usual way and go to memory only for
+	 * write_when_full(). incr() and decr() each in a version of its own:
+	 * no test of sub per delta. */
+	st = stripe_lock(t, ki.s);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	incr_multi_args a = {.key = key, .klen = klen, .deltas = deltas, .n = n, .sub = sub,
+	                     .results = results, .failed = failed, .ttl_ns = ttl_ns};
+	st = sub ? incr_multi_write_checked_sub(t, &ki, &a) : incr_multi_write_checked_add(t, &ki, &a);
+	stripe_unlock(ki.s);
+	if (st == SHMT_FULL || st == SHMT_E_RESERVE) {
+		incr_multi_args held = a;
+		st = write_when_full(t, &ki,
+		                     sub ? incr_multi_write_checked_sub : incr_multi_write_checked_add,
+		                     &held, st);
+	}
+	return st;
 }
 
 void shmt_test_seq_advance(shmt_table *t, const char *key, size_t klen, uint64_t writes)

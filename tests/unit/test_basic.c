@@ -1001,6 +1001,65 @@ static void test_incr_multi(void)
 	shmt_close(t);
 }
 
+/* shmt_incr_multi_checked(): the same writes as shmt_incr_multi_ttl() for
+ * deltas that are valid (the caller's part), in both versions (incr and
+ * decr), on a new row, in place and through the copy-on-write replace. */
+static void test_incr_multi_checked(void)
+{
+	shmt_table *t = mk_std(2);
+	shmt_value d[2], r[2];
+	uint32_t failed = 99;
+
+	d[0] = unit_vf(C_SCORE, 0.5);
+	d[1] = unit_vi(C_ID, 7);
+	CHECK_ST(shmt_incr_multi_checked(t, KEY("m"), d, 2, false, SHMT_TTL_KEEP, r, &failed),
+	         SHMT_OK);
+	CHECK(r[0].col == C_SCORE && r[0].v.f == 0.5);
+	CHECK(r[1].col == C_ID && r[1].v.i == 7);
+	EXPECT_ROW(t, "m", 7, 0.5, "");
+	for (int i = 0; i < 10; i++) {
+		CHECK_ST(shmt_incr_multi_checked(t, KEY("m"), d, 2, false, SHMT_TTL_KEEP, r, NULL),
+		         SHMT_OK);
+	}
+	CHECK(r[0].v.f == 5.5 && r[1].v.i == 77);
+	CHECK_ST(shmt_incr_multi_checked(t, KEY("m"), d, 2, true, SHMT_TTL_KEEP, r, NULL), SHMT_OK);
+	CHECK(r[0].v.f == 5.0 && r[1].v.i == 70);
+	EXPECT_ROW(t, "m", 70, 5.0, "");
+
+	/* An overflow: nothing applied, *failed names the delta; on a missing
+	 * key no row is created. */
+	shmt_value v = unit_vi(C_ID, INT64_MAX);
+	CHECK_ST(shmt_set(t, KEY("m"), &v, 1, SHMT_UPSERT, NULL), SHMT_OK);
+	d[1] = unit_vi(C_ID, 1);
+	CHECK_ST(shmt_incr_multi_checked(t, KEY("m"), d, 2, false, SHMT_TTL_KEEP, r, &failed),
+	         SHMT_OVERFLOW);
+	CHECK(failed == 1);
+	EXPECT_ROW(t, "m", INT64_MAX, 5.0, "");
+	d[1] = unit_vi(C_ID, INT64_MIN);
+	CHECK_ST(shmt_incr_multi_checked(t, KEY("n"), d, 2, true, SHMT_TTL_KEEP, r, &failed),
+	         SHMT_OVERFLOW);
+	CHECK(failed == 1);
+	CHECK_ST(shmt_exists(t, KEY("n")), SHMT_NOT_FOUND);
+	CHECK_ST(shmt_incr_multi_checked(t, NULL, 0, d, 2, false, SHMT_TTL_KEEP, r, NULL),
+	         SHMT_E_INVALID);
+
+	/* A full table: an existing row still changes, a new key is FULL. */
+	d[1] = unit_vi(C_ID, 1);
+	CHECK_ST(shmt_incr_multi_checked(t, KEY("n"), d, 2, false, SHMT_TTL_KEEP, r, NULL),
+	         SHMT_OK);
+	CHECK(shmt_count(t) == 2);
+	CHECK_ST(shmt_incr_multi_checked(t, KEY("o"), d, 2, false, SHMT_TTL_KEEP, r, NULL),
+	         SHMT_FULL);
+	for (int i = 0; i < 100; i++) {
+		CHECK_ST(shmt_incr_multi_checked(t, KEY("n"), d, 2, false, SHMT_TTL_KEEP, r, NULL),
+		         SHMT_OK);
+	}
+	CHECK(r[0].v.f == 50.5 && r[1].v.i == 101);
+	CHECK(shmt_count(t) == 2);
+	CHECK_TABLE(t);
+	shmt_close(t);
+}
+
 static void test_capacity(void)
 {
 	static const uint32_t sizes[] = { 1, 2, 3, 7, 8, 63, 64, 100, 1000, 4096, 65536 };
@@ -1490,6 +1549,7 @@ int main(void)
 	test_cmpset_cmpdel_getdel();
 	test_incr();
 	test_incr_multi();
+	test_incr_multi_checked();
 	test_capacity();
 	test_iterate();
 	test_stats();
