@@ -1227,7 +1227,7 @@ shmt_status shmt_incr_multi_checked(shmt_table *t, const char *key, size_t klen,
 	incr_multi_args a = {.key = key, .klen = klen, .deltas = deltas, .n = n, .sub = sub,
 	                     .results = results, .failed = failed, .ttl_ns = ttl_ns};
 	st = sub ? incr_multi_write_checked_sub(t, &ki, &a) : incr_multi_write_checked_add(t, &ki, &a);
-	stripe_unlock(ki.s);
+	stripe_unlock(t, ki.s);
 	if (st == SHMT_FULL || st == SHMT_E_RESERVE) {
 		incr_multi_args held = a;
 		st = write_when_full(t, &ki,
