@@ -116,6 +116,8 @@ static uint64_t evict_rand(void)
 	return x;
 }
 
+static shmt_status evict_one_as(shmt_table *t, int all_held);
+
 /* Evict one row of a full table: the least recently used (smallest `used`
  * second) of SHMT_EVICT_SAMPLES rows picked at random from the pool and
  * read without a lock; its bucket comes from its key. It is deleted under
@@ -123,6 +125,17 @@ static uint64_t evict_rand(void)
  * (a free or spare row, or one a writer moved meanwhile) is drawn again, a
  * few times. The caller holds no lock. */
 shmt_status evict_one(shmt_table *t)
+{
+	return evict_one_as(t, 0);
+}
+
+/* evict_one() by a caller that holds every stripe lock (lock_all()). */
+shmt_status evict_one_all_held(shmt_table *t)
+{
+	return evict_one_as(t, 1);
+}
+
+static shmt_status evict_one_as(shmt_table *t, int all_held)
 {
 	char key[SHMT_MAX_KEY_LEN];
 	uint32_t upto = shmt_load_relaxed(&t->a->next_unused);
@@ -153,7 +166,7 @@ shmt_status evict_one(shmt_table *t)
 		memcpy(key, row + t->key_off, klen);
 		uint32_t b = bucket_of_hash(t, shmt_keyhash(t->seed, key, klen));
 		shmt_stripe_raw *s = stripe_of(t, b);
-		shmt_status st = stripe_lock(t, s);
+		shmt_status st = all_held ? SHMT_OK : stripe_lock(t, s);
 		if (st != SHMT_OK) {
 			return st;
 		}
@@ -161,7 +174,9 @@ shmt_status evict_one(shmt_table *t)
 		uint32_t cur = *link;
 		for (uint32_t steps = 0; cur != 0 && cur != best_idx; steps++) {
 			if (!valid_idx(t, cur) || steps > t->total_rows) {
-				stripe_unlock(t, s);
+				if (!all_held) {
+					stripe_unlock(t, s);
+				}
 				return SHMT_E_CORRUPT;
 			}
 			link = row_next(t, cur);
@@ -173,10 +188,14 @@ shmt_status evict_one(shmt_table *t)
 			if (st == SHMT_OK) {
 				STEP(SHMT_STEP_EVICT_DONE);
 			}
-			stripe_unlock(t, s);
+			if (!all_held) {
+				stripe_unlock(t, s);
+			}
 			return st;
 		}
-		stripe_unlock(t, s);
+		if (!all_held) {
+			stripe_unlock(t, s);
+		}
 	}
 	return SHMT_FULL;
 }

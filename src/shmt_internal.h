@@ -651,6 +651,7 @@ static inline shmt_status reclaim_locked(shmt_table *t, shmt_stripe_raw *s, uint
 SHMT_INTERNAL shmt_status expired_reclaim(shmt_table *t, uint64_t max, int one_stripe,
                                           uint32_t from, uint64_t *n);
 SHMT_INTERNAL shmt_status evict_one(shmt_table *t);
+SHMT_INTERNAL shmt_status evict_one_all_held(shmt_table *t);
 
 /* shmt_check.c: checks of stored state */
 SHMT_INTERNAL int shared_fields_bad(const shmt_table *t, char *why, size_t len);

@@ -601,11 +601,40 @@ typedef shmt_status (*locked_write)(shmt_table *t, const keyinfo *ki, void *arg)
  * while stripes may keep rows, run once more with every stripe locked and
  * the kept rows handed back (lock_all_drained()), so that the answer is
  * exact. Still full, and the table evicts (SHMT_EVICT_LRU): evict one row
- * and run again (a few rounds: others may take the room first). */
+ * and run again. Others inserting at the same time may take the room each
+ * time (a writer that keeps losing it would answer SHMT_FULL on a table
+ * that evicts), so after EVICT_FREE_ROUNDS rounds the eviction and the
+ * write run with every stripe locked, the rows the stripes keep handed
+ * back before and after: nobody else can insert meanwhile, and the row
+ * evicted is the writer's. */
+#define EVICT_FREE_ROUNDS 3
+
+static __attribute__((noinline, cold)) shmt_status
+evict_and_write_all_held(shmt_table *t, const keyinfo *ki, locked_write op, void *arg)
+{
+	uint32_t failed_at;
+	shmt_status st = lock_all(t, &failed_at);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	if ((st = kept_give_back(t)) == SHMT_OK) {
+		st = op(t, ki, arg);
+		if (st == SHMT_FULL && (st = evict_one_all_held(t)) == SHMT_OK &&
+		    (st = kept_give_back(t)) == SHMT_OK) {
+			st = op(t, ki, arg);
+		}
+	}
+	unlock_all(t);
+	return st;
+}
+
 static __attribute__((noinline, cold)) shmt_status
 write_when_full(shmt_table *t, const keyinfo *ki, locked_write op, void *arg, shmt_status st)
 {
 	for (int round = 0;; round++) {
+		if (round == EVICT_FREE_ROUNDS && st == SHMT_FULL && t->evict == SHMT_EVICT_LRU) {
+			return evict_and_write_all_held(t, ki, op, arg);
+		}
 		uint64_t n;
 		if (st == SHMT_FULL &&
 		    (st = expired_reclaim(t, 0, 1, stripe_index(t, ki->s), &n)) == SHMT_OK) {
