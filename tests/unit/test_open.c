@@ -23,6 +23,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "shmt_internal.h"
 #include "shmt_os.h"
 #include "unit.h"
 
@@ -334,7 +335,9 @@ static void live_input(const uint8_t *edits, size_t n)
 		int in_lock = off + 4 > alloc && off < alloc + LK;
 		for (uint32_t k = 0; k < nstripes && k < SHMT_MAX_COLUMNS; k++) {
 			uint64_t lock = stripes + 128ull * k;
-			in_lock |= off + 4 > lock && off < lock + LK;
+			/* the stripe's lock slot and its owner word */
+			uint64_t owner = lock + offsetof(shmt_stripe_raw, owner);
+			in_lock |= (off + 4 > lock && off < lock + LK) || (off + 4 > owner && off < owner + 4);
 		}
 		if (!in_lock && pwrite_u32(input_path, off, val) != 0) {
 			UNIT_FAIL("cannot write %s", input_path);
