@@ -28,6 +28,7 @@ function wait_for(string $f, float $secs = 10.0): bool {
 }
 
 $sup = pcntl_fork();
+if ($sup < 0) die("fork failed\n");
 if ($sup === 0) {
     $t->incr('supervisor', 'n');
     $w = pcntl_fork();
@@ -40,15 +41,21 @@ if ($sup === 0) {
         touch("$dir/worker-done");
         exit(0);
     }
-    file_put_contents("$dir/worker-pid", (string) $w);
+    // Written whole, then renamed: the parent never reads a partial file.
+    file_put_contents("$dir/worker-pid.tmp", (string) $w);
+    rename("$dir/worker-pid.tmp", "$dir/worker-pid");
     while (true) sleep(10);
 }
 wait_for("$dir/worker-pid");
 $worker = (int) file_get_contents("$dir/worker-pid");
+if ($worker <= 0) {
+    die("no worker pid\n");   // never posix_kill(0): that is the whole process group
+}
 posix_kill($sup, SIGKILL);
 pcntl_waitpid($sup, $st);
 
 $other = pcntl_fork();
+if ($other < 0) die("fork failed\n");
 if ($other === 0) {
     $t->incr('other', 'n');       // takes the dead supervisor's slot back
     touch("$dir/other-done");
@@ -69,7 +76,9 @@ echo pcntl_wexitstatus($st) === 0 ? "new process: write done\n" : "new process: 
 
 posix_kill($other, SIGKILL);
 pcntl_waitpid($other, $st);
-posix_kill($worker, SIGKILL); // only if still stuck; it is not our child
+if (!file_exists("$dir/worker-done")) {
+    posix_kill($worker, SIGKILL); // stuck, so still alive (it is not our child)
+}
 foreach (['supervisor', 'worker', 'other', 'new'] as $k) {
     echo "$k: ", $t->get($k, 'n'), "\n";
 }
