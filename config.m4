@@ -177,9 +177,11 @@ if test "$PHP_SHMTABLE" != "no"; then
 
   PHP_NEW_EXTENSION([shmtable],
     [shmtable.c shmtable_convert.c shmtable_errors.c shmtable_handlers.c \
-     shmtable_iterator.c shmtable_lifecycle.c shmtable_methods.c shmtable_registry.c \
+     shmtable_iterator.c shmtable_lifecycle.c shmtable_methods.c shmtable_methods_read.c \
+     shmtable_methods_write.c shmtable_methods_incr.c shmtable_registry.c \
      shmtable_inspect.c \
-     src/shmt_table.c src/shmt_alloc.c src/shmt_recover.c src/shmt_ops.c src/shmt_expire.c src/shmt_iter.c \
+     src/shmt_table.c src/shmt_alloc.c src/shmt_recover.c src/shmt_read.c src/shmt_write.c \
+     src/shmt_incr.c src/shmt_expire.c src/shmt_iter.c \
      src/shmt_check.c src/shmt_open.c src/shmt_list.c src/shmt_hash.c src/shmt_os.c src/shmt_os_lock.c \
      shmtable_sync.c src/shmt_atomic.c src/shmt_ulock.c src/shmt_sync_open.c],
     [$ext_shared], [], [$SHMTABLE_CFLAGS])

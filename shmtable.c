@@ -14,7 +14,10 @@
  *   shmtable_errors.c     argument errors, engine statuses -> exceptions
  *   shmtable_convert.c    PHP values <-> engine values, memory_limit checks
  *   shmtable_lifecycle.c  __construct, column, create, attach, unlink, flush, destroy
- *   shmtable_methods.c    row methods (get, set, del, cmpset, incr, ...), sizes, stats
+ *   shmtable_methods.c    sizes, stats, check, flushExpired, helpers of the methods
+ *   shmtable_methods_read.c   get, exists, ttl
+ *   shmtable_methods_write.c  set, add, update, del, getdel, cmpdel, cmpset, expire
+ *   shmtable_methods_incr.c   incr, decr (one column or several)
  *   shmtable_handlers.c   object create/free, $t[...] and count() handlers, ArrayAccess
  *   shmtable_iterator.c   the cursor, the Iterator methods, the foreach iterator
  *   shmtable_inspect.c    list(), columns(), name(), path(), the var_dump() view

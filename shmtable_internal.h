@@ -185,11 +185,19 @@ void php_shmtable_row(php_shmtable_obj *obj, const void *img, zval *rv);
 void php_shmtable_result(php_shmtable_obj *obj, const void *img, int col, zval *rv);
 size_t php_shmtable_result_size(php_shmtable_obj *obj, const void *img, int col);
 
-/* shmtable_methods.c */
+/* shmtable_methods.c: helpers of the method files */
+int php_shmtable_column(php_shmtable_obj *obj, const char *method, int argn,
+                        const char *argname, zend_string *name);
+bool php_shmtable_ttl_ns(const char *method, int argn, double ttl, bool is_null,
+                         int64_t *out);
+
+/* shmtable_methods_read.c */
 bool php_shmtable_do_get(php_shmtable_obj *obj, const char *method, zend_string *key,
                          zend_string *column, zval *rv);
 bool php_shmtable_do_exists(php_shmtable_obj *obj, const char *method, zend_string *key,
                             bool *found);
+
+/* shmtable_methods_write.c */
 int php_shmtable_do_set(php_shmtable_obj *obj, const char *method, zend_string *key,
                         HashTable *row, shmt_write_mode mode);
 int php_shmtable_do_set_ttl(php_shmtable_obj *obj, const char *method, zend_string *key,
@@ -211,6 +219,12 @@ zend_object_iterator *php_shmtable_get_iterator(zend_class_entry *ce, zval *obje
 #if defined(__GNUC__)
 #pragma GCC visibility pop
 #endif
+
+/* The name the method was called by (exist/exists, delete/del). */
+static inline const char *php_shmtable_method_name(zend_execute_data *execute_data)
+{
+	return ZSTR_VAL(EX(func)->common.function_name);
+}
 
 /* The engine handle of a created, not destroyed table, or NULL with an
  * exception thrown. Inline: every method on rows starts here. */

@@ -2,7 +2,7 @@
  * shmt_expire.c - rows that expire and tables that make room: reclaiming
  * expired rows (flushExpired(), and an insert into a full table) and
  * evicting the least recently used row (SHMT_EVICT_LRU). Off the hot path:
- * shmt_ops.c calls in only when a table is full.
+ * shmt_write.c calls in only when a table is full.
  */
 #include "shmt_internal.h"
 

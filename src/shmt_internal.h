@@ -625,8 +625,8 @@ SHMT_INTERNAL __attribute__((noinline, cold)) void settle_dead_writers(shmt_tabl
 SHMT_INTERNAL shmt_status reopen_repair(shmt_table *t, const open_ctx *c, int check,
                                         char *msg, size_t msglen);
 
-/* shmt_ops.c: every stripe lock at once; unlinking a row under its stripe
- * lock (counted in *counter when not NULL) */
+/* shmt_recover.c: every stripe lock at once; shmt_write.c: unlinking a row
+ * under its stripe lock (counted in *counter when not NULL) */
 SHMT_INTERNAL shmt_status lock_all(shmt_table *t, uint32_t *failed_at);
 SHMT_INTERNAL void unlock_all(shmt_table *t);
 SHMT_INTERNAL shmt_status delete_locked(shmt_table *t, shmt_stripe_raw *s, uint32_t b,
