@@ -472,7 +472,7 @@ bool php_shmtable_values_from(php_shmtable_obj *obj, shmt_table *t, HashTable *r
 	zend_string *name;
 	zend_ulong num;
 	zval *v;
-	uint32_t ncols = shmt_ncols(t), pos = 0;
+	uint32_t ncols = obj->ndefs, pos = 0;
 	if (EXPECTED(!HT_IS_PACKED(row))) {
 		/* Named columns: a hash, walked by its buckets alone. */
 		ZEND_HASH_MAP_FOREACH_KEY_VAL(row, num, name, v) {

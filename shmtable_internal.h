@@ -236,11 +236,12 @@ static zend_always_inline shmt_table *php_shmtable_live(php_shmtable_obj *obj)
 	return php_shmtable_not_live(obj);
 }
 
-/* 1..key_max bytes (one compare: len 0 wraps around). */
-static zend_always_inline bool php_shmtable_check_key(shmt_table *t, const char *method,
-                                                     size_t len)
+/* 1..key_max bytes (one compare: len 0 wraps around). obj->key_max is the
+ * bound table's own (php_shmtable_bind() checks the two agree). */
+static zend_always_inline bool php_shmtable_check_key(php_shmtable_obj *obj, shmt_table *t,
+                                                     const char *method, size_t len)
 {
-	if (EXPECTED(len - 1 < (size_t)shmt_key_max(t))) {
+	if (EXPECTED(len - 1 < (size_t)obj->key_max)) {
 		return true;
 	}
 	return php_shmtable_key_error(t, method, len);

@@ -212,6 +212,7 @@ static void php_shmtable_bind(php_shmtable_obj *obj, shmt_table *t)
 	obj->tpl = php_shmtable_template(obj, obj->ndefs);
 	size_t img_size = shmt_image_size(t);
 	ZEND_ASSERT(php_shmtable_declared_image_size(obj) == img_size);
+	ZEND_ASSERT(obj->key_max == (zend_long)shmt_key_max(t) && obj->ndefs == shmt_ncols(t));
 	obj->img = img_size <= PHP_SHMTABLE_ROW_BUDGET ? emalloc(img_size) : NULL;
 }
 

@@ -238,7 +238,7 @@ static void php_shmtable_incr(INTERNAL_FUNCTION_PARAMETERS, bool decr)
 
 parsed:;
 	shmt_table *t = php_shmtable_live(obj);
-	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
+	if (t == NULL || !php_shmtable_check_key(obj, t, method, ZSTR_LEN(key))) {
 		RETURN_THROWS();
 	}
 	if (deltas != NULL) {

@@ -55,7 +55,7 @@ static ZEND_COLD bool php_shmtable_get_num_error(php_shmtable_obj *obj, shmt_tab
                                                  const char *method, zend_string *key,
                                                  shmt_status st)
 {
-	if (st == SHMT_E_INVALID && !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
+	if (st == SHMT_E_INVALID && !php_shmtable_check_key(obj, t, method, ZSTR_LEN(key))) {
 		return false;
 	}
 	php_shmtable_status_error(st, obj, method);
@@ -101,7 +101,7 @@ bool php_shmtable_do_get(php_shmtable_obj *obj, const char *method,
                          zend_string *key, zend_string *column, zval *rv)
 {
 	shmt_table *t = php_shmtable_live(obj);
-	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
+	if (t == NULL || !php_shmtable_check_key(obj, t, method, ZSTR_LEN(key))) {
 		return false;
 	}
 	int col = -1;
@@ -202,7 +202,7 @@ bool php_shmtable_do_exists(php_shmtable_obj *obj, const char *method,
                             zend_string *key, bool *found)
 {
 	shmt_table *t = php_shmtable_live(obj);
-	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
+	if (t == NULL || !php_shmtable_check_key(obj, t, method, ZSTR_LEN(key))) {
 		return false;
 	}
 	shmt_status st = shmt_exists(t, ZSTR_VAL(key), ZSTR_LEN(key));
@@ -236,7 +236,7 @@ PHP_METHOD(ShmTable_Table, ttl)
 		Z_PARAM_STR(key)
 	ZEND_PARSE_PARAMETERS_END();
 	shmt_table *t = php_shmtable_live(obj);
-	if (t == NULL || !php_shmtable_check_key(t, "ttl", ZSTR_LEN(key))) {
+	if (t == NULL || !php_shmtable_check_key(obj, t, "ttl", ZSTR_LEN(key))) {
 		RETURN_THROWS();
 	}
 	int64_t left_ns;

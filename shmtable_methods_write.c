@@ -44,7 +44,7 @@ int php_shmtable_do_set_ttl(php_shmtable_obj *obj, const char *method, zend_stri
                             HashTable *row, shmt_write_mode mode, int64_t ttl_ns)
 {
 	shmt_table *t = php_shmtable_live(obj);
-	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
+	if (t == NULL || !php_shmtable_check_key(obj, t, method, ZSTR_LEN(key))) {
 		return -1;
 	}
 	php_shmtable_values pv;
@@ -130,7 +130,7 @@ int php_shmtable_do_del(php_shmtable_obj *obj, const char *method, zend_string *
                         zval *rv)
 {
 	shmt_table *t = php_shmtable_live(obj);
-	if (t == NULL || !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
+	if (t == NULL || !php_shmtable_check_key(obj, t, method, ZSTR_LEN(key))) {
 		return -1;
 	}
 	int col = -1;
@@ -192,7 +192,7 @@ static ZEND_COLD zend_never_inline void php_shmtable_del_failed(php_shmtable_obj
                                                                zend_string *key,
                                                                shmt_status st)
 {
-	if (st == SHMT_E_INVALID && !php_shmtable_check_key(t, method, ZSTR_LEN(key))) {
+	if (st == SHMT_E_INVALID && !php_shmtable_check_key(obj, t, method, ZSTR_LEN(key))) {
 		return;
 	}
 	php_shmtable_status_error(st, obj, method);
@@ -271,7 +271,7 @@ PHP_METHOD(ShmTable_Table, cmpset)
 	ZEND_PARSE_PARAMETERS_END();
 
 	shmt_table *t = php_shmtable_live(obj);
-	if (t == NULL || !php_shmtable_check_key(t, "cmpset", ZSTR_LEN(key))) {
+	if (t == NULL || !php_shmtable_check_key(obj, t, "cmpset", ZSTR_LEN(key))) {
 		RETURN_THROWS();
 	}
 	php_shmtable_values pe, pr;
@@ -316,7 +316,7 @@ PHP_METHOD(ShmTable_Table, expire)
 		Z_PARAM_DOUBLE(ttl)
 	ZEND_PARSE_PARAMETERS_END();
 	shmt_table *t = php_shmtable_live(obj);
-	if (t == NULL || !php_shmtable_check_key(t, "expire", ZSTR_LEN(key)) ||
+	if (t == NULL || !php_shmtable_check_key(obj, t, "expire", ZSTR_LEN(key)) ||
 	    !php_shmtable_ttl_ns("expire", 2, ttl, false, &ttl_ns)) {
 		RETURN_THROWS();
 	}

@@ -343,8 +343,9 @@ shmt_status shmt_set_ttl(shmt_table *t, const char *key, size_t klen,
                          shmt_write_mode mode, int64_t ttl_ns, bool *inserted);
 
 /* shmt_set_ttl() for values the caller has already checked against the
- * table's columns (every col < ncols; a string's len at most its column's
- * size, ptr non-NULL when len > 0; ttl_ns >= SHMT_TTL_KEEP): the same
+ * table's columns (every col < ncols and no col twice; a string's len at
+ * most its column's size, ptr non-NULL when len > 0; ttl_ns >=
+ * SHMT_TTL_KEEP): the same
  * write without the second check. The binding checks them while
  * converting a row array; any other caller uses shmt_set_ttl(). */
 shmt_status shmt_set_ttl_checked(shmt_table *t, const char *key, size_t klen,

@@ -144,10 +144,37 @@ static inline void apply_values(const shmt_table *t, unsigned char *row,
 	}
 }
 
-/* Insert a new row for a key known to be absent. Stripe lock held. */
-static inline shmt_status insert_locked(shmt_table *t, const keyinfo *ki, const char *key,
-                                        size_t klen, const shmt_value *vals, uint32_t n,
-                                        uint64_t exp, uint32_t *idx_out)
+/* The key's bytes into a row's key slot (key_max bytes, klen <= key_max):
+ * keys of 4..16 bytes, the common case, as two overlapping words each
+ * instead of a memcpy call, as key_eq() compares them. */
+static inline void key_store(unsigned char *slot, const char *key, size_t klen)
+{
+	if (klen >= 8 && klen <= 16) {
+		uint64_t a, b;
+		memcpy(&a, key, 8);
+		memcpy(&b, key + klen - 8, 8);
+		memcpy(slot, &a, 8);
+		memcpy(slot + klen - 8, &b, 8);
+	} else if (klen >= 4 && klen < 8) {
+		uint32_t a, b;
+		memcpy(&a, key, 4);
+		memcpy(&b, key + klen - 4, 4);
+		memcpy(slot, &a, 4);
+		memcpy(slot + klen - 4, &b, 4);
+	} else {
+		memcpy(slot, key, klen);
+	}
+}
+
+/* Insert a new row for a key known to be absent. Stripe lock held. `full`:
+ * vals name every column once, so that every byte a read uses is written
+ * (the numbers, the string lengths, each string's first len bytes, the
+ * key's first klen bytes); the rest of the row, never read, is then left
+ * as the row's last use left it instead of cleared. */
+static inline __attribute__((always_inline)) shmt_status
+insert_locked_as(shmt_table *t, const keyinfo *ki, const char *key, size_t klen,
+                 const shmt_value *vals, uint32_t n, uint64_t exp, uint32_t *idx_out,
+                 const bool full)
 {
 	shmt_stripe_raw *s = ki->s;
 	intent_begin(s, INTENT_INSERT, ki->b, 0);
@@ -161,13 +188,15 @@ static inline shmt_status insert_locked(shmt_table *t, const keyinfo *ki, const 
 	unsigned char *row = row_at(t, idx);
 	STEP(SHMT_STEP_INSERT_ROW_TAKEN);
 	/* The row is private until linked: plain stores are fine. */
-	memset(row + ROW_VALUES_OFF, 0, t->row_bytes - ROW_VALUES_OFF);
+	if (!full) {
+		memset(row + ROW_VALUES_OFF, 0, t->row_bytes - ROW_VALUES_OFF);
+	}
 	*row_meta(row) = ki->meta;
 	*row_expires(row) = exp;
 	exp_min_lower(s, exp);
 	uint64_t now = 0;
 	lru_touch(t, row, &now);
-	memcpy(row + t->key_off, key, klen);
+	key_store(row + t->key_off, key, klen);
 	apply_values(t, row, vals, n);
 	shmt_store_relaxed(row_next(t, idx), t->buckets[ki->b]);
 	STEP(SHMT_STEP_INSERT_ROW_WRITTEN);
@@ -181,6 +210,13 @@ static inline shmt_status insert_locked(shmt_table *t, const keyinfo *ki, const 
 	intent_end(s);
 	*idx_out = idx;
 	return SHMT_OK;
+}
+
+static inline shmt_status insert_locked(shmt_table *t, const keyinfo *ki, const char *key,
+                                        size_t klen, const shmt_value *vals, uint32_t n,
+                                        uint64_t exp, uint32_t *idx_out)
+{
+	return insert_locked_as(t, ki, key, klen, vals, n, exp, idx_out, false);
 }
 
 /* Replace row `old` (reached through *link) by a copy with vals applied. */

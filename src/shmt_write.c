@@ -12,17 +12,25 @@
 /* Writes                                                                   */
 
 static shmt_status check_values(const shmt_table *t, const shmt_value *vals,
-                                uint32_t n)
+                                uint32_t n, bool *distinct)
 {
+	uint64_t seen[(SHMT_MAX_COLUMNS + 63) / 64] = {0};
+	bool once = true;
 	for (uint32_t i = 0; i < n; i++) {
 		if (vals[i].col >= t->ncols) {
 			return SHMT_E_INVALID;
 		}
+		uint64_t bit = 1ull << (vals[i].col % 64);
+		once = once && (seen[vals[i].col / 64] & bit) == 0;
+		seen[vals[i].col / 64] |= bit;
 		const shmt_coldesc *c = &t->cols[vals[i].col];
 		if (c->type == SHMT_TYPE_STRING &&
 		    (vals[i].v.s.len > c->size || (vals[i].v.s.len > 0 && vals[i].v.s.ptr == NULL))) {
 			return SHMT_E_INVALID;
 		}
+	}
+	if (distinct != NULL) {
+		*distinct = once;
 	}
 	return SHMT_OK;
 }
@@ -182,21 +190,32 @@ shmt_write_when_full(shmt_table *t, const keyinfo *ki, locked_write op, void *ar
 	}
 }
 
-/* shmt_set() with the key's stripe (at least) locked. */
+/* insert_locked() of a row that every column's value makes whole. */
+static shmt_status insert_full_locked(shmt_table *t, const keyinfo *ki, const char *key,
+                                      size_t klen, const shmt_value *vals, uint32_t n,
+                                      uint64_t exp, uint32_t *idx_out)
+{
+	return insert_locked_as(t, ki, key, klen, vals, n, exp, idx_out, true);
+}
+
+/* shmt_set() with the key's stripe (at least) locked; `full` as for
+ * insert_locked_as(). */
 static inline __attribute__((always_inline)) shmt_status
 set_locked(shmt_table *t, const keyinfo *ki, const char *key, size_t klen,
-           const shmt_value *vals, uint32_t nvals, shmt_write_mode mode, int64_t ttl_ns,
-           bool *inserted)
+           const shmt_value *vals, uint32_t nvals, bool full, shmt_write_mode mode,
+           int64_t ttl_ns, bool *inserted)
 {
 	uint32_t idx, *link;
 	uint64_t now = 0;
-	shmt_status st = find_locked(t, ki, key, klen, &idx, &link, 1, &now);
+	shmt_status st = find_locked_inline(t, ki, key, klen, &idx, &link, 1, &now);
 	if (st == SHMT_OK) {
 		st = mode == SHMT_INSERT_ONLY
 		         ? SHMT_EXISTS
 		         : replace_locked(t, ki, idx, link, vals, nvals, ttl_ns, &now);
 	} else if (st == SHMT_NOT_FOUND && mode != SHMT_UPDATE_ONLY) {
-		st = insert_locked(t, ki, key, klen, vals, nvals, expiry_of(t, ttl_ns, &now), &idx);
+		uint64_t exp = expiry_of(t, ttl_ns, &now);
+		st = full ? insert_full_locked(t, ki, key, klen, vals, nvals, exp, &idx)
+		          : insert_locked(t, ki, key, klen, vals, nvals, exp, &idx);
 		if (st == SHMT_OK && inserted != NULL) {
 			*inserted = true;
 		}
@@ -209,6 +228,7 @@ typedef struct {
 	size_t klen;
 	const shmt_value *vals;
 	uint32_t nvals;
+	bool full; /* vals name every column once */
 	shmt_write_mode mode;
 	int64_t ttl_ns;
 	bool *inserted;
@@ -218,7 +238,7 @@ static inline __attribute__((always_inline)) shmt_status
 set_write(shmt_table *t, const keyinfo *ki, void *arg)
 {
 	const set_args *a = arg;
-	return set_locked(t, ki, a->key, a->klen, a->vals, a->nvals, a->mode, a->ttl_ns,
+	return set_locked(t, ki, a->key, a->klen, a->vals, a->nvals, a->full, a->mode, a->ttl_ns,
 	                  a->inserted);
 }
 
@@ -237,9 +257,10 @@ shmt_status shmt_set_ttl(shmt_table *t, const char *key, size_t klen,
 	if (inserted != NULL) {
 		*inserted = false;
 	}
+	bool distinct = false;
 	shmt_status st = key_prepare(t, key, klen, &ki);
 	if (st == SHMT_OK) {
-		st = check_values(t, vals, nvals);
+		st = check_values(t, vals, nvals, &distinct);
 	}
 	if (st == SHMT_OK && ttl_ns < SHMT_TTL_KEEP) {
 		st = SHMT_E_INVALID;
@@ -247,8 +268,9 @@ shmt_status shmt_set_ttl(shmt_table *t, const char *key, size_t klen,
 	if (st != SHMT_OK) {
 		return st;
 	}
-	set_args a = {.key = key, .klen = klen, .vals = vals, .nvals = nvals, .mode = mode,
-	              .ttl_ns = ttl_ns, .inserted = inserted};
+	set_args a = {.key = key, .klen = klen, .vals = vals, .nvals = nvals,
+	              .full = distinct && nvals == t->ncols, .mode = mode, .ttl_ns = ttl_ns,
+	              .inserted = inserted};
 	return write_locked(t, &ki, set_write, &a);
 }
 
@@ -264,8 +286,10 @@ shmt_status shmt_set_ttl_checked(shmt_table *t, const char *key, size_t klen,
 	if (st != SHMT_OK) {
 		return st;
 	}
-	set_args a = {.key = key, .klen = klen, .vals = vals, .nvals = nvals, .mode = mode,
-	              .ttl_ns = ttl_ns, .inserted = inserted};
+	/* the binding names no column twice */
+	set_args a = {.key = key, .klen = klen, .vals = vals, .nvals = nvals,
+	              .full = nvals == t->ncols, .mode = mode, .ttl_ns = ttl_ns,
+	              .inserted = inserted};
 	return write_locked(t, &ki, set_write, &a);
 }
 
@@ -277,7 +301,7 @@ find_expected_locked(shmt_table *t, const keyinfo *ki, const char *key, size_t k
                      uint32_t **link)
 {
 	uint64_t now = 0;
-	shmt_status st = find_locked(t, ki, key, klen, idx, link, 1, &now);
+	shmt_status st = find_locked_inline(t, ki, key, klen, idx, link, 1, &now);
 	if (st == SHMT_OK && expected != NULL &&
 	    !values_match(t, row_at(t, *idx), expected, nexpected)) {
 		st = SHMT_MISMATCH;
@@ -293,10 +317,10 @@ shmt_status shmt_cmpset(shmt_table *t, const char *key, size_t klen,
 	uint32_t idx, *link;
 	shmt_status st = key_prepare(t, key, klen, &ki);
 	if (st == SHMT_OK) {
-		st = check_values(t, expected, nexpected);
+		st = check_values(t, expected, nexpected, NULL);
 	}
 	if (st == SHMT_OK) {
-		st = check_values(t, vals, nvals);
+		st = check_values(t, vals, nvals, NULL);
 	}
 	if (st != SHMT_OK) {
 		return st;
@@ -341,7 +365,7 @@ shmt_status shmt_del(shmt_table *t, const char *key, size_t klen,
 	uint32_t idx, *link;
 	shmt_status st = key_prepare(t, key, klen, &ki);
 	if (st == SHMT_OK && expected != NULL) {
-		st = check_values(t, expected, nexpected);
+		st = check_values(t, expected, nexpected, NULL);
 	}
 	if (st != SHMT_OK) {
 		return st;

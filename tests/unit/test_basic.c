@@ -1540,6 +1540,103 @@ static void test_set_checked(void)
 	shmt_close(t);
 }
 
+/* The blob column of key's row equals want (len bytes). */
+static void expect_blob(shmt_table *t, const char *key, size_t klen, const char *want,
+                        uint32_t len, int line)
+{
+	void *img = img_new(t);
+	unit_checks++;
+	if (shmt_get(t, key, klen, img) != SHMT_OK) {
+		UNIT_FAIL("(line %d) get failed", line);
+	} else {
+		uint32_t bl = 0;
+		const char *b = shmt_img_str(t, img, C_BLOB, &bl);
+		if (bl != len || (len > 0 && memcmp(b, want, len) != 0)) {
+			UNIT_FAIL("(line %d) blob is \"%.*s\" (%u), expected \"%.*s\" (%u)", line,
+			          (int)bl, b, bl, (int)len, want, len);
+		}
+	}
+	free(img);
+}
+#define EXPECT_BLOB(t, key, want) \
+	expect_blob((t), KEY(key), (want), (uint32_t)strlen(want), __LINE__)
+
+/* A row that a delete gave back is the next insert's in its stripe. A
+ * write that names every column once leaves the rest of that row as it
+ * was (never read); a write that does not, or names a column twice, starts
+ * from a cleared row. Either way nothing of the deleted row shows. */
+static void test_insert_reuses_row(void)
+{
+	typedef shmt_status (*set_fn)(shmt_table *, const char *, size_t, const shmt_value *,
+	                              uint32_t, shmt_write_mode, int64_t, bool *);
+	static const char old_blob[] = "an old blob, longer than the new one";
+	shmt_table *t = mk_std(16);
+	for (int checked = 0; checked < 2; checked++) {
+		set_fn set = checked ? shmt_set_ttl_checked : shmt_set_ttl;
+		shmt_value full[NCOLS_STD] = {
+			unit_vs(C_NAME, "oldname!", 8),
+			unit_vi(C_ID, 7),
+			unit_vs(C_BLOB, old_blob, (uint32_t)strlen(old_blob)),
+			unit_vf(C_SCORE, 1.5),
+		};
+		CHECK_ST(set(t, KEY("key-0001"), full, NCOLS_STD, SHMT_UPSERT, SHMT_TTL_KEEP, NULL),
+		         SHMT_OK);
+		CHECK_ST(shmt_del(t, KEY("key-0001"), NULL, 0, NULL), SHMT_OK);
+		/* every column, in another order, shorter strings: the old
+		 * strings' tails stay in the row and are not read */
+		shmt_value full2[NCOLS_STD] = {
+			unit_vf(C_SCORE, 2.5),
+			unit_vs(C_BLOB, "blob", 4),
+			unit_vs(C_NAME, "new", 3),
+			unit_vi(C_ID, 8),
+		};
+		CHECK_ST(set(t, KEY("key-0001"), full2, NCOLS_STD, SHMT_UPSERT, SHMT_TTL_KEEP, NULL),
+		         SHMT_OK);
+		EXPECT_ROW(t, "key-0001", 8, 2.5, "new");
+		EXPECT_BLOB(t, "key-0001", "blob");
+		/* a shorter key in the same row: its first bytes only */
+		CHECK_ST(shmt_del(t, KEY("key-0001"), NULL, 0, NULL), SHMT_OK);
+		full2[1] = unit_vs(C_BLOB, "", 0);
+		CHECK_ST(set(t, KEY("key-0001"), full2, NCOLS_STD, SHMT_UPSERT, SHMT_TTL_KEEP, NULL),
+		         SHMT_OK);
+		EXPECT_ROW(t, "key-0001", 8, 2.5, "new");
+		EXPECT_BLOB(t, "key-0001", "");
+		CHECK_ST(shmt_del(t, KEY("key-0001"), NULL, 0, NULL), SHMT_OK);
+		/* one column only: the others read as zero, not as before */
+		CHECK_ST(set(t, KEY("key-0001"), full, NCOLS_STD, SHMT_UPSERT, SHMT_TTL_KEEP, NULL),
+		         SHMT_OK);
+		CHECK_ST(shmt_del(t, KEY("key-0001"), NULL, 0, NULL), SHMT_OK);
+		shmt_value one = unit_vi(C_ID, 9);
+		CHECK_ST(set(t, KEY("key-0001"), &one, 1, SHMT_UPSERT, SHMT_TTL_KEEP, NULL), SHMT_OK);
+		EXPECT_ROW(t, "key-0001", 9, 0.0, "");
+		EXPECT_BLOB(t, "key-0001", "");
+		CHECK_ST(shmt_del(t, KEY("key-0001"), NULL, 0, NULL), SHMT_OK);
+	}
+	/* as many values as columns, one column twice (shmt_set_ttl() takes
+	 * that, the last value wins): the columns not named read as zero */
+	shmt_value full[NCOLS_STD] = {
+		unit_vs(C_NAME, "oldname!", 8),
+		unit_vi(C_ID, 7),
+		unit_vs(C_BLOB, old_blob, (uint32_t)strlen(old_blob)),
+		unit_vf(C_SCORE, 1.5),
+	};
+	CHECK_ST(shmt_set_ttl(t, KEY("k2"), full, NCOLS_STD, SHMT_UPSERT, SHMT_TTL_KEEP, NULL),
+	         SHMT_OK);
+	CHECK_ST(shmt_del(t, KEY("k2"), NULL, 0, NULL), SHMT_OK);
+	shmt_value twice[NCOLS_STD] = {
+		unit_vi(C_ID, 1),
+		unit_vf(C_SCORE, 3.5),
+		unit_vi(C_ID, 2),
+		unit_vf(C_SCORE, 4.5),
+	};
+	CHECK_ST(shmt_set_ttl(t, KEY("k2"), twice, NCOLS_STD, SHMT_UPSERT, SHMT_TTL_KEEP, NULL),
+	         SHMT_OK);
+	EXPECT_ROW(t, "k2", 2, 4.5, "");
+	EXPECT_BLOB(t, "k2", "");
+	CHECK_TABLE(t);
+	shmt_close(t);
+}
+
 int main(void)
 {
 	test_create_invalid();
@@ -1556,5 +1653,6 @@ int main(void)
 	test_lazy_create();
 	test_big_values();
 	test_set_checked();
+	test_insert_reuses_row();
 	return unit_finish("test_basic");
 }
