@@ -1915,16 +1915,26 @@ static void wait_woken_waiter_killed(int round)
 	for (int attempt = 0; attempt < 5 && !g_case_failed; attempt++) {
 		shmt_table *t = mk_table();
 		prepare(t, NPREP);
-		/* Four rows of one stripe. */
+		/* Four rows of one stripe: of the stripe that holds the most of
+		 * the prepared rows (NPREP rows in nstripes stripes: at least
+		 * NPREP / nstripes there, whatever the table's hash seed). */
 		char k4[4][32];
 		int nk = 0;
-		uint32_t s = 0;
+		uint32_t s = 0, most = 0, ns = nstripes(t);
+		for (uint32_t c = 0; c < ns; c++) {
+			uint32_t n = 0;
+			for (uint32_t i = 0; i < NPREP; i++) {
+				key_name(k4[0], sizeof(k4[0]), i);
+				n += stripe_of_key(t, k4[0]) == c;
+			}
+			if (n > most) {
+				most = n;
+				s = c;
+			}
+		}
 		for (uint32_t i = 0; i < NPREP && nk < 4; i++) {
 			key_name(k4[nk], sizeof(k4[nk]), i);
-			if (nk == 0) {
-				s = stripe_of_key(t, k4[0]);
-				nk++;
-			} else if (stripe_of_key(t, k4[nk]) == s) {
+			if (stripe_of_key(t, k4[nk]) == s) {
 				nk++;
 			}
 		}
