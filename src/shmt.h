@@ -345,9 +345,12 @@ shmt_status shmt_set_ttl(shmt_table *t, const char *key, size_t klen,
 /* shmt_set_ttl() for values the caller has already checked against the
  * table's columns (every col < ncols and no col twice; a string's len at
  * most its column's size, ptr non-NULL when len > 0; ttl_ns >=
- * SHMT_TTL_KEEP): the same
- * write without the second check. The binding checks them while
- * converting a row array; any other caller uses shmt_set_ttl(). */
+ * SHMT_TTL_KEEP): the same write without the second check. Values outside
+ * this contract are not detected: a col out of range writes outside the
+ * row, and ncols values with a col twice make an insert leave the column
+ * not named as the row's last use left it. The binding checks them while
+ * converting a row array (its keys are distinct); any other caller uses
+ * shmt_set_ttl(). */
 shmt_status shmt_set_ttl_checked(shmt_table *t, const char *key, size_t klen,
                          const shmt_value *vals, uint32_t nvals,
                          shmt_write_mode mode, int64_t ttl_ns, bool *inserted);

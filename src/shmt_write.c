@@ -11,28 +11,38 @@
 /* ---------------------------------------------------------------------- */
 /* Writes                                                                   */
 
-static shmt_status check_values(const shmt_table *t, const shmt_value *vals,
-                                uint32_t n, bool *distinct)
+/* Each value's column exists, and a string fits it. */
+static shmt_status check_values(const shmt_table *t, const shmt_value *vals, uint32_t n)
 {
-	uint64_t seen[(SHMT_MAX_COLUMNS + 63) / 64] = {0};
-	bool once = true;
 	for (uint32_t i = 0; i < n; i++) {
 		if (vals[i].col >= t->ncols) {
 			return SHMT_E_INVALID;
 		}
-		uint64_t bit = 1ull << (vals[i].col % 64);
-		once = once && (seen[vals[i].col / 64] & bit) == 0;
-		seen[vals[i].col / 64] |= bit;
 		const shmt_coldesc *c = &t->cols[vals[i].col];
 		if (c->type == SHMT_TYPE_STRING &&
 		    (vals[i].v.s.len > c->size || (vals[i].v.s.len > 0 && vals[i].v.s.ptr == NULL))) {
 			return SHMT_E_INVALID;
 		}
 	}
-	if (distinct != NULL) {
-		*distinct = once;
-	}
 	return SHMT_OK;
+}
+
+/* Do checked values (every col < ncols) name each of the table's columns
+ * once? Only then can an insert skip clearing the row (insert_locked_as). */
+static bool values_whole_row(const shmt_table *t, const shmt_value *vals, uint32_t n)
+{
+	if (n != t->ncols) {
+		return false;
+	}
+	uint64_t seen[(SHMT_MAX_COLUMNS + 63) / 64] = {0};
+	for (uint32_t i = 0; i < n; i++) {
+		uint64_t bit = 1ull << (vals[i].col % 64);
+		if (seen[vals[i].col / 64] & bit) {
+			return false;
+		}
+		seen[vals[i].col / 64] |= bit;
+	}
+	return true;
 }
 
 /* Compare under the lock: 1 if every expected value equals the stored one. */
@@ -257,10 +267,9 @@ shmt_status shmt_set_ttl(shmt_table *t, const char *key, size_t klen,
 	if (inserted != NULL) {
 		*inserted = false;
 	}
-	bool distinct = false;
 	shmt_status st = key_prepare(t, key, klen, &ki);
 	if (st == SHMT_OK) {
-		st = check_values(t, vals, nvals, &distinct);
+		st = check_values(t, vals, nvals);
 	}
 	if (st == SHMT_OK && ttl_ns < SHMT_TTL_KEEP) {
 		st = SHMT_E_INVALID;
@@ -269,7 +278,7 @@ shmt_status shmt_set_ttl(shmt_table *t, const char *key, size_t klen,
 		return st;
 	}
 	set_args a = {.key = key, .klen = klen, .vals = vals, .nvals = nvals,
-	              .full = distinct && nvals == t->ncols, .mode = mode, .ttl_ns = ttl_ns,
+	              .full = values_whole_row(t, vals, nvals), .mode = mode, .ttl_ns = ttl_ns,
 	              .inserted = inserted};
 	return write_locked(t, &ki, set_write, &a);
 }
@@ -286,7 +295,8 @@ shmt_status shmt_set_ttl_checked(shmt_table *t, const char *key, size_t klen,
 	if (st != SHMT_OK) {
 		return st;
 	}
-	/* the binding names no column twice */
+	/* checked values name no column twice (shmt.h): as many as there
+	 * are columns name each once */
 	set_args a = {.key = key, .klen = klen, .vals = vals, .nvals = nvals,
 	              .full = nvals == t->ncols, .mode = mode, .ttl_ns = ttl_ns,
 	              .inserted = inserted};
@@ -317,10 +327,10 @@ shmt_status shmt_cmpset(shmt_table *t, const char *key, size_t klen,
 	uint32_t idx, *link;
 	shmt_status st = key_prepare(t, key, klen, &ki);
 	if (st == SHMT_OK) {
-		st = check_values(t, expected, nexpected, NULL);
+		st = check_values(t, expected, nexpected);
 	}
 	if (st == SHMT_OK) {
-		st = check_values(t, vals, nvals, NULL);
+		st = check_values(t, vals, nvals);
 	}
 	if (st != SHMT_OK) {
 		return st;
@@ -365,7 +375,7 @@ shmt_status shmt_del(shmt_table *t, const char *key, size_t klen,
 	uint32_t idx, *link;
 	shmt_status st = key_prepare(t, key, klen, &ki);
 	if (st == SHMT_OK && expected != NULL) {
-		st = check_values(t, expected, nexpected, NULL);
+		st = check_values(t, expected, nexpected);
 	}
 	if (st != SHMT_OK) {
 		return st;

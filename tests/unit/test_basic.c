@@ -1561,6 +1561,75 @@ static void expect_blob(shmt_table *t, const char *key, size_t klen, const char 
 #define EXPECT_BLOB(t, key, want) \
 	expect_blob((t), KEY(key), (want), (uint32_t)strlen(want), __LINE__)
 
+/* The first key of the form fmt % i (i counting up) whose length is len
+ * and whose stripe is `stripe`, into buf. */
+static void key_in_stripe(shmt_table *t, uint32_t stripe, const char *fmt, size_t len,
+                          char *buf, size_t cap)
+{
+	for (uint32_t i = 0; i < 1000000; i++) {
+		snprintf(buf, cap, fmt, i);
+		if (strlen(buf) == len &&
+		    (shmt_bucket_of(t, buf, len) & (shmt_nstripes(t) - 1)) == stripe) {
+			return;
+		}
+	}
+	fprintf(stderr, "no key of %zu bytes in stripe %u\n", len, stripe);
+	exit(1);
+}
+
+/* Whole rows written over reused rows whose key was longer (16, then 9,
+ * then 3 bytes: each branch of the key's store), in a table without and
+ * with eviction (whose rows also carry a last-used word): each key is
+ * found by itself only, and the checker, which hashes every stored key
+ * again, finds every chain sound. */
+static void test_insert_reuses_row_keys(void)
+{
+	for (int lru = 0; lru < 2; lru++) {
+		shmt_table *t = NULL;
+		uint64_t asked = 0;
+		int bad = 0;
+		CHECK_ST(shmt_create_ex(&t, 16, 63, std_cols(), NCOLS_STD,
+		                        lru ? SHMT_EVICT_LRU : SHMT_EVICT_NONE, &asked, &bad),
+		         SHMT_OK);
+		if (t == NULL) {
+			return;
+		}
+		const char *k16 = "0123456789abcdef";
+		uint32_t s = shmt_bucket_of(t, k16, 16) & (shmt_nstripes(t) - 1);
+		char k9[16], k3[8];
+		key_in_stripe(t, s, "key%06u", 9, k9, sizeof k9);
+		key_in_stripe(t, s, "%03u", 3, k3, sizeof k3);
+		const char *keys[3] = {k16, k9, k3};
+		for (int i = 0; i < 3; i++) {
+			shmt_value v[NCOLS_STD] = {
+				unit_vi(C_ID, 100 + i),
+				unit_vf(C_SCORE, 0.5 + i),
+				unit_vs(C_NAME, keys[i], (uint32_t)(strlen(keys[i]) > NAME_SIZE ? NAME_SIZE : strlen(keys[i]))),
+				unit_vs(C_BLOB, keys[i], (uint32_t)strlen(keys[i])),
+			};
+			CHECK_ST(shmt_set_ttl_checked(t, keys[i], strlen(keys[i]), v, NCOLS_STD,
+			                              SHMT_UPSERT, SHMT_TTL_KEEP, NULL),
+			         SHMT_OK);
+			void *img = img_new(t);
+			CHECK_ST(shmt_get(t, keys[i], strlen(keys[i]), img), SHMT_OK);
+			uint32_t kl = 0, bl = 0;
+			const char *k = shmt_img_key(t, img, &kl);
+			CHECK(kl == strlen(keys[i]) && memcmp(k, keys[i], kl) == 0);
+			CHECK(shmt_img_int(t, img, C_ID) == 100 + i);
+			const char *b = shmt_img_str(t, img, C_BLOB, &bl);
+			CHECK(bl == strlen(keys[i]) && memcmp(b, keys[i], bl) == 0);
+			free(img);
+			for (int j = 0; j < i; j++) {
+				CHECK_ST(shmt_exists(t, keys[j], strlen(keys[j])), SHMT_NOT_FOUND);
+			}
+			CHECK(shmt_count(t) == 1);
+			CHECK_TABLE(t);
+			CHECK_ST(shmt_del(t, keys[i], strlen(keys[i]), NULL, 0, NULL), SHMT_OK);
+		}
+		shmt_close(t);
+	}
+}
+
 /* A row that a delete gave back is the next insert's in its stripe. A
  * write that names every column once leaves the rest of that row as it
  * was (never read); a write that does not, or names a column twice, starts
@@ -1594,7 +1663,7 @@ static void test_insert_reuses_row(void)
 		         SHMT_OK);
 		EXPECT_ROW(t, "key-0001", 8, 2.5, "new");
 		EXPECT_BLOB(t, "key-0001", "blob");
-		/* a shorter key in the same row: its first bytes only */
+		/* an empty string where a longer one was */
 		CHECK_ST(shmt_del(t, KEY("key-0001"), NULL, 0, NULL), SHMT_OK);
 		full2[1] = unit_vs(C_BLOB, "", 0);
 		CHECK_ST(set(t, KEY("key-0001"), full2, NCOLS_STD, SHMT_UPSERT, SHMT_TTL_KEEP, NULL),
@@ -1654,5 +1723,6 @@ int main(void)
 	test_big_values();
 	test_set_checked();
 	test_insert_reuses_row();
+	test_insert_reuses_row_keys();
 	return unit_finish("test_basic");
 }
