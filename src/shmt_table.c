@@ -13,6 +13,7 @@ shmt_step_hook_fn shmt_step_hook = NULL;
 const uint8_t *shmt_test_seed = NULL;
 uint64_t shmt_test_reserve_chunk = 0;
 int64_t shmt_test_clock_offset_ns = 0;
+int shmt_test_evict_all_held = 0;
 int64_t shmt_test_boottime_ns = 0;
 
 /* ---------------------------------------------------------------------- */

@@ -117,6 +117,13 @@ extern int64_t shmt_test_boottime_ns;
  * to 0), so that a test replays the same victims. 0 in production. */
 extern _Thread_local uint64_t shmt_test_evict_seed;
 
+/* Test-only: when non-zero, an insert into a full EVICT_LRU table that
+ * finds no room evicts and inserts with every stripe locked at once, as
+ * one does after losing the room it made EVICT_FREE_ROUNDS times to other
+ * writers, so that the crash test reaches that path without contention.
+ * 0 in production. */
+extern int shmt_test_evict_all_held;
+
 /* Keyed hash of a key with this table's seed (exposed for tests). */
 uint64_t shmt_hash(const shmt_table *t, const char *key, size_t klen);
 uint32_t shmt_bucket_of(const shmt_table *t, const char *key, size_t klen);

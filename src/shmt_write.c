@@ -169,7 +169,8 @@ shmt_write_when_full(shmt_table *t, const keyinfo *ki, locked_write op, void *ar
                      shmt_status st)
 {
 	for (int round = 0;; round++) {
-		if (round == EVICT_FREE_ROUNDS && st == SHMT_FULL && t->evict == SHMT_EVICT_LRU) {
+		if ((round == EVICT_FREE_ROUNDS || shmt_test_evict_all_held) && st == SHMT_FULL &&
+		    t->evict == SHMT_EVICT_LRU) {
 			return evict_and_write_all_held(t, ki, op, arg);
 		}
 		uint64_t n;

@@ -27,7 +27,9 @@
  * chain, a flush of every expired row, and an insert into a full table that
  * holds expired rows, each killed at every step it passes (61-63 and the
  * steps of the deletes it makes); and an insert into a full EVICT_LRU table,
- * which evicts a row (64-65 and the delete's steps).
+ * which evicts a row (64-65 and the delete's steps), also as the writer
+ * that lost its room to others does it: with every stripe locked at once
+ * (path evict-all-held), so that a kill leaves every stripe to repair.
  * Then, for each hook point, a child runs the same operation on a freshly
  * prepared table and kills itself with SIGKILL there, while it holds the
  * locks of that step. The parent then checks:
@@ -2674,6 +2676,8 @@ enum reclaim_op {
 	RECLAIM_FLUSH, /* shmt_flush_expired(): every stripe with expired rows */
 	RECLAIM_FULL,  /* set() of a new key into a full table holding expired rows */
 	EVICT_FULL,    /* set() of a new key into a full EVICT_LRU table: a row evicted */
+	EVICT_ALL_HELD,/* the same, by the writer that lost the room it made several
+	                * times: evicted and inserted with every stripe locked */
 };
 
 typedef struct {
@@ -2688,6 +2692,7 @@ static const reclaim_desc g_reclaims[] = {
     {"reclaim-flush", "flushExpired of every expired row", RECLAIM_FLUSH, NPREP},
     {"reclaim-full", "set of a new key into a full table holding expired rows", RECLAIM_FULL, SIZE},
     {"evict-full", "set of a new key into a full EVICT_LRU table (evicts a row)", EVICT_FULL, SIZE},
+    {"evict-all-held", "set of a new key into a full EVICT_LRU table, every stripe locked (evicts a row)", EVICT_ALL_HELD, SIZE},
 };
 
 static shmt_status reclaim_run(shmt_table *t, const reclaim_desc *d, shmt_step_hook_fn arm)
@@ -2697,12 +2702,14 @@ static shmt_status reclaim_run(shmt_table *t, const reclaim_desc *d, shmt_step_h
 	uint64_t n;
 	shmt_status st;
 	shmt_step_hook = arm;
+	shmt_test_evict_all_held = d->op == EVICT_ALL_HELD;
 	switch (d->op) {
 	case RECLAIM_WRITE: st = shmt_set(t, "row-000", 7, vals, nv, SHMT_UPSERT, NULL); break;
 	case RECLAIM_FLUSH: st = shmt_flush_expired(t, 0, &n); break;
 	default: st = shmt_set(t, "brand-new", 9, vals, nv, SHMT_UPSERT, NULL); break;
 	}
 	shmt_step_hook = NULL;
+	shmt_test_evict_all_held = 0;
 	return st;
 }
 
@@ -2758,7 +2765,7 @@ static void reclaim_case(const reclaim_desc *d, int k, int step, const dump *bef
 		case_fail("iteration failed after the kill");
 	} else {
 		if (!dump_eq(&now, before) && !dump_eq(&now, after) &&
-		    !(d->op == EVICT_FULL && evicted_one(&now, before, after))) {
+		    !((d->op == EVICT_FULL || d->op == EVICT_ALL_HELD) && evicted_one(&now, before, after))) {
 			char diff[256];
 			dump_diff(before, &now, diff, sizeof(diff));
 			case_fail("rows are neither as before nor as after: %s", diff);
@@ -2777,7 +2784,7 @@ static void reclaim_case(const reclaim_desc *d, int k, int step, const dump *bef
 		check_count(t, &now, "after flushExpired");
 		dump_free(&now);
 	}
-	if (d->op == EVICT_FULL) {
+	if (d->op == EVICT_FULL || d->op == EVICT_ALL_HELD) {
 		/* No row leaked: new keys keep going in, by eviction, and the
 		 * table then holds exactly SIZE rows. */
 		shmt_value v = v_int(C_N, 1);
@@ -2817,7 +2824,7 @@ static void run_reclaims(void)
 		if (only != NULL && *only != '\0' && strcmp(only, d->path) != 0) {
 			continue;
 		}
-		g_evict = d->op == EVICT_FULL ? SHMT_EVICT_LRU : SHMT_EVICT_NONE;
+		g_evict = d->op == EVICT_FULL || d->op == EVICT_ALL_HELD ? SHMT_EVICT_LRU : SHMT_EVICT_NONE;
 		int64_t clock0 = shmt_test_clock_offset_ns;
 		shmt_table *ref = mk_table();
 		prepare_expired(ref, d->rows);
