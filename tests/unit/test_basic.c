@@ -1639,15 +1639,16 @@ static void test_insert_reuses_row(void)
 	typedef shmt_status (*set_fn)(shmt_table *, const char *, size_t, const shmt_value *,
 	                              uint32_t, shmt_write_mode, int64_t, bool *);
 	static const char old_blob[] = "an old blob, longer than the new one";
+	/* every column, the strings long: what a deleted row leaves behind */
+	const shmt_value full[NCOLS_STD] = {
+		unit_vs(C_NAME, "oldname!", 8),
+		unit_vi(C_ID, 7),
+		unit_vs(C_BLOB, old_blob, (uint32_t)strlen(old_blob)),
+		unit_vf(C_SCORE, 1.5),
+	};
 	shmt_table *t = mk_std(16);
 	for (int checked = 0; checked < 2; checked++) {
 		set_fn set = checked ? shmt_set_ttl_checked : shmt_set_ttl;
-		shmt_value full[NCOLS_STD] = {
-			unit_vs(C_NAME, "oldname!", 8),
-			unit_vi(C_ID, 7),
-			unit_vs(C_BLOB, old_blob, (uint32_t)strlen(old_blob)),
-			unit_vf(C_SCORE, 1.5),
-		};
 		CHECK_ST(set(t, KEY("key-0001"), full, NCOLS_STD, SHMT_UPSERT, SHMT_TTL_KEEP, NULL),
 		         SHMT_OK);
 		CHECK_ST(shmt_del(t, KEY("key-0001"), NULL, 0, NULL), SHMT_OK);
@@ -1683,12 +1684,6 @@ static void test_insert_reuses_row(void)
 	}
 	/* as many values as columns, one column twice (shmt_set_ttl() takes
 	 * that, the last value wins): the columns not named read as zero */
-	shmt_value full[NCOLS_STD] = {
-		unit_vs(C_NAME, "oldname!", 8),
-		unit_vi(C_ID, 7),
-		unit_vs(C_BLOB, old_blob, (uint32_t)strlen(old_blob)),
-		unit_vf(C_SCORE, 1.5),
-	};
 	CHECK_ST(shmt_set_ttl(t, KEY("k2"), full, NCOLS_STD, SHMT_UPSERT, SHMT_TTL_KEEP, NULL),
 	         SHMT_OK);
 	CHECK_ST(shmt_del(t, KEY("k2"), NULL, 0, NULL), SHMT_OK);
