@@ -133,6 +133,14 @@ php_shmtable_incr_multi(php_shmtable_obj *obj, shmt_table *t, const char *method
                         zend_string *key, HashTable *deltas, zval *by, bool decr, int64_t ttl_ns,
                         bool want_result, zval *return_value)
 {
+	/* The key first: its row comes into the cache while the deltas are
+	 * read. Its length is checked already. */
+	shmt_key k;
+	shmt_status st = shmt_key_prepare(t, ZSTR_VAL(key), ZSTR_LEN(key), &k);
+	if (st != SHMT_OK) {
+		php_shmtable_status_error(st, obj, method);
+		return;
+	}
 	uint32_t n = zend_hash_num_elements(deltas);
 	if (n == 0) {
 		php_shmtable_arg_error(zend_ce_value_error, method, 2, "column",
@@ -154,13 +162,12 @@ php_shmtable_incr_multi(php_shmtable_obj *obj, shmt_table *t, const char *method
 	shmt_value *d = n <= PHP_SHMTABLE_STACK_VALUES ? stack : safe_emalloc(2 * n, sizeof(*d), 0);
 	shmt_value *r = d + n;
 	uint32_t failed = 0;
-	shmt_status st = SHMT_OK;
 	if (!php_shmtable_deltas_from(obj, method, deltas, d)) {
 		goto out;
 	}
 	/* The deltas are checked: distinct columns (the array's keys are,
 	 * and each names one column), each an int or float column. */
-	st = shmt_incr_multi_checked(t, ZSTR_VAL(key), ZSTR_LEN(key), d, n, decr, ttl_ns, r,
+	st = shmt_incr_multi_checked(t, &k, ZSTR_VAL(key), ZSTR_LEN(key), d, n, decr, ttl_ns, r,
 	                             &failed);
 	if (st == SHMT_OK && !want_result) {
 		/* The caller drops the result (a statement of its own, the usual

@@ -2069,21 +2069,21 @@ function multi_incr(array $opt): void
     printf("multi-column incr: %d rows, 3 number columns + string(%d), random keys among %d, %d repeats of %.1f s, median ops/s\n",
         ROWS, NAME_LEN, $keys, $repeats, $duration);
     printf("%-10s %16s %16s %8s\n", 'processes', 'incr(array)', '3 x incr()', 'ratio');
-    $ok = $bad === 0;
     foreach ($rates as $procs => $byBody) {
         $a = median($byBody['array']);
         $b = median($byBody['three']);
         printf("%-10d %16s %16s %7.2fx\n", $procs, number_format($a), number_format($b), $a / $b);
-        if ($procs === 1 && $a / $b < 2.0) {
-            $ok = false;
-        }
     }
+    // The verdict takes the paired figure: whole one-second runs of one form
+    // move with the host's drift (up to 1.4x between runs minutes apart),
+    // which a pair does not see.
+    $ok = $bad === 0 && $paired['sum'] >= 2.0;
     printf("paired, 1 process: %d pairs of batches of %d ops, each form on its own batch, the two in turn "
         . "(which goes first alternating): three calls take %.2fx the time of the array form (sums), "
         . "median of the pairs %.2fx\n", $paired['pairs'], BATCH, $paired['sum'], $paired['median']);
     echo "rows whose columns disagree: $bad\n";
-    echo $ok ? "target met: a 3-column incr() >= 2x three incr() calls (1 process)\n"
-             : "TARGET MISSED: a 3-column incr() >= 2x three incr() calls (1 process)\n";
+    $target = sprintf("a 3-column incr() >= 2x three incr() calls (1 process, paired sums, keys among %d)", $keys);
+    echo $ok ? "target met: $target\n" : "TARGET MISSED: $target\n";
 }
 
 // ---------------------------------------------------------------------------

@@ -419,15 +419,33 @@ shmt_status shmt_incr_multi(shmt_table *t, const char *key, size_t klen,
 shmt_status shmt_incr_multi_ttl(shmt_table *t, const char *key, size_t klen,
                                 const shmt_value *deltas, uint32_t n, bool sub, int64_t ttl_ns,
                                 shmt_value *results, uint32_t *failed);
-/* shmt_incr_multi_ttl() for deltas the caller has already checked
- * against the table's columns (1 <= n <= ncols; every col < ncols, an int
- * or float column, no column twice; v.i for an int column, v.f for a float
- * one; ttl_ns >= SHMT_TTL_KEEP): the same write without the second check.
- * The binding checks them while converting the deltas array; any other
- * caller uses shmt_incr_multi_ttl(). */
-shmt_status shmt_incr_multi_checked(shmt_table *t, const char *key, size_t klen,
-                                    const shmt_value *deltas, uint32_t n, bool sub,
-                                    int64_t ttl_ns, shmt_value *results, uint32_t *failed);
+/* A key checked and hashed by shmt_key_prepare(), for the calls that take
+ * one. Its fields are the engine's; it is valid for that table and those
+ * key bytes only, and only until the table is closed. */
+struct shmt_stripe_raw;
+typedef struct {
+	uint64_t h;
+	uint32_t b;
+	uint32_t meta;
+	struct shmt_stripe_raw *s;
+} shmt_key;
+/* The key (1..key_max bytes, else SHMT_E_INVALID) checked and hashed into
+ * k, and what a write of it touches (its stripe, its row) starts coming
+ * into the cache without waiting for it: whatever the caller does between
+ * this call and the write overlaps the memory's latency. */
+shmt_status shmt_key_prepare(shmt_table *t, const char *key, size_t klen, shmt_key *k);
+/* shmt_incr_multi_ttl() for a key prepared by shmt_key_prepare() (k, of
+ * these key bytes) and deltas the caller has already checked against the
+ * table's columns (1 <= n <= ncols; every col < ncols, an int or float
+ * column, no column twice; v.i for an int column, v.f for a float one;
+ * ttl_ns >= SHMT_TTL_KEEP): the same write without the second check. The
+ * binding prepares the key, then converts and checks the deltas array
+ * while the row comes into the cache; any other caller uses
+ * shmt_incr_multi_ttl(). */
+shmt_status shmt_incr_multi_checked(shmt_table *t, const shmt_key *k, const char *key,
+                                    size_t klen, const shmt_value *deltas, uint32_t n,
+                                    bool sub, int64_t ttl_ns, shmt_value *results,
+                                    uint32_t *failed);
 
 /* After a write returned SHMT_E_RESERVE in this thread: msg gets which
  * table, how many bytes of it could not be reserved and why (strerror). A

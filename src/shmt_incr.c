@@ -389,15 +389,22 @@ shmt_status shmt_incr_multi_ttl(shmt_table *t, const char *key, size_t klen,
 	return write_locked(t, &ki, incr_multi_write, &a);
 }
 
-shmt_status shmt_incr_multi_checked(shmt_table *t, const char *key, size_t klen,
-                                    const shmt_value *deltas, uint32_t n, bool sub,
-                                    int64_t ttl_ns, shmt_value *results, uint32_t *failed)
+shmt_status shmt_key_prepare(shmt_table *t, const char *key, size_t klen, shmt_key *k)
 {
-	keyinfo ki;
-	shmt_status st = key_prepare(t, key, klen, &ki);
-	if (st != SHMT_OK) {
-		return st;
+	shmt_status st = key_prepare(t, key, klen, k);
+	if (st == SHMT_OK) {
+		key_prefetch(t, k, klen);
 	}
+	return st;
+}
+
+shmt_status shmt_incr_multi_checked(shmt_table *t, const shmt_key *k, const char *key,
+                                    size_t klen, const shmt_value *deltas, uint32_t n,
+                                    bool sub, int64_t ttl_ns, shmt_value *results,
+                                    uint32_t *failed)
+{
+	keyinfo ki = *k;
+	shmt_status st;
 	/* write_locked() written out, so that the arguments stay where they
 	 * are (in registers) on the usual way and go to memory only for
 	 * shmt_write_when_full(). incr() and decr() each in a version of its own:

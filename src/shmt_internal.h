@@ -178,7 +178,7 @@ enum { INTENT_NONE = 0, INTENT_INSERT = 1, INTENT_REPLACE = 2, INTENT_DELETE = 3
  * cache line. The stripe's lock is its `owner` word; the robust mutex
  * `slot` of stripe i (i < SHMT_LOCK_SLOTS) is lock slot i, held by the
  * process that locks with that slot (see stripe locking below). */
-typedef struct {
+typedef struct shmt_stripe_raw {
 	shmt_lock slot;
 	uint64_t seq;      /* odd while a writer changes what readers see; 64
 	                      bits, so it never comes back to a value a reader
@@ -414,13 +414,13 @@ typedef struct {
 /* ---------------------------------------------------------------------- */
 /* Stripe locking (shmt_recover.c repairs a dead holder's stripe)           */
 
-static inline void seq_begin(shmt_stripe_raw *s)
+static inline __attribute__((always_inline)) void seq_begin(shmt_stripe_raw *s)
 {
 	shmt_store_relaxed(&s->seq, s->seq + 1);
 	shmt_fence_release();
 }
 
-static inline void seq_end(shmt_stripe_raw *s)
+static inline __attribute__((always_inline)) void seq_end(shmt_stripe_raw *s)
 {
 	shmt_store_release(&s->seq, s->seq + 1);
 }
@@ -512,7 +512,7 @@ static inline void intent_begin(shmt_stripe_raw *s, uint32_t kind, uint32_t b,
 	shmt_fence_release();
 }
 
-static inline void intent_end(shmt_stripe_raw *s)
+static inline __attribute__((always_inline)) void intent_end(shmt_stripe_raw *s)
 {
 	shmt_fence_release();
 	s->i_kind = INTENT_NONE;
@@ -520,7 +520,7 @@ static inline void intent_end(shmt_stripe_raw *s)
 	s->i_old = 0;
 }
 
-static inline void stat_inc(uint64_t *c)
+static inline __attribute__((always_inline)) void stat_inc(uint64_t *c)
 {
 	shmt_store_relaxed(c, shmt_load_relaxed(c) + 1);
 }

@@ -17,12 +17,8 @@
 /* ---------------------------------------------------------------------- */
 /* Lookup                                                                   */
 
-typedef struct {
-	uint64_t h;
-	uint32_t b;
-	uint32_t meta;
-	shmt_stripe_raw *s;
-} keyinfo;
+/* A key checked and hashed: shmt.h's shmt_key. */
+typedef shmt_key keyinfo;
 
 static inline shmt_status key_prepare(const shmt_table *t, const char *key,
                                       size_t klen, keyinfo *ki)
@@ -35,6 +31,29 @@ static inline shmt_status key_prepare(const shmt_table *t, const char *key,
 	ki->meta = make_meta(ki->h, klen);
 	ki->s = stripe_of(t, ki->b);
 	return SHMT_OK;
+}
+
+/* Starts fetching what a write of ki's key (klen bytes) touches in the
+ * usual case: both cache lines of its stripe (the lock word, the sequence
+ * and the intent) and, of the first row of its bucket's chain, the lines
+ * from its link to the end of its key (meta, expiry, number cells, key;
+ * at a load of at most one row per bucket, that row is the key's or there
+ * is none). Nothing waits for these loads: what the caller does before the
+ * write overlaps them. The bucket is read without the stripe lock, so its
+ * row number is a hint only, used if it is a row's. */
+static inline void key_prefetch(const shmt_table *t, const keyinfo *ki, size_t klen)
+{
+	const unsigned char *s = (const unsigned char *)ki->s;
+	__builtin_prefetch(s, 1, 3);
+	__builtin_prefetch(s + sizeof(*ki->s) - 1, 1, 3);
+	uint32_t head = shmt_load_relaxed(&t->buckets[ki->b]);
+	if (valid_idx(t, head)) {
+		const unsigned char *row = row_at(t, head), *end = row + t->key_off + klen;
+		for (const unsigned char *p = row; p < end; p += 64) {
+			__builtin_prefetch(p, 1, 3);
+		}
+		__builtin_prefetch(end - 1, 1, 3);
+	}
 }
 
 /* Key bytes equal? Only reached once meta (tag and length) matched. Keys

@@ -1001,6 +1001,20 @@ static void test_incr_multi(void)
 	shmt_close(t);
 }
 
+/* shmt_incr_multi_checked() as the binding calls it: the key prepared
+ * first (its length checked there). */
+static shmt_status multi_checked(shmt_table *t, const char *key, size_t klen,
+                                 const shmt_value *d, uint32_t n, bool sub, int64_t ttl_ns,
+                                 shmt_value *r, uint32_t *failed)
+{
+	shmt_key k;
+	shmt_status st = shmt_key_prepare(t, key, klen, &k);
+	if (st != SHMT_OK) {
+		return st;
+	}
+	return shmt_incr_multi_checked(t, &k, key, klen, d, n, sub, ttl_ns, r, failed);
+}
+
 /* shmt_incr_multi_checked(): the same writes as shmt_incr_multi_ttl() for
  * deltas that are valid (the caller's part), in both versions (incr and
  * decr), on a new row, in place and through the copy-on-write replace. */
@@ -1012,17 +1026,17 @@ static void test_incr_multi_checked(void)
 
 	d[0] = unit_vf(C_SCORE, 0.5);
 	d[1] = unit_vi(C_ID, 7);
-	CHECK_ST(shmt_incr_multi_checked(t, KEY("m"), d, 2, false, SHMT_TTL_KEEP, r, &failed),
+	CHECK_ST(multi_checked(t, KEY("m"), d, 2, false, SHMT_TTL_KEEP, r, &failed),
 	         SHMT_OK);
 	CHECK(r[0].col == C_SCORE && r[0].v.f == 0.5);
 	CHECK(r[1].col == C_ID && r[1].v.i == 7);
 	EXPECT_ROW(t, "m", 7, 0.5, "");
 	for (int i = 0; i < 10; i++) {
-		CHECK_ST(shmt_incr_multi_checked(t, KEY("m"), d, 2, false, SHMT_TTL_KEEP, r, NULL),
+		CHECK_ST(multi_checked(t, KEY("m"), d, 2, false, SHMT_TTL_KEEP, r, NULL),
 		         SHMT_OK);
 	}
 	CHECK(r[0].v.f == 5.5 && r[1].v.i == 77);
-	CHECK_ST(shmt_incr_multi_checked(t, KEY("m"), d, 2, true, SHMT_TTL_KEEP, r, NULL), SHMT_OK);
+	CHECK_ST(multi_checked(t, KEY("m"), d, 2, true, SHMT_TTL_KEEP, r, NULL), SHMT_OK);
 	CHECK(r[0].v.f == 5.0 && r[1].v.i == 70);
 	EXPECT_ROW(t, "m", 70, 5.0, "");
 
@@ -1031,27 +1045,38 @@ static void test_incr_multi_checked(void)
 	shmt_value v = unit_vi(C_ID, INT64_MAX);
 	CHECK_ST(shmt_set(t, KEY("m"), &v, 1, SHMT_UPSERT, NULL), SHMT_OK);
 	d[1] = unit_vi(C_ID, 1);
-	CHECK_ST(shmt_incr_multi_checked(t, KEY("m"), d, 2, false, SHMT_TTL_KEEP, r, &failed),
+	CHECK_ST(multi_checked(t, KEY("m"), d, 2, false, SHMT_TTL_KEEP, r, &failed),
 	         SHMT_OVERFLOW);
 	CHECK(failed == 1);
 	EXPECT_ROW(t, "m", INT64_MAX, 5.0, "");
 	d[1] = unit_vi(C_ID, INT64_MIN);
-	CHECK_ST(shmt_incr_multi_checked(t, KEY("n"), d, 2, true, SHMT_TTL_KEEP, r, &failed),
+	CHECK_ST(multi_checked(t, KEY("n"), d, 2, true, SHMT_TTL_KEEP, r, &failed),
 	         SHMT_OVERFLOW);
 	CHECK(failed == 1);
 	CHECK_ST(shmt_exists(t, KEY("n")), SHMT_NOT_FOUND);
-	CHECK_ST(shmt_incr_multi_checked(t, NULL, 0, d, 2, false, SHMT_TTL_KEEP, r, NULL),
+	CHECK_ST(multi_checked(t, NULL, 0, d, 2, false, SHMT_TTL_KEEP, r, NULL),
 	         SHMT_E_INVALID);
+	/* shmt_key_prepare() takes keys of 1..key_max (63) bytes, as every
+	 * call that takes key bytes. */
+	char long_key[64];
+	memset(long_key, 'k', sizeof long_key);
+	shmt_key k;
+	CHECK_ST(shmt_key_prepare(t, long_key, 0, &k), SHMT_E_INVALID);
+	CHECK_ST(shmt_key_prepare(t, long_key, 64, &k), SHMT_E_INVALID);
+	CHECK_ST(shmt_key_prepare(t, long_key, 63, &k), SHMT_OK);
+	CHECK_ST(shmt_incr_multi_checked(t, &k, long_key, 63, d, 2, true, SHMT_TTL_KEEP, r, NULL),
+	         SHMT_OVERFLOW);
+	CHECK_ST(shmt_exists(t, long_key, 63), SHMT_NOT_FOUND);
 
 	/* A full table: an existing row still changes, a new key is FULL. */
 	d[1] = unit_vi(C_ID, 1);
-	CHECK_ST(shmt_incr_multi_checked(t, KEY("n"), d, 2, false, SHMT_TTL_KEEP, r, NULL),
+	CHECK_ST(multi_checked(t, KEY("n"), d, 2, false, SHMT_TTL_KEEP, r, NULL),
 	         SHMT_OK);
 	CHECK(shmt_count(t) == 2);
-	CHECK_ST(shmt_incr_multi_checked(t, KEY("o"), d, 2, false, SHMT_TTL_KEEP, r, NULL),
+	CHECK_ST(multi_checked(t, KEY("o"), d, 2, false, SHMT_TTL_KEEP, r, NULL),
 	         SHMT_FULL);
 	for (int i = 0; i < 100; i++) {
-		CHECK_ST(shmt_incr_multi_checked(t, KEY("n"), d, 2, false, SHMT_TTL_KEEP, r, NULL),
+		CHECK_ST(multi_checked(t, KEY("n"), d, 2, false, SHMT_TTL_KEEP, r, NULL),
 		         SHMT_OK);
 	}
 	CHECK(r[0].v.f == 50.5 && r[1].v.i == 101);
