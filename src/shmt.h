@@ -420,8 +420,11 @@ shmt_status shmt_incr_multi_ttl(shmt_table *t, const char *key, size_t klen,
                                 const shmt_value *deltas, uint32_t n, bool sub, int64_t ttl_ns,
                                 shmt_value *results, uint32_t *failed);
 /* A key checked and hashed by shmt_key_prepare(), for the calls that take
- * one. Its fields are the engine's; it is valid for that table and those
- * key bytes only, and only until the table is closed. */
+ * one. Its fields are the engine's. It is valid only in the process that
+ * prepared it, for that table (until it is closed) and those key bytes: a
+ * call given other key bytes of the same length would look for the row,
+ * and write it, in the wrong bucket (another length is refused). It stays
+ * valid while rows come and go: it names the key's bucket, not a row. */
 struct shmt_stripe_raw;
 typedef struct {
 	uint64_t h;

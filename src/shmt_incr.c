@@ -315,6 +315,15 @@ incr_multi_write_as(shmt_table *t, const keyinfo *ki, void *arg, const bool chec
 	const uint32_t n = a->n;
 	uint32_t idx, *link;
 	uint64_t now = 0;
+	/* The undo record's lines of the spare (its expiry word and the
+	 * number cells) start coming while the row is found and the values
+	 * computed: stored to later, they would hold up the unlock. */
+	uint32_t early = ki->s->spare;
+	if (valid_idx(t, early)) {
+		const unsigned char *u = row_at(t, early);
+		__builtin_prefetch(u + ROW_EXPIRES_OFF, 1, 3);
+		__builtin_prefetch(u + t->key_off - 1, 1, 3);
+	}
 	shmt_status st = find_locked_inline(t, ki, a->key, a->klen, &idx, &link, 1, &now);
 	uint32_t off[SHMT_MAX_COLUMNS];
 	uint32_t lo, hi;
@@ -403,23 +412,28 @@ shmt_status shmt_incr_multi_checked(shmt_table *t, const shmt_key *k, const char
                                     bool sub, int64_t ttl_ns, shmt_value *results,
                                     uint32_t *failed)
 {
-	keyinfo ki = *k;
+	/* A key prepared for other bytes of another length would have the row
+	 * compared and written with this klen: refused (one compare). Other
+	 * bytes of the same length are the caller's contract (shmt.h). */
+	if ((k->meta & ((1u << SHMT_KEYLEN_BITS) - 1)) != klen) {
+		return SHMT_E_INVALID;
+	}
 	shmt_status st;
 	/* write_locked() written out, so that the arguments stay where they
 	 * are (in registers) on the usual way and go to memory only for
 	 * shmt_write_when_full(). incr() and decr() each in a version of its own:
 	 * no test of sub per delta. */
-	st = stripe_lock(t, ki.s);
+	st = stripe_lock(t, k->s);
 	if (st != SHMT_OK) {
 		return st;
 	}
 	incr_multi_args a = {.key = key, .klen = klen, .deltas = deltas, .n = n, .sub = sub,
 	                     .results = results, .failed = failed, .ttl_ns = ttl_ns};
-	st = sub ? incr_multi_write_checked_sub(t, &ki, &a) : incr_multi_write_checked_add(t, &ki, &a);
-	stripe_unlock(t, ki.s);
+	st = sub ? incr_multi_write_checked_sub(t, k, &a) : incr_multi_write_checked_add(t, k, &a);
+	stripe_unlock(t, k->s);
 	if (st == SHMT_FULL || st == SHMT_E_RESERVE) {
 		incr_multi_args held = a;
-		st = shmt_write_when_full(t, &ki,
+		st = shmt_write_when_full(t, k,
 		                          sub ? incr_multi_write_checked_sub : incr_multi_write_checked_add,
 		                          &held, st);
 	}

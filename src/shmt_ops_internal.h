@@ -33,14 +33,18 @@ static inline shmt_status key_prepare(const shmt_table *t, const char *key,
 	return SHMT_OK;
 }
 
-/* Starts fetching what a write of ki's key (klen bytes) touches in the
- * usual case: both cache lines of its stripe (the lock word, the sequence
- * and the intent) and, of the first row of its bucket's chain, the lines
- * from its link to the end of its key (meta, expiry, number cells, key;
- * at a load of at most one row per bucket, that row is the key's or there
- * is none). Nothing waits for these loads: what the caller does before the
- * write overlaps them. The bucket is read without the stripe lock, so its
- * row number is a hint only, used if it is a row's. */
+/* Starts fetching what a write of ki's key (klen bytes) touches: both
+ * cache lines of its stripe (the lock word, the sequence and the intent)
+ * and, of the first row of its bucket's chain, the line of its link (meta,
+ * expiry and, in a row of a few columns, the number cells) and the line
+ * of the end of its key (all of a key of up to 64 bytes). That row is the
+ * key's when the key was the last inserted into its bucket (about 2 rows
+ * in 3 at a full table); otherwise the walk meets it first and the key's
+ * own row is fetched then. Nothing waits for these loads: what the caller
+ * does before the write overlaps them. The bucket is read without the
+ * stripe lock, so its row number is a hint only, used if it is a row's.
+ * (Without -mprfchw, gcc fetches for reading: the write then takes the
+ * line over, from this core's own cache when no other core holds it.) */
 static inline void key_prefetch(const shmt_table *t, const keyinfo *ki, size_t klen)
 {
 	const unsigned char *s = (const unsigned char *)ki->s;
@@ -48,11 +52,9 @@ static inline void key_prefetch(const shmt_table *t, const keyinfo *ki, size_t k
 	__builtin_prefetch(s + sizeof(*ki->s) - 1, 1, 3);
 	uint32_t head = shmt_load_relaxed(&t->buckets[ki->b]);
 	if (valid_idx(t, head)) {
-		const unsigned char *row = row_at(t, head), *end = row + t->key_off + klen;
-		for (const unsigned char *p = row; p < end; p += 64) {
-			__builtin_prefetch(p, 1, 3);
-		}
-		__builtin_prefetch(end - 1, 1, 3);
+		const unsigned char *row = row_at(t, head);
+		__builtin_prefetch(row, 1, 3);
+		__builtin_prefetch(row + t->key_off + klen - 1, 1, 3);
 	}
 }
 

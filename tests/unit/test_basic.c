@@ -1067,6 +1067,10 @@ static void test_incr_multi_checked(void)
 	CHECK_ST(shmt_incr_multi_checked(t, &k, long_key, 63, d, 2, true, SHMT_TTL_KEEP, r, NULL),
 	         SHMT_OVERFLOW);
 	CHECK_ST(shmt_exists(t, long_key, 63), SHMT_NOT_FOUND);
+	/* A key prepared for one length is refused with another. */
+	CHECK_ST(shmt_incr_multi_checked(t, &k, long_key, 62, d, 2, false, SHMT_TTL_KEEP, r, NULL),
+	         SHMT_E_INVALID);
+	CHECK_ST(shmt_exists(t, long_key, 62), SHMT_NOT_FOUND);
 
 	/* A full table: an existing row still changes, a new key is FULL. */
 	d[1] = unit_vi(C_ID, 1);
@@ -1081,6 +1085,39 @@ static void test_incr_multi_checked(void)
 	}
 	CHECK(r[0].v.f == 50.5 && r[1].v.i == 101);
 	CHECK(shmt_count(t) == 2);
+	CHECK_TABLE(t);
+	shmt_close(t);
+
+	/* A prepared key stays good while rows come and go (it names the
+	 * bucket, not a row): prepared, then its row deleted and others
+	 * inserted before the write; the longest key (63 bytes) inserted and
+	 * found again. */
+	t = mk_std(64);
+	char key[63];
+	memset(key, 'q', sizeof key);
+	CHECK_ST(shmt_key_prepare(t, key, sizeof key, &k), SHMT_OK);
+	d[0] = unit_vf(C_SCORE, 1.5);
+	d[1] = unit_vi(C_ID, 2);
+	CHECK_ST(shmt_incr_multi_checked(t, &k, key, sizeof key, d, 2, false, SHMT_TTL_KEEP, r,
+	                                 NULL), SHMT_OK);
+	expect_row(t, key, sizeof key, 2, 1.5, "", 0, __LINE__);
+	CHECK_ST(shmt_del(t, key, sizeof key, NULL, 0, NULL), SHMT_OK);
+	for (int i = 0; i < 63; i++) {
+		char other[8];
+		int len = snprintf(other, sizeof other, "o%d", i);
+		shmt_value v1 = unit_vi(C_ID, i);
+		CHECK_ST(shmt_set(t, other, (size_t)len, &v1, 1, SHMT_UPSERT, NULL), SHMT_OK);
+	}
+	CHECK_ST(shmt_incr_multi_checked(t, &k, key, sizeof key, d, 2, false, SHMT_TTL_KEEP, r,
+	                                 NULL), SHMT_OK);
+	CHECK_ST(shmt_incr_multi_checked(t, &k, key, sizeof key, d, 2, false, SHMT_TTL_KEEP, r,
+	                                 NULL), SHMT_OK);
+	CHECK(r[0].v.f == 3.0 && r[1].v.i == 4);
+	expect_row(t, key, sizeof key, 4, 3.0, "", 0, __LINE__);
+	CHECK(shmt_count(t) == 64);
+	CHECK_ST(shmt_incr_multi_checked(t, &k, key, sizeof key, d, 2, false, SHMT_TTL_KEEP, r,
+	                                 NULL), SHMT_OK);
+	CHECK(r[1].v.i == 6);
 	CHECK_TABLE(t);
 	shmt_close(t);
 }
