@@ -19,7 +19,8 @@
  * taking such a row, 31-32 increment, 41-42 handing kept rows back to a
  * full table, 101-102 allocator pop, 103-104 storage reserved for the
  * pop, 111-112 allocator push). Increments of several columns at once
- * (incr-multi*) pass the insert steps (a missing key), the replace steps
+ * (incr-multi*; incr as the binding calls it, with a prepared key, decr
+ * through shmt_incr_multi()) pass the insert steps (a missing key), the replace steps
  * (an existing key in a stripe that owns no spare row yet) or, in a stripe
  * that owns one (incr-multi-in-place, and the warm incr-multi case), the
  * in-place steps 33-38 with their undo record, 36 once per cell. Then the reclaims of
@@ -716,7 +717,17 @@ static shmt_status do_op(shmt_table *t, const opdesc *op, const char *key, shmt_
 	case OP_INCR_MULTI:
 	case OP_DECR_MULTI: {
 		shmt_value d[2] = {v_int(C_N, 5), v_float(C_F, 0.25)}, r[2];
-		st = shmt_incr_multi(t, key, klen, d, 2, op->kind == OP_DECR_MULTI, r, NULL);
+		if (op->kind == OP_DECR_MULTI) {
+			st = shmt_incr_multi(t, key, klen, d, 2, true, r, NULL);
+			break;
+		}
+		/* incr: the binding's way (the key prepared, the deltas checked
+		 * by the caller), so that its locking is killed too. */
+		shmt_key k;
+		st = shmt_key_prepare(t, key, klen, &k);
+		if (st == SHMT_OK) {
+			st = shmt_incr_multi_checked(t, &k, key, klen, d, 2, false, SHMT_TTL_KEEP, r, NULL);
+		}
 		break;
 	}
 	default: st = SHMT_E_INVALID; break;
