@@ -315,9 +315,11 @@ incr_multi_write_as(shmt_table *t, const keyinfo *ki, void *arg, const bool chec
 	const uint32_t n = a->n;
 	uint32_t idx, *link;
 	uint64_t now = 0;
-	/* The undo record's lines of the spare (its expiry word and the
-	 * number cells) start coming while the row is found and the values
-	 * computed: stored to later, they would hold up the unlock. */
+	/* The spare's lines of its expiry word and of its last number cell
+	 * (the undo record's, in a row of a few columns) start coming while
+	 * the row is found and the values computed: stored to later, they
+	 * would hold up the unlock. Wasted when the row is inserted or
+	 * replaced instead (a missing key, or no spare yet). */
 	uint32_t early = ki->s->spare;
 	if (valid_idx(t, early)) {
 		const unsigned char *u = row_at(t, early);

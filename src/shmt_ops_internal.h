@@ -35,16 +35,18 @@ static inline shmt_status key_prepare(const shmt_table *t, const char *key,
 
 /* Starts fetching what a write of ki's key (klen bytes) touches: both
  * cache lines of its stripe (the lock word, the sequence and the intent)
- * and, of the first row of its bucket's chain, the line of its link (meta,
- * expiry and, in a row of a few columns, the number cells) and the line
- * of the end of its key (all of a key of up to 64 bytes). That row is the
- * key's when the key was the last inserted into its bucket (about 2 rows
- * in 3 at a full table); otherwise the walk meets it first and the key's
- * own row is fetched then. Nothing waits for these loads: what the caller
- * does before the write overlaps them. The bucket is read without the
- * stripe lock, so its row number is a hint only, used if it is a row's.
- * (Without -mprfchw, gcc fetches for reading: the write then takes the
- * line over, from this core's own cache when no other core holds it.) */
+ * and two lines of the first row of its bucket's chain: the line of its
+ * link (meta, expiry, the first number cells) and the line of its key's
+ * last byte (all of the key when it does not cross a line). That row is
+ * the key's when no row inserted into the bucket after it is still there
+ * (about 2 rows in 3 at a full table); otherwise the walk meets it first
+ * and the key's own row is fetched then. Nothing waits for the prefetches;
+ * the bucket's load they need is waited for at the latest by the lock,
+ * and what the caller does before the write overlaps all of it. The
+ * bucket is read without the stripe lock, so its row number is a hint
+ * only, used if it is a row's. (Without -mprfchw, gcc fetches for
+ * reading: the write then takes the line over, from this core's own cache
+ * when no other core holds it.) */
 static inline void key_prefetch(const shmt_table *t, const keyinfo *ki, size_t klen)
 {
 	const unsigned char *s = (const unsigned char *)ki->s;

@@ -1067,10 +1067,15 @@ static void test_incr_multi_checked(void)
 	CHECK_ST(shmt_incr_multi_checked(t, &k, long_key, 63, d, 2, true, SHMT_TTL_KEEP, r, NULL),
 	         SHMT_OVERFLOW);
 	CHECK_ST(shmt_exists(t, long_key, 63), SHMT_NOT_FOUND);
-	/* A key prepared for one length is refused with another. */
+	/* A key prepared for one length is refused with another, shorter or
+	 * longer. */
 	CHECK_ST(shmt_incr_multi_checked(t, &k, long_key, 62, d, 2, false, SHMT_TTL_KEEP, r, NULL),
 	         SHMT_E_INVALID);
 	CHECK_ST(shmt_exists(t, long_key, 62), SHMT_NOT_FOUND);
+	CHECK_ST(shmt_key_prepare(t, long_key, 62, &k), SHMT_OK);
+	CHECK_ST(shmt_incr_multi_checked(t, &k, long_key, 63, d, 2, false, SHMT_TTL_KEEP, r, NULL),
+	         SHMT_E_INVALID);
+	CHECK_ST(shmt_exists(t, long_key, 63), SHMT_NOT_FOUND);
 
 	/* A full table: an existing row still changes, a new key is FULL. */
 	d[1] = unit_vi(C_ID, 1);
@@ -1089,24 +1094,38 @@ static void test_incr_multi_checked(void)
 	shmt_close(t);
 
 	/* A prepared key stays good while rows come and go (it names the
-	 * bucket, not a row): prepared, then its row deleted and others
-	 * inserted before the write; the longest key (63 bytes) inserted and
-	 * found again. */
+	 * bucket, not a row): prepared in a table of 63 other rows, its row
+	 * inserted, then deleted with all the others and every other row
+	 * inserted again (the chains rebuilt in another order) before the next
+	 * writes; the longest key (63 bytes) inserted and found again. */
 	t = mk_std(64);
 	char key[63];
 	memset(key, 'q', sizeof key);
-	CHECK_ST(shmt_key_prepare(t, key, sizeof key, &k), SHMT_OK);
-	d[0] = unit_vf(C_SCORE, 1.5);
-	d[1] = unit_vi(C_ID, 2);
-	CHECK_ST(shmt_incr_multi_checked(t, &k, key, sizeof key, d, 2, false, SHMT_TTL_KEEP, r,
-	                                 NULL), SHMT_OK);
-	expect_row(t, key, sizeof key, 2, 1.5, "", 0, __LINE__);
-	CHECK_ST(shmt_del(t, key, sizeof key, NULL, 0, NULL), SHMT_OK);
-	for (int i = 0; i < 63; i++) {
-		char other[8];
-		int len = snprintf(other, sizeof other, "o%d", i);
-		shmt_value v1 = unit_vi(C_ID, i);
-		CHECK_ST(shmt_set(t, other, (size_t)len, &v1, 1, SHMT_UPSERT, NULL), SHMT_OK);
+	for (int round = 0; round < 2; round++) {
+		for (int i = 0; i < 63; i++) {
+			char other[8];
+			int j = round == 0 ? i : 62 - i;
+			int len = snprintf(other, sizeof other, "o%d", j);
+			shmt_value v1 = unit_vi(C_ID, j);
+			CHECK_ST(shmt_set(t, other, (size_t)len, &v1, 1, SHMT_UPSERT, NULL), SHMT_OK);
+		}
+		if (round == 1) {
+			break;
+		}
+		CHECK_ST(shmt_key_prepare(t, key, sizeof key, &k), SHMT_OK);
+		d[0] = unit_vf(C_SCORE, 1.5);
+		d[1] = unit_vi(C_ID, 2);
+		CHECK_ST(shmt_incr_multi_checked(t, &k, key, sizeof key, d, 2, false, SHMT_TTL_KEEP, r,
+		                                 NULL), SHMT_OK);
+		expect_row(t, key, sizeof key, 2, 1.5, "", 0, __LINE__);
+		CHECK(shmt_count(t) == 64);
+		CHECK_ST(shmt_del(t, key, sizeof key, NULL, 0, NULL), SHMT_OK);
+		for (int i = 0; i < 63; i++) {
+			char other[8];
+			int len = snprintf(other, sizeof other, "o%d", i);
+			CHECK_ST(shmt_del(t, other, (size_t)len, NULL, 0, NULL), SHMT_OK);
+		}
+		CHECK(shmt_count(t) == 0);
 	}
 	CHECK_ST(shmt_incr_multi_checked(t, &k, key, sizeof key, d, 2, false, SHMT_TTL_KEEP, r,
 	                                 NULL), SHMT_OK);
@@ -1118,6 +1137,7 @@ static void test_incr_multi_checked(void)
 	CHECK_ST(shmt_incr_multi_checked(t, &k, key, sizeof key, d, 2, false, SHMT_TTL_KEEP, r,
 	                                 NULL), SHMT_OK);
 	CHECK(r[1].v.i == 6);
+	CHECK_ST(shmt_exists(t, KEY("o5")), SHMT_OK);
 	CHECK_TABLE(t);
 	shmt_close(t);
 }

@@ -19,8 +19,9 @@
  * taking such a row, 31-32 increment, 41-42 handing kept rows back to a
  * full table, 101-102 allocator pop, 103-104 storage reserved for the
  * pop, 111-112 allocator push). Increments of several columns at once
- * (incr-multi*; incr as the binding calls it, with a prepared key, decr
- * through shmt_incr_multi()) pass the insert steps (a missing key), the replace steps
+ * (incr-multi*, each case both through shmt_incr_multi() and the
+ * binding's way, a prepared key and shmt_incr_multi_checked()) pass the
+ * insert steps (a missing key), the replace steps
  * (an existing key in a stripe that owns no spare row yet) or, in a stripe
  * that owns one (incr-multi-in-place, and the warm incr-multi case), the
  * in-place steps 33-38 with their undo record, 36 once per cell. Then the reclaims of
@@ -495,8 +496,11 @@ enum op_kind {
 	OP_INCR_INT,
 	OP_DECR_INT,
 	OP_INCR_FLOAT,
-	OP_INCR_MULTI,
+	OP_INCR_MULTI,   /* shmt_incr_multi() */
 	OP_DECR_MULTI,
+	OP_INCR_MULTI_P, /* the binding's way: shmt_key_prepare(), then
+	                    shmt_incr_multi_checked() */
+	OP_DECR_MULTI_P,
 };
 
 enum key_sel {
@@ -565,6 +569,15 @@ static const opdesc g_ops[] = {
     {"incr-multi-full", "incr of two columns on a missing key in a full table (FULL)", OP_INCR_MULTI, KEY_NEW, 1, 0, 0, 0, KEPT_NONE},
     {"incr-multi-in-place", "incr of an int and a float column in place (undo record in the stripe's spare), head of chain", OP_INCR_MULTI, KEY_HEAD, 0, 0, 0, 1, KEPT_NONE},
     {"incr-multi-in-place", "decr of an int and a float column in place, mid-chain, full table", OP_DECR_MULTI, KEY_MID, 1, 0, 0, 1, KEPT_NONE},
+    {"incr-multi", "incr of an int and a float column, existing key, prepared key", OP_INCR_MULTI_P, KEY_HEAD, 0, 0, 0, 0, KEPT_NONE},
+    {"incr-multi", "decr of an int and a float column, mid-chain, stripe has written before, prepared key", OP_DECR_MULTI_P, KEY_MID, 0, 0, 0, 1, KEPT_NONE},
+    {"incr-multi", "incr of two columns, existing key in a full table, prepared key", OP_INCR_MULTI_P, KEY_MID, 1, 0, 0, 0, KEPT_NONE},
+    {"incr-multi-insert", "incr of two columns on a missing key (creates the row), prepared key", OP_INCR_MULTI_P, KEY_NEW, 0, 0, 0, 0, KEPT_NONE},
+    {"incr-multi-insert", "decr of two columns on a missing key, its stripe keeps a deleted row, prepared key", OP_DECR_MULTI_P, KEY_NEW_CHAINED, 0, 0, 0, 0, KEPT_EACH},
+    {"incr-multi-insert", "incr of two columns on a missing key, table full only by kept rows, prepared key", OP_INCR_MULTI_P, KEY_NEW, 0, 0, 0, 0, KEPT_FULL},
+    {"incr-multi-full", "incr of two columns on a missing key in a full table (FULL), prepared key", OP_INCR_MULTI_P, KEY_NEW, 1, 0, 0, 0, KEPT_NONE},
+    {"incr-multi-in-place", "incr of an int and a float column in place (undo record in the stripe's spare), head of chain, prepared key", OP_INCR_MULTI_P, KEY_HEAD, 0, 0, 0, 1, KEPT_NONE},
+    {"incr-multi-in-place", "decr of an int and a float column in place, mid-chain, full table, prepared key", OP_DECR_MULTI_P, KEY_MID, 1, 0, 0, 1, KEPT_NONE},
 };
 #define NOPS (sizeof(g_ops) / sizeof(g_ops[0]))
 
@@ -715,18 +728,19 @@ static shmt_status do_op(shmt_table *t, const opdesc *op, const char *key, shmt_
 	case OP_DECR_INT: st = shmt_decr_int(t, key, klen, C_N, 9, &ri); break;
 	case OP_INCR_FLOAT: st = shmt_incr_float(t, key, klen, C_F, 0.5, &rf); break;
 	case OP_INCR_MULTI:
-	case OP_DECR_MULTI: {
+	case OP_DECR_MULTI:
+	case OP_INCR_MULTI_P:
+	case OP_DECR_MULTI_P: {
 		shmt_value d[2] = {v_int(C_N, 5), v_float(C_F, 0.25)}, r[2];
-		if (op->kind == OP_DECR_MULTI) {
-			st = shmt_incr_multi(t, key, klen, d, 2, true, r, NULL);
+		bool sub = op->kind == OP_DECR_MULTI || op->kind == OP_DECR_MULTI_P;
+		if (op->kind == OP_INCR_MULTI || op->kind == OP_DECR_MULTI) {
+			st = shmt_incr_multi(t, key, klen, d, 2, sub, r, NULL);
 			break;
 		}
-		/* incr: the binding's way (the key prepared, the deltas checked
-		 * by the caller), so that its locking is killed too. */
 		shmt_key k;
 		st = shmt_key_prepare(t, key, klen, &k);
 		if (st == SHMT_OK) {
-			st = shmt_incr_multi_checked(t, &k, key, klen, d, 2, false, SHMT_TTL_KEEP, r, NULL);
+			st = shmt_incr_multi_checked(t, &k, key, klen, d, 2, sub, SHMT_TTL_KEEP, r, NULL);
 		}
 		break;
 	}
