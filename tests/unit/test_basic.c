@@ -1001,6 +1001,18 @@ static void test_incr_multi(void)
 	shmt_close(t);
 }
 
+/* Rows "o0".."o<n-1>" (id i) set, in that order or the reverse. */
+static void others_set(shmt_table *t, int n, bool reverse)
+{
+	for (int i = 0; i < n; i++) {
+		char other[8];
+		int j = reverse ? n - 1 - i : i;
+		int len = snprintf(other, sizeof other, "o%d", j);
+		shmt_value v = unit_vi(C_ID, j);
+		CHECK_ST(shmt_set(t, other, (size_t)len, &v, 1, SHMT_UPSERT, NULL), SHMT_OK);
+	}
+}
+
 /* shmt_incr_multi_checked() as the binding calls it: the key prepared
  * first (its length checked there). */
 static shmt_status multi_checked(shmt_table *t, const char *key, size_t klen,
@@ -1101,32 +1113,22 @@ static void test_incr_multi_checked(void)
 	t = mk_std(64);
 	char key[63];
 	memset(key, 'q', sizeof key);
-	for (int round = 0; round < 2; round++) {
-		for (int i = 0; i < 63; i++) {
-			char other[8];
-			int j = round == 0 ? i : 62 - i;
-			int len = snprintf(other, sizeof other, "o%d", j);
-			shmt_value v1 = unit_vi(C_ID, j);
-			CHECK_ST(shmt_set(t, other, (size_t)len, &v1, 1, SHMT_UPSERT, NULL), SHMT_OK);
-		}
-		if (round == 1) {
-			break;
-		}
-		CHECK_ST(shmt_key_prepare(t, key, sizeof key, &k), SHMT_OK);
-		d[0] = unit_vf(C_SCORE, 1.5);
-		d[1] = unit_vi(C_ID, 2);
-		CHECK_ST(shmt_incr_multi_checked(t, &k, key, sizeof key, d, 2, false, SHMT_TTL_KEEP, r,
-		                                 NULL), SHMT_OK);
-		expect_row(t, key, sizeof key, 2, 1.5, "", 0, __LINE__);
-		CHECK(shmt_count(t) == 64);
-		CHECK_ST(shmt_del(t, key, sizeof key, NULL, 0, NULL), SHMT_OK);
-		for (int i = 0; i < 63; i++) {
-			char other[8];
-			int len = snprintf(other, sizeof other, "o%d", i);
-			CHECK_ST(shmt_del(t, other, (size_t)len, NULL, 0, NULL), SHMT_OK);
-		}
-		CHECK(shmt_count(t) == 0);
+	others_set(t, 63, false);
+	CHECK_ST(shmt_key_prepare(t, key, sizeof key, &k), SHMT_OK);
+	d[0] = unit_vf(C_SCORE, 1.5);
+	d[1] = unit_vi(C_ID, 2);
+	CHECK_ST(shmt_incr_multi_checked(t, &k, key, sizeof key, d, 2, false, SHMT_TTL_KEEP, r,
+	                                 NULL), SHMT_OK);
+	expect_row(t, key, sizeof key, 2, 1.5, "", 0, __LINE__);
+	CHECK(shmt_count(t) == 64);
+	CHECK_ST(shmt_del(t, key, sizeof key, NULL, 0, NULL), SHMT_OK);
+	for (int i = 0; i < 63; i++) {
+		char other[8];
+		int len = snprintf(other, sizeof other, "o%d", i);
+		CHECK_ST(shmt_del(t, other, (size_t)len, NULL, 0, NULL), SHMT_OK);
 	}
+	CHECK(shmt_count(t) == 0);
+	others_set(t, 63, true);
 	CHECK_ST(shmt_incr_multi_checked(t, &k, key, sizeof key, d, 2, false, SHMT_TTL_KEEP, r,
 	                                 NULL), SHMT_OK);
 	CHECK_ST(shmt_incr_multi_checked(t, &k, key, sizeof key, d, 2, false, SHMT_TTL_KEEP, r,
